@@ -1,0 +1,57 @@
+/**
+ * @module Errors that carry data. Every error a user can cause is a MizanError with a code, and where
+ * known the file and line it concerns; the CLI reporter and the HTTP layer turn them into messages,
+ * exit codes and statuses in one place each.
+ */
+
+export interface ErrorPlace {
+  file?: string;
+  line?: number;
+}
+
+/** A failure caused by input (a file, a query, a request): exit code 1, HTTP 4xx. */
+export class MizanError extends Error {
+  readonly code: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly status: number;
+
+  constructor(code: string, message: string, opts: ErrorPlace & { cause?: unknown; status?: number } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'MizanError';
+    this.code = code;
+    this.file = opts.file;
+    this.line = opts.line;
+    this.status = opts.status ?? 400;
+  }
+
+  /** The message prefixed with `file:line: ` where those are known. */
+  where(): string {
+    const place = this.file ? `${this.file}${this.line ? `:${this.line}` : ''}: ` : '';
+    return place + this.message;
+  }
+}
+
+/** A wrong command line: exit code 2. */
+export class UsageError extends MizanError {
+  constructor(message: string) {
+    super('usage', message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A thing that was asked for and does not exist: HTTP 404. */
+export class NotFoundError extends MizanError {
+  constructor(message: string) {
+    super('not-found', message, { status: 404 });
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A database that Mizan must not touch: corrupt, or written by a newer Mizan. */
+export class DatabaseRefusedError extends MizanError {
+  constructor(message: string, cause?: unknown) {
+    super('database-refused', message, { cause, status: 500 });
+    this.name = 'DatabaseRefusedError';
+  }
+}

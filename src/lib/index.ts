@@ -1,0 +1,2 @@
+/** @module lib: the few helpers every layer may use. */
+export * from './errors.ts';

@@ -1,0 +1,43 @@
+/**
+ * @module The site's path scheme, in one place: articles and taxonomy terms share
+ * `/{lang prefix}/policy-analysis/{slug}`, experts live under `/experts/`, countries under `/countries/`.
+ */
+import { createHash } from 'node:crypto';
+import { langInfo } from './lang.ts';
+
+/** `articlePath('ar', 'x')` → `'/ar/policy-analysis/x'`; `articlePath('en', 'x')` → `'/policy-analysis/x'`. */
+export function articlePath(lang: string, slug: string): string {
+  return `${langInfo(lang).prefix}/policy-analysis/${slug}`;
+}
+
+/** Topics and regions share the article namespace (their slugs are unique across both). */
+export const termPath = articlePath;
+
+/** `expertPath('ar', 'sabyna-hynbrj')` → `'/ar/experts/sabyna-hynbrj'`. */
+export function expertPath(lang: string, slug: string): string {
+  return `${langInfo(lang).prefix}/experts/${slug}`;
+}
+
+/** `countryPath('ar', 'DZ')` → `'/ar/countries/dz'`. */
+export function countryPath(lang: string, code: string): string {
+  return `${langInfo(lang).prefix}/countries/${code.toLowerCase()}`;
+}
+
+/** `homePath('ar')` → `'/ar/'`, `homePath('en')` → `'/'`. */
+export function homePath(lang: string): string {
+  return `${langInfo(lang).prefix}/`;
+}
+
+/** The last segment of a path: `slugOfPath('/ar/experts/x/')` → `'x'`. */
+export function slugOfPath(path: string): string {
+  const parts = path.split(/[?#]/)[0].split('/').filter(Boolean);
+  return parts[parts.length - 1] ?? '';
+}
+
+/**
+ * A stable article id derived from the path it was first stored under, so an import's report
+ * (even a dry run) names the id the article keeps: `articleIdFor('/ar/policy-analysis/x')` → 16 hex digits.
+ */
+export function articleIdFor(path: string): string {
+  return createHash('sha256').update(path).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,42 @@
+/**
+ * @module Brings a database to the current schema, forward only. A database that has run migrations
+ * this Mizan does not know was written by a newer version and is refused before anything is written.
+ */
+import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { DatabaseRefusedError } from '../lib/index.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+async function executedMigrations(db: Kysely<any>, schema?: string): Promise<string[] | null> {
+  const opts = { schema };
+  try {
+    const table = opts.schema ? sql.table(`${opts.schema}.kysely_migration`) : sql.table('kysely_migration');
+    const rows = await sql<{ name: string }>`select name from ${table}`.execute(db);
+    return rows.rows.map((r) => r.name);
+  } catch {
+    return null; // no migration table yet: a new database
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+/** Applies every pending migration; throws DatabaseRefusedError for a newer or corrupt database. */
+export async function migrate(db: Kysely<any>, opts: { schema?: string } = {}): Promise<MigrateResult> {
+  const done = await executedMigrations(db, opts.schema);
+  const unknown = (done ?? []).filter((name) => !(name in MIGRATIONS));
+  if (unknown.length) {
+    throw new DatabaseRefusedError(
+      `the database was written by a newer Mizan (it has migration ${unknown.join(', ')} that this version does not know); upgrade Mizan instead`,
+    );
+  }
+  // Kysely finds its bookkeeping tables by introspection across schemas: name ours, or another schema's tables fool it.
+  const migrator = new Migrator({ db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    throw new DatabaseRefusedError(`migrating the database failed: ${(error as Error).message}`, error);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

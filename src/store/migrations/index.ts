@@ -1,0 +1,11 @@
+/**
+ * @module The ordered list of migrations. Names sort in the order they run; a module that keeps its own
+ * tables adds its migration here (one line). A database that has run a migration not in this list was
+ * written by a newer Mizan and is refused.
+ */
+import type { Migration } from 'kysely';
+import * as core from './001-core.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-core': core,
+};

@@ -1,0 +1,115 @@
+/**
+ * @module The Store interface: everything the rest of Mizan may ask of the database. One interface,
+ * two engines (SQLite by default, PostgreSQL when DATABASE_URL is set); engine-specific SQL lives only
+ * in `dialects/`. Every method is one statement or one transaction: callers never see half a write.
+ */
+import type { Kysely } from 'kysely';
+import type { Article, ArticleType, Series, TermKind } from '../model/index.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** What `putArticle` did. `unchanged` means the stored article already equalled the given one. */
+export type PutStatus = 'created' | 'updated' | 'unchanged';
+
+export interface PutResult {
+  id: string;
+  status: PutStatus;
+}
+
+/** A line of a listing: enough to render a teaser, never the body. */
+export interface ArticleSummary {
+  id: string;
+  lang: string;
+  type: ArticleType;
+  typeLabel: string;
+  series: Series | null;
+  title: string;
+  summary: string;
+  published: string | null;
+  path: string;
+  authors: { name: string; path: string }[];
+}
+
+export interface ArticleQuery {
+  lang?: string;
+  type?: ArticleType;
+  /** Articles tagged with this term (topic, region or country) id. */
+  termId?: string;
+  /** Articles written by this expert id. */
+  expertId?: string;
+  /** Workflow state; the public site lists only 'published' (the default). */
+  status?: string;
+  /** Newest first (the default), or oldest first. */
+  order?: 'newest' | 'oldest';
+  limit?: number;
+  offset?: number;
+}
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+/** Where a site path leads. `canonical` differs from the asked path when it is a former path (answer 301). */
+export interface PathTarget {
+  kind: 'article' | 'term' | 'expert';
+  id: string;
+  lang: string;
+  canonical: string;
+}
+
+export interface ExpertView {
+  id: string;
+  lang: string;
+  slug: string;
+  name: string;
+  title: string | null;
+  bio: string;
+  path: string;
+  /** The same expert's page in other languages. */
+  alternates: { lang: string; path: string; name: string }[];
+}
+
+export interface TermView {
+  id: string;
+  kind: TermKind;
+  lang: string;
+  slug: string;
+  name: string;
+  path: string;
+  alternates: { lang: string; path: string; name: string }[];
+}
+
+export interface Store {
+  readonly engine: Engine;
+  /** The Kysely instance, for modules that keep their own tables (search index, knowledge, accounts). */
+  readonly db: Kysely<Database>;
+
+  /** Runs `fn` in one transaction; the store handed to `fn` writes inside it. Nested calls join the outer one. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  /** Creates or updates the article at `article.path` (its id is kept on update), with its experts, terms and paths. */
+  putArticle(article: Article): Promise<PutResult>;
+  getArticle(id: string): Promise<Article | undefined>;
+  getArticleByPath(path: string): Promise<Article | undefined>;
+  listArticles(query?: ArticleQuery): Promise<Page<ArticleSummary>>;
+  /** Every stored article, oldest id first, for reindexing and export. */
+  allArticles(): AsyncIterable<Article>;
+  countArticles(): Promise<number>;
+  /** A number that changes whenever content changes: the key for caches of rendered pages and feeds. */
+  contentVersion(): Promise<number>;
+  /** Deletes an article; its paths stop resolving. Returns false when there was none. */
+  deleteArticle(id: string): Promise<boolean>;
+
+  /** Resolves a site path (articles, terms, experts, and their former paths). */
+  resolvePath(path: string): Promise<PathTarget | undefined>;
+  /** Records `from` as a former path of whatever `to` leads to (answered with a 301). */
+  addAlias(from: string, to: string): Promise<void>;
+
+  getExpert(id: string, lang: string): Promise<ExpertView | undefined>;
+  listExperts(lang: string): Promise<ExpertView[]>;
+  getTerm(id: string, lang: string): Promise<TermView | undefined>;
+  listTerms(kind: TermKind, lang: string): Promise<TermView[]>;
+}
