@@ -1,6 +1,23 @@
 /** @module The list of CLI commands: one line per command module. */
 import type { Command } from 'commander';
+import { registerArticle } from './article.ts';
+import { registerDb } from './db.ts';
+import { registerImport } from './import.ts';
+import { registerExport } from './export.ts';
+import { registerSources } from './sources.ts';
+import { registerSearch } from './search.ts';
+import { registerServe } from './serve.ts';
+import { registerText } from './text.ts';
+import { registerUser } from './user.ts';
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerDb(program);
+  registerImport(program);
+  registerExport(program);
+  registerSources(program);
+  registerUser(program);
+  registerArticle(program);
+  registerSearch(program);
+  registerServe(program);
+  registerText(program);
 }

@@ -5,7 +5,15 @@
  */
 import type { Migration } from 'kysely';
 import * as core from './001-core.ts';
+import * as search from './002-search.ts';
+import * as editorial from './004-editorial.ts';
+import * as sources from './005-sources.ts';
+import * as knowledge from './006-knowledge.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
+  '002-search': search,
+  '004-editorial': editorial,
+  '005-sources': sources,
+  '006-knowledge': knowledge,
 };

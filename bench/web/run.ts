@@ -1,0 +1,174 @@
+/**
+ * @module The reading site against a static file server: the seed's article page served by Mizan
+ * (from its page cache, and rendered per request) beside nginx serving the same HTML as a file, in the
+ * same run, with wrk at 32 connections on loopback. Prints requests per second, the ratio to nginx, and
+ * p99 latency. `npm run bench -- web` (or `node --import tsx bench/web/run.ts [--seconds N]`).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { saveArticle } from '../../src/app/index.ts';
+import { readPage } from '../../src/ingest/index.ts';
+import { openStore } from '../../src/store/index.ts';
+import { SEED_FILE, seedAvailable } from '../../test/support/seed.ts';
+
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1] || 0) || 8;
+const CONNECTIONS = 32;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function waitFor(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(text)) resolve();
+    });
+    child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before "${text}"`)));
+  });
+}
+
+async function waitHttp(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p99ms: number;
+  p50ms: number;
+  errors: number;
+}
+
+function toMs(value: string): number {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
+}
+
+function wrk(name: string, url: string): Result {
+  // Warm up (JIT, page cache), then measure.
+  spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, '-d2s', url], { encoding: 'utf8' });
+  const r = spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
+  const out = r.stdout;
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  const p99 = toMs(/99%\s+(\S+)/.exec(out)?.[1] ?? '');
+  const p50 = toMs(/50%\s+(\S+)/.exec(out)?.[1] ?? '');
+  const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0);
+  return { name, rps, p99ms: p99, p50ms: p50, errors };
+}
+
+async function main(): Promise<void> {
+  if (!seedAvailable) {
+    console.log(`skipped: the seed page is not at ${SEED_FILE}`);
+    return;
+  }
+  for (const tool of ['nginx', 'wrk']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+      console.log(`skipped: ${tool} is not installed`);
+      return;
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-web-'));
+  const children: ChildProcess[] = [];
+  try {
+    const db = join(dir, 'mizan.db');
+    const store = await openStore({ db });
+    const parsed = readPage({ file: SEED_FILE, bytes: readFileSync(SEED_FILE) });
+    for (const a of parsed.articles) await saveArticle(store, a);
+    await store.close();
+    const path = parsed.articles[0].path;
+
+    const results: Result[] = [];
+    let html = '';
+    for (const mode of ['cached', 'rendered'] as const) {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname, db, String(port), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      await waitFor(child, 'ready');
+      const url = `http://127.0.0.1:${port}${path}`;
+      html ||= await (await fetch(url)).text();
+      results.push(wrk(`mizan (${mode === 'cached' ? 'page cache' : 'rendered per request'})`, url));
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+
+    const root = join(dir, 'www');
+    mkdirSync(root);
+    writeFileSync(join(root, 'page.html'), html);
+    // nginx's workers drop root's rights: they must be able to read the temp dir.
+    chmodSync(dir, 0o755);
+    chmodSync(root, 0o755);
+    const nginxPort = await freePort();
+    const conf = join(dir, 'nginx.conf');
+    writeFileSync(
+      conf,
+      `daemon off;
+worker_processes auto;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${nginxPort};
+    root ${root};
+    location / { default_type text/html; try_files /page.html =404; }
+  }
+}
+`,
+    );
+    const nginx = spawn('nginx', ['-c', conf, '-p', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(nginx);
+    await waitHttp(`http://127.0.0.1:${nginxPort}/`);
+    const base = wrk('nginx (static file)', `http://127.0.0.1:${nginxPort}${path}`);
+    nginx.kill('SIGQUIT');
+    await new Promise((r) => nginx.once('exit', r));
+
+    const rows = [base, ...results];
+    console.log(`\nThe seed's article page (${Buffer.byteLength(html)} bytes of HTML), wrk -t1 -c${CONNECTIONS} -d${seconds}s on loopback, 2 cores shared:\n`);
+    console.log('| server | requests/s | ratio to nginx | p50 ms | p99 ms | errors |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of rows) {
+      console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r === base ? '1' : `1/${(base.rps / r.rps).toFixed(1)}`} | ${r.p50ms.toFixed(2)} | ${r.p99ms.toFixed(2)} | ${r.errors} |`);
+    }
+    const cached = results[0];
+    const rendered = results[1];
+    console.log(
+      `\naims: cached ≥ 1/5 of nginx: ${cached.rps * 5 >= base.rps ? 'met' : 'missed'}; rendered ≥ 1/20: ${rendered.rps * 20 >= base.rps ? 'met' : 'missed'}; p99 < 20 ms: cached ${cached.p99ms < 20 ? 'met' : 'missed'}, rendered ${rendered.p99ms < 20 ? 'met' : 'missed'}`,
+    );
+  } finally {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,156 @@
+/**
+ * @module The article form of the editors' side, both ways: an Article as the form's plain fields, and
+ * the fields back as an Article (authors, topics and regions by name, matched to the ones already
+ * stored in that language, else given a new slug; the body read from Markdown).
+ */
+import { MizanError } from '../../lib/index.ts';
+import {
+  ARTICLE_TYPES,
+  articleIdFor,
+  articlePath,
+  dirOf,
+  expertPath,
+  isLang,
+  termPath,
+  typeLabel,
+  type Article,
+  type ArticleType,
+} from '../../model/index.ts';
+import type { Store } from '../../store/index.ts';
+import { slugify } from '../../text/index.ts';
+import { bodyMarkdown, withBody } from './body-markdown.ts';
+import { sanitizeLine } from './sanitize.ts';
+
+export interface ArticleForm {
+  lang: string;
+  slug: string;
+  type: string;
+  title: string;
+  summary: string;
+  published: string;
+  seriesName: string;
+  seriesNumber: string;
+  authors: string;
+  topics: string;
+  regions: string;
+  body: string;
+  note: string;
+  /** The version the form was loaded at ('' for a new article). */
+  version: string;
+}
+
+export const EMPTY_FORM: ArticleForm = {
+  lang: 'ar',
+  slug: '',
+  type: 'policy-analysis',
+  title: '',
+  summary: '',
+  published: '',
+  seriesName: '',
+  seriesNumber: '',
+  authors: '',
+  topics: '',
+  regions: '',
+  body: '',
+  note: '',
+  version: '',
+};
+
+/** The form's fields from posted data; missing fields are empty, every value a string. */
+export function formFromData(data: Record<string, unknown>): ArticleForm {
+  const out = { ...EMPTY_FORM };
+  for (const key of Object.keys(EMPTY_FORM) as (keyof ArticleForm)[]) {
+    const v = data[key];
+    out[key] = typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : '';
+  }
+  return out;
+}
+
+/** The form showing a stored article. */
+export function formFromArticle(a: Article, version: number): ArticleForm {
+  return {
+    lang: a.lang,
+    slug: a.path.split('/').pop() ?? '',
+    type: a.type,
+    title: a.title,
+    summary: a.summary,
+    published: a.published ?? '',
+    seriesName: a.series?.name ?? '',
+    seriesNumber: a.series ? String(a.series.number) : '',
+    authors: a.authors.map((x) => x.name).join('\n'),
+    topics: a.topics.map((x) => x.name).join('\n'),
+    regions: a.regions.map((x) => x.name).join('\n'),
+    body: bodyMarkdown(a),
+    note: '',
+    version: String(version),
+  };
+}
+
+function lines(text: string): string[] {
+  return [...new Set(text.split('\n').map(sanitizeLine).filter(Boolean))];
+}
+
+function slugFor(name: string, fallback: string): string {
+  return slugify(name) || fallback;
+}
+
+/**
+ * The Article the form describes. `existing` is the stored article being edited (its id, path,
+ * translations, related items, origin and countries are kept).
+ *
+ * @example await articleFromForm(store, form) // → Article with path '/ar/policy-analysis/<slug>'
+ */
+export async function articleFromForm(store: Store, form: ArticleForm, existing?: Article): Promise<Article> {
+  const lang = existing?.lang ?? form.lang;
+  if (!isLang(lang)) throw new MizanError('invalid-article', `unknown language ${lang}`);
+  const type = (ARTICLE_TYPES as readonly string[]).includes(form.type) ? (form.type as ArticleType) : 'other';
+  const title = sanitizeLine(form.title);
+  if (!title) throw new MizanError('invalid-article', 'an article needs a title');
+  let path = existing?.path;
+  if (!path) {
+    const slug = slugify(sanitizeLine(form.slug) || title);
+    if (!slug) throw new MizanError('invalid-article', 'the title gives no address: write a slug in Latin letters');
+    path = articlePath(lang, slug);
+  }
+  const experts = await store.listExperts(lang);
+  const authors = lines(form.authors).map((name, i) => {
+    const known = experts.find((e) => e.name === name);
+    const slug = known?.slug ?? slugFor(name, `author-${i + 1}`);
+    const before = existing?.authors.find((x) => x.slug === slug);
+    return { slug, name, title: known?.title ?? before?.title ?? null, bio: known?.bio ?? before?.bio ?? '', path: expertPath(lang, slug) };
+  });
+  const terms = async (kind: 'topic' | 'region', text: string) => {
+    const stored = await store.listTerms(kind, lang);
+    return lines(text).map((name, i) => {
+      const slug = stored.find((t) => t.name === name)?.slug ?? slugFor(name, `${kind}-${i + 1}`);
+      return { slug, name, path: termPath(lang, slug) };
+    });
+  };
+  const published = form.published.trim();
+  if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new MizanError('invalid-article', 'the publication date must be written YYYY-MM-DD');
+  const seriesNumber = Number(form.seriesNumber);
+  const seriesName = sanitizeLine(form.seriesName);
+  const base: Article = {
+    id: existing?.id ?? articleIdFor(path),
+    lang,
+    dir: dirOf(lang),
+    type,
+    typeLabel: typeLabel(type, lang),
+    series: seriesName && Number.isInteger(seriesNumber) && seriesNumber >= 0 ? { name: seriesName, number: seriesNumber } : null,
+    title,
+    summary: form.summary.trim(),
+    published: published || null,
+    updated: existing?.updated ?? null,
+    path,
+    origin: existing?.origin ?? { file: null, url: null },
+    authors,
+    translations: existing?.translations ?? [],
+    body: [],
+    sources: [],
+    topics: await terms('topic', form.topics),
+    regions: await terms('region', form.regions),
+    countries: existing?.countries ?? [],
+    related: existing?.related ?? [],
+  };
+  return withBody(base, form.body);
+}

@@ -1,0 +1,41 @@
+/**
+ * @module An article's body as the Markdown editors write, both ways, through the importer's own
+ * Markdown reader and writer (so the editor and `mizan import` read Markdown identically).
+ */
+import { readPage, toMarkdown } from '../../ingest/index.ts';
+import { MizanError } from '../../lib/index.ts';
+import type { Article } from '../../model/index.ts';
+
+const FRONT = /^---\n[\s\S]*?\n---\n/;
+
+/**
+ * The body of `article` as Markdown (no front matter).
+ *
+ * @example bodyMarkdown(article) // → '## عنوان فرعي\n\nفقرة…\n'
+ */
+export function bodyMarkdown(article: Article): string {
+  return toMarkdown(article).replace(FRONT, '').replace(/^\n+/, '');
+}
+
+/**
+ * `article` with its body (and the sources its links give) read from `markdown`. Errors name the line
+ * of the body they concern.
+ *
+ * @example withBody(article, '## heading\n\nA [link](https://example.org).').body.length // → 2
+ */
+export function withBody(article: Article, markdown: string): Article {
+  const front = toMarkdown({ ...article, body: [] }).match(FRONT)?.[0] ?? '';
+  const offset = front.split('\n').length;
+  const doc = front + '\n' + markdown.replace(/\r\n?/g, '\n') + '\n';
+  try {
+    const parsed = readPage({ file: 'editor', bytes: Buffer.from(doc, 'utf8'), format: 'md', path: article.path });
+    const read = parsed.articles[0];
+    return { ...article, body: read.body, sources: read.sources };
+  } catch (err) {
+    if (err instanceof MizanError) {
+      const line = err.line ? Math.max(1, err.line - offset) : undefined;
+      throw new MizanError('bad-markdown', line ? `body, line ${line}: ${err.message}` : `body: ${err.message}`, { cause: err });
+    }
+    throw err;
+  }
+}

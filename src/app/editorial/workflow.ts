@@ -1,0 +1,118 @@
+/**
+ * @module The editorial workflow: draft → in review → scheduled or published → unpublished. Authors
+ * write and submit; editors publish, schedule and unpublish. Only a published article reaches the
+ * public side: on publication its search entry and knowledge tags are made, on leaving publication
+ * they are removed, in the same transaction as the state change.
+ */
+import { sql } from 'kysely';
+import type { Article } from '../../model/index.ts';
+import type { Store } from '../../store/index.ts';
+import { recordAudit } from '../accounts/audit.ts';
+import { edb } from '../accounts/tables.ts';
+import { afterDeleteHooks, afterSaveHooks } from '../hooks.ts';
+import { requireCan, SCHEDULER, type Editor } from './editor.ts';
+import { StateError } from './errors.ts';
+import type { Capability } from '../accounts/permissions.ts';
+
+export const STATUSES = ['draft', 'review', 'scheduled', 'published', 'unpublished'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type Action = 'submit' | 'withdraw' | 'publish' | 'schedule' | 'unpublish';
+
+/** Each step: the states it starts from, where it leads, and the capability it takes. */
+export const STEPS: Record<Action, { from: readonly Status[]; to: Status; needs: Capability }> = {
+  submit: { from: ['draft', 'unpublished'], to: 'review', needs: 'article.submit' },
+  withdraw: { from: ['review', 'scheduled'], to: 'draft', needs: 'article.submit' },
+  publish: { from: ['draft', 'review', 'scheduled', 'unpublished'], to: 'published', needs: 'article.publish' },
+  schedule: { from: ['draft', 'review', 'unpublished'], to: 'scheduled', needs: 'article.publish' },
+  unpublish: { from: ['published', 'scheduled'], to: 'unpublished', needs: 'article.publish' },
+};
+
+/** The steps open from a state to a role. */
+export function stepsFrom(status: string, can: (c: Capability) => boolean): Action[] {
+  return (Object.keys(STEPS) as Action[]).filter((a) => STEPS[a].from.includes(status as Status) && can(STEPS[a].needs));
+}
+
+/** Moves the content version on, so cached public pages are rebuilt. */
+export async function bumpContent(tx: Store): Promise<void> {
+  await tx.db
+    .updateTable('meta')
+    .set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` })
+    .where('key', '=', 'content_version')
+    .execute();
+}
+
+/** Makes (published) or removes (any other state) what the public side derives from an article. */
+export async function syncDerived(tx: Store, id: string, status: string): Promise<void> {
+  if (status === 'published') {
+    const stored = await tx.getArticle(id);
+    if (stored) for (const hook of afterSaveHooks) await hook(tx, stored);
+  } else {
+    for (const hook of afterDeleteHooks) await hook(tx, id);
+  }
+}
+
+async function setStatus(tx: Store, id: string, status: Status): Promise<void> {
+  await tx.db.updateTable('articles').set({ status, modified_at: new Date().toISOString() }).where('id', '=', id).execute();
+}
+
+/**
+ * Takes one workflow step. `publishAt` (ISO time) is required for `schedule`, and must be in the future.
+ *
+ * @example await transition(store, editor, id, 'publish') // → 'published'
+ */
+export async function transition(store: Store, editor: Editor, id: string, action: Action, opts: { publishAt?: string; now?: Date } = {}): Promise<Status> {
+  const step = STEPS[action];
+  if (!step) throw new StateError(`unknown step ${action}`);
+  requireCan(editor, step.needs);
+  return store.transaction(async (tx) => {
+    const row = await tx.db.selectFrom('articles').select(['status', 'doc']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new StateError(`no article ${id}`);
+    if (!step.from.includes(row.status as Status)) {
+      throw new StateError(`an article that is ${row.status} cannot be ${action === 'submit' ? 'submitted' : action + 'ed'}`);
+    }
+    const db = edb(tx);
+    await db.deleteFrom('schedule').where('article_id', '=', id).execute();
+    let detail: Record<string, unknown> = { from: row.status };
+    if (action === 'schedule') {
+      const at = opts.publishAt ? Date.parse(opts.publishAt) : NaN;
+      if (Number.isNaN(at)) throw new StateError('scheduling needs a date and time');
+      if (at <= (opts.now ?? new Date()).getTime()) throw new StateError('the scheduled time has already passed: publish now instead');
+      await db.insertInto('schedule').values({ article_id: id, publish_at: new Date(at).toISOString() }).execute();
+      detail = { ...detail, publishAt: new Date(at).toISOString() };
+    }
+    if (step.to === 'published') await fillPublishedDate(tx, JSON.parse(row.doc) as Article, opts.now);
+    await setStatus(tx, id, step.to);
+    if (step.to === 'published' || row.status === 'published') await syncDerived(tx, id, step.to);
+    await bumpContent(tx);
+    await recordAudit(tx, editor, `article.${action}`, id, detail);
+    return step.to;
+  });
+}
+
+/** An article published without a date gets today's, so listings and feeds can place it. */
+async function fillPublishedDate(tx: Store, doc: Article, now = new Date()): Promise<void> {
+  if (doc.published) return;
+  await tx.putArticle({ ...doc, published: now.toISOString().slice(0, 10) });
+}
+
+/**
+ * Publishes every scheduled article whose time has come; returns their ids. The web app calls it as
+ * requests arrive (at most every 15 s), so no external cron is needed.
+ *
+ * @example await publishDue(store) // → ['3f2a…']
+ */
+export async function publishDue(store: Store, now = new Date()): Promise<string[]> {
+  const due = await edb(store).selectFrom('schedule').select('article_id').where('publish_at', '<=', now.toISOString()).execute();
+  const done: string[] = [];
+  for (const { article_id } of due) {
+    try {
+      await transition(store, SCHEDULER, article_id, 'publish', { now });
+      done.push(article_id);
+    } catch (err) {
+      // Another process published it first; nothing to do.
+      if (!(err instanceof StateError)) throw err;
+    }
+  }
+  return done;
+}

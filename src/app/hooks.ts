@@ -1,0 +1,14 @@
+/**
+ * @module What must follow every write of an article, in the writing transaction: the search index and
+ * the knowledge tags. Listed here, in one place, so a new derived structure is one line.
+ */
+import type { Article } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { indexArticle, unindexArticle } from '../search/index.ts';
+import { tagAndStore, untagArticle } from './tag-article.ts';
+
+export type AfterSave = (tx: Store, article: Article) => Promise<void>;
+export type AfterDelete = (tx: Store, id: string) => Promise<void>;
+
+export const afterSaveHooks: AfterSave[] = [indexArticle, tagAndStore];
+export const afterDeleteHooks: AfterDelete[] = [async (tx, id) => void (await unindexArticle(tx, id)), untagArticle];

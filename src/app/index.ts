@@ -1,0 +1,10 @@
+/** @module app: the use cases that span layers, called by the web and the CLI. */
+export { saveArticle, deleteArticle } from './save-article.ts';
+export { loadDemo, DEMO_DIR } from './load-demo.ts';
+export { reindex } from './reindex.ts';
+export { openStore, storeTarget, type OpenOptions } from '../store/index.ts';
+export * from './accounts/index.ts';
+export * from './editorial/index.ts';
+export { importFiles, expandFiles, type ImportReport, type ImportOptions, type FileReport } from './import-files.ts';
+export { exportArticles, type ExportFormat } from './export-articles.ts';
+export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';

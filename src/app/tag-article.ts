@@ -1,0 +1,51 @@
+/**
+ * @module Tagging an article when it is saved: read its entities, events and figures with a gazetteer that
+ * knows the store's experts, and keep them, in the saving transaction. Also re-tags every article (after a
+ * gazetteer update).
+ */
+import type { Article, Expert } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { createGazetteer, removeTags, saveTags, tagArticle, type Gazetteer } from '../knowledge/index.ts';
+
+let cached: { key: string; gazetteer: Gazetteer } | undefined;
+
+/** The gazetteer extended with the store's experts, rebuilt only when the experts change. */
+export async function storeGazetteer(store: Store): Promise<Gazetteer> {
+  const views = [...(await store.listExperts('ar')), ...(await store.listExperts('en'))];
+  const byId = new Map<string, Expert>();
+  for (const v of views) {
+    const x = byId.get(v.id) ?? { id: v.id, names: [] };
+    x.names.push({ lang: v.lang, slug: v.slug, name: v.name, title: v.title, bio: v.bio, path: v.path });
+    byId.set(v.id, x);
+  }
+  const experts = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const key = JSON.stringify(experts.map((x) => [x.id, x.names.map((n) => n.name)]));
+  if (cached?.key !== key) cached = { key, gazetteer: createGazetteer({ experts }) };
+  return cached.gazetteer;
+}
+
+/**
+ * Tags `article` and stores the result (inside the caller's transaction when `store` is one).
+ * @example await store.transaction((tx) => tagAndStore(tx, article))
+ */
+export async function tagAndStore(store: Store, article: Article): Promise<void> {
+  const g = await storeGazetteer(store);
+  await saveTags(store, article.id, tagArticle(article, g));
+}
+
+/** Forgets the tags of a deleted article. */
+export async function untagArticle(store: Store, id: string): Promise<void> {
+  await removeTags(store, id);
+}
+
+/** Re-tags every stored article, one transaction; resolves to the count. `await retagAll(store) // → 14` */
+export async function retagAll(store: Store): Promise<number> {
+  return store.transaction(async (tx) => {
+    let n = 0;
+    for await (const a of tx.allArticles()) {
+      await tagAndStore(tx, a);
+      n++;
+    }
+    return n;
+  });
+}

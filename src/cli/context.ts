@@ -1,0 +1,12 @@
+/**
+ * @module What every command that touches the database needs: the store its settings point at
+ * (`--db` wins over DATABASE_URL, which wins over ./data/mizan.db), opened and migrated.
+ */
+import type { Command } from 'commander';
+import { openStore, storeTarget } from '../app/index.ts';
+
+/** Opens the store named by the program's global options. Close it when done. */
+export async function storeFor(cmd: Command) {
+  const opts = cmd.optsWithGlobals() as { db?: string };
+  return openStore(storeTarget(opts));
+}

@@ -1,0 +1,84 @@
+/**
+ * @module Reads an HTML article page: metadata from what the page says about itself, the body from
+ * its main content (found by a reading-mode heuristic, sanitized, then turned into blocks).
+ */
+import { MizanError } from '../../lib/index.ts';
+import { articlePath, expertPath, slugOfPath, typeFromLabel, type Article, type Warning } from '../../model/index.ts';
+import { slugify } from '../../text/index.ts';
+import { finishArticle } from '../finish-article.ts';
+import { ownPathOf } from '../own-path.ts';
+import { scriptLang } from '../script-lang.ts';
+import { parseDocument } from './dom.ts';
+import { htmlBlocks } from './html-blocks.ts';
+import { readMetadata } from './html-metadata.ts';
+import { findMainContent } from './main-content.ts';
+
+/**
+ * Reads an HTML page.
+ *
+ * @example
+ * readHtml('a.html', '<html lang="en"><head><title>T</title></head><body><p>Hello.</p></body></html>').article.title // → 'T'
+ */
+export function readHtml(file: string, source: string, opts: { path?: string } = {}): { article: Article; warnings: Warning[] } {
+  const doc = parseDocument(source);
+  const meta = readMetadata(doc);
+  const lineOf = (needle: string): number | null => {
+    const at = source.indexOf(needle);
+    return at < 0 ? null : source.slice(0, at).split('\n').length;
+  };
+  if (!meta.title) throw new MizanError('no-title', 'the page has no title (no JSON-LD headline, og:title, <h1> or <title>)', { file, line: lineOf('<body') ?? 1 });
+  const title = meta.title;
+  const lang = meta.lang ?? scriptLang(title);
+
+  // Labels such as "Brief Analysis" appear as the article section or as a kicker above the title.
+  let type = meta.section ? typeFromLabel(meta.section) : undefined;
+  if (!type) {
+    for (const tag of ['span', 'div', 'p', 'a']) {
+      for (const el of doc.getElementsByTagName(tag)) {
+        if (!/type|label|kicker|eyebrow|category/i.test(el.getAttribute('class') ?? '')) continue;
+        const text = el.textContent ?? '';
+        if (text.length < 40) type = typeFromLabel(text.trim());
+        if (type) break;
+      }
+      if (type) break;
+    }
+  }
+
+  const warnings: Warning[] = [];
+  const root = findMainContent(doc);
+  const body = htmlBlocks(root, { file, base: meta.canonical, title, warnings, lineOf });
+  if (body.length === 0) warnings.push({ code: 'no-body', file, line: null, message: 'no article text was found in the page' });
+
+  const authors = meta.authors.map((a) => {
+    const fromUrl = a.url && /\/(experts?|authors?|people|staff|contributors?)\/[^/]+\/?$/.test(a.url) ? slugOfPath(a.url) : '';
+    const slug = fromUrl || slugify(a.name) || 'author';
+    return { slug, name: a.name, path: expertPath(lang, slug) };
+  });
+  const uniqueAuthors = authors.filter((a, i) => authors.findIndex((b) => b.slug === a.slug) === i);
+
+  const slug = slugify(title);
+  const path = opts.path ?? ownPathOf(meta.canonical) ?? (slug ? articlePath(lang, slug) : undefined);
+  if (!path) throw new MizanError('no-slug', 'the title gives no slug under the site scheme; give the page its path with --path', { file });
+
+  const article = finishArticle(
+    {
+      lang,
+      type,
+      title,
+      summary: meta.summary ?? '',
+      published: meta.published,
+      updated: meta.updated,
+      path,
+      origin: { file, url: meta.canonical && /^https?:/i.test(meta.canonical) ? meta.canonical : null },
+      authors: uniqueAuthors,
+      translations: meta.alternates
+        .filter((a) => a.lang !== lang)
+        .map((a) => ({ lang: a.lang, path: ownPathOf(a.url) }))
+        .filter((t): t is { lang: string; path: string } => t.path !== null),
+      body,
+      topics: meta.keywords.map((k) => ({ slug: slugify(k), name: k })).filter((t) => t.slug),
+    },
+    file,
+  );
+  return { article, warnings };
+}

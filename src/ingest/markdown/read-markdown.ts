@@ -1,0 +1,260 @@
+/**
+ * @module Reads Markdown with YAML front matter into an Article. The front matter holds the Article
+ * JSON fields that are not derived; the body uses `##` headings, paragraphs, links, `>` quotes, lists,
+ * `![alt](src "caption")` images (a line after the image is its credit), pipe tables, and the
+ * containers `:::note … :::` and `:::gap` `:::`. Raw HTML is never kept.
+ */
+import { Lexer, type Token, type Tokens } from 'marked';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { MizanError } from '../../lib/index.ts';
+import { ARTICLE_TYPES, articlePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type Link } from '../../model/index.ts';
+import { slugify } from '../../text/index.ts';
+import { decodeEntities } from '../decode-entities.ts';
+import { finishArticle, type ArticleDraft } from '../finish-article.ts';
+import { TextBuilder } from '../text-builder.ts';
+import { scriptLang } from '../script-lang.ts';
+
+interface Ctx {
+  file: string;
+  warnings: Warning[];
+  /** Line in the file where the part being lexed starts. */
+  line: number;
+}
+
+function inline(tokens: Token[] | undefined, b: TextBuilder, ctx: Ctx): TextBuilder {
+  for (const t of tokens ?? []) {
+    switch (t.type) {
+      case 'text':
+        if ('tokens' in t && t.tokens?.length) inline(t.tokens, b, ctx);
+        else b.text(decodeEntities((t as Tokens.Text).text));
+        break;
+      case 'escape':
+        b.text((t as Tokens.Escape).text);
+        break;
+      case 'codespan':
+        b.text(decodeEntities((t as Tokens.Codespan).text));
+        break;
+      case 'br':
+        b.text(' ');
+        break;
+      case 'link': {
+        const l = t as Tokens.Link;
+        const text = new TextBuilder();
+        inline(l.tokens, text, ctx);
+        b.link(text.build().text, l.href);
+        break;
+      }
+      case 'strong':
+      case 'em':
+      case 'del':
+        inline((t as Tokens.Strong).tokens, b, ctx);
+        break;
+      case 'image':
+        b.text((t as Tokens.Image).text);
+        break;
+      case 'html':
+        if (!/^<!--[\s\S]*-->$/.test(t.raw.trim())) {
+          ctx.warnings.push({ code: 'html-dropped', file: ctx.file, line: ctx.line, message: `raw HTML dropped: ${t.raw.slice(0, 60)}` });
+        }
+        break;
+      default:
+        b.text(t.raw);
+    }
+  }
+  return b;
+}
+
+function textOf(tokens: Token[] | undefined, ctx: Ctx): { text: string; links: Link[] } {
+  return inline(tokens, new TextBuilder(), ctx).build();
+}
+
+function blocksOf(tokens: Token[], ctx: Ctx, out: Block[]): void {
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'space':
+      case 'hr':
+        break;
+      case 'heading': {
+        const h = t as Tokens.Heading;
+        out.push({ kind: 'heading', level: Math.min(6, Math.max(2, h.depth)), ...textOf(h.tokens, ctx) });
+        break;
+      }
+      case 'paragraph': {
+        const p = t as Tokens.Paragraph;
+        const first = p.tokens[0];
+        if (first?.type === 'image') {
+          const img = first as Tokens.Image;
+          const credit = textOf(p.tokens.slice(1), ctx).text;
+          out.push({ kind: 'image', src: img.href, alt: img.tokens ? textOf(img.tokens, ctx).text : decodeEntities(img.text), caption: img.title ?? '', credit });
+        } else {
+          const tb = textOf(p.tokens, ctx);
+          if (tb.text !== '' || tb.links.length) out.push({ kind: 'paragraph', ...tb });
+        }
+        break;
+      }
+      case 'blockquote': {
+        const b = new TextBuilder();
+        for (const inner of (t as Tokens.Blockquote).tokens) {
+          if ('tokens' in inner && inner.tokens) {
+            b.text(' ');
+            inline(inner.tokens, b, ctx);
+          }
+        }
+        out.push({ kind: 'quote', ...b.build() });
+        break;
+      }
+      case 'list': {
+        const l = t as Tokens.List;
+        out.push({
+          kind: 'list',
+          ordered: l.ordered,
+          items: l.items.map((item) => {
+            const b = new TextBuilder();
+            for (const inner of item.tokens) {
+              if (inner.type === 'list') continue;
+              b.text(' ');
+              if ('tokens' in inner && inner.tokens) inline(inner.tokens, b, ctx);
+              else b.text(inner.raw);
+            }
+            return b.build();
+          }),
+        });
+        break;
+      }
+      case 'table': {
+        const tb = t as Tokens.Table;
+        const cell = (c: Tokens.TableCell) => textOf(c.tokens, ctx).text;
+        out.push({ kind: 'table', rows: [tb.header.map(cell), ...tb.rows.map((r) => r.map(cell))] });
+        break;
+      }
+      case 'code':
+        out.push({ kind: 'paragraph', text: (t as Tokens.Code).text.replace(/\s+/g, ' ').trim(), links: [] });
+        break;
+      case 'html':
+        if (!/^<!--[\s\S]*-->$/.test(t.raw.trim())) {
+          ctx.warnings.push({ code: 'html-dropped', file: ctx.file, line: ctx.line, message: 'raw HTML block dropped' });
+        }
+        break;
+      default:
+        if ('tokens' in t && t.tokens) out.push({ kind: 'paragraph', ...textOf(t.tokens, ctx) });
+    }
+  }
+}
+
+/** Splits the body at `:::note` / `:::gap` containers, lexing the Markdown between them. */
+function readBody(body: string, firstLine: number, ctx: Ctx): Block[] {
+  const lines = body.split('\n');
+  const out: Block[] = [];
+  let chunk: string[] = [];
+  let chunkStart = firstLine;
+  const flush = () => {
+    if (chunk.some((l) => l.trim() !== '')) blocksOf(new Lexer({ gfm: true }).lex(chunk.join('\n')), { ...ctx, line: chunkStart }, out);
+    chunk = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^:::\s*(note|gap)\s*$/i.exec(lines[i]);
+    if (!open) {
+      if (chunk.length === 0) chunkStart = firstLine + i;
+      chunk.push(lines[i]);
+      continue;
+    }
+    flush();
+    let j = i + 1;
+    while (j < lines.length && !/^:::\s*$/.test(lines[j])) j++;
+    if (j >= lines.length) throw new MizanError('bad-markdown', `:::${open[1]} is never closed by a ::: line`, { file: ctx.file, line: firstLine + i });
+    const inner = lines.slice(i + 1, j).join('\n');
+    if (open[1].toLowerCase() === 'gap') {
+      out.push({ kind: 'gap', text: '', links: [] });
+    } else {
+      const blocks: Block[] = [];
+      blocksOf(new Lexer({ gfm: true }).lex(inner), { ...ctx, line: firstLine + i + 1 }, blocks);
+      const links: Link[] = [];
+      let text = '';
+      for (const blk of blocks) {
+        if (!('text' in blk) || !('links' in blk)) continue;
+        const shift = text === '' ? 0 : text.length + 1;
+        text = text === '' ? blk.text : `${text} ${blk.text}`;
+        links.push(...blk.links.map((l) => ({ ...l, start: l.start + shift, end: l.end + shift })));
+      }
+      out.push({ kind: 'note', text, links });
+    }
+    i = j;
+  }
+  flush();
+  return out;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : typeof v === 'string' ? v : String(v));
+const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+/** YAML without a schema reads 2023-05-18 as text, but some writers quote nothing and use a Date-aware parser. */
+const date = (v: unknown): string | null => (v instanceof Date ? v.toISOString().slice(0, 10) : (str(v) ?? null));
+
+function typeOf(v: unknown, file: string): ArticleType | undefined {
+  const s = str(v);
+  if (s === undefined) return undefined;
+  if ((ARTICLE_TYPES as readonly string[]).includes(s)) return s as ArticleType;
+  const byLabel = typeFromLabel(s);
+  if (byLabel) return byLabel;
+  throw new MizanError('bad-front-matter', `unknown article type '${s}' (one of ${ARTICLE_TYPES.join(', ')})`, { file });
+}
+
+/** The draft an Article JSON-like object describes (front matter or Article JSON). */
+export function draftFromFields(fm: Obj, file: string): ArticleDraft {
+  const title = str(fm.title)?.trim() ?? '';
+  if (!title) throw new MizanError('no-title', 'no title: the front matter needs a title', { file, line: 1 });
+  const givenPath = str(fm.path);
+  const lang = str(fm.lang) ?? (givenPath ? langOfPath(givenPath) : scriptLang(title));
+  const path = givenPath ?? articlePath(lang, slugify(title) || 'untitled');
+  const series = isObj(fm.series) ? { name: str(fm.series.name) ?? '', number: Number(fm.series.number) } : null;
+  const origin = isObj(fm.origin) ? { file: str(fm.origin.file) ?? null, url: str(fm.origin.url) ?? null } : { file, url: null };
+  return {
+    lang,
+    type: typeOf(fm.type, file),
+    series,
+    title,
+    summary: str(fm.summary) ?? '',
+    published: date(fm.published),
+    updated: date(fm.updated),
+    path,
+    origin,
+    authors: list(fm.authors).map((a) => ({ slug: str(a.slug) ?? slugify(str(a.name) ?? ''), name: str(a.name) ?? '', title: str(a.title) ?? null, bio: str(a.bio) ?? '', path: str(a.path) })),
+    translations: list(fm.translations).map((t) => ({ lang: str(t.lang) ?? '', path: str(t.path) ?? '', exists: t.exists === true })),
+    topics: list(fm.topics).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
+    regions: list(fm.regions).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
+    countries: list(fm.countries).map((c) => ({ code: (str(c.code) ?? '').toUpperCase(), name: str(c.name) ?? '', path: str(c.path) })),
+    related: list(fm.related).map((r) => ({
+      type: r.type === null || r.type === undefined ? null : typeOf(r.type, file),
+      lang: str(r.lang) ?? scriptLang(str(r.title) ?? ''),
+      title: str(r.title) ?? '',
+      authors: Array.isArray(r.authors) ? r.authors.map((x) => String(x)) : [],
+      path: str(r.path) ?? null,
+    })),
+  };
+}
+
+/**
+ * Reads a Markdown page with YAML front matter.
+ *
+ * @example
+ * readMarkdown('a.md', '---\nlang: en\ntitle: T\n---\n\nHello.').article.body[0].text // → 'Hello.'
+ */
+export function readMarkdown(file: string, source: string, opts: { path?: string } = {}): { article: Article; warnings: Warning[] } {
+  const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
+  const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (!m) throw new MizanError('no-front-matter', 'Markdown without front matter: start the file with a --- block holding at least the title', { file, line: 1 });
+  let fm: unknown;
+  try {
+    fm = parseYaml(m[1]);
+  } catch (err) {
+    const line = err instanceof YAMLParseError ? (err.linePos?.[0]?.line ?? 0) + 1 : 1;
+    throw new MizanError('bad-front-matter', `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`, { file, line, cause: err });
+  }
+  if (!isObj(fm)) throw new MizanError('bad-front-matter', 'front matter must be a mapping of fields', { file, line: 2 });
+  const draft = draftFromFields(opts.path ? { ...fm, path: opts.path } : fm, file);
+  const warnings: Warning[] = [];
+  const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) + 1;
+  draft.body = readBody(text.slice(m[0].length), bodyStart, { file, warnings, line: bodyStart });
+  return { article: finishArticle(draft, file), warnings };
+}

@@ -1,0 +1,53 @@
+/**
+ * @module Article JSON in and out: the exchange format of CONTRACTS.md. A file may hold one article,
+ * an array of them, or an import report (`{ "articles": [...] }`).
+ */
+import { MizanError } from '../lib/index.ts';
+import type { Article, Block, Source } from '../model/index.ts';
+import { finishArticle } from './finish-article.ts';
+import { draftFromFields } from './markdown/read-markdown.ts';
+
+/**
+ * An article as Article JSON, two-space indented.
+ *
+ * @example
+ * JSON.parse(toJson(article)).id === article.id // → true
+ */
+export function toJson(article: Article): string {
+  return JSON.stringify(article, null, 2) + '\n';
+}
+
+function lineOfPosition(text: string, message: string): number | undefined {
+  const pos = /position (\d+)/.exec(message)?.[1];
+  if (pos === undefined) return /line (\d+)/.exec(message) ? Number(/line (\d+)/.exec(message)![1]) : undefined;
+  return text.slice(0, Number(pos)).split('\n').length;
+}
+
+/**
+ * The articles of an Article JSON file.
+ *
+ * @example
+ * readJson('a.json', toJson(article))[0].path === article.path // → true
+ */
+export function readJson(file: string, text: string, opts: { path?: string } = {}): Article[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new MizanError('bad-json', `not valid JSON: ${(err as Error).message}`, { file, line: lineOfPosition(text, (err as Error).message), cause: err });
+  }
+  const items = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as { articles?: unknown }).articles) ? (data as { articles: unknown[] }).articles : [data];
+  if (items.length === 0) throw new MizanError('not-an-article', 'the JSON holds no article', { file, line: 1 });
+  if (opts.path && items.length > 1) throw new MizanError('usage', '--path names one article, but the file holds several', { file });
+  return items.map((item, i) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw new MizanError('not-an-article', `item ${i + 1} is not an Article JSON object`, { file });
+    }
+    const fields = item as Record<string, unknown>;
+    const draft = draftFromFields(opts.path ? { ...fields, path: opts.path } : fields, file);
+    if (typeof fields.id === 'string' && fields.id !== '' && !opts.path) draft.id = fields.id;
+    draft.body = Array.isArray(fields.body) ? (fields.body as Block[]) : [];
+    if (Array.isArray(fields.sources)) draft.sources = fields.sources as Source[];
+    return finishArticle(draft, file);
+  });
+}

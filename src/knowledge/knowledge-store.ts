@@ -1,0 +1,263 @@
+/**
+ * @module Keeping and reading what articles were tagged with: `saveTags` runs inside the transaction that
+ * saves an article; editors' decisions (accept, reject) are kept apart and survive re-tagging; the readers
+ * serve the country and relationship pages and the entities API. Only published articles are shown.
+ */
+import { NotFoundError } from '../lib/index.ts';
+import type { Store } from '../store/index.ts';
+import type { EntityKind, Event, Figure, Precision, TaggedEntity } from './entity.ts';
+import { defaultGazetteer, entityKey, type Gazetteer } from './gazetteer.ts';
+import type { ArticleTags } from './tag-article.ts';
+import { knowledgeDb, packActors, unpackActors, type KnowledgeDb, type KnowledgeTables } from './tables.ts';
+
+export type Decision = 'accepted' | 'rejected';
+
+/** Replaces what was stored for `articleId` with `tags` (decisions are kept). */
+export async function saveTags(store: Store, articleId: string, tags: Pick<ArticleTags, 'entities' | 'events' | 'figures'>): Promise<void> {
+  await store.transaction(async (tx) => {
+    const db = knowledgeDb(tx);
+    await removeRows(db, articleId);
+    if (tags.entities.length) {
+      await db
+        .insertInto('knowledge_entity')
+        .values(tags.entities.map((e) => ({ article_id: articleId, kind: e.kind, entity_id: e.id, salience: e.salience })))
+        .execute();
+    }
+    if (tags.events.length) {
+      await db
+        .insertInto('knowledge_event')
+        .values(
+          tags.events.map((e, seq) => ({
+            article_id: articleId,
+            seq,
+            date: e.date,
+            precision: e.precision,
+            actors: packActors(e.actors),
+            entities: JSON.stringify(e.entities),
+            label: e.label,
+            block: e.block,
+            start_offset: e.offsets[0],
+            end_offset: e.offsets[1],
+            sources: JSON.stringify(e.sources),
+          })),
+        )
+        .execute();
+    }
+    if (tags.figures.length) {
+      await db
+        .insertInto('knowledge_figure')
+        .values(
+          tags.figures.map((f, seq) => ({
+            article_id: articleId,
+            seq,
+            value: f.value,
+            unit: f.unit,
+            measure: f.measure,
+            period: f.period,
+            actors: packActors(f.actors),
+            block: f.block,
+            start_offset: f.offsets[0],
+            end_offset: f.offsets[1],
+            source: f.source,
+            text: f.text,
+            approximate: f.approximate ? 1 : 0,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+async function removeRows(db: KnowledgeDb, articleId: string): Promise<void> {
+  await db.deleteFrom('knowledge_entity').where('article_id', '=', articleId).execute();
+  await db.deleteFrom('knowledge_event').where('article_id', '=', articleId).execute();
+  await db.deleteFrom('knowledge_figure').where('article_id', '=', articleId).execute();
+}
+
+/** Forgets everything about an article, its editors' decisions included (the article is gone). */
+export async function removeTags(store: Store, articleId: string): Promise<void> {
+  const db = knowledgeDb(store);
+  await removeRows(db, articleId);
+  await db.deleteFrom('knowledge_decision').where('article_id', '=', articleId).execute();
+}
+
+/**
+ * Records an editor's decision on one suggested entity of one article. Rejected entities leave the article's
+ * entities (and its country pages); accepted ones stay even when re-tagging no longer suggests them.
+ */
+export async function decideEntity(store: Store, d: { articleId: string; kind: EntityKind; id: string; status: Decision; by?: string | null }): Promise<void> {
+  await store.transaction(async (tx) => {
+    const t = knowledgeDb(tx);
+    await t.deleteFrom('knowledge_decision').where('article_id', '=', d.articleId).where('kind', '=', d.kind).where('entity_id', '=', d.id).execute();
+    await t
+      .insertInto('knowledge_decision')
+      .values({ article_id: d.articleId, kind: d.kind, entity_id: d.id, status: d.status, decided_by: d.by ?? null, decided_at: new Date().toISOString() })
+      .execute();
+  });
+}
+
+export interface ArticleEntity extends TaggedEntity {
+  status: 'suggested' | Decision;
+}
+
+/** An article's entities as `/api/articles/:id/entities` gives them (rejected ones left out unless asked). */
+export async function articleEntities(store: Store, articleId: string, opts: { lang?: string; withRejected?: boolean; gazetteer?: Gazetteer } = {}): Promise<ArticleEntity[]> {
+  const g = opts.gazetteer ?? defaultGazetteer();
+  const db = knowledgeDb(store);
+  const article = await db.selectFrom('articles').select(['lang']).where('id', '=', articleId).executeTakeFirst();
+  if (!article) throw new NotFoundError(`no article with id ${articleId}`);
+  const lang = opts.lang ?? article.lang;
+  const [rows, decisions] = await Promise.all([
+    db.selectFrom('knowledge_entity').selectAll().where('article_id', '=', articleId).execute(),
+    db.selectFrom('knowledge_decision').selectAll().where('article_id', '=', articleId).execute(),
+  ]);
+  const status = new Map(decisions.map((d) => [entityKey(d.kind as EntityKind, d.entity_id), d.status as Decision]));
+  const out: ArticleEntity[] = [];
+  const name = (kind: string, id: string) => g.entities.get(entityKey(kind as EntityKind, id))?.label[lang] ?? g.entities.get(entityKey(kind as EntityKind, id))?.label.en ?? id;
+  for (const r of rows) {
+    const s = status.get(entityKey(r.kind as EntityKind, r.entity_id)) ?? 'suggested';
+    if (s === 'rejected' && !opts.withRejected) continue;
+    out.push({ kind: r.kind as EntityKind, id: r.entity_id, name: name(r.kind, r.entity_id), salience: Number(r.salience), status: s });
+  }
+  for (const d of decisions) {
+    if (d.status !== 'accepted' || rows.some((r) => r.kind === d.kind && r.entity_id === d.entity_id)) continue;
+    out.push({ kind: d.kind as EntityKind, id: d.entity_id, name: name(d.kind, d.entity_id), salience: 0.5, status: 'accepted' });
+  }
+  return out.sort((a, b) => b.salience - a.salience || a.id.localeCompare(b.id));
+}
+
+export interface KnowledgeArticle {
+  id: string;
+  lang: string;
+  title: string;
+  path: string;
+  published: string | null;
+}
+
+type EventRow = KnowledgeTables['knowledge_event'] & { path: string; title: string };
+
+function toEvent(r: EventRow): Event & { path: string; title: string } {
+  return {
+    date: r.date,
+    precision: r.precision as Precision,
+    actors: unpackActors(r.actors),
+    label: r.label,
+    article: r.article_id,
+    block: Number(r.block),
+    offsets: [Number(r.start_offset), Number(r.end_offset)],
+    sources: JSON.parse(r.sources) as string[],
+    entities: JSON.parse(r.entities) as string[],
+    path: r.path,
+    title: r.title,
+  };
+}
+
+function eventRows(db: KnowledgeDb, codes: string[], articleIds?: string[]) {
+  let q = db
+    .selectFrom('knowledge_event as e')
+    .innerJoin('articles as a', 'a.id', 'e.article_id')
+    .selectAll('e')
+    .select(['a.path', 'a.title'])
+    .where('a.status', '=', 'published');
+  for (const c of codes) q = q.where('e.actors', 'like', `%,${c},%`);
+  if (articleIds) q = q.where('e.article_id', 'in', articleIds.length ? articleIds : ['']);
+  return q.orderBy('e.date').orderBy('e.article_id').orderBy('e.seq').execute();
+}
+
+/** Published articles tagged with every one of `codes` (not rejected), the most about them first. */
+async function articlesAbout(db: KnowledgeDb, codes: string[]): Promise<KnowledgeArticle[]> {
+  // An article's weight for a set of states is its weakest salience among them (accepted by an editor: 0.5).
+  let weight = new Map<string, number>();
+  for (const [k, code] of codes.entries()) {
+    const [rows, decisions] = await Promise.all([
+      db.selectFrom('knowledge_entity').select(['article_id', 'salience']).where('kind', '=', 'country').where('entity_id', '=', code).execute(),
+      db.selectFrom('knowledge_decision').select(['article_id', 'status']).where('kind', '=', 'country').where('entity_id', '=', code).execute(),
+    ]);
+    const these = new Map(rows.map((r) => [r.article_id, Number(r.salience)]));
+    for (const d of decisions) {
+      if (d.status === 'rejected') these.delete(d.article_id);
+      else if (!these.has(d.article_id)) these.set(d.article_id, 0.5);
+    }
+    const prev = weight;
+    weight = k === 0 ? these : new Map([...these].filter(([id]) => prev.has(id)).map(([id, s]) => [id, Math.min(s, prev.get(id)!)]));
+  }
+  if (weight.size === 0) return [];
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'lang', 'title', 'path', 'published'])
+    .where('id', 'in', [...weight.keys()])
+    .where('status', '=', 'published')
+    .execute();
+  const w = weight;
+  return rows.sort((a, b) => w.get(b.id)! - w.get(a.id)! || (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id));
+}
+
+export interface CountryKnowledge {
+  code: string;
+  names: { ar: string; en: string };
+  articles: KnowledgeArticle[];
+  events: (Event & { path: string; title: string })[];
+  figures: (Figure & { path: string; title: string })[];
+}
+
+function countryOf(code: string, g: Gazetteer) {
+  const e = g.entities.get(entityKey('country', code.toUpperCase()));
+  if (!e) throw new NotFoundError(`no country with code ${code}`);
+  return e;
+}
+
+/**
+ * What the institute has written about one state: articles, events, figures.
+ * @example (await countryKnowledge(store, 'dz')).names.ar // → 'الجزائر'
+ */
+export async function countryKnowledge(store: Store, code: string, g: Gazetteer = defaultGazetteer()): Promise<CountryKnowledge> {
+  const e = countryOf(code, g);
+  const db = knowledgeDb(store);
+  const articles = await articlesAbout(db, [e.id]);
+  const events = (await eventRows(db, [e.id])).map(toEvent);
+  const figureRows = await db
+    .selectFrom('knowledge_figure as f')
+    .innerJoin('articles as a', 'a.id', 'f.article_id')
+    .selectAll('f')
+    .select(['a.path', 'a.title'])
+    .where('a.status', '=', 'published')
+    .where('f.actors', 'like', `%,${e.id},%`)
+    .orderBy('f.article_id')
+    .orderBy('f.seq')
+    .execute();
+  const figures = figureRows.map((r) => ({
+    value: Number(r.value),
+    unit: r.unit,
+    measure: r.measure,
+    period: r.period,
+    actors: unpackActors(r.actors),
+    article: r.article_id,
+    block: Number(r.block),
+    offsets: [Number(r.start_offset), Number(r.end_offset)] as [number, number],
+    source: r.source,
+    text: r.text,
+    approximate: Number(r.approximate) === 1,
+    path: r.path,
+    title: r.title,
+  }));
+  return { code: e.id, names: { ar: e.label.ar, en: e.label.en }, articles, events, figures };
+}
+
+export interface RelationKnowledge {
+  countries: [string, string];
+  names: { ar: [string, string]; en: [string, string] };
+  articles: KnowledgeArticle[];
+  events: (Event & { path: string; title: string })[];
+}
+
+/**
+ * Two states together: the articles tagged with both and the events that involve both.
+ * @example (await relationKnowledge(store, 'dz', 'ru')).countries // → ['DZ', 'RU']
+ */
+export async function relationKnowledge(store: Store, a: string, b: string, g: Gazetteer = defaultGazetteer()): Promise<RelationKnowledge> {
+  const [x, y] = [countryOf(a, g), countryOf(b, g)].sort((p, q) => p.id.localeCompare(q.id));
+  const db = knowledgeDb(store);
+  const articles = await articlesAbout(db, [x.id, y.id]);
+  const events = (await eventRows(db, [x.id, y.id])).map(toEvent);
+  return { countries: [x.id, y.id], names: { ar: [x.label.ar, y.label.ar], en: [x.label.en, y.label.en] }, articles, events };
+}

@@ -1,0 +1,123 @@
+/**
+ * @module Search on PostgreSQL: tsvectors written directly from the analyzer's tokens (no text search
+ * configuration touches them, so both engines index the same tokens), weighted A title, B summary,
+ * C headings, D body, plus a vector of author and taxonomy names; a GIN index over both. Exact forms
+ * are stored as lexemes `=form` at the same position as their stem, so phrases work on stems while an
+ * exact match adds to the rank. The rank is a sum over the query's groups of `ts_rank` (length
+ * normalized; exact forms add 0.4 of their stem's rank), the closest PostgreSQL offers to per-term
+ * BM25 without keeping term statistics.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { adjacentPairs, type PlanClause, type QueryPlan } from '../plan-query.ts';
+import { FIELDS, type FieldName, type SearchDoc } from '../search-doc.ts';
+import type { SearchDb } from '../tables.ts';
+import type { MatchRow, SearchDialect } from './dialect.ts';
+
+const WEIGHT: Record<FieldName, string> = { title: 'A', summary: 'B', headings: 'C', body: 'D', meta: 'D' };
+// ts_rank weights are given as {D, C, B, A}.
+const RANK_WEIGHTS = `'{0.15, 0.3, 0.5, 1.0}'`;
+const META_FACTOR = 0.1;
+/** What an exact form adds to its stem's rank (as in the SQLite weights). */
+const EXACT_FACTOR = 0.4;
+const MAX_POS = 16383;
+const EXACT = '=';
+
+/** A tsvector literal: each token with its positions and weight (positions past 16383 share the last). */
+function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
+  const entries = new Map<string, string[]>();
+  let pos = 1;
+  const add = (lexeme: string, p: number, w: string) => {
+    const list = entries.get(lexeme);
+    const item = `${Math.min(p, MAX_POS)}${w}`;
+    if (!list) entries.set(lexeme, [item]);
+    else if (list.length < 256) list.push(item);
+  };
+  for (const field of fields) {
+    const { stems, exacts } = doc.fields[field];
+    const w = WEIGHT[field];
+    for (let i = 0; i < stems.length; i++) {
+      add(stems[i], pos, w);
+      add(EXACT + exacts[i], pos, w);
+      pos++;
+    }
+    pos += 2; // a gap, so a phrase never spans two fields
+  }
+  return [...entries].map(([lexeme, ps]) => `'${lexeme.replace(/'/g, "''")}':${ps.join(',')}`).join(' ');
+}
+
+const q = (lexeme: string) => `'${lexeme.replace(/['\\]/g, (c) => '\\' + c)}'`;
+
+/** A clause as tsquery text; `part` keeps only stems, only exact forms, or both (for matching). */
+function clauseQuery(c: PlanClause, part: 'both' | 'stems' | 'exacts' = 'both'): string {
+  const alts: string[] = [];
+  if (c.kind === 'phrase') {
+    if (part !== 'exacts') alts.push(`(${c.terms.map((t) => q(t.stem)).join(' <-> ')})`);
+    if (part !== 'stems') alts.push(`(${c.terms.map((t) => q(EXACT + t.exact)).join(' <-> ')})`);
+  } else {
+    if (part !== 'exacts') alts.push(q(c.term.stem), ...c.fuzzy.map(q));
+    if (part !== 'stems') alts.push(q(EXACT + c.term.exact));
+  }
+  return `(${alts.join(' | ')})`;
+}
+
+const groupQuery = (g: PlanClause[], part: 'both' | 'stems' | 'exacts' = 'both') => `(${g.map((c) => clauseQuery(c, part)).join(' | ')})`;
+
+const where = (filters: RawBuilder<unknown>[]) => (filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``);
+
+export const postgresSearch: SearchDialect = {
+  async writeTokens(db, rid, doc: SearchDoc) {
+    const main = vectorLiteral(doc, FIELDS.filter((f) => f !== 'meta'));
+    const meta = vectorLiteral(doc, ['meta']);
+    await sql`update search_doc set v = ${main}::tsvector, m = ${meta}::tsvector, vall = ${main}::tsvector || ${meta}::tsvector
+      where rid = ${rid}`.execute(db);
+    const terms = new Set<string>();
+    for (const f of FIELDS) for (const s of doc.fields[f].stems) terms.add(s);
+    const list = [...terms];
+    for (let i = 0; i < list.length; i += 1000) {
+      await sql`insert into search_vocab (term) select unnest(${list.slice(i, i + 1000)}::text[]) on conflict do nothing`.execute(db);
+    }
+  },
+
+  async deleteTokens() {
+    // The tokens live on the search_doc row, which the caller deletes; the vocabulary may keep stale
+    // terms (they only ever propose a typo correction that then matches nothing).
+  },
+
+  async clearTokens(db) {
+    await sql`delete from search_vocab`.execute(db);
+  },
+
+  async knownTerms(db, terms) {
+    const out = new Set<string>();
+    if (terms.length === 0) return out;
+    const rows = await sql<{ term: string }>`select term from search_vocab where term = any(${terms}::text[])`.execute(db);
+    for (const r of rows.rows) out.add(r.term);
+    return out;
+  },
+
+  async match(db, plan: QueryPlan, filters) {
+    const conds = [...filters];
+    if (plan.exclude.length) conds.push(sql`not (d.vall @@ ${groupQuery(plan.exclude)}::tsquery)`);
+    const cols = sql`d.rid::int as rid, d.grp, d.lang, d.type, d.year, d.published, d.fresh, d.tags`;
+    if (plan.groups.length === 0) {
+      const rows = await sql<MatchRow>`select ${cols}, 0::float8 as score from search_doc d where true ${where(conds)}`.execute(db);
+      return rows.rows;
+    }
+    const all = plan.groups.map((g) => groupQuery(g)).join(' & ');
+    const rank = sql.join(
+      plan.groups.map((g) => {
+        const stems = groupQuery(g, 'stems');
+        const exacts = groupQuery(g, 'exacts');
+        return sql`ts_rank(${sql.raw(RANK_WEIGHTS)}::float4[], d.v, ${stems}::tsquery, 1)
+          + ${EXACT_FACTOR} * ts_rank(${sql.raw(RANK_WEIGHTS)}::float4[], d.v, ${exacts}::tsquery, 1)
+          + ${META_FACTOR} * ts_rank(d.m, ${stems}::tsquery, 1)`;
+      }),
+      sql` + `,
+    );
+    // Adjacent query words found side by side add to the rank, as in the SQLite dialect.
+    const pairs = adjacentPairs(plan.groups).map((pair) => sql` + ts_rank(${sql.raw(RANK_WEIGHTS)}::float4[], d.v, ${`${q(pair[0])} <-> ${q(pair[1])}`}::tsquery, 1)`);
+    const rows = await sql<MatchRow>`select ${cols}, (${rank}${sql.join(pairs, sql``)})::float8 as score
+      from search_doc d where d.vall @@ ${all}::tsquery ${where(conds)}`.execute(db);
+    return rows.rows.map((r) => ({ ...r, rid: Number(r.rid), score: Number(r.score), fresh: Number(r.fresh) }));
+  },
+};

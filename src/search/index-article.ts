@@ -1,0 +1,115 @@
+/**
+ * @module Keeping the index in step with the store: `indexArticle` and `unindexArticle` run inside the
+ * transaction that saves or deletes the article (the store handed in is that transaction), and
+ * `reindexAll` rebuilds everything from the stored articles.
+ */
+import type { Article } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { dialectOf } from './dialects/index.ts';
+import { encodeTags, searchDoc, type SearchDoc } from './search-doc.ts';
+import { searchDb, type SearchDb } from './tables.ts';
+
+/**
+ * The translation group of a document: the smallest path among its own, the paths it names as
+ * translations, and the groups of indexed documents linked to it either way. Groups it touches merge.
+ */
+async function joinGroup(db: SearchDb, doc: SearchDoc): Promise<string> {
+  const linked = new Set<string>();
+  if (doc.translations.length) {
+    const rows = await db.selectFrom('search_doc').select('grp').where('path', 'in', doc.translations).execute();
+    for (const r of rows) linked.add(r.grp);
+  }
+  const back = await db
+    .selectFrom('search_link as l')
+    .innerJoin('search_doc as d', 'd.rid', 'l.rid')
+    .select('d.grp')
+    .where('l.path', '=', doc.path)
+    .execute();
+  for (const r of back) linked.add(r.grp);
+  const grp = [doc.path, ...doc.translations, ...linked].sort()[0];
+  const others = [...linked].filter((g) => g !== grp);
+  if (others.length) await db.updateTable('search_doc').set({ grp }).where('grp', 'in', others).execute();
+  return grp;
+}
+
+async function removeRow(store: Store, id: string): Promise<boolean> {
+  const db = searchDb(store);
+  const row = await db.selectFrom('search_doc').select('rid').where('id', '=', id).executeTakeFirst();
+  if (!row) return false;
+  const rid = Number(row.rid);
+  await dialectOf(store).deleteTokens(db, rid);
+  await db.deleteFrom('search_link').where('rid', '=', rid).execute();
+  await db.deleteFrom('search_tag').where('rid', '=', rid).execute();
+  await db.deleteFrom('search_doc').where('rid', '=', rid).execute();
+  return true;
+}
+
+/**
+ * Adds `article` to the index, or replaces what the index held for it.
+ *
+ * @example
+ * await store.transaction(async (tx) => { await tx.putArticle(a); await indexArticle(tx, a); });
+ */
+export async function indexArticle(store: Store, article: Article): Promise<void> {
+  const doc = searchDoc(article);
+  await store.transaction(async (tx) => {
+    await removeRow(tx, article.id);
+    const db = searchDb(tx);
+    const grp = await joinGroup(db, doc);
+    const inserted = await db
+      .insertInto('search_doc')
+      .values({
+        id: doc.id,
+        lang: doc.lang,
+        type: doc.type,
+        title: doc.title,
+        path: doc.path,
+        published: doc.published,
+        year: doc.year,
+        fresh: doc.fresh,
+        grp,
+        tags: encodeTags(doc.tags),
+        text: doc.text,
+      } as never)
+      .returning('rid')
+      .executeTakeFirstOrThrow();
+    const rid = Number(inserted.rid);
+    if (doc.translations.length) {
+      await db.insertInto('search_link').values(doc.translations.map((path) => ({ rid, path }))).execute();
+    }
+    const tags = [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, t])).values()];
+    if (tags.length) {
+      await db.insertInto('search_tag').values(tags.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
+    }
+    await dialectOf(tx).writeTokens(db, rid, doc);
+  });
+}
+
+/** Removes article `id` from the index; false when it was not there. `await unindexArticle(tx, id)` */
+export async function unindexArticle(store: Store, id: string): Promise<boolean> {
+  return store.transaction((tx) => removeRow(tx, id));
+}
+
+/**
+ * Rebuilds the whole index from the store's articles, in one transaction: readers see the old index
+ * or the new one, never half of it. Resolves to the number of articles indexed.
+ *
+ * @example
+ * await reindexAll(store) // → 1204
+ */
+export async function reindexAll(store: Store, onProgress?: (done: number) => void): Promise<number> {
+  return store.transaction(async (tx) => {
+    const db = searchDb(tx);
+    await dialectOf(tx).clearTokens(db);
+    await db.deleteFrom('search_link').execute();
+    await db.deleteFrom('search_tag').execute();
+    await db.deleteFrom('search_doc').execute();
+    let count = 0;
+    for await (const article of tx.allArticles()) {
+      await indexArticle(tx, article);
+      count++;
+      onProgress?.(count);
+    }
+    return count;
+  });
+}

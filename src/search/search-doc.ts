@@ -1,0 +1,129 @@
+/**
+ * @module What the index keeps of an article: per field, the analyzer's stems and exact forms (the
+ * same two token streams for both engines), the facet tags, and the plain text snippets are cut from.
+ * Field order is ranking order: title > summary > headings > body > meta (authors and taxonomy names).
+ */
+import { blockText, type Article } from '../model/index.ts';
+import { analyze } from '../text/index.ts';
+import { indexToken } from './index-token.ts';
+
+export const FIELDS = ['title', 'summary', 'headings', 'body', 'meta'] as const;
+export type FieldName = (typeof FIELDS)[number];
+
+/** Two aligned streams: `exacts[i]` is the unstemmed form of `stems[i]`. */
+export interface FieldTokens {
+  stems: string[];
+  exacts: string[];
+}
+
+export interface Tag {
+  facet: 'topic' | 'region' | 'country' | 'expert';
+  value: string;
+  label: string;
+}
+
+export interface SearchDoc {
+  id: string;
+  lang: string;
+  type: string;
+  title: string;
+  path: string;
+  published: string | null;
+  year: number | null;
+  /** 0 (1990 or earlier, or undated) … 1 (2050): a static freshness that only breaks near-ties. */
+  fresh: number;
+  /** Paths this article names as its translations. */
+  translations: string[];
+  tags: Tag[];
+  /** Summary and body as written, one block a line: what snippets are cut from. */
+  text: string;
+  fields: Record<FieldName, FieldTokens>;
+}
+
+const FRESH_FROM = Date.UTC(1990, 0, 1);
+const FRESH_TO = Date.UTC(2050, 0, 1);
+
+function freshness(published: string | null): number {
+  if (!published) return 0;
+  const t = Date.parse(published + 'T00:00:00Z');
+  if (Number.isNaN(t)) return 0;
+  return Math.min(1, Math.max(0, (t - FRESH_FROM) / (FRESH_TO - FRESH_FROM)));
+}
+
+/** The analyzer's token streams for `text` (stop words kept: phrases and stop-word queries need them). */
+export function fieldTokens(text: string, lang: string): FieldTokens {
+  const stems: string[] = [];
+  const exacts: string[] = [];
+  for (const t of analyze(text, lang)) {
+    const stem = indexToken(t.term);
+    const exact = indexToken(t.exact);
+    if (!stem || !exact) continue;
+    stems.push(stem);
+    exacts.push(exact);
+  }
+  return { stems, exacts };
+}
+
+/**
+ * What the index stores for `article`.
+ *
+ * @example
+ * searchDoc(article).fields.title.stems // → the analyzer's stems of the title, e.g. ['علاق', 'جزاير', …]
+ */
+export function searchDoc(article: Article): SearchDoc {
+  const headings: string[] = [];
+  const body: string[] = [];
+  for (const block of article.body) {
+    const text = blockText(block);
+    if (!text) continue;
+    (block.kind === 'heading' ? headings : body).push(text);
+  }
+  const textual = article.body.map(blockText).filter(Boolean);
+  const tags: Tag[] = [
+    ...article.topics.map((t) => ({ facet: 'topic' as const, value: t.slug, label: t.name })),
+    ...article.regions.map((t) => ({ facet: 'region' as const, value: t.slug, label: t.name })),
+    ...article.countries.map((c) => ({ facet: 'country' as const, value: c.code, label: c.name })),
+    ...article.authors.map((a) => ({ facet: 'expert' as const, value: a.slug, label: a.name })),
+  ];
+  const meta = [
+    ...article.authors.map((a) => a.name),
+    ...article.topics.map((t) => t.name),
+    ...article.regions.map((t) => t.name),
+    ...article.countries.map((c) => c.name),
+    article.series?.name ?? '',
+  ].filter(Boolean);
+  const lang = article.lang;
+  return {
+    id: article.id,
+    lang,
+    type: article.type,
+    title: article.title,
+    path: article.path,
+    published: article.published,
+    year: article.published ? Number(article.published.slice(0, 4)) : null,
+    fresh: freshness(article.published),
+    translations: article.translations.map((t) => t.path).filter((p) => p !== article.path),
+    tags,
+    text: [article.summary, ...textual].filter(Boolean).join('\n'),
+    fields: {
+      title: fieldTokens(article.title, lang),
+      summary: fieldTokens(article.summary, lang),
+      headings: fieldTokens(headings.join('\n'), lang),
+      body: fieldTokens(body.join('\n'), lang),
+      meta: fieldTokens(meta.join('\n'), lang),
+    },
+  };
+}
+
+/** Tags in one line each, `facet<TAB>value<TAB>label`, as the index stores them beside a document. */
+export function encodeTags(tags: Tag[]): string {
+  return tags.map((t) => `${t.facet}\t${t.value}\t${t.label.replace(/[\t\n]/g, ' ')}`).join('\n');
+}
+
+export function decodeTags(encoded: string): Tag[] {
+  if (!encoded) return [];
+  return encoded.split('\n').map((line) => {
+    const [facet, value, label] = line.split('\t');
+    return { facet: facet as Tag['facet'], value, label: label ?? value };
+  });
+}

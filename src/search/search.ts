@@ -1,0 +1,203 @@
+/**
+ * @module Answering a search: plan the query with the analyzer, let the engine's dialect match and
+ * score, then — the same code for both engines — fold translations into one hit, count facets, sort,
+ * page and cut snippets. When no article holds every word, the query runs again as any-word, with a
+ * notice saying so.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { langInfo, typeLabel, type ArticleType } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { dialectOf, type MatchRow, type SearchDialect } from './dialects/index.ts';
+import { editVariants, FUZZY_MIN_LENGTH } from './edit-variants.ts';
+import { highlightTerms, isEmptyPlan, planQuery, type PlanClause, type QueryPlan } from './plan-query.ts';
+import { parseQuerySyntax } from './query-syntax.ts';
+import { decodeTags } from './search-doc.ts';
+import { makeSnippet } from './snippet.ts';
+import { searchDb, type SearchDb } from './tables.ts';
+import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
+
+/** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
+const RECENCY = 0.02;
+/** Typo candidates kept per word. */
+const MAX_FUZZY = 8;
+const MAX_FACET_VALUES = 30;
+
+const NOTICES = {
+  anyWord: {
+    en: 'No article contains all of these words; showing articles that contain some of them.',
+    ar: 'لا توجد مادة تحتوي على كل هذه الكلمات؛ تُعرض المواد التي تحتوي على بعضها.',
+  },
+  truncated: {
+    en: 'The query was long; only its first words were searched.',
+    ar: 'الاستعلام طويل؛ بُحث عن كلماته الأولى فقط.',
+  },
+} as const;
+
+function notice(key: keyof typeof NOTICES, ui: string | undefined): string {
+  return ui === 'ar' ? NOTICES[key].ar : NOTICES[key].en;
+}
+
+function filtersOf(q: SearchQuery): RawBuilder<unknown>[] {
+  const f: RawBuilder<unknown>[] = [];
+  if (q.lang) f.push(sql`d.lang = ${q.lang}`);
+  if (q.type) f.push(sql`d.type = ${q.type}`);
+  if (q.year !== undefined) f.push(sql`d.year = ${q.year}`);
+  if (q.from) f.push(sql`d.published >= ${q.from}`);
+  if (q.to) f.push(sql`d.published <= ${q.to}`);
+  for (const facet of ['topic', 'region', 'country', 'expert'] as const) {
+    const value = q[facet];
+    if (value !== undefined) f.push(sql`d.rid in (select rid from search_tag where facet = ${facet} and value = ${value})`);
+  }
+  return f;
+}
+
+/** Fills in typo candidates for words of 5+ letters whose stem the index does not know. */
+async function addFuzzy(db: SearchDb, dialect: SearchDialect, plan: QueryPlan): Promise<QueryPlan> {
+  const wanted = plan.groups.flat().filter((c): c is Extract<PlanClause, { kind: 'term' }> => c.kind === 'term' && [...c.term.exact].length >= FUZZY_MIN_LENGTH && !/^\p{N}+$/u.test(c.term.exact));
+  if (wanted.length === 0) return plan;
+  const known = await dialect.knownTerms(db, wanted.map((c) => c.term.stem));
+  const unknown = wanted.filter((c) => !known.has(c.term.stem));
+  if (unknown.length === 0) return plan;
+  const variants = new Map<PlanClause, string[]>();
+  for (const c of unknown) variants.set(c, [...editVariants(c.term.stem), ...editVariants(c.term.exact)]);
+  const exist = await dialect.knownTerms(db, [...new Set([...variants.values()].flat())]);
+  const withFuzzy = (c: PlanClause): PlanClause => {
+    const v = variants.get(c);
+    return v ? { ...c, fuzzy: [...new Set(v.filter((x) => exist.has(x)))].slice(0, MAX_FUZZY) } as PlanClause : c;
+  };
+  return { ...plan, groups: plan.groups.map((g) => g.map(withFuzzy)) };
+}
+
+interface Group {
+  grp: string;
+  best: MatchRow;
+  score: number;
+  published: string | null;
+}
+
+function groupRows(rows: MatchRow[], ui: string | undefined): Group[] {
+  const groups = new Map<string, Group>();
+  for (const row of rows) {
+    const score = row.score * (1 + RECENCY * row.fresh);
+    const g = groups.get(row.grp);
+    if (!g) {
+      groups.set(row.grp, { grp: row.grp, best: row, score, published: row.published });
+      continue;
+    }
+    const better = score > g.score || (score === g.score && row.lang === ui && g.best.lang !== ui);
+    if (better) {
+      g.best = row;
+      g.score = score;
+    }
+    if (row.published && (!g.published || row.published > g.published)) g.published = row.published;
+  }
+  return [...groups.values()];
+}
+
+function sortGroups(groups: Group[], sort: SearchQuery['sort']): void {
+  const byDate = (a: Group, b: Group) => (b.published ?? '').localeCompare(a.published ?? '');
+  const byScore = (a: Group, b: Group) => b.score - a.score;
+  groups.sort((a, b) => (sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b)) || a.grp.localeCompare(b.grp));
+}
+
+function countFacets(rows: MatchRow[], ui: string | undefined): Facets {
+  const counts = new Map<FacetName, Map<string, { grps: Set<string>; label?: string; labelLang?: string }>>();
+  for (const name of FACET_NAMES) counts.set(name, new Map());
+  const bump = (name: FacetName, value: string, grp: string, label?: string, lang?: string) => {
+    const m = counts.get(name)!;
+    let e = m.get(value);
+    if (!e) m.set(value, (e = { grps: new Set(), label, labelLang: lang }));
+    e.grps.add(grp);
+    if (label && lang === ui && e.labelLang !== ui) {
+      e.label = label;
+      e.labelLang = lang;
+    }
+  };
+  for (const row of rows) {
+    bump('lang', row.lang, row.grp);
+    bump('type', row.type, row.grp);
+    if (row.year !== null && row.year !== undefined) bump('year', String(row.year), row.grp);
+    for (const tag of decodeTags(row.tags)) bump(tag.facet, tag.value, row.grp, tag.label, row.lang);
+  }
+  const facets = {} as Facets;
+  for (const name of FACET_NAMES) {
+    const values: FacetValue[] = [...counts.get(name)!].map(([value, e]) => {
+      const label =
+        name === 'lang' ? langInfo(value).name : name === 'type' ? typeLabel(value as ArticleType, ui ?? 'en') : e.label;
+      return label === undefined ? { value, count: e.grps.size } : { value, count: e.grps.size, label };
+    });
+    values.sort((a, b) => (name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+    facets[name] = values.slice(0, MAX_FACET_VALUES);
+  }
+  return facets;
+}
+
+async function buildHits(db: SearchDb, page: Group[], plan: QueryPlan): Promise<SearchHit[]> {
+  if (page.length === 0) return [];
+  const members = await db
+    .selectFrom('search_doc')
+    .select(['rid', 'id', 'lang', 'title', 'path', 'published', 'grp'])
+    .where('grp', 'in', page.map((g) => g.grp))
+    .execute();
+  const texts = await db
+    .selectFrom('search_doc')
+    .select(['rid', 'text'])
+    .where('rid', 'in', page.map((g) => g.best.rid))
+    .execute();
+  const textOf = new Map(texts.map((t) => [Number(t.rid), t.text]));
+  const wanted = highlightTerms(plan);
+  return page.map((g) => {
+    const rid = g.best.rid;
+    const group = members.filter((m) => m.grp === g.grp);
+    const self = group.find((m) => Number(m.rid) === rid)!;
+    const text = textOf.get(rid) ?? '';
+    return {
+      id: self.id,
+      lang: self.lang,
+      title: self.title,
+      path: self.path,
+      snippet: wanted.size ? makeSnippet(text, self.lang, wanted) : makeSnippet(text, self.lang, new Set()),
+      published: self.published,
+      translations: group
+        .filter((m) => Number(m.rid) !== rid)
+        .sort((a, b) => a.lang.localeCompare(b.lang))
+        .map((m) => ({ lang: m.lang, id: m.id, title: m.title, path: m.path })),
+    };
+  });
+}
+
+/**
+ * Searches the index.
+ *
+ * @example
+ * await search(store, parseSearchQuery({ q: 'اسلحة روسيا' }))
+ * // → { total: 3, hits: [{ id, lang: 'ar', title, path, snippet: '… <mark>الأسلحة</mark> …', published, translations: [{ lang: 'en', … }] }, …],
+ * //     facets: { lang: [{ value: 'ar', count: 3 }], … } }
+ */
+export async function search(store: Store, query: SearchQuery): Promise<SearchResponse> {
+  const db = searchDb(store);
+  const dialect = dialectOf(store);
+  const notices: string[] = [];
+  let plan = planQuery(parseQuerySyntax(query.q));
+  if (plan.truncated) notices.push(notice('truncated', query.ui));
+  if (!isEmptyPlan(plan)) plan = await addFuzzy(db, dialect, plan);
+  const filters = filtersOf(query);
+  let rows = await dialect.match(db, plan, filters);
+  if (rows.length === 0 && plan.groups.length > 1) {
+    const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()] };
+    rows = await dialect.match(db, anyWord, filters);
+    if (rows.length) {
+      plan = anyWord;
+      notices.push(notice('anyWord', query.ui));
+    }
+  }
+  const groups = groupRows(rows, query.ui);
+  sortGroups(groups, isEmptyPlan(plan) ? 'date' : query.sort);
+  const start = (query.page - 1) * query.pageSize;
+  const hits = await buildHits(db, groups.slice(start, start + query.pageSize), plan);
+  const response: SearchResponse = { total: groups.length, hits, facets: countFacets(rows, query.ui) };
+  if (notices.length) response.notice = notices.join(' ');
+  return response;
+}
+
+

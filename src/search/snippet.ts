@@ -1,0 +1,122 @@
+/**
+ * @module Snippets: a short passage of an article's original text around the words a query matched,
+ * escaped, with those words in `<mark>`. Matches are found on the analyzer's terms and marked with
+ * its token offsets, so `بالأسلحة` lights up for a query `اسلحة` while the reader still sees the
+ * text as written (hamza, harakat and all).
+ */
+import { analyze } from '../text/index.ts';
+import { indexToken } from './index-token.ts';
+
+/** How long a snippet runs, in characters of original text. */
+export const SNIPPET_CHARS = 240;
+/** Text past this point is not scanned: long reports keep snippets cheap. */
+const SCAN_LIMIT = 40_000;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** `escapeHtml('<a & b>')` → `'&lt;a &amp; b&gt;'`. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+interface Span {
+  start: number;
+  end: number;
+  key: string;
+  /** The word as the query wrote it (normalized), not only its stem. */
+  exact: boolean;
+  /** Which line (block) of the text it is on: a snippet is cut from one block. */
+  line: number;
+}
+
+/** The matched tokens of `text`, in order. */
+function matches(text: string, lang: string | undefined, wanted: ReadonlySet<string>): Span[] {
+  const out: Span[] = [];
+  if (wanted.size === 0) return out;
+  let line = 0;
+  let lineEnd = text.indexOf('\n');
+  for (const t of analyze(text.slice(0, SCAN_LIMIT), lang)) {
+    while (lineEnd !== -1 && t.start > lineEnd) {
+      line++;
+      lineEnd = text.indexOf('\n', lineEnd + 1);
+    }
+    const stem = indexToken(t.term);
+    const exact = wanted.has(indexToken(t.exact));
+    if (exact || wanted.has(stem)) out.push({ start: t.start, end: t.end, key: stem, exact, line });
+  }
+  return out;
+}
+
+/**
+ * The window start that holds the most distinct matched terms, a term written as the query wrote it
+ * counting double (then the most matches), as ranking does.
+ */
+function bestWindow(spans: Span[], width: number): number {
+  let best = 0;
+  let bestScore = -1;
+  let bestCount = -1;
+  for (let i = 0; i < spans.length && i < 400; i++) {
+    const from = spans[i].start;
+    const seen = new Map<string, boolean>();
+    let count = 0;
+    for (let j = i; j < spans.length && spans[j].end <= from + width && spans[j].line === spans[i].line; j++) {
+      seen.set(spans[j].key, seen.get(spans[j].key) || spans[j].exact);
+      count++;
+    }
+    let score = 0;
+    for (const exact of seen.values()) score += exact ? 2 : 1;
+    if (score > bestScore || (score === bestScore && count > bestCount)) {
+      best = i;
+      bestScore = score;
+      bestCount = count;
+    }
+  }
+  return spans.length ? spans[best].start : 0;
+}
+
+/** Moves `i` back to the start of the word it falls in (or a line start), never past `floor`. */
+function wordStart(text: string, i: number, floor: number): number {
+  while (i > floor && !/\s/u.test(text[i - 1])) i--;
+  return i;
+}
+
+function wordEnd(text: string, i: number): number {
+  while (i < text.length && !/\s/u.test(text[i])) i++;
+  return i;
+}
+
+/**
+ * A highlighted passage of `text` for the terms in `wanted` (analyzer terms: stems or exact forms).
+ *
+ * @example
+ * makeSnippet('باعت روسيا الجزائر كميات من الأسلحة.', 'ar', new Set(['سلح']))
+ * // → 'باعت روسيا الجزائر كميات من <mark>الأسلحة</mark>.'  (with whatever stem the analyzer gives)
+ */
+export function makeSnippet(text: string, lang: string | undefined, wanted: ReadonlySet<string>, width = SNIPPET_CHARS): string {
+  const spans = matches(text, lang, wanted);
+  let from = 0;
+  if (spans.length) {
+    const first = bestWindow(spans, width);
+    // Lead in with a little context, starting at a word boundary, preferably the line the match is on.
+    const lineStart = text.lastIndexOf('\n', first) + 1;
+    from = first - lineStart <= width / 4 ? lineStart : wordStart(text, first - Math.floor(width / 5), lineStart);
+  }
+  let to = Math.min(text.length, from + width);
+  if (to < text.length) to = wordEnd(text, to);
+  // A snippet is one passage: stop at the line end when the passage already holds its matches.
+  const newline = text.indexOf('\n', from);
+  if (newline !== -1 && newline < to) {
+    const inside = spans.filter((s) => s.start >= from && s.end <= newline).length;
+    if (inside > 0 || newline - from > width / 2) to = newline;
+  }
+  let html = from > 0 ? '… ' : '';
+  let at = from;
+  for (const span of spans) {
+    if (span.start < from || span.end > to) continue;
+    html += escapeHtml(text.slice(at, span.start)) + '<mark>' + escapeHtml(text.slice(span.start, span.end)) + '</mark>';
+    at = span.end;
+  }
+  html += escapeHtml(text.slice(at, to));
+  if (to < text.length) html += ' …';
+  return html.replace(/\s+/gu, ' ').trim();
+}

@@ -1,0 +1,45 @@
+/**
+ * @module The search index's own tables as Kysely sees them (created by store migration
+ * `002-search`), and the typed view of a store's Kysely instance over them.
+ */
+import type { Kysely } from 'kysely';
+import type { Store } from '../store/index.ts';
+
+export type SearchDocTable = {
+  rid: number;
+  id: string;
+  lang: string;
+  type: string;
+  title: string;
+  path: string;
+  published: string | null;
+  year: number | null;
+  fresh: number;
+  grp: string;
+  tags: string;
+  text: string;
+};
+
+export type SearchLinkTable = {
+  rid: number;
+  path: string;
+};
+
+export type SearchTagTable = {
+  rid: number;
+  facet: string;
+  value: string;
+};
+
+export type SearchTables = {
+  search_doc: SearchDocTable;
+  search_link: SearchLinkTable;
+  search_tag: SearchTagTable;
+};
+
+export type SearchDb = Kysely<SearchTables>;
+
+/** The store's Kysely instance, typed over the search tables (inside a transaction when `store` is one). */
+export function searchDb(store: Store): SearchDb {
+  return store.db.withTables<SearchTables>() as unknown as SearchDb;
+};

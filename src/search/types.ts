@@ -1,0 +1,66 @@
+/**
+ * @module The shapes search speaks: the validated query, and the response that `/api/search`,
+ * `mizan search --json` and the search pages all share (CONTRACTS.md gives its JSON).
+ */
+import type { ArticleType } from '../model/index.ts';
+
+export type SortOrder = 'relevance' | 'date';
+
+/** A validated search request (see `parseSearchQuery`). */
+export interface SearchQuery {
+  /** The words as typed; empty lists everything that passes the filters, newest first. */
+  q: string;
+  lang?: string;
+  type?: ArticleType;
+  topic?: string;
+  region?: string;
+  country?: string;
+  expert?: string;
+  year?: number;
+  /** Inclusive bounds on the publication date, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  sort: SortOrder;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  /** The interface language: notices are written in it, and a group's member in it wins a tie. */
+  ui?: string;
+}
+
+export interface SearchTranslation {
+  lang: string;
+  id: string;
+  title: string;
+  path: string;
+}
+
+export interface SearchHit {
+  id: string;
+  lang: string;
+  title: string;
+  path: string;
+  /** HTML: the original text, escaped, with the matched words in `<mark>`. */
+  snippet: string;
+  published: string | null;
+  translations: SearchTranslation[];
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+  /** A display name where the value is a slug or a code (topic, region, country, expert). */
+  label?: string;
+}
+
+export const FACET_NAMES = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year'] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+export type Facets = Record<FacetName, FacetValue[]>;
+
+export interface SearchResponse {
+  /** Hits, where an article and its translations count once. */
+  total: number;
+  hits: SearchHit[];
+  facets: Facets;
+  notice?: string;
+}

@@ -1,0 +1,90 @@
+/**
+ * @module The per-character folding behind `normalize`: every code point maps to a fixed string
+ * (often itself, sometimes empty), computed once and cached. Because the map works one code point at a
+ * time and every output character maps to itself, folding is linear and idempotent by construction.
+ */
+
+/** Arabic marks that carry no letter identity: harakat, tanwin, shadda, sukun, maddah, hamza marks, superscript alef, Quranic marks. */
+function isArabicMark(c: number): boolean {
+  return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed && c !== 0x06e5 && c !== 0x06e6);
+}
+
+/** Characters that change how text is shown but not what it says: bidi controls, zero-width characters, soft hyphen, BOM. */
+function isInvisible(c: number): boolean {
+  return (
+    c === 0x00ad || c === 0x061c || c === 0x0640 || // soft hyphen, Arabic letter mark, tatweel
+    (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) || c === 0xfeff
+  );
+}
+
+/** Combining accents folded away from Latin, Greek and Cyrillic letters (é → e). */
+function isAccent(c: number): boolean {
+  return (c >= 0x0300 && c <= 0x036f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
+}
+
+/** Letters whose folding is a decision rather than a Unicode decomposition (see docs/text-analysis.md). */
+const EXPLICIT: Record<number, string> = {
+  0x0671: 'ا', // alef wasla
+  0x0649: 'ي', // alef maqsura
+  0x0629: 'ه', // ta marbuta
+  0x06cc: 'ي', 0x06d2: 'ي', 0x06d3: 'ي', // Persian and Urdu yeh
+  0x06a9: 'ك', 0x06aa: 'ك', // keheh
+  0x06c1: 'ه', 0x06c2: 'ه', 0x06be: 'ه', 0x06d5: 'ه', 0x06c0: 'ه', // heh variants
+  0x066b: '.', 0x066c: ',', 0x066a: '%', 0x060c: ',', 0x061b: ';', 0x061f: '?', // Arabic punctuation
+  0x00df: 'ss', 0x1e9e: 'ss', 0x00e6: 'ae', 0x00c6: 'ae', 0x0153: 'oe', 0x0152: 'oe', 0x00f8: 'o', 0x00d8: 'o',
+  0x0111: 'd', 0x0110: 'd', 0x0142: 'l', 0x0141: 'l', 0x00fe: 'th', 0x00de: 'th', 0x00f0: 'd', 0x00d0: 'd', 0x0131: 'i',
+  0x2019: "'", 0x2018: "'", 0x02bc: "'",
+};
+
+/** One folding step for one code point, before reaching a fixed point. */
+function foldOnce(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c < 0x80) return ch >= 'A' && ch <= 'Z' ? ch.toLowerCase() : ch;
+  if (c >= 0xd800 && c <= 0xdfff) return ''; // an unpaired surrogate is noise, never text
+  if (isArabicMark(c) || isInvisible(c) || isAccent(c)) return '';
+  if (c >= 0x0660 && c <= 0x0669) return String.fromCharCode(48 + c - 0x0660);
+  if (c >= 0x06f0 && c <= 0x06f9) return String.fromCharCode(48 + c - 0x06f0);
+  const explicit = EXPLICIT[c];
+  if (explicit !== undefined) return explicit;
+  let s = ch.normalize('NFKC').toLowerCase();
+  // Decompose only to drop marks (أ → ا + hamza, é → e + acute); a decomposition without marks (Hangul) is kept whole.
+  const d = s.normalize('NFD');
+  let stripped = '';
+  let dropped = false;
+  for (const part of d) {
+    const p = part.codePointAt(0)!;
+    if (isArabicMark(p) || isAccent(p)) dropped = true;
+    else stripped += part;
+  }
+  if (dropped) s = stripped.normalize('NFC');
+  return s;
+}
+
+function foldString(s: string): string {
+  let out = '';
+  for (const ch of s) out += foldOnce(ch);
+  return out;
+}
+
+const BMP: (string | undefined)[] = new Array(0x10000);
+const ASTRAL = new Map<number, string>();
+
+/**
+ * The folded form of the code point `c` (`ch` is its string).
+ * @example foldChar(0x0623, 'أ') // → 'ا'
+ */
+export function foldChar(c: number, ch: string): string {
+  const hit = c < 0x10000 ? BMP[c] : ASTRAL.get(c);
+  if (hit !== undefined) return hit;
+  // Iterate to a fixed point so that every output character folds to itself (ﻷ → لأ → لا).
+  let s = ch;
+  for (let i = 0; i < 6; i++) {
+    const next = foldString(s);
+    if (next === s) break;
+    s = next;
+  }
+  if (c < 0x10000) BMP[c] = s;
+  else if (ASTRAL.size < 4096) ASTRAL.set(c, s);
+  return s;
+}

@@ -1,0 +1,55 @@
+/**
+ * @module The editors' side's stylesheet, served from its own hashed address (the CSP allows no inline
+ * styles). Logical properties only, so the Arabic interface mirrors without a second sheet.
+ */
+import { createHash } from 'node:crypto';
+
+export const ADMIN_CSS = `
+:root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fbfaf7; --muted: #5b5b66; --line: #d9d6cf; --accent: #0b5cad; --bad: #a4161a; --ok: #2b7a2b; --add: #e6f4e6; --del: #fbe9e9; }
+@media (prefers-color-scheme: dark) { :root { --fg: #eceae4; --bg: #17171a; --muted: #a5a5ad; --line: #3a3a40; --accent: #6aa9ff; --bad: #ff8a8a; --ok: #8fd18f; --add: #1f3a1f; --del: #3f1f1f; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.6 "Noto Naskh Arabic", "Source Serif 4", system-ui, sans-serif; color: var(--fg); background: var(--bg); }
+a { color: var(--accent); }
+.admin-head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; padding: .6rem 1rem; border-block-end: 1px solid var(--line); }
+.admin-head nav { display: flex; flex-wrap: wrap; gap: .25rem .9rem; flex: 1; }
+.admin-head form { display: inline; margin: 0; }
+.brand { font-weight: 700; text-decoration: none; color: inherit; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.5rem; margin-block: .5rem 1rem; }
+h2 { font-size: 1.2rem; margin-block: 1.5rem .5rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: start; padding: .35rem .5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
+label { display: block; font-weight: 600; margin-block: .75rem .25rem; }
+input[type=text], input[type=email], input[type=password], input[type=date], input[type=datetime-local], input[type=number], select, textarea { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; }
+textarea { min-height: 6rem; }
+textarea.body { min-height: 24rem; font-family: ui-monospace, monospace; font-size: .95rem; }
+button, .button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+button.secondary { background: transparent; color: var(--accent); }
+button.danger { background: var(--bad); border-color: var(--bad); }
+.hint { color: var(--muted); font-size: .9rem; margin: .15rem 0; }
+.flash { padding: .6rem .8rem; border-radius: 4px; border: 1px solid var(--line); margin-block-end: 1rem; }
+.flash.error { border-color: var(--bad); color: var(--bad); }
+.flash.ok { border-color: var(--ok); color: var(--ok); }
+.row { display: flex; flex-wrap: wrap; gap: 1rem; }
+.row > * { flex: 1 1 14rem; }
+.cols { display: grid; grid-template-columns: minmax(0, 2fr) minmax(14rem, 1fr); gap: 1.5rem; }
+@media (max-width: 50rem) { .cols { grid-template-columns: 1fr; } }
+.panel { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin-block-end: 1rem; }
+.panel form { margin-block: .5rem; }
+.status { font-size: .85rem; padding: .05rem .45rem; border-radius: 999px; border: 1px solid var(--line); white-space: nowrap; }
+.status-published { border-color: var(--ok); color: var(--ok); }
+.status-review, .status-scheduled { border-color: var(--accent); color: var(--accent); }
+.preview { border: 1px dashed var(--line); padding: 1rem; border-radius: 6px; }
+.diff { font-family: ui-monospace, monospace; font-size: .9rem; white-space: pre-wrap; unicode-bidi: plaintext; }
+.diff .add { background: var(--add); }
+.diff .del { background: var(--del); text-decoration: line-through; }
+.diff span { display: block; }
+.signin { max-width: 24rem; margin: 3rem auto; }
+.inline { display: inline; }
+code.secret { font-size: 1.1rem; letter-spacing: .1em; direction: ltr; unicode-bidi: isolate; }
+`;
+
+const hash = createHash('sha256').update(ADMIN_CSS).digest('base64url').slice(0, 12);
+
+/** `/admin/assets/admin.<hash>.css`: the address changes with the content, so browsers may keep it. */
+export const ADMIN_CSS_PATH = `/admin/assets/admin.${hash}.css`;

@@ -1,0 +1,277 @@
+/**
+ * @module The article editor: the fields, the Markdown text with its server-rendered preview, and
+ * beside them the workflow, translations, related items, revisions and deletion. On a lost race the
+ * editor's own words stay in the form and the version saved now is shown beside them.
+ */
+import type { Action, AdminRow, ArticleForm } from '../../app/index.ts';
+import { ARTICLE_TYPES, LANGS, dirOf, typeLabel, type Article, type Block } from '../../model/index.ts';
+import { BodyBlocks } from '../views/body-blocks.tsx';
+import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
+import { StatusBadge } from './article-list-page.tsx';
+import { at, type AdminKey } from './admin-i18n.ts';
+
+export interface EditState {
+  id: string;
+  status: string;
+  version: number;
+  path: string;
+  publishAt: string | null;
+  translations: { lang: string; path: string; id: string | null; title: string | null }[];
+  related: Article['related'];
+}
+
+export interface EditPageProps {
+  lang: string;
+  user: AdminUser;
+  form: ArticleForm;
+  state?: EditState;
+  steps: Action[];
+  canDelete: boolean;
+  canEdit: boolean;
+  preview?: { blocks: Block[]; title: string; lang: string };
+  conflict?: ArticleForm;
+  candidates: AdminRow[];
+  flash?: Flash;
+}
+
+function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean }) {
+  return (
+    <div>
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <input id={`f-${props.name}`} name={props.name} type={props.type ?? 'text'} value={props.value} dir={props.dir ?? 'auto'} readonly={props.readonly} required={props.required} />
+      {props.hint ? <p class="hint">{props.hint}</p> : null}
+    </div>
+  );
+}
+
+function Area(props: { label: string; name: keyof ArticleForm; value: string; dir: string; rows?: number; class?: string; hint?: string }) {
+  return (
+    <div>
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <textarea id={`f-${props.name}`} name={props.name} dir={props.dir} rows={props.rows ?? 4} class={props.class}>
+        {props.value}
+      </textarea>
+      {props.hint ? <p class="hint">{props.hint}</p> : null}
+    </div>
+  );
+}
+
+export function EditPage(props: EditPageProps) {
+  const { lang, form, state, user } = props;
+  const contentLang = form.lang || 'ar';
+  const dir = dirOf(contentLang);
+  const action = state ? `/admin/articles/${state.id}` : '/admin/articles/new';
+  const title = state ? `${at(lang, 'edit.title')}: ${form.title}` : at(lang, 'edit.new');
+  return (
+    <AdminLayout lang={lang} title={title} user={user} flash={props.flash}>
+      <h1>
+        {state ? <bdi>{form.title}</bdi> : at(lang, 'edit.new')}{' '}
+        {state ? <StatusBadge lang={lang} status={state.status} /> : null}
+      </h1>
+      {props.conflict ? (
+        <div class="panel" role="alert">
+          <p class="flash error">{at(lang, 'edit.conflict')}</p>
+          <h2>{at(lang, 'edit.currentVersion')}</h2>
+          <p lang={contentLang} dir={dir}>
+            <strong>{props.conflict.title}</strong>
+          </p>
+          <pre class="diff" lang={contentLang} dir={dir}>
+            {props.conflict.body}
+          </pre>
+        </div>
+      ) : null}
+      <div class="cols">
+        <form method="post" action={action} id="article-form">
+          <CsrfField token={user.csrf} />
+          <input type="hidden" name="version" value={form.version} />
+          <div class="row">
+            {state ? (
+              <input type="hidden" name="lang" value={form.lang} />
+            ) : (
+              <div>
+                <label for="f-lang">{at(lang, 'edit.field.lang')}</label>
+                <select id="f-lang" name="lang">
+                  {Object.values(LANGS).map((l) => (
+                    <option value={l.code} selected={form.lang === l.code}>
+                      {l.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <div>
+              <label for="f-type">{at(lang, 'edit.field.type')}</label>
+              <select id="f-type" name="type">
+                {ARTICLE_TYPES.map((t) => (
+                  <option value={t} selected={form.type === t}>
+                    {typeLabel(t, lang)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} type="date" dir="ltr" />
+          </div>
+          <Field label={at(lang, 'edit.field.title')} name="title" value={form.title} dir={dir} required />
+          {state ? (
+            <p class="hint" dir="ltr">
+              {state.path}
+            </p>
+          ) : (
+            <Field label={at(lang, 'edit.field.slug')} name="slug" value={form.slug} dir="ltr" hint={at(lang, 'edit.field.slugHint')} />
+          )}
+          <Area label={at(lang, 'edit.field.summary')} name="summary" value={form.summary} dir={dir} rows={3} />
+          <div class="row">
+            <Field label={at(lang, 'edit.field.series')} name="seriesName" value={form.seriesName} />
+            <Field label={at(lang, 'edit.field.seriesNumber')} name="seriesNumber" value={form.seriesNumber} type="number" dir="ltr" />
+          </div>
+          <div class="row">
+            <Area label={at(lang, 'edit.field.authors')} name="authors" value={form.authors} dir={dir} rows={3} />
+            <Area label={at(lang, 'edit.field.topics')} name="topics" value={form.topics} dir={dir} rows={3} />
+            <Area label={at(lang, 'edit.field.regions')} name="regions" value={form.regions} dir={dir} rows={3} />
+          </div>
+          <Area label={at(lang, 'edit.field.body')} name="body" value={form.body} dir={dir} rows={24} class="body" hint={at(lang, 'edit.field.bodyHint')} />
+          <Field label={at(lang, 'edit.field.note')} name="note" value={form.note} />
+          <p>
+            {props.canEdit ? (
+              <button type="submit" name="do" value="save">
+                {at(lang, 'edit.save')}
+              </button>
+            ) : null}{' '}
+            <button type="submit" name="do" value="preview" class="secondary">
+              {at(lang, 'edit.preview')}
+            </button>
+          </p>
+        </form>
+        <aside>{state ? <SidePanels {...props} state={state} /> : null}</aside>
+      </div>
+      {props.preview ? (
+        <section class="preview" aria-label={at(lang, 'edit.previewTitle')} lang={props.preview.lang} dir={dirOf(props.preview.lang)}>
+          <h2>{at(lang, 'edit.previewTitle')}</h2>
+          <h1>{props.preview.title}</h1>
+          <BodyBlocks blocks={props.preview.blocks} lang={props.preview.lang} />
+        </section>
+      ) : null}
+    </AdminLayout>
+  );
+}
+
+function SidePanels(props: EditPageProps & { state: EditState }) {
+  const { lang, state, user } = props;
+  const base = `/admin/articles/${state.id}`;
+  const otherLangs = props.candidates.filter((c) => c.lang !== props.form.lang);
+  return (
+    <>
+      <section class="panel">
+        <h2>{at(lang, 'edit.workflow')}</h2>
+        <p class="hint">{at(lang, 'edit.version', { n: state.version })}</p>
+        {state.publishAt ? <p>{at(lang, 'edit.scheduledFor', { when: state.publishAt.slice(0, 16).replace('T', ' ') + ' UTC' })}</p> : null}
+        {state.status === 'published' ? (
+          <p>
+            <a href={state.path}>{at(lang, 'edit.viewPublic')}</a>
+          </p>
+        ) : null}
+        {props.steps
+          .filter((s) => s !== 'schedule')
+          .map((step) => (
+            <form method="post" action={`${base}/workflow`}>
+              <CsrfField token={user.csrf} />
+              <input type="hidden" name="action" value={step} />
+              <button type="submit" class={step === 'unpublish' ? 'secondary' : undefined}>
+                {at(lang, `action.${step}` as AdminKey)}
+              </button>
+            </form>
+          ))}
+        {props.steps.includes('schedule') ? (
+          <form method="post" action={`${base}/workflow`}>
+            <CsrfField token={user.csrf} />
+            <input type="hidden" name="action" value="schedule" />
+            <label for="publish-at">{at(lang, 'edit.publishAt')} (UTC)</label>
+            <input id="publish-at" type="datetime-local" name="publishAt" dir="ltr" required />
+            <button type="submit" class="secondary">
+              {at(lang, 'action.schedule')}
+            </button>
+          </form>
+        ) : null}
+      </section>
+      <section class="panel">
+        <h2>{at(lang, 'edit.translations')}</h2>
+        <ul>
+          {state.translations.length === 0 ? <li>{at(lang, 'edit.none')}</li> : null}
+          {state.translations.map((t) => (
+            <li>
+              {t.lang}:{' '}
+              {t.id ? (
+                <a href={`/admin/articles/${t.id}`} lang={t.lang} dir="auto">
+                  {t.title}
+                </a>
+              ) : (
+                <span dir="ltr">{t.path}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+        {props.canEdit && otherLangs.length ? (
+          <form method="post" action={`${base}/translation`}>
+            <CsrfField token={user.csrf} />
+            <input type="hidden" name="version" value={String(state.version)} />
+            <label for="tr-of">{at(lang, 'edit.linkTranslation')}</label>
+            <select id="tr-of" name="other">
+              {otherLangs.map((c) => (
+                <option value={c.id} lang={c.lang}>
+                  {`${c.lang} · ${c.title}`}
+                </option>
+              ))}
+            </select>
+            <button type="submit" class="secondary">
+              {at(lang, 'edit.linkTranslation')}
+            </button>
+          </form>
+        ) : null}
+      </section>
+      <section class="panel">
+        <h2>{at(lang, 'edit.related')}</h2>
+        {props.canEdit ? (
+          <form method="post" action={`${base}/related`}>
+            <CsrfField token={user.csrf} />
+            <input type="hidden" name="version" value={String(state.version)} />
+            <select name="related" multiple size={6} aria-label={at(lang, 'edit.related')}>
+              {props.candidates
+                .filter((c) => c.id !== state.id)
+                .map((c) => (
+                  <option value={c.id} selected={state.related.some((r) => r.path === c.path)} lang={c.lang}>
+                    {`${c.lang} · ${c.title}`}
+                  </option>
+                ))}
+            </select>
+            <button type="submit" class="secondary">
+              {at(lang, 'edit.setRelated')}
+            </button>
+          </form>
+        ) : (
+          <ul>
+            {state.related.map((r) => (
+              <li lang={r.lang}>{r.title}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="panel">
+        <h2>{at(lang, 'edit.revisions')}</h2>
+        <p>
+          <a href={`${base}/revisions`}>{at(lang, 'rev.title')}</a>
+        </p>
+      </section>
+      {props.canDelete ? (
+        <section class="panel">
+          <h2>{at(lang, 'edit.delete')}</h2>
+          <form method="post" action={`${base}/delete`}>
+            <CsrfField token={user.csrf} />
+            <button type="submit" class="danger">
+              {at(lang, 'edit.deleteConfirm')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+/** @module Editing experts (name, title, bio per language) and topics and regions (name per language). */
+import type { ExpertView, TermView } from '../../store/index.ts';
+import { dirOf } from '../../model/index.ts';
+import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
+import { at } from './admin-i18n.ts';
+
+export function ExpertsPage(props: { lang: string; user: AdminUser; experts: ExpertView[]; flash?: Flash }) {
+  const { lang, user } = props;
+  return (
+    <AdminLayout lang={lang} title={at(lang, 'experts.title')} user={user} flash={props.flash}>
+      <h1>{at(lang, 'experts.title')}</h1>
+      {props.experts.map((e) => (
+        <form method="post" action={`/admin/experts/${e.id}`} class="panel" lang={e.lang} dir={dirOf(e.lang)}>
+          <CsrfField token={user.csrf} />
+          <input type="hidden" name="lang" value={e.lang} />
+          <p class="hint" dir="ltr">
+            {e.path}
+          </p>
+          <div class="row">
+            <div>
+              <label for={`n-${e.id}-${e.lang}`}>{at(lang, 'experts.name')}</label>
+              <input id={`n-${e.id}-${e.lang}`} type="text" name="name" value={e.name} dir="auto" required />
+            </div>
+            <div>
+              <label for={`t-${e.id}-${e.lang}`}>{at(lang, 'experts.role')}</label>
+              <input id={`t-${e.id}-${e.lang}`} type="text" name="title" value={e.title ?? ''} dir="auto" />
+            </div>
+          </div>
+          <label for={`b-${e.id}-${e.lang}`}>{at(lang, 'experts.bio')}</label>
+          <textarea id={`b-${e.id}-${e.lang}`} name="bio" dir="auto" rows={3}>
+            {e.bio}
+          </textarea>
+          <p>
+            <button type="submit">{at(lang, 'common.save')}</button>
+          </p>
+        </form>
+      ))}
+    </AdminLayout>
+  );
+}
+
+export function TermsPage(props: { lang: string; user: AdminUser; topics: TermView[]; regions: TermView[]; flash?: Flash }) {
+  const { lang, user } = props;
+  const list = (terms: TermView[]) => (
+    <table>
+      <tbody>
+        {terms.map((t) => (
+          <tr>
+            <td dir="ltr" class="hint">
+              {t.path}
+            </td>
+            <td>
+              <form method="post" action={`/admin/terms/${t.id}`} class="row" lang={t.lang}>
+                <CsrfField token={user.csrf} />
+                <input type="hidden" name="lang" value={t.lang} />
+                <input type="text" name="name" value={t.name} dir="auto" aria-label={at(lang, 'terms.name')} required />
+                <button type="submit" class="secondary">
+                  {at(lang, 'common.save')}
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <AdminLayout lang={lang} title={at(lang, 'terms.title')} user={user} flash={props.flash}>
+      <h1>{at(lang, 'terms.title')}</h1>
+      <h2>{at(lang, 'terms.topic')}</h2>
+      {list(props.topics)}
+      <h2>{at(lang, 'terms.region')}</h2>
+      {list(props.regions)}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * @module An in-process cache of finished answers (bytes, ETag, compressed variants), keyed by
+ * path and query. An entry is valid while the content version is unchanged and for at most `ttlMs`
+ * (writes straight to tables the version does not cover show within that time). Least recently used entries leave first.
+ */
+import type { Encoding } from './encode.ts';
+import { encodeBody } from './encode.ts';
+
+export interface CachedAnswer {
+  status: number;
+  headers: [string, string][];
+  etag: string;
+  body: Uint8Array;
+  encoded: Partial<Record<Encoding, Uint8Array>>;
+  version: string;
+  at: number;
+}
+
+export class PageCache {
+  readonly #entries = new Map<string, CachedAnswer>();
+  readonly #max: number;
+  readonly #ttlMs: number;
+  readonly #now: () => number;
+
+  constructor(opts: { max?: number; ttlMs?: number; now?: () => number } = {}) {
+    this.#max = opts.max ?? 1000;
+    this.#ttlMs = opts.ttlMs ?? 5000;
+    this.#now = opts.now ?? Date.now;
+  }
+
+  /** The answer stored for `key` if it is still valid at `version`. */
+  get(key: string, version: string): CachedAnswer | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version !== version || this.#now() - entry.at > this.#ttlMs) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    // Map order is insertion order: re-inserting marks the entry as recently used.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: Omit<CachedAnswer, 'at' | 'encoded'>): CachedAnswer {
+    const stored: CachedAnswer = { ...entry, encoded: {}, at: this.#now() };
+    this.#entries.delete(key);
+    this.#entries.set(key, stored);
+    while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);
+    return stored;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/** The body of a cached answer in `encoding`, compressed once and kept. */
+export function encodedBody(entry: CachedAnswer, encoding: Encoding): Uint8Array {
+  if (encoding === 'identity') return entry.body;
+  return (entry.encoded[encoding] ??= encodeBody(entry.body, encoding));
+}

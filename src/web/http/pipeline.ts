@@ -1,0 +1,162 @@
+/**
+ * @module The HTTP layer every answer passes through, outermost: refuses unreadable addresses (too long,
+ * malformed escapes) with a 4xx page, redirects trailing slashes, serves and fills the page cache, and
+ * gives each successful answer an ETag (with 304 on a match), a Cache-Control, gzip or brotli, and the
+ * security headers.
+ */
+import { hash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { MizanError } from '../../lib/index.ts';
+import { LANGS } from '../../model/index.ts';
+import { compressible, negotiateEncoding } from './encode.ts';
+import { errorResponse, rawPathOf, statusOf } from './error-response.ts';
+import { encodedBody, type CachedAnswer, type PageCache } from './page-cache.ts';
+import { applySecurityHeaders } from './security-headers.ts';
+
+/** A route sets this header (removed before sending) to let the page cache keep its answer. */
+export const CACHE_MARK = 'x-mizan-page-cache';
+
+/** Longest request target (path and query) the site reads. */
+export const MAX_URL_LENGTH = 2048;
+
+const DEFAULT_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+const LANG_ROOTS = new Set(Object.values(LANGS).map((l) => `${l.prefix}/`));
+
+/** Marks the answer being built as one the page cache may keep (public, the same for every reader). */
+export function cacheable(c: Context): void {
+  c.header(CACHE_MARK, '1');
+}
+
+function badEscape(s: string): boolean {
+  if (!s.includes('%')) return false;
+  try {
+    decodeURIComponent(s.replace(/\+/g, ' '));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function weakEtag(body: Uint8Array): string {
+  return `W/"${hash('sha1', body, 'base64url').slice(0, 22)}"`;
+}
+
+const knownBodies = new WeakMap<Context, Uint8Array>();
+
+/**
+ * Answers with bytes the pipeline may take as they are, without reading the response back.
+ *
+ * @example return respondWith(c, new TextEncoder().encode(html), 'text/html; charset=utf-8')
+ */
+export function respondWith(c: Context, body: Uint8Array, type: string, status = 200): Response {
+  knownBodies.set(c, body);
+  return c.body(body as Uint8Array<ArrayBuffer>, status as 200, { 'content-type': type });
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
+}
+
+function answer(c: Context, entry: CachedAnswer): Response {
+  const headers = new Headers(entry.headers);
+  headers.set('etag', entry.etag);
+  if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE_CONTROL);
+  applySecurityHeaders(headers);
+  const type = headers.get('content-type');
+  if (compressible(type)) headers.append('vary', 'Accept-Encoding');
+  if (etagMatches(c.req.header('if-none-match'), entry.etag)) {
+    for (const h of ['content-type', 'content-length', 'content-encoding']) headers.delete(h);
+    return new Response(null, { status: 304, headers });
+  }
+  const encoding = compressible(type) ? negotiateEncoding(c.req.header('accept-encoding'), entry.body.byteLength) : 'identity';
+  const body = encodedBody(entry, encoding);
+  if (encoding !== 'identity') headers.set('content-encoding', encoding);
+  headers.set('content-length', String(body.byteLength));
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: entry.status, headers });
+}
+
+export interface PipelineOptions {
+  cache: PageCache;
+  /** The content version: cached pages are valid for one value of it. */
+  version: () => string;
+}
+
+/**
+ * The outermost middleware of the site.
+ *
+ * @example app.use(pipeline({ cache: new PageCache(), version: () => '0' }))
+ */
+export function pipeline(opts: PipelineOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const url = c.req.url;
+    const path = rawPathOf(url);
+    const qAt = url.indexOf('?');
+    const query = qAt < 0 ? '' : url.slice(qAt + 1);
+    const method = c.req.method;
+    const reading = method === 'GET' || method === 'HEAD';
+
+    if (path.length + query.length > MAX_URL_LENGTH) {
+      return finish(await errorResponse(url, 414, new MizanError('url-too-long', `addresses are limited to ${MAX_URL_LENGTH} characters`, { status: 414 })));
+    }
+    if (badEscape(path) || badEscape(query)) {
+      return finish(await errorResponse(url, 400, new MizanError('bad-escape', 'the address has a malformed percent-escape', { status: 400 })));
+    }
+    if (reading && path.length > 1 && path.endsWith('/') && !LANG_ROOTS.has(path)) {
+      const to = path.replace(/\/+$/, '') || '/';
+      return finish(redirect(to + (query ? `?${query}` : '')));
+    }
+    if (reading && LANG_ROOTS.has(path + '/')) return finish(redirect(path + '/' + (query ? `?${query}` : '')));
+
+    const key = path + (query ? `?${query}` : '');
+    const version = opts.version();
+    if (reading) {
+      const hit = opts.cache.get(key, version);
+      if (hit) return answer(c, hit);
+    }
+
+    try {
+      await next();
+    } catch (err) {
+      c.res = await errorResponse(url, statusOf(err), err);
+    }
+    const res = c.res;
+    const mark = res.headers.get(CACHE_MARK) === '1';
+    if (!reading || res.status !== 200 || !res.body) {
+      c.res = finish(res);
+      return;
+    }
+    const body = knownBodies.get(c) ?? new Uint8Array(await res.arrayBuffer());
+    const headers: [string, string][] = [];
+    res.headers.forEach((value, name) => {
+      if (name !== CACHE_MARK && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
+    });
+    const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, version };
+    if (mark) {
+      c.res = answer(c, opts.cache.set(key, entry));
+    } else {
+      c.res = answer(c, { ...entry, encoded: {}, at: 0 });
+    }
+  };
+
+  function redirect(location: string): Response {
+    return new Response(null, { status: 301, headers: { location, 'cache-control': 'public, max-age=3600' } });
+  }
+}
+
+function finish(res: Response): Response {
+  let out = res;
+  try {
+    applySecurityHeaders(res.headers);
+    res.headers.delete(CACHE_MARK);
+  } catch {
+    // Headers of some responses are immutable: copy them.
+    out = new Response(res.body, { status: res.status, statusText: res.statusText, headers: new Headers(res.headers) });
+    applySecurityHeaders(out.headers);
+    out.headers.delete(CACHE_MARK);
+  }
+  return out;
+}
+

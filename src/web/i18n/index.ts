@@ -1,0 +1,70 @@
+/**
+ * @module The site's interface language: message catalogs, `t()`, and number and date formatting
+ * for a page's language. A third language is one more catalog file registered in `CATALOGS`.
+ */
+import { DEFAULT_LANG } from '../../model/index.ts';
+import { ar } from './ar.ts';
+import { en, type Catalog, type MessageKey } from './en.ts';
+import { formatSiteDate } from './format-date.ts';
+
+export type { Catalog, MessageKey } from './en.ts';
+export { formatSiteDate } from './format-date.ts';
+
+/** Every language the interface speaks. */
+export const CATALOGS: Record<string, Catalog> = { en, ar };
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralOf(lang: string, n: number): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(n);
+}
+
+/**
+ * The interface string `key` in `lang`, with `{name}` placeholders filled from `vars`. When `vars.n` is a
+ * number the catalog's plural form for it is used where one exists; a language without a catalog
+ * falls back to English.
+ *
+ * @example t('ar', 'nav.search') // → 'بحث'
+ * @example t('en', 'listing.count', { n: 1 }) // → '1 item'
+ */
+export function t(lang: string, key: MessageKey, vars?: Record<string, string | number>): string {
+  const catalog = CATALOGS[lang] ?? CATALOGS[DEFAULT_LANG];
+  let message: string = catalog[key];
+  if (vars && typeof vars.n === 'number') {
+    const plural = (catalog as Record<string, string>)[`${key}.${pluralOf(lang, vars.n)}`];
+    if (plural !== undefined) message = plural;
+  }
+  if (!vars) return message;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? (typeof vars[name] === 'number' ? formatNumber(lang, vars[name] as number) : String(vars[name])) : whole,
+  );
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * A number as the site writes it in `lang`: grouped, with Western digits (the institute's Arabic pages use them).
+ *
+ * @example formatNumber('ar', 3740) // → '3,740' in Latin digits with Arabic grouping
+ */
+export function formatNumber(lang: string, n: number): string {
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang, { numberingSystem: 'latn', useGrouping: true })));
+  return format.format(n);
+}
+
+/** The name of language `code` written in `inLang`: `langName('en', 'ar')` → `'الإنجليزية'`. */
+export function langName(code: string, inLang: string): string {
+  try {
+    return new Intl.DisplayNames([inLang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Whether the interface has a catalog for `lang`. */
+export function hasCatalog(lang: string): boolean {
+  return Object.hasOwn(CATALOGS, lang);
+}
+
+export { en, ar };

@@ -1,0 +1,101 @@
+/**
+ * @module The read API: `/api/articles` (paged), `/api/articles/:id` (Article JSON), `/api/openapi.json`,
+ * and `/healthz` (the database checked). Each route describes itself in the OpenAPI registry.
+ */
+import type { Hono } from 'hono';
+import { NotFoundError } from '../../lib/index.ts';
+import { isLang } from '../../model/index.ts';
+import { MizanError } from '../../lib/index.ts';
+import { limitParam, pageParam, typeParam } from '../http/params.ts';
+import { addApiRoute, openApiDocument, PAGE_PARAMETERS } from '../openapi.ts';
+import { sendJson } from '../send.ts';
+import { cachedReads } from '../read-cache.ts';
+import { absoluteUrl, type WebDeps } from '../web-deps.ts';
+
+const ARTICLE_REF = { type: 'object', description: 'Article JSON as in CONTRACTS.md', required: ['id', 'lang', 'title', 'path', 'body'] };
+const SUMMARY = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    lang: { type: 'string' },
+    type: { type: 'string' },
+    typeLabel: { type: 'string' },
+    title: { type: 'string' },
+    summary: { type: 'string' },
+    published: { type: ['string', 'null'] },
+    path: { type: 'string' },
+    authors: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, path: { type: 'string' } } } },
+  },
+};
+
+addApiRoute({
+  path: '/api/articles',
+  method: 'get',
+  summary: 'List articles, newest first',
+  tags: ['articles'],
+  parameters: [
+    { name: 'lang', in: 'query', description: 'Only articles in this language.', schema: { type: 'string', enum: ['ar', 'en'] } },
+    { name: 'type', in: 'query', description: 'Only articles of this type.', schema: { type: 'string' } },
+    ...PAGE_PARAMETERS,
+  ],
+  responses: {
+    200: { description: 'A page of article summaries', schema: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, limit: { type: 'integer' }, items: { type: 'array', items: SUMMARY } } } },
+    400: { description: 'A bad parameter' },
+  },
+});
+addApiRoute({
+  path: '/api/articles/{id}',
+  method: 'get',
+  summary: 'One article as Article JSON',
+  tags: ['articles'],
+  parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+  responses: { 200: { description: 'The article', schema: ARTICLE_REF }, 404: { description: 'No such article' } },
+});
+addApiRoute({
+  path: '/api/openapi.json',
+  method: 'get',
+  summary: 'This description of the API',
+  tags: ['meta'],
+  responses: { 200: { description: 'An OpenAPI 3.1 document' } },
+});
+addApiRoute({
+  path: '/healthz',
+  method: 'get',
+  summary: 'Liveness, with the database checked',
+  tags: ['meta'],
+  responses: {
+    200: { description: 'Serving', schema: { type: 'object', properties: { status: { const: 'ok' }, articles: { type: 'integer' }, engine: { type: 'string' } } } },
+    503: { description: 'The database does not answer' },
+  },
+});
+
+export function registerApi(app: Hono, deps: WebDeps): void {
+  app.get('/api/articles', async (c) => {
+    const lang = c.req.query('lang') || undefined;
+    if (lang !== undefined && !isLang(lang)) throw new MizanError('bad-lang', `lang must be a language the site publishes in, not '${lang.slice(0, 20)}'`, { status: 400 });
+    const type = typeParam(c.req.query('type'));
+    const page = pageParam(c.req.query('page'));
+    const limit = limitParam(c.req.query('limit'));
+    const list = await cachedReads(deps.store).listArticles({ lang, type, limit, offset: (page - 1) * limit });
+    return sendJson(c, { total: list.total, page, limit, items: list.items });
+  });
+
+  app.get('/api/articles/:id', async (c) => {
+    const id = c.req.param('id');
+    const article = await cachedReads(deps.store).getArticle(id);
+    if (!article) throw new NotFoundError(`no article with id '${id.slice(0, 80)}'`);
+    return sendJson(c, article);
+  });
+
+  app.get('/api/openapi.json', (c) => sendJson(c, openApiDocument(absoluteUrl(deps, c.req.url, ''))));
+
+  app.get('/healthz', async (c) => {
+    c.header('cache-control', 'no-store');
+    try {
+      const articles = await deps.store.countArticles();
+      return c.json({ status: 'ok', engine: deps.store.engine, articles });
+    } catch (err) {
+      return c.json({ status: 'error', error: { code: 'database', message: (err as Error).message } }, 503);
+    }
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * @module Feeds (RSS 2.0, Atom, JSON Feed) for each language's latest analysis, and under every topic,
+ * region and expert path: `/ar/feed.xml`, `/policy-analysis/<topic>/feed.atom`, `/experts/<slug>/feed.json`.
+ */
+import type { Context, Hono } from 'hono';
+import { NotFoundError } from '../../lib/index.ts';
+import { homePath } from '../../model/index.ts';
+import type { ArticleQuery } from '../../store/index.ts';
+import { buildFeed, FEED_CONTENT_TYPES, FEED_FILES, type FeedKind } from '../feeds/build-feed.ts';
+import { t } from '../i18n/index.ts';
+import { sendText, sitePrefixes } from '../send.ts';
+import { cachedReads } from '../read-cache.ts';
+import { absoluteUrl, type WebDeps } from '../web-deps.ts';
+
+export const FEED_SIZE = 30;
+
+export function registerFeeds(app: Hono, deps: WebDeps): void {
+  const send = async (c: Context, kind: FeedKind, lang: string, title: string, description: string, pagePath: string, query: ArticleQuery) => {
+    const list = await cachedReads(deps.store).listArticles({ ...query, limit: FEED_SIZE });
+    const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
+    const body = buildFeed({
+      kind,
+      lang,
+      title,
+      description,
+      pageUrl: abs(pagePath),
+      feedBase: abs(pagePath === homePath(lang) ? pagePath.replace(/\/$/, '') : pagePath),
+      items: list.items,
+      abs,
+      fallbackDate: deps.now?.() ?? new Date(0),
+    });
+    return sendText(c, body, FEED_CONTENT_TYPES[kind]);
+  };
+
+  for (const { lang, prefix } of sitePrefixes()) {
+    for (const kind of Object.keys(FEED_FILES) as FeedKind[]) {
+      const file = FEED_FILES[kind];
+      const siteName = t(lang, 'site.name');
+      app.get(`${prefix}/${file}`, (c) =>
+        send(c, kind, lang, t(lang, 'feed.title', { site: siteName, title: t(lang, 'feed.latest') }), t(lang, 'site.description'), homePath(lang), { lang }),
+      );
+
+      app.get(`${prefix}/policy-analysis/:slug/${file}`, async (c) => {
+        const pagePath = c.req.path.slice(0, -(file.length + 1));
+        const target = await cachedReads(deps.store).resolvePath(pagePath);
+        if (!target || target.kind !== 'term') throw new NotFoundError(`no feed at ${c.req.path}`);
+        if (target.canonical !== pagePath) return c.redirect(`${target.canonical}/${file}`, 301);
+        const term = await cachedReads(deps.store).getTerm(target.id, target.lang);
+        if (!term) throw new NotFoundError(`no feed at ${c.req.path}`);
+        return send(c, kind, term.lang, t(term.lang, 'feed.title', { site: siteName, title: term.name }), term.name, term.path, { termId: term.id, lang: term.lang });
+      });
+
+      app.get(`${prefix}/experts/:slug/${file}`, async (c) => {
+        const pagePath = c.req.path.slice(0, -(file.length + 1));
+        const target = await cachedReads(deps.store).resolvePath(pagePath);
+        if (!target || target.kind !== 'expert') throw new NotFoundError(`no feed at ${c.req.path}`);
+        if (target.canonical !== pagePath) return c.redirect(`${target.canonical}/${file}`, 301);
+        const expert = await cachedReads(deps.store).getExpert(target.id, target.lang);
+        if (!expert) throw new NotFoundError(`no feed at ${c.req.path}`);
+        return send(c, kind, expert.lang, t(expert.lang, 'feed.title', { site: siteName, title: expert.name }), expert.bio || expert.name, expert.path, { expertId: expert.id });
+      });
+    }
+  }
+}

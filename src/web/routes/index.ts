@@ -1,0 +1,33 @@
+/**
+ * @module Every route module of the site, mounted in order. A module exports
+ * `register<Name>(app, deps)`; adding one is one import and one entry in `ROUTES`.
+ */
+import type { Hono } from 'hono';
+import type { WebDeps } from '../web-deps.ts';
+import { registerAdmin } from './admin.tsx';
+import { registerApi } from './api.ts';
+import { registerAssets } from './assets.ts';
+import { registerExpert } from './expert.tsx';
+import { registerFeeds } from './feeds.ts';
+import { registerHome } from './home.tsx';
+import { registerKnowledge } from './knowledge.tsx';
+import { registerPolicyAnalysis } from './policy-analysis.tsx';
+import { registerSitemap } from './sitemap.ts';
+import { registerSearch } from './search.tsx';
+
+const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
+  registerAdmin, // first: its check for due scheduled articles runs before every page
+  registerAssets,
+  registerApi,
+  registerSitemap,
+  registerFeeds,
+  registerHome,
+  registerPolicyAnalysis,
+  registerExpert,
+  registerSearch,
+  registerKnowledge,
+];
+
+export function registerRoutes(app: Hono, deps: WebDeps): void {
+  for (const register of ROUTES) register(app, deps);
+}

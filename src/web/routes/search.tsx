@@ -1,0 +1,245 @@
+/**
+ * @module Search surfaces on the site: `/search` and `/ar/search` (server-rendered; facets are plain
+ * links, so no JavaScript is needed) and `/api/search` (the JSON of CONTRACTS.md). The prefix sets the
+ * interface language only: results come in every language unless a `lang` filter says otherwise.
+ */
+import type { Context, Hono } from 'hono';
+import { raw } from 'hono/html';
+import { dirOf, langInfo } from '../../model/index.ts';
+import { parseSearchQuery, search, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
+import { formatNumber } from '../i18n/index.ts';
+import { sendJson, sendPage, sitePrefixes } from '../send.ts';
+import { DateTime } from '../views/date-time.tsx';
+import { Layout } from '../views/layout.tsx';
+import { Pager } from '../views/pager.tsx';
+import { absoluteUrl, type WebDeps } from '../web-deps.ts';
+
+const FILTERS = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year', 'from', 'to', 'sort'] as const;
+const FACET_ORDER: FacetName[] = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year'];
+
+const STRINGS = {
+  en: {
+    title: 'Search',
+    titleFor: 'Search: {q}',
+    label: 'Search the analysis',
+    button: 'Search',
+    results: '{n} results',
+    results1: '1 result',
+    none: 'Nothing matches this search.',
+    empty: 'Type a few words: Arabic or English, with or without hamza, article or prefix.',
+    refine: 'Refine',
+    clear: 'clear',
+    sort: 'Sort',
+    relevance: 'relevance',
+    date: 'newest',
+    also: 'Also in',
+    lang: 'Language',
+    type: 'Type',
+    topic: 'Topic',
+    region: 'Region',
+    country: 'Country',
+    expert: 'Expert',
+    year: 'Year',
+  },
+  ar: {
+    title: 'بحث',
+    titleFor: 'بحث: {q}',
+    label: 'ابحث في التحليلات',
+    button: 'بحث',
+    results: '{n} نتيجة',
+    results1: 'نتيجة واحدة',
+    none: 'لا توجد نتائج لهذا البحث.',
+    empty: 'اكتب بضع كلمات بالعربية أو الإنجليزية، بهمزة أو بدونها، مع «ال» أو بدونها.',
+    refine: 'تصفية',
+    clear: 'إلغاء',
+    sort: 'الترتيب',
+    relevance: 'الأكثر صلة',
+    date: 'الأحدث',
+    also: 'متوفر أيضاً بـ',
+    lang: 'اللغة',
+    type: 'النوع',
+    topic: 'الموضوع',
+    region: 'المنطقة',
+    country: 'البلد',
+    expert: 'الخبير',
+    year: 'السنة',
+  },
+} as const;
+
+type Strings = (typeof STRINGS)['en'] | (typeof STRINGS)['ar'];
+const strings = (lang: string): Strings => (lang === 'ar' ? STRINGS.ar : STRINGS.en);
+
+function paramsOf(c: Context): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URL(c.req.url).searchParams) out[k] = v;
+  return out;
+}
+
+/** The current parameters with `key` set to `value` (or removed), back to page 1. */
+function hrefWith(base: string, params: Record<string, string>, key: string, value: string | undefined): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v && k !== 'page' && k !== key) q.set(k, v);
+  if (value) q.set(key, value);
+  const s = q.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+interface PageProps {
+  lang: string;
+  base: string;
+  params: Record<string, string>;
+  query: SearchQuery;
+  result: SearchResponse;
+  canonical: string;
+}
+
+function Facets(props: PageProps) {
+  const s = strings(props.lang);
+  const groups = FACET_ORDER.filter((name) => props.result.facets[name].length > 0 || props.params[name]);
+  if (!groups.length) return null;
+  return (
+    <aside class="search-facets" aria-label={s.refine}>
+      <h2 class="section-title">{s.refine}</h2>
+      {groups.map((name) => {
+        const active = props.params[name];
+        return (
+          <section class="facet">
+            <h3>
+              {s[name]}
+              {active ? (
+                <>
+                  {' '}
+                  <a class="facet-clear" href={hrefWith(props.base, props.params, name, undefined)}>
+                    ({s.clear})
+                  </a>
+                </>
+              ) : null}
+            </h3>
+            <ul>
+              {props.result.facets[name].map((f) => {
+                const on = active !== undefined && active.toUpperCase() === f.value.toUpperCase();
+                return (
+                  <li>
+                    <a
+                      href={hrefWith(props.base, props.params, name, on ? undefined : f.value)}
+                      aria-current={on ? 'true' : undefined}
+                      class={on ? 'facet-on' : undefined}
+                    >
+                      {f.label ?? f.value}
+                    </a>{' '}
+                    <span class="count">{formatNumber(props.lang, f.count)}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}
+
+function SearchPage(props: PageProps) {
+  const { lang, query, result } = props;
+  const s = strings(lang);
+  const title = query.q ? s.titleFor.replace('{q}', query.q) : s.title;
+  const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
+  const count = result.total === 1 ? s.results1 : s.results.replace('{n}', formatNumber(lang, result.total));
+  const hidden = FILTERS.filter((k) => k !== 'sort' && props.params[k]);
+  return (
+    <Layout lang={lang} title={title} canonical={props.canonical} robots="noindex, follow">
+      <div class="search-page">
+        <header class="page-head">
+          <h1>{s.title}</h1>
+          <form class="search-form" role="search" method="get" action={props.base}>
+            <label for="q" class="visually-hidden">
+              {s.label}
+            </label>
+            <input id="q" type="search" name="q" value={query.q} maxlength={500} dir="auto" autocomplete="off" />
+            {hidden.map((k) => (
+              <input type="hidden" name={k} value={props.params[k]} />
+            ))}
+            <button type="submit">{s.button}</button>
+          </form>
+        </header>
+        {result.notice ? (
+          <p class="notice" role="status">
+            {result.notice}
+          </p>
+        ) : null}
+        <div class="search-body">
+          <section class="search-results" aria-label={count}>
+            <p class="result-count">
+              {count}
+              {query.q ? (
+                <span class="sort">
+                  {' · '}
+                  {s.sort}:{' '}
+                  {query.sort === 'date' ? (
+                    <a href={hrefWith(props.base, props.params, 'sort', undefined)}>{s.relevance}</a>
+                  ) : (
+                    <strong>{s.relevance}</strong>
+                  )}{' '}
+                  {query.sort === 'date' ? <strong>{s.date}</strong> : <a href={hrefWith(props.base, props.params, 'sort', 'date')}>{s.date}</a>}
+                </span>
+              ) : null}
+            </p>
+            {result.hits.length === 0 ? <p class="empty">{query.q ? s.none : s.empty}</p> : null}
+            <ol class="hits">
+              {result.hits.map((hit) => {
+                const other = hit.lang !== lang;
+                return (
+                  <li class="hit" lang={other ? hit.lang : undefined} dir={other ? dirOf(hit.lang) : undefined}>
+                    <h2 class="hit-title">
+                      <a href={hit.path}>{hit.title}</a>
+                    </h2>
+                    {/* The snippet is escaped by makeSnippet; only its <mark> tags are markup. */}
+                    {hit.snippet ? <p class="snippet">{raw(hit.snippet)}</p> : null}
+                    <p class="hit-meta">
+                      <DateTime date={hit.published} lang={hit.lang} />
+                      {hit.translations.length ? (
+                        <span class="hit-translations" lang={lang} dir={dirOf(lang)}>
+                          {hit.published ? ' · ' : ''}
+                          {s.also}{' '}
+                          {hit.translations.map((tr, i) => (
+                            <>
+                              {i > 0 ? ', ' : ''}
+                              <a href={tr.path} hreflang={tr.lang} lang={tr.lang} dir={dirOf(tr.lang)} title={tr.title}>
+                                {langInfo(tr.lang).name}
+                              </a>
+                            </>
+                          ))}
+                        </span>
+                      ) : null}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
+            <Pager lang={lang} base={props.base} params={{ ...props.params, page: undefined }} page={query.page} pages={pages} />
+          </section>
+          <Facets {...props} />
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** Mounts `/search`, `/ar/search` and `/api/search`. */
+export function registerSearch(app: Hono, deps: WebDeps): void {
+  app.get('/api/search', async (c) => {
+    const query = parseSearchQuery(paramsOf(c));
+    return sendJson(c, await search(deps.store, query));
+  });
+  for (const { lang, prefix } of sitePrefixes()) {
+    const base = `${prefix}/search`;
+    app.get(base, async (c) => {
+      const params = paramsOf(c);
+      const query = parseSearchQuery({ ...params, ui: lang });
+      const result = await search(deps.store, query);
+      const canonical = absoluteUrl(deps, c.req.url, query.q ? `${base}?q=${encodeURIComponent(query.q)}` : base);
+      delete params.ui;
+      return sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} />);
+    });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * @module `sitemap.xml` (every home, article, topic, region and expert page, each with its language
+ * alternates as `xhtml:link`) and `robots.txt`.
+ */
+import type { Hono } from 'hono';
+import { LANGS, homePath } from '../../model/index.ts';
+import { sendText } from '../send.ts';
+import { cachedReads } from '../read-cache.ts';
+import { absoluteUrl, type WebDeps } from '../web-deps.ts';
+
+interface SitemapUrl {
+  loc: string;
+  lastmod?: string | null;
+  alternates: { lang: string; href: string }[];
+}
+
+function xml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/**
+ * The sitemap text for `urls`.
+ *
+ * @example sitemapXml([{ loc: 'https://x.org/', alternates: [{ lang: 'ar', href: 'https://x.org/ar/' }] }])
+ */
+export function sitemapXml(urls: SitemapUrl[]): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'];
+  for (const u of urls) {
+    out.push('<url>', `<loc>${xml(u.loc)}</loc>`);
+    if (u.lastmod) out.push(`<lastmod>${xml(u.lastmod)}</lastmod>`);
+    if (u.alternates.length > 1) {
+      for (const a of u.alternates) out.push(`<xhtml:link rel="alternate" hreflang="${xml(a.lang)}" href="${xml(a.href)}"/>`);
+    }
+    out.push('</url>');
+  }
+  out.push('</urlset>', '');
+  return out.join('\n');
+}
+
+export function registerSitemap(app: Hono, deps: WebDeps): void {
+  app.get('/sitemap.xml', async (c) => {
+    const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
+    const langs = Object.values(LANGS).map((l) => l.code);
+    const homes = langs.map((l) => ({ lang: l, href: abs(homePath(l)) }));
+    const urls: SitemapUrl[] = homes.map((h) => ({ loc: h.href, alternates: homes }));
+    const reads = cachedReads(deps.store);
+    for await (const a of deps.store.allArticles()) {
+      if (!(await reads.isPublished(a.id))) continue;
+      const alternates = [{ lang: a.lang, href: abs(a.path) }];
+      for (const tr of a.translations) {
+        if (!tr.exists) continue;
+        const to = await reads.resolvePath(tr.path);
+        if (to?.kind === 'article' && (await reads.isPublished(to.id))) alternates.push({ lang: tr.lang, href: abs(tr.path) });
+      }
+      urls.push({ loc: abs(a.path), lastmod: a.updated ?? a.published, alternates });
+    }
+    for (const lang of langs) {
+      for (const kind of ['topic', 'region'] as const) {
+        for (const term of await deps.store.listTerms(kind, lang)) {
+          urls.push({ loc: abs(term.path), alternates: term.alternates.map((x) => ({ lang: x.lang, href: abs(x.path) })) });
+        }
+      }
+      for (const e of await deps.store.listExperts(lang)) {
+        urls.push({ loc: abs(e.path), alternates: e.alternates.map((x) => ({ lang: x.lang, href: abs(x.path) })) });
+      }
+    }
+    return sendText(c, sitemapXml(urls), 'application/xml; charset=utf-8');
+  });
+
+  app.get('/robots.txt', (c) => {
+    const body = ['User-agent: *', 'Disallow: /admin', 'Disallow: /api/', 'Allow: /', '', `Sitemap: ${absoluteUrl(deps, c.req.url, '/sitemap.xml')}`, ''].join('\n');
+    return sendText(c, body, 'text/plain; charset=utf-8');
+  });
+}

@@ -1,0 +1,35 @@
+/** @module Small helpers route modules share to answer with a page, a feed or JSON. */
+import type { Context } from 'hono';
+import { LANGS } from '../model/index.ts';
+import { cacheable, respondWith } from './http/pipeline.ts';
+import { renderPage } from './views/layout.tsx';
+
+const encoder = new TextEncoder();
+
+/** Every language the site is published in, with its path prefix ('' or '/ar'). */
+export function sitePrefixes(): { lang: string; prefix: string }[] {
+  return Object.values(LANGS).map((l) => ({ lang: l.code, prefix: l.prefix }));
+}
+
+/**
+ * Answers with a rendered page, which the page cache may keep (public pages are the same for everyone).
+ *
+ * @example return sendPage(c, <HomePage … />)
+ */
+export async function sendPage(c: Context, node: unknown, opts: { cache?: boolean; status?: number } = {}): Promise<Response> {
+  const html = await renderPage(node);
+  if (opts.cache !== false) cacheable(c);
+  return respondWith(c, encoder.encode(html), 'text/html; charset=utf-8', opts.status ?? 200);
+}
+
+/** Answers with JSON (cacheable unless told otherwise). */
+export function sendJson(c: Context, data: unknown, opts: { cache?: boolean; type?: string } = {}): Response {
+  if (opts.cache !== false) cacheable(c);
+  return respondWith(c, encoder.encode(JSON.stringify(data)), opts.type ?? 'application/json; charset=utf-8');
+}
+
+/** Answers with text of a given type (feeds, sitemaps), cacheable. */
+export function sendText(c: Context, body: string, type: string): Response {
+  cacheable(c);
+  return respondWith(c, encoder.encode(body), type);
+}

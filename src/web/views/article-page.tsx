@@ -1,0 +1,223 @@
+/**
+ * @module The article page: kicker, title, summary, byline, date, translations, body, then sources, the
+ * authors' note, topics and regions, three recommended items and share links (plain links, no trackers).
+ */
+import type { Article } from '../../model/index.ts';
+import { dirOf } from '../../model/index.ts';
+import { langName, t, type MessageKey } from '../i18n/index.ts';
+import { BodyBlocks } from './body-blocks.tsx';
+import { DateTime } from './date-time.tsx';
+import { Layout, type Alternate, type FeedLink } from './layout.tsx';
+import { hostOf, safeHref } from './safe-href.ts';
+import { kicker } from './teaser.tsx';
+
+export interface Recommendation {
+  title: string;
+  lang: string;
+  path: string | null;
+  label: string;
+  authors: string[];
+}
+
+export interface ArticlePageProps {
+  article: Article;
+  canonical: string;
+  alternates: Alternate[];
+  recommended: Recommendation[];
+  jsonLd: unknown;
+  feeds?: FeedLink[];
+}
+
+function shareLinks(url: string, title: string): { key: MessageKey; href: string }[] {
+  const u = encodeURIComponent(url);
+  const text = encodeURIComponent(title);
+  return [
+    { key: 'article.share.email', href: `mailto:?subject=${text}&body=${u}` },
+    { key: 'article.share.x', href: `https://x.com/intent/post?text=${text}&url=${u}` },
+    { key: 'article.share.facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { key: 'article.share.linkedin', href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
+    { key: 'article.share.whatsapp', href: `https://wa.me/?text=${text}%20${u}` },
+  ];
+}
+
+function Byline(props: { article: Article }) {
+  const { article: a } = props;
+  const lang = a.lang;
+  if (a.authors.length === 0) return null;
+  return (
+    <p class="byline">
+      {t(lang, 'article.by')}{' '}
+      {a.authors.map((author, i) => (
+        <>
+          {i === 0 ? '' : i === a.authors.length - 1 ? t(lang, 'article.and') : t(lang, 'article.comma')}
+          <a href={author.path} rel="author">
+            {author.name}
+          </a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+/** @example <ArticlePage article={a} canonical="https://…" alternates={[…]} recommended={[…]} jsonLd={…} /> */
+export function ArticlePage(props: ArticlePageProps) {
+  const { article: a, canonical } = props;
+  const lang = a.lang;
+  const translations = a.translations.filter((tr) => tr.exists);
+  const tags = [
+    { key: 'article.topics' as const, terms: a.topics },
+    { key: 'article.regions' as const, terms: a.regions },
+    { key: 'article.countries' as const, terms: a.countries.map((c) => ({ slug: c.code, name: c.name, path: c.path })) },
+  ].filter((g) => g.terms.length > 0);
+  const cited = a.sources.filter((s) => safeHref(s.url));
+  return (
+    <Layout
+      lang={lang}
+      title={a.title}
+      description={a.summary || undefined}
+      canonical={canonical}
+      alternates={props.alternates}
+      jsonLd={props.jsonLd}
+      feeds={props.feeds}
+      og={{ type: 'article', published: a.published, modified: a.updated, authors: a.authors.map((x) => x.name), section: a.typeLabel, tags: a.topics.map((x) => x.name) }}
+    >
+      <article class="article" aria-labelledby="article-title">
+        <header class="article-head">
+          <p class="kicker">
+            {a.series ? (
+              <>
+                {a.typeLabel} · {kicker(a)}
+              </>
+            ) : (
+              a.typeLabel
+            )}
+          </p>
+          <h1 id="article-title">{a.title}</h1>
+          {a.summary ? <p class="lede">{a.summary}</p> : null}
+          <Byline article={a} />
+          {a.published || a.updated ? (
+            <p class="dateline">
+              {a.published ? <DateTime date={a.published} lang={lang} /> : null}
+              {a.updated && a.updated !== a.published ? (
+                <span>
+                  {t(lang, 'article.updated')} <DateTime date={a.updated} lang={lang} />
+                </span>
+              ) : null}
+            </p>
+          ) : null}
+          {translations.length ? (
+            <p class="translations">
+              {t(lang, 'article.alsoIn')}:{' '}
+              {translations.map((tr, i) => (
+                <>
+                  {i > 0 ? t(lang, 'article.comma') : ''}
+                  <a href={tr.path} hreflang={tr.lang} lang={tr.lang} dir={dirOf(tr.lang)} rel="alternate">
+                    {langName(tr.lang, tr.lang)}
+                  </a>
+                </>
+              ))}
+            </p>
+          ) : null}
+        </header>
+        <div class="article-body">
+          <BodyBlocks blocks={a.body} lang={lang} />
+        </div>
+      </article>
+      <div class="article-foot">
+        {cited.length ? (
+          <section aria-labelledby="sources-h">
+            <h2 id="sources-h" class="section-title">
+              {t(lang, 'article.sources')}
+            </h2>
+            <ol class="sources">
+              {cited.map((s) => (
+                <li>
+                  <a href={safeHref(s.url)} rel="noopener" dir="ltr">
+                    {s.url.replace(/^https?:\/\/(www\.)?/, '')}
+                  </a>{' '}
+                  <span class="source-note">
+                    ({hostOf(s.url)}
+                    {s.truncated ? <>, {t(lang, 'article.source.truncated')}</> : null}
+                    {s.cited > 1 ? <>, {t(lang, 'article.source.cited', { n: s.cited })}</> : null})
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        {a.authors.some((x) => x.bio) ? (
+          <section aria-labelledby="authors-h">
+            <h2 id="authors-h" class="section-title">
+              {t(lang, a.authors.length > 1 ? 'article.aboutAuthors' : 'article.aboutAuthor')}
+            </h2>
+            <div class="authors-note">
+              {a.authors.map((author) => (
+                <div class="author-card">
+                  <h3>
+                    <a href={author.path}>{author.name}</a>
+                  </h3>
+                  {author.title ? <p class="author-title">{author.title}</p> : null}
+                  {author.bio ? <p>{author.bio}</p> : null}
+                </div>
+              ))}
+            </div>
+          </section>
+        ) : null}
+        {tags.length ? (
+          <section aria-labelledby="tags-h">
+            <h2 id="tags-h" class="visually-hidden">
+              {tags.map((g) => t(lang, g.key)).join(' · ')}
+            </h2>
+            <div class="tag-groups">
+              {tags.map((g) => (
+                <div>
+                  <h3>{t(lang, g.key)}</h3>
+                  <ul class="tags">
+                    {g.terms.map((term) => (
+                      <li>
+                        <a href={term.path}>{term.name}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          </section>
+        ) : null}
+        {props.recommended.length ? (
+          <section class="recommended-section" aria-labelledby="rec-h">
+            <h2 id="rec-h" class="section-title">
+              {t(lang, 'article.recommended')}
+            </h2>
+            <ul class="recommended">
+              {props.recommended.map((r) => {
+                const other = r.lang !== lang;
+                return (
+                  <li lang={other ? r.lang : undefined} dir={other ? dirOf(r.lang) : undefined}>
+                    <span class="kicker">{r.label}</span>
+                    <span class="rec-title">{r.path ? <a href={r.path}>{r.title}</a> : r.title}</span>
+                    {r.authors.length ? <span class="rec-meta">{r.authors.join(r.lang === 'ar' ? '، ' : ', ')}</span> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+        <section class="share-section" aria-labelledby="share-h">
+          <h2 id="share-h" class="section-title">
+            {t(lang, 'article.share')}
+          </h2>
+          <ul class="share">
+            {shareLinks(canonical, a.title).map((s) => (
+              <li>
+                <a href={s.href} rel="noopener noreferrer nofollow">
+                  {t(lang, s.key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * @module The page frame every HTML page shares: the head (title, description, canonical, hreflang
+ * alternates, OpenGraph and Twitter cards, JSON-LD, feeds), the header with the language switch, and the
+ * footer. `<html lang dir>` follows the page's language, so RTL pages mirror through logical CSS alone.
+ */
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { DEFAULT_LANG, LANGS, dirOf, homePath, langInfo } from '../../model/index.ts';
+import { iconPath, preloadFonts, stylesheetPath } from '../assets.ts';
+import { t } from '../i18n/index.ts';
+
+export interface Alternate {
+  lang: string;
+  href: string;
+}
+
+export interface FeedLink {
+  title: string;
+  href: string;
+  kind: 'rss' | 'atom' | 'json';
+}
+
+export interface OpenGraph {
+  type?: 'website' | 'article' | 'profile';
+  published?: string | null;
+  modified?: string | null;
+  authors?: string[];
+  section?: string;
+  tags?: string[];
+}
+
+export interface LayoutProps {
+  /** The page's language: sets `<html lang dir>` and the interface strings. */
+  lang: string;
+  title: string;
+  description?: string;
+  /** Absolute URL of this page. */
+  canonical?: string;
+  /** Absolute URLs of this page in other languages (this page's own language may be included). */
+  alternates?: Alternate[];
+  /** Structured data, written as one `application/ld+json` block (not executed, so the CSP allows it). */
+  jsonLd?: unknown;
+  og?: OpenGraph;
+  feeds?: FeedLink[];
+  /** Robots directive, e.g. 'noindex' on error pages. */
+  robots?: string;
+  children?: Child;
+}
+
+const FEED_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
+
+/** JSON for a `<script>` data block: `<` escaped so no string inside can close the element. */
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const OG_LOCALE: Record<string, string> = { ar: 'ar_AR', en: 'en_US' };
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** One void element with escaped attribute values; undefined values are left out. */
+function tag(name: string, attrs: Record<string, string | undefined>): string {
+  let out = `<${name}`;
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) out += ` ${k}="${esc(v)}"`;
+  return out + '/>';
+}
+
+/**
+ * The `<head>` contents as a string. Written without JSX because Hono's JSX gives `<meta>`, `<link>`,
+ * `<title>` and `<script>` special (hoisting) treatment that costs more than the rest of a page.
+ */
+function headHtml(props: LayoutProps): string {
+  const { lang, title } = props;
+  const siteName = t(lang, 'site.name');
+  const fullTitle = title === siteName ? siteName : `${title} | ${siteName}`;
+  const description = props.description || t(lang, 'site.description');
+  const alternates = props.alternates ?? [];
+  const xDefault = alternates.find((a) => a.lang === DEFAULT_LANG) ?? alternates[0];
+  const og = props.og ?? {};
+  const h: string[] = [
+    tag('meta', { charset: 'utf-8' }),
+    tag('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    tag('meta', { name: 'color-scheme', content: 'light dark' }),
+    `<title>${esc(fullTitle)}</title>`,
+    tag('meta', { name: 'description', content: description }),
+  ];
+  if (props.robots) h.push(tag('meta', { name: 'robots', content: props.robots }));
+  if (props.canonical) h.push(tag('link', { rel: 'canonical', href: props.canonical }));
+  for (const a of alternates) h.push(tag('link', { rel: 'alternate', hreflang: a.lang, href: a.href }));
+  if (xDefault && alternates.length > 1) h.push(tag('link', { rel: 'alternate', hreflang: 'x-default', href: xDefault.href }));
+  for (const href of preloadFonts(lang)) h.push(tag('link', { rel: 'preload', href, as: 'font', type: 'font/woff2', crossorigin: 'anonymous' }));
+  h.push(tag('link', { rel: 'stylesheet', href: stylesheetPath() }), tag('link', { rel: 'icon', href: iconPath(), type: 'image/svg+xml' }));
+  for (const f of props.feeds ?? []) h.push(tag('link', { rel: 'alternate', type: FEED_TYPES[f.kind], title: f.title, href: f.href }));
+  const prop = (property: string, content: string) => h.push(tag('meta', { property, content }));
+  prop('og:site_name', siteName);
+  prop('og:type', og.type ?? 'website');
+  prop('og:title', title);
+  prop('og:description', description);
+  prop('og:locale', OG_LOCALE[lang] ?? lang);
+  for (const a of alternates) if (a.lang !== lang) prop('og:locale:alternate', OG_LOCALE[a.lang] ?? a.lang);
+  if (props.canonical) prop('og:url', props.canonical);
+  if (og.published) prop('article:published_time', og.published);
+  if (og.modified) prop('article:modified_time', og.modified);
+  for (const a of og.authors ?? []) prop('article:author', a);
+  if (og.section) prop('article:section', og.section);
+  for (const tg of og.tags ?? []) prop('article:tag', tg);
+  h.push(
+    tag('meta', { name: 'twitter:card', content: 'summary' }),
+    tag('meta', { name: 'twitter:title', content: title }),
+    tag('meta', { name: 'twitter:description', content: description }),
+  );
+  if (props.jsonLd) h.push(`<script type="application/ld+json">${jsonForScript(props.jsonLd)}</script>`);
+  return h.join('');
+}
+
+/**
+ * The frame of every page.
+ *
+ * @example <Layout lang="ar" title="…" canonical="https://x.org/ar/">…</Layout>
+ */
+export function Layout(props: LayoutProps) {
+  const { lang, title } = props;
+  const dir = dirOf(lang);
+  const siteName = t(lang, 'site.name');
+  const alternates = props.alternates ?? [];
+  const switchTo = Object.values(LANGS)
+    .filter((l) => l.code !== lang)
+    .map((l) => ({ lang: l.code, name: l.name, href: alternates.find((a) => a.lang === l.code)?.href ?? homePath(l.code) }));
+  return (
+    <html lang={lang} dir={dir}>
+      <head>{raw(headHtml(props))}</head>
+      <body>
+        <a class="skip" href="#main">
+          {t(lang, 'nav.skip')}
+        </a>
+        <header class="masthead">
+          <div class="masthead-inner">
+            <a class="brand" href={homePath(lang)} rel="home">
+              <img class="brand-mark" src={iconPath()} alt="" width="36" height="36" />
+              <span class="brand-name">{siteName}</span>
+            </a>
+            <nav class="site-nav" aria-label={t(lang, 'nav.main')}>
+              <a href={homePath(lang)}>{t(lang, 'nav.home')}</a>
+              <a href={`${langInfo(lang).prefix}/search`}>{t(lang, 'nav.search')}</a>
+              {switchTo.map((s) => (
+                <a class="lang-switch" href={s.href} hreflang={s.lang} lang={s.lang} dir={dirOf(s.lang)}>
+                  {s.name}
+                </a>
+              ))}
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="footer-inner">
+            <p class="footer-tagline">
+              <strong>{siteName}</strong> · {t(lang, 'site.tagline')}
+            </p>
+            <p class="footer-links">
+              <span>{t(lang, 'footer.feeds')}:</span> <a href={`${langInfo(lang).prefix}/feed.xml`}>{t(lang, 'feed.rss')}</a>{' '}
+              <a href={`${langInfo(lang).prefix}/feed.atom`}>{t(lang, 'feed.atom')}</a>{' '}
+              <a href={`${langInfo(lang).prefix}/feed.json`}>{t(lang, 'feed.json')}</a> · <a href="/api/openapi.json">{t(lang, 'footer.api')}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/**
+ * A complete HTML document as a string, ready to send (and to cache and hash).
+ *
+ * @example await renderPage(<Layout lang="en" title="Home">…</Layout>) // → '<!doctype html><html lang="en" dir="ltr">…'
+ */
+export async function renderPage(node: unknown): Promise<string> {
+  return '<!doctype html>' + (await String(await (node as { toString(): string | Promise<string> }).toString()));
+}

@@ -1,0 +1,50 @@
+/** @module One article in a listing: type, title, summary, authors, date. */
+import { dirOf } from '../../model/index.ts';
+import type { ArticleSummary } from '../../store/index.ts';
+import { DateTime } from './date-time.tsx';
+
+/** The type label with its series number where there is one: "PolicyWatch 3740". */
+export function kicker(a: { typeLabel: string; series: { name: string; number: number } | null }): string {
+  return a.series ? `${a.series.name} ${a.series.number}` : a.typeLabel;
+}
+
+/**
+ * A teaser. Written in the article's own language, which may differ from the page's.
+ *
+ * @example <Teaser item={summary} pageLang="en" />
+ */
+export function Teaser(props: { item: ArticleSummary; pageLang: string; headingLevel?: 2 | 3; lead?: boolean }) {
+  const { item } = props;
+  const other = item.lang !== props.pageLang;
+  const H = props.headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article class={props.lead ? 'teaser teaser-lead' : 'teaser'} lang={other ? item.lang : undefined} dir={other ? dirOf(item.lang) : undefined}>
+      <p class="kicker">{kicker(item)}</p>
+      <H class="teaser-title">
+        <a href={item.path}>{item.title}</a>
+      </H>
+      {item.summary ? <p class="teaser-summary">{item.summary}</p> : null}
+      <p class="teaser-meta">
+        {item.authors.map((a, i) => (
+          <>
+            {i > 0 ? <span class="sep">{item.lang === 'ar' ? '، ' : ', '}</span> : null}
+            <a href={a.path}>{a.name}</a>
+          </>
+        ))}
+        {item.authors.length && item.published ? <span class="dot" aria-hidden="true"> · </span> : null}
+        <DateTime date={item.published} lang={item.lang} />
+      </p>
+    </article>
+  );
+}
+
+/** A list of teasers. */
+export function TeaserList(props: { items: ArticleSummary[]; pageLang: string; headingLevel?: 2 | 3 }) {
+  return (
+    <div class="teasers">
+      {props.items.map((item) => (
+        <Teaser item={item} pageLang={props.pageLang} headingLevel={props.headingLevel} />
+      ))}
+    </div>
+  );
+}

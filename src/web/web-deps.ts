@@ -1,0 +1,22 @@
+/** @module What the web layer needs from its host: the store, the public origin, a clock. */
+import type { Store } from '../store/index.ts';
+
+export interface WebDeps {
+  store: Store;
+  /** The public origin used in canonical links, feeds, sitemaps and JSON-LD (MIZAN_BASE_URL); the request's own origin when unset. */
+  baseUrl?: string;
+  /** The clock, for feeds' and sitemaps' "updated" stamps and health checks. */
+  now?: () => Date;
+  /** Receives one line per request (method, path, status, milliseconds); silent when unset. */
+  log?: (line: string) => void;
+}
+
+/**
+ * The absolute URL of a site path, on the configured public origin or else the request's own.
+ *
+ * @example absoluteUrl({ store, baseUrl: 'https://x.org/' }, 'http://127.0.0.1:3000/ar/', '/ar/experts/a') // → 'https://x.org/ar/experts/a'
+ */
+export function absoluteUrl(deps: WebDeps, requestUrl: string, path: string): string {
+  const origin = deps.baseUrl ? deps.baseUrl.replace(/\/+$/, '') : new URL(requestUrl).origin;
+  return origin + path;
+}

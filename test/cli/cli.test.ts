@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMizan } from '../support/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mizan-cli-'));
+
+test('--help lists the commands and exits 0', async () => {
+  const r = await runMizan(['--help']);
+  assert.equal(r.code, 0);
+  for (const cmd of ['import', 'serve', 'db']) assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`));
+});
+
+test('an unknown command is a usage error: exit 2', async () => {
+  const r = await runMizan(['frobnicate']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown command/);
+});
+
+test('db migrate creates the schema once, then says it is up to date', async () => {
+  const db = join(dir, 'm.db');
+  const first = await runMizan(['db', 'migrate', '--db', db]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /applied 001-core/);
+  const second = await runMizan(['db', 'migrate', '--db', db]);
+  assert.match(second.stdout, /up to date/);
+});
+
+test('a file that is not a database is refused by name, exit 1, and left as it was', async () => {
+  const db = join(dir, 'notes.db');
+  writeFileSync(db, 'meeting notes, not a database\n');
+  const r = await runMizan(['db', 'migrate', '--db', db]);
+  assert.equal(r.code, 1);
+  assert.ok(r.stderr.includes(db), r.stderr);
+  assert.equal(readFileSync(db, 'utf8'), 'meeting notes, not a database\n');
+});

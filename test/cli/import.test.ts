@@ -1,0 +1,69 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMizan } from '../support/cli.ts';
+import { SEED_FILE, seedSkip } from '../support/seed.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mizan-import-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('mizan import: a report a file with warnings as file:line; a second run is unchanged (--json)', { skip: seedSkip }, async () => {
+  const db = join(dir, 'a.db');
+  const first = await runMizan(['import', SEED_FILE, '--db', db]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^created +.*000_5cd05298e511e9f1\.txt → \/ar\/policy-analysis\/[a-z0-9-]+ \([0-9a-f]{16}\)/m);
+  assert.ok(first.stdout.includes(`${SEED_FILE}:48: content-gap`));
+  assert.ok(first.stdout.includes(`${SEED_FILE}:52: truncated-url`));
+  const second = await runMizan(['import', SEED_FILE, '--json', '--db', db]);
+  assert.equal(second.code, 0, second.stderr);
+  const report = JSON.parse(second.stdout);
+  assert.deepEqual(Object.keys(report), ['files', 'articles', 'warnings'], '--json has the shape of CONTRACTS.md');
+  assert.deepEqual(report.files[0], { file: SEED_FILE, status: 'unchanged', articles: [report.articles[0].id] });
+  assert.equal(report.articles[0].authors.length, 3);
+  assert.deepEqual(Object.keys(report.warnings[0]), ['code', 'file', 'line', 'message']);
+});
+
+test('mizan import --dry-run writes nothing, not even the database file', { skip: seedSkip }, async () => {
+  const db = join(dir, 'dry.db');
+  const r = await runMizan(['import', SEED_FILE, '--dry-run', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /dry run: nothing was written/);
+  assert.equal(existsSync(db), false);
+});
+
+test('bad files are reported by name and line, the good one is imported, exit 1 at the end', { skip: seedSkip }, async () => {
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const binary = join(dir, 'image.txt');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]));
+  const notArticle = join(dir, 'list.txt');
+  writeFileSync(notArticle, 'Groceries\n\neggs\nmilk\n');
+  const db = join(dir, 'c.db');
+  const r = await runMizan(['import', empty, binary, join(dir, 'missing.txt'), notArticle, SEED_FILE, '--db', db]);
+  assert.equal(r.code, 1);
+  assert.ok(r.stdout.includes(`failed     ${empty}:1: empty file`), r.stdout);
+  assert.ok(r.stdout.includes(`${binary}:1: binary file`), r.stdout);
+  assert.ok(r.stdout.includes(`${join(dir, 'missing.txt')}: no such file`), r.stdout);
+  assert.ok(r.stdout.includes(`${notArticle}:1: not an article page`), r.stdout);
+  assert.match(r.stdout, /5 files: 1 created, 0 updated, 0 unchanged, 4 failed/);
+  const again = await runMizan(['import', SEED_FILE, '--db', db]);
+  assert.match(again.stdout, /^unchanged /m, 'the good file was stored');
+});
+
+test('usage errors exit 2', async () => {
+  assert.equal((await runMizan(['import', 'a.txt', '--format', 'pdf', '--db', join(dir, 'u.db')])).code, 2);
+});
+
+test('mizan export writes files that mizan import reads back unchanged', { skip: seedSkip }, async () => {
+  const db = join(dir, 'a.db'); // holds the seed from the first test
+  const out = join(dir, 'out');
+  const ex = await runMizan(['export', '--format', 'md', '--out', out, '--db', db]);
+  assert.equal(ex.code, 0, ex.stderr);
+  assert.match(ex.stdout, /wrote 1 article to /);
+  assert.equal(readdirSync(join(out, 'ar')).length, 1);
+  const back = await runMizan(['import', out, '--db', db]);
+  assert.equal(back.code, 0, back.stderr);
+  assert.match(back.stdout, /^unchanged /m);
+});

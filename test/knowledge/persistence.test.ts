@@ -1,0 +1,65 @@
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { forEachEngine } from '../support/engines.ts';
+import { makeArticle } from '../support/articles.ts';
+import { readPage } from '../../src/ingest/index.ts';
+import { saveArticle, deleteArticle } from '../../src/app/index.ts';
+import { retagAll } from '../../src/app/tag-article.ts';
+import { articleEntities, countryKnowledge, decideEntity, relationKnowledge } from '../../src/knowledge/index.ts';
+import type { Article } from '../../src/model/index.ts';
+
+const demo = (path: string): Article => readPage({ file: path, bytes: readFileSync(new URL(`../../demo/${path}`, import.meta.url)) }).articles[0];
+
+forEachEngine('knowledge', (engine) => {
+  after(() => engine.cleanup());
+
+  test('saving an article tags it: entities, country page, relation page, all from the same transaction', async () => {
+    const store = await engine.open();
+    const a = demo('en/algeria-and-russia-arms-partnership-under-strain.md');
+    const b = demo('ar/aljzayr-wrwsya-shrakt-tslyh-tht-aldght.md');
+    await saveArticle(store, a);
+    await saveArticle(store, b);
+    const entities = await articleEntities(store, a.id);
+    assert.deepEqual(entities.slice(0, 2).map((e) => e.id).sort(), ['DZ', 'RU']);
+    assert.equal(entities.find((e) => e.id === 'DZ')?.name, 'Algeria');
+    const dz = await countryKnowledge(store, 'dz');
+    assert.deepEqual(dz.names, { ar: 'الجزائر', en: 'Algeria' });
+    assert.deepEqual(dz.articles.map((x) => x.id).sort(), [a.id, b.id].sort());
+    assert.ok(dz.events.some((e) => e.date === '2023-06-13' && e.article === a.id && e.path === a.path));
+    assert.ok(dz.figures.some((f) => f.unit === 'percent' && f.value === 76 && f.source?.includes('sipri.org')));
+    const rel = await relationKnowledge(store, 'ru', 'dz');
+    assert.deepEqual(rel.countries, ['DZ', 'RU']);
+    assert.ok(rel.events.length >= 2);
+    assert.ok(rel.events.every((e) => e.actors.includes('DZ') && e.actors.includes('RU')));
+    for (let i = 1; i < rel.events.length; i++) assert.ok(rel.events[i - 1].date <= rel.events[i].date, 'in time order');
+  });
+
+  test("an editor's rejection is kept across re-tagging and removes the article from that country", async () => {
+    const store = await engine.open();
+    const a = demo('en/morocco-and-algeria-rivalry-rearmed.md');
+    await saveArticle(store, a);
+    assert.ok((await countryKnowledge(store, 'es')).articles.length === 1);
+    await decideEntity(store, { articleId: a.id, kind: 'country', id: 'ES', status: 'rejected', by: 'editor@example.org' });
+    await decideEntity(store, { articleId: a.id, kind: 'country', id: 'FR', status: 'accepted' });
+    await saveArticle(store, { ...a, summary: a.summary + ' Updated.' });
+    await retagAll(store);
+    const entities = await articleEntities(store, a.id);
+    assert.ok(!entities.some((e) => e.id === 'ES'));
+    assert.equal(entities.find((e) => e.id === 'FR')?.status, 'accepted');
+    assert.equal((await articleEntities(store, a.id, { withRejected: true })).find((e) => e.id === 'ES')?.status, 'rejected');
+    assert.deepEqual((await countryKnowledge(store, 'es')).articles, []);
+    assert.equal((await countryKnowledge(store, 'fr')).articles.length, 1);
+  });
+
+  test('deleting an article forgets its tags; unknown codes and articles are not found', async () => {
+    const store = await engine.open();
+    const a = makeArticle({ lang: 'en', body: [{ kind: 'paragraph', text: 'In March 2022 Russia and Algeria signed a deal.', links: [] }] });
+    await saveArticle(store, a);
+    assert.equal((await relationKnowledge(store, 'dz', 'ru')).events.length, 1);
+    await deleteArticle(store, a.id);
+    assert.deepEqual((await relationKnowledge(store, 'dz', 'ru')).events, []);
+    await assert.rejects(() => countryKnowledge(store, 'xx'), /no country/);
+    await assert.rejects(() => articleEntities(store, 'nope'), /no article/);
+  });
+});

@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, stem, normalize, isStopWord, detectLang } from '../../src/text/index.ts';
+
+const ar = (w: string) => stem(normalize(w), 'ar');
+
+test('the Arabic stemmer strips stacked proclitics and suffixes', () => {
+  const table: [string, string][] = [
+    ['والمعلمون', 'معلم'],
+    ['بالمدارس', 'مدارس'],
+    ['وبالمدارس', 'مدارس'],
+    ['للجزائر', 'جزاير'],
+    ['الجزائرية', 'جزاير'],
+    ['الجزائريين', 'جزاير'],
+    ['وموسكو', 'موسكو'],
+    ['بالكرملين', 'كرملين'],
+    ['مبيعاتها', 'مبيع'],
+    ['الولايات', 'ولاي'],
+    ['ولاية', 'ولاي'],
+    ['العلاقات', 'علاق'],
+    ['علاقتها', 'علاق'],
+    ['علاقتهما', 'علاق'],
+    ['بينهما', 'بين'],
+    ['دولتين', 'دول'],
+    ['الدولتان', 'دول'],
+    ['كتابكم', 'كتاب'],
+    ['هاتفياً', 'هاتف'],
+    ['اتصالاً', 'اتصال'],
+    // Past-verb endings and the feminine ت.
+    ['ذهبوا', 'ذهب'],
+    ['كتبتم', 'كتب'],
+    ['قالت', 'قال'],
+    ['أعلنت', 'اعلن'],
+    // Future س before an imperfect verb; ب/ل before a verbal noun.
+    ['سيزور', 'يزور'],
+    ['ستحتاج', 'تحتاج'],
+    ['بتعميق', 'تعميق'],
+    ['لتحقيق', 'تحقيق'],
+    ['باعتماد', 'اعتماد'],
+    ['بمليارات', 'مليار'],
+    // A construct ending before a pronoun.
+    ['معلموهم', 'معلم'],
+    ['علاقتاهما', 'علاق'],
+  ];
+  for (const [word, expected] of table) assert.equal(ar(word), expected, word);
+});
+
+test('inflections of one word meet on one stem', () => {
+  const groups = [
+    ['أسلحة', 'اسلحة', 'الأسلحة', 'بالأسلحة', 'وأسلحة', 'للأسلحة', 'أسلحتها'],
+    ['روسيا', 'الروسية', 'الروسي', 'الروس'],
+    ['أمريكا', 'الأمريكية', 'الأمريكيين', 'أمريكي'],
+    ['الوزارة', 'وزارة', 'والوزارة', 'وزارات'],
+    ['ألمانيا', 'بألمانيا', 'لألمانيا'],
+    ['الكويت', 'الكويتية', 'بالكويت'],
+    ['تفاوت', 'تفاوتات', 'التفاوت'],
+    ['ثابت', 'ثابتة', 'الثابتة'],
+  ];
+  for (const g of groups) assert.equal(new Set(g.map(ar)).size, 1, g.join(' ') + ' → ' + g.map(ar).join(' '));
+});
+
+test('length guards keep short words and radical و/ف', () => {
+  const table: [string, string][] = [
+    ['وزير', 'وزير'],
+    ['وزن', 'وزن'],
+    ['واشنطن', 'واشنطن'],
+    ['فرص', 'فرص'],
+    ['حكم', 'حكم'],
+    ['محاكم', 'محاكم'],
+    ['بيت', 'بيت'],
+    ['صوتها', 'صوت'],
+    ['قانون', 'قانون'],
+    ['إيران', 'ايران'],
+    ['الف', 'الف'],
+    ['في', 'في'],
+    // Nouns that begin like a future verb or a preposition keep their first letter.
+    ['سياسة', 'سياس'],
+    ['السياسة', 'سياس'],
+    ['سيطرة', 'سيطر'],
+    ['كتاب', 'كتاب'],
+    ['بحر', 'بحر'],
+    ['لاعب', 'لاعب'],
+    ['باحث', 'باحث'],
+  ];
+  for (const [word, expected] of table) assert.equal(ar(word), expected, word);
+});
+
+test('English words go through Porter2', () => {
+  assert.equal(stem('relations', 'en'), 'relat');
+  assert.equal(stem('invasion', 'en'), 'invas');
+  assert.equal(stem('running', 'en'), 'run');
+});
+
+test('analyze gives stems, exact forms, offsets and stop flags, per script', () => {
+  const text = 'والمعلمون في Algeria-Russia Relations، ٧٦٪';
+  const terms = analyze(text);
+  assert.deepEqual(terms.map((t) => [t.term, t.exact, t.stop]), [
+    ['معلم', 'والمعلمون', false],
+    ['في', 'في', true],
+    ['algeria', 'algeria', false],
+    ['russia', 'russia', false],
+    ['relat', 'relations', false],
+    ['76', '76%', false],
+  ]);
+  assert.equal(text.slice(terms[3].start, terms[3].end), 'Russia');
+  for (const t of terms) assert.ok(t.end > t.start);
+  // Query side and index side are the same function: a query meets its inflected forms.
+  assert.deepEqual(analyze('العلاقة', 'ar').map((t) => t.term), analyze('بالعلاقات').map((t) => t.term));
+});
+
+test('stop words are normalized like the text, and content words are not stop words', () => {
+  assert.ok(isStopWord(normalize('إلى'), 'ar'));
+  assert.ok(isStopWord(normalize('هذه'), 'ar'));
+  assert.ok(isStopWord('the', 'en'));
+  for (const w of ['مايو', 'مليار', 'زياره', 'عام']) assert.equal(isStopWord(w, 'ar'), false, w);
+  for (const w of ['research', 'state', 'world']) assert.equal(isStopWord(w, 'en'), false, w);
+});
+
+test('detectLang goes by the share of Arabic letters', () => {
+  assert.equal(detectLang('العلاقات الجزائرية الروسية (Algeria-Russia)'), 'ar');
+  assert.equal(detectLang('Algeria-Russia relations after the invasion'), 'en');
+  assert.equal(detectLang(''), 'en');
+  assert.equal(detectLang('2023'), 'en');
+});

@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDate, findDates, formatDate } from '../../src/text/index.ts';
+
+const REF = { ref: '2023-05-18' };
+
+test('parseDate reads what pages write, with its precision', () => {
+  const table: [string, string, string][] = [
+    ['18 أيار/مايو 2023', '2023-05-18', 'day'],
+    ['١٨ مايو ٢٠٢٣', '2023-05-18', 'day'],
+    ['۱۸ مايو ۲۰۲۳', '2023-05-18', 'day'],
+    ['21 مارس 2022', '2022-03-21', 'day'],
+    ['تشرين الأول/أكتوبر 2022', '2022-10', 'month'],
+    ['كانون الثاني/يناير 2021', '2021-01', 'month'],
+    ['كانون الأول 2021', '2021-12', 'month'],
+    ['آب/أغسطس 2019', '2019-08', 'month'],
+    ['أيار (مايو) 2023', '2023-05', 'month'],
+    ['في عام 2020', '2020', 'year'],
+    ['عام 2006', '2006', 'year'],
+    ['May 18, 2023', '2023-05-18', 'day'],
+    ['18 May 2023', '2023-05-18', 'day'],
+    ['Sept. 5, 2021', '2021-09-05', 'day'],
+    ['October 2022', '2022-10', 'month'],
+    ['2023-05-18', '2023-05-18', 'day'],
+    ['2022-10', '2022-10', 'month'],
+    ['2020', '2020', 'year'],
+    ['١٨ أيّار/مايو ٢٠٢٣', '2023-05-18', 'day'],
+  ];
+  for (const [text, date, precision] of table) assert.deepEqual(parseDate(text), { date, precision }, text);
+});
+
+test('parseDate reads yearless and relative expressions only against a reference date', () => {
+  const table: [string, string][] = [
+    ['في كانون الثاني/يناير', '2023-01'],
+    ['في الشهر التالي', '2023-06'],
+    ['the following month', '2023-06'],
+    ['العام الماضي', '2022'],
+    ['last month', '2023-04'],
+    ['last year', '2022'],
+    ['في أيار/مايو', '2023-05'],
+    // A yearless month after the reference belongs to the year before.
+    ['في تشرين الثاني/نوفمبر', '2022-11'],
+  ];
+  for (const [text, date] of table) {
+    assert.equal(parseDate(text), null, `${text} without ref`);
+    assert.equal(parseDate(text, REF)?.date, date, text);
+  }
+});
+
+test('parseDate returns null rather than guess', () => {
+  for (const text of ['', 'foo', '30 شباط 2023', '31 April 2023', 'hello 2020', '76 في المائة', 'عام 1444 هـ', 'أب', 'may', '13/14/2020', 'العلاقات الجزائرية', '2023-13-01']) {
+    assert.equal(parseDate(text, REF), null, text);
+  }
+});
+
+test('formatDate writes dates as the site does and parseDate reads them back', () => {
+  assert.equal(formatDate('2023-05-18', 'ar'), '18 أيار/مايو 2023');
+  assert.equal(formatDate('2022-10', 'ar'), 'تشرين الأول/أكتوبر 2022');
+  assert.equal(formatDate('2023-05-18', 'en'), 'May 18, 2023');
+  assert.equal(formatDate('2022-10', 'en'), 'October 2022');
+  assert.equal(formatDate('2020', 'ar'), '2020');
+  assert.equal(formatDate('not a date', 'en'), 'not a date');
+  for (const d of ['2023-05-18', '2022-10', '2020', '2024-02-29', '1999-12']) {
+    for (const lang of ['ar', 'en']) assert.equal(parseDate(formatDate(d, lang))?.date, d, `${d} ${lang}`);
+  }
+});
+
+test('findDates finds dates in running text with offsets into the original', () => {
+  const text = 'وفي تشرين الأول/أكتوبر 2022 زار الوفد المدينة، ثم عاد في الشهر التالي. (Published May 18, 2023.)';
+  const found = findDates(text);
+  assert.deepEqual(found.map((d) => [d.date, d.precision, d.relative]), [
+    ['2022-10', 'month', false],
+    ['2022-11', 'month', true],
+    ['2023-05-18', 'day', false],
+  ]);
+  for (const d of found) assert.equal(text.slice(d.start, d.end), d.text);
+  assert.equal(found[0].text, 'تشرين الأول/أكتوبر 2022');
+});
+
+test('findDates resolves yearless months against the nearest date before, never after the ref', () => {
+  const text = 'في كانون الثاني/يناير اتصل الرئيس، وفي عام 2020 زار الوزير، ثم في آذار/مارس عاد.';
+  assert.deepEqual(findDates(text, REF).map((d) => d.date), ['2023-01', '2020', '2020-03']);
+  assert.deepEqual(findDates(text).map((d) => d.date), ['2020', '2020-03'], 'no ref: the first has nothing to count from');
+  // "last year" counts from the writing date, "the following year" from the story.
+  assert.deepEqual(findDates('In 2010 it began; the following year it grew. Last year it ended.', REF).map((d) => d.date), ['2010', '2011', '2022']);
+});
+
+test('findDates ignores numbers in URLs and Hijri years', () => {
+  const text = 'انظر https://example.org/2020/10/01/story عام 1444 هـ';
+  assert.deepEqual(findDates(text), []);
+});

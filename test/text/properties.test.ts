@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { normalize, tokenize, analyze, slugify, parseDate, formatDate, findDates, findQuantities } from '../../src/text/index.ts';
+
+/** Arabic letters, harakat, tatweel, digits of three systems, Latin, punctuation, controls and spaces. */
+const PIECES = [
+  ...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةٱ',
+  '\u064B', '\u064E', '\u0650', '\u0651', '\u0652', '\u0670', '\u0640',
+  ...'٠١٢٣٤٥٦٧٨٩۰۱۲۳٤0123456789',
+  ...'abcXYZéÉß', ' ', ' ', '\n', '-', '.', ',', '،', '%', '٪', '/', ':', '@', '(', ')',
+  '\u200F', '\u202B', '\u200B', 'ﻻ', 'ی', 'ک', 'الـ', 'https://', 'www.', 'أيار/مايو ', 'في ', 'عام ', '2023',
+];
+const arabicish = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
+const anything = fc.oneof(arabicish, fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }));
+
+test('normalize is idempotent', () => {
+  fc.assert(fc.property(anything, (s) => normalize(normalize(s)) === normalize(s)), { numRuns: 2000 });
+});
+
+test('token and term offsets point at their text in the original', () => {
+  fc.assert(
+    fc.property(anything, (s) => {
+      let last = 0;
+      for (const t of tokenize(s)) {
+        assert.equal(s.slice(t.start, t.end), t.text);
+        assert.ok(t.start >= last && t.end > t.start);
+        last = t.end;
+      }
+      for (const t of analyze(s)) assert.ok(t.start >= 0 && t.end <= s.length && t.end > t.start && t.term.length > 0);
+      for (const d of findDates(s, { ref: '2023-05-18' })) assert.equal(s.slice(d.start, d.end), d.text);
+      for (const q of findQuantities(s)) assert.equal(s.slice(q.start, q.end), q.text);
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('slugs use only [a-z0-9-] and never start, end or double a hyphen', () => {
+  fc.assert(fc.property(anything, (s) => /^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$/.test(slugify(s))), { numRuns: 2000 });
+});
+
+test('parseDate inverts formatDate at every precision, in both languages', () => {
+  const date = fc.oneof(
+    fc.date({ min: new Date('1900-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    fc.tuple(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+    fc.integer({ min: 1000, max: 2999 }).map(String),
+  );
+  fc.assert(
+    fc.property(date, fc.constantFrom('ar', 'en'), (d, lang) => parseDate(formatDate(d, lang))?.date === d),
+    { numRuns: 1000 },
+  );
+});
