@@ -95,4 +95,4 @@ console.log('  HTML extraction, same pages:                 pages/s   precision 
 for (const r of [mizan, readability]) {
   console.log(`    ${r.name.padEnd(40)} ${r.perSec.toFixed(0).padStart(7)}   ${pct(r.precision).padStart(8)}  ${pct(r.recall).padStart(7)}  ${pct(r.f1).padStart(6)}`);
 }
-console.log(`  mizan is ${(mizan.perSec / readability.perSec).toFixed(2)}× Readability's speed (mizan also reads metadata, sanitizes and builds blocks with links)`);
+console.log(`  mizan is ${(mizan.perSec / readability.perSec).toFixed(2)}× Readability's speed (mizan also reads metadata, canonicalizes sources and builds validated blocks with links)`);

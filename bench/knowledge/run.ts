@@ -15,18 +15,22 @@ const pct = (x: number) => (100 * x).toFixed(1).padStart(5) + '%';
 const line = (name: string, c: Counts) =>
   `${name.padEnd(72)} P ${pct(ratio(c.tp, c.predicted))}  R ${pct(ratio(c.tp, c.gold))}  (${c.tp}/${c.predicted} predicted, ${c.gold} gold)`;
 
-const { files, total } = scoreAll();
+const { files, demo, heldOut, total } = scoreAll();
 console.log('Entities (mentions: same entity, overlapping span)');
 for (const f of files) {
   console.log('  ' + line(f.name, f.entities));
   if (verbose) console.log('     missed: ' + f.entities.misses.join(', ') + '\n     extra:  ' + f.entities.extras.join(', '));
 }
+console.log('  ' + line('demo content (seen while building)', demo.entities));
+console.log('  ' + line('held-out texts (labelled before the first run)', heldOut.entities));
 console.log('  ' + line('ALL', total.entities));
 console.log('Events (same block, same date and precision)');
 for (const f of files) {
   console.log('  ' + line(f.name, f.events));
   if (verbose) console.log('     missed: ' + f.events.misses.join(', ') + '\n     extra:  ' + f.events.extras.join(', '));
 }
+console.log('  ' + line('demo content (seen while building)', demo.events));
+console.log('  ' + line('held-out texts (labelled before the first run)', heldOut.events));
 console.log('  ' + line('ALL', total.events));
 
 // Speed: a 2,000-word article per language, built from the demo content's bodies.

@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { blockText, type Article } from '../../src/model/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { indexArticle, parseSearchQuery, search } from '../../src/search/index.ts';
@@ -52,6 +53,14 @@ export function mizan(name: string, target: { db?: string; url?: string; schema?
   return {
     name,
     async build(articles) {
+      if (target.url && target.schema) {
+        // A fresh schema each run, so every build starts empty.
+        const client = new pg.Client({ connectionString: target.url });
+        await client.connect();
+        await client.query(`drop schema if exists ${target.schema} cascade`);
+        await client.query(`create schema ${target.schema}`);
+        await client.end();
+      }
       store = await openStore(target);
       let batch: Article[] = [];
       const flush = async () => {

@@ -17,7 +17,10 @@ export function queryMix(sample: Article[], seed = 42): MixQuery[] {
   const r = prng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const byLang = (lang: string) => sample.filter((a) => a.lang === lang);
-  const wordsOf = (a: Article) => a.body.map(blockText).join(' ').replace(/[.،,]/g, '').split(/\s+/).filter(Boolean);
+  const tokensOf = (a: Article) => a.body.map(blockText).join(' ').replace(/[.،,]/g, '').split(/\s+/).filter(Boolean);
+  // A reader's words are an article's distinct words, not its running text: drawing tokens would
+  // favour the commonest words of the language, which few people search for.
+  const wordsOf = (a: Article) => [...new Set(tokensOf(a))];
   const ar = byLang('ar');
   const en = byLang('en');
   const out: MixQuery[] = [];
@@ -36,7 +39,7 @@ export function queryMix(sample: Article[], seed = 42): MixQuery[] {
     return x && [...x].length >= min ? x : undefined;
   };
   const twoAdjacent = (pool: Article[]) => {
-    const w = wordsOf(pick(pool));
+    const w = tokensOf(pick(pool));
     const i = Math.floor(r() * (w.length - 1));
     return [w[i], w[i + 1]];
   };

@@ -6,7 +6,6 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { CACHE, corpus } from './generate.ts';
 import { flexSearch, lunrMulti, miniSearch, mizan, type Engine } from './engines.ts';
 import { queryMix } from './query-mix.ts';
@@ -24,6 +23,10 @@ export interface WorkerResult {
   p95: number;
   p99: number;
   mean: number;
+  /** The same percentiles in CPU time of this process: what a query costs on an idle machine (in-process systems only). */
+  cpuP50: number;
+  cpuP95: number;
+  cpuP99: number;
   peakMB: number;
   afterBuildMB: number;
   queries: number;
@@ -41,13 +44,7 @@ async function engineFor(name: string, size: number): Promise<Engine> {
     case 'mizan-postgres': {
       const url = process.env.DATABASE_URL;
       if (!url) throw new Error('DATABASE_URL is not set');
-      const schema = `bench_search_${size}`;
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.query(`create schema ${schema}`);
-      await client.end();
-      return mizan('Mizan (PostgreSQL)', { url, schema });
+      return mizan('Mizan (PostgreSQL)', { url, schema: `bench_search_${size}` });
     }
     case 'minisearch':
       return miniSearch();
@@ -75,14 +72,19 @@ async function main(): Promise<void> {
   const afterBuildMB = process.memoryUsage().rss / 2 ** 20;
   for (const { q } of mix.slice(0, 20)) await engine.query(q); // warm-up
   const times: number[] = [];
+  const cpu: number[] = [];
   let answered = 0;
   for (const { q } of mix) {
+    const c0 = process.cpuUsage();
     const t = performance.now();
     const paths = await engine.query(q);
     times.push(performance.now() - t);
+    const c1 = process.cpuUsage(c0);
+    cpu.push((c1.user + c1.system) / 1000);
     answered += Math.min(10, paths.length);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const result: WorkerResult = {
     engine: engine.name,
     size,
@@ -91,6 +93,9 @@ async function main(): Promise<void> {
     p95: percentile(times, 95),
     p99: percentile(times, 99),
     mean: times.reduce((a, b) => a + b, 0) / times.length,
+    cpuP50: percentile(cpu, 50),
+    cpuP95: percentile(cpu, 95),
+    cpuP99: percentile(cpu, 99),
     peakMB: process.resourceUsage().maxRSS / 1024,
     afterBuildMB,
     queries: mix.length,

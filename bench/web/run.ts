@@ -75,8 +75,9 @@ function wrk(name: string, url: string): Result {
   if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
   const out = r.stdout;
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const p99 = toMs(/99%\s+(\S+)/.exec(out)?.[1] ?? '');
-  const p50 = toMs(/50%\s+(\S+)/.exec(out)?.[1] ?? '');
+  // The percentiles of wrk's "Latency Distribution" block, one a line ("    99%    3.21ms").
+  const p99 = toMs(/^\s+99%\s+(\S+)$/m.exec(out)?.[1] ?? '');
+  const p50 = toMs(/^\s+50%\s+(\S+)$/m.exec(out)?.[1] ?? '');
   const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0);
   return { name, rps, p99ms: p99, p50ms: p50, errors };
 }

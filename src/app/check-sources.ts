@@ -134,7 +134,7 @@ export async function checkSources(store: Store, opts: CheckOptions = {}): Promi
   return [...sources.keys()].map((u) => results.get(u)!);
 }
 
-/** The last recorded result of every checked source. */
+/** The last recorded result of every checked source, by address: `(await recordedChecks(store))[0].status` → `'ok'`. */
 export async function recordedChecks(store: Store): Promise<Omit<SourceCheck, 'truncated'>[]> {
   const rows = await (store.db as unknown as Kysely<any>).selectFrom('source_check').selectAll().orderBy('url').execute();
   return rows.map((r) => ({ url: r.url, host: r.host, status: r.status, httpStatus: r.http_status, finalUrl: r.final_url, error: r.error, checkedAt: r.checked_at }));

@@ -38,7 +38,7 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Files named on the command line, with folders expanded to the pages inside them (sorted). */
+/** Files named on the command line, with folders expanded to the pages inside them (sorted): `expandFiles(['demo'])` → `['demo/ar/….md', …]`. */
 export async function expandFiles(files: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const f of files) {

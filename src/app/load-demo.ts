@@ -3,7 +3,7 @@
  * articles: short bilingual analyses written by the Mizan team, kept as Markdown in `demo/`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPage } from '../ingest/index.ts';
 import type { Store } from '../store/index.ts';
@@ -32,7 +32,9 @@ export async function loadDemo(store: Store, dir = DEMO_DIR): Promise<number> {
   return store.transaction(async (tx) => {
     let n = 0;
     for (const file of files) {
-      const parsed = readPage({ file, bytes: readFileSync(file), format: 'md' });
+      // Named from the repo root, so no machine's folders end up in the articles' origin.
+      const name = relative(join(dir, '..'), file);
+      const parsed = readPage({ file: name, bytes: readFileSync(file), format: 'md' });
       for (const article of parsed.articles) {
         await saveArticle(tx, article);
         n++;

@@ -42,7 +42,8 @@ export async function untagArticle(store: Store, id: string): Promise<void> {
 export async function retagAll(store: Store): Promise<number> {
   return store.transaction(async (tx) => {
     let n = 0;
-    for await (const a of tx.allArticles()) {
+    // Drafts and unpublished articles carry no tags: readers must not meet them through a country page.
+    for await (const a of tx.allArticles({ status: 'published' })) {
       await tagAndStore(tx, a);
       n++;
     }

@@ -3,10 +3,11 @@
  * (`--db` wins over DATABASE_URL, which wins over ./data/mizan.db), opened and migrated.
  */
 import type { Command } from 'commander';
-import { openStore, storeTarget } from '../app/index.ts';
+import { loadStore } from './lazy.ts';
 
 /** Opens the store named by the program's global options. Close it when done. */
 export async function storeFor(cmd: Command) {
+  const { openStore, storeTarget } = await loadStore();
   const opts = cmd.optsWithGlobals() as { db?: string };
   return openStore(storeTarget(opts));
 }

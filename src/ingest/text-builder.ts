@@ -18,17 +18,17 @@ export class TextBuilder {
 
   /** Appends running text; runs of whitespace become one space, none at the start. */
   text(s: string): this {
-    const parts = s.split(/(\s+)/);
-    for (const part of parts) {
-      if (part === '') continue;
-      if (/^\s+$/.test(part)) {
-        this.pendingSpace = true;
-        continue;
-      }
-      this.flushSpace(part);
-      this.out += part;
-      this.afterAddress = false;
+    if (s === '') return this;
+    const core = s.trim();
+    if (core === '') {
+      this.pendingSpace = true;
+      return this;
     }
+    if (core.length !== s.length && /^\s/.test(s)) this.pendingSpace = true;
+    this.flushSpace(core);
+    this.out += /\s\s|[^\S ]/.test(core) ? core.replace(/\s+/g, ' ') : core;
+    this.afterAddress = false;
+    if (/\s$/.test(s)) this.pendingSpace = true;
     return this;
   }
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface LangForms { names: string[]; adjectives: string[]; capitals: string[]; seats: string[] }
+interface LangForms { names: string[]; adjectives: string[]; capitals: string[]; seats: string[]; demonyms?: string[] }
 export type CountryExtras = Record<string, { ar: LangForms; en: LangForms }>;
 
 export interface RegionData {

@@ -69,8 +69,9 @@ function narrow(g: Gazetteer, text: string, span: Span, date: { start: number; e
   BREAK.lastIndex = 0;
   const part = text.slice(span.start, span.end);
   for (let m = BREAK.exec(part); m; m = BREAK.exec(part)) breaks.push(span.start + m.index + m[0].length);
-  const after = breaks.filter((p) => p > date.end);
-  const before = breaks.filter((p) => p <= date.start).reverse();
+  // The nearest dozen breaks either side: a clause further away is no longer this date's clause.
+  const after = breaks.filter((p) => p > date.end).slice(0, 12);
+  const before = breaks.filter((p) => p <= date.start).reverse().slice(0, 12);
   for (const end of [...after, span.end]) {
     for (const start of [...before, span.start]) {
       if (actorsIn(g, mentions, { start, end }).any) return { start, end };
@@ -103,6 +104,22 @@ export function sourcesIn(block: BlockText, span: Span): string[] {
   return urls;
 }
 
+/** A year standing alone as a word ("Algeria's 2023 budget", "the 2015 agreement"), not part of a number or sum. */
+const BARE_YEAR = /(?<![\p{L}\p{N}$€£.,/\-])(?:19|20)\d{2}(?![\p{L}\p{N}%٪]|[.,/\-]\d)/gu;
+
+/** `findDates` leaves bare years to the reader; a year on its own dates what it modifies. */
+function withBareYears(text: string, found: FoundDate[]): FoundDate[] {
+  const extra: FoundDate[] = [];
+  BARE_YEAR.lastIndex = 0;
+  for (let m = BARE_YEAR.exec(text); m; m = BARE_YEAR.exec(text)) {
+    const start = m.index;
+    const end = start + 4;
+    if (found.some((d) => d.start < end && d.end > start)) continue;
+    extra.push({ date: m[0], precision: 'year', start, end, text: m[0], relative: false });
+  }
+  return extra.length ? [...found, ...extra].sort((a, b) => a.start - b.start) : found;
+}
+
 /**
  * Every date expression of every block, in that block's offsets. Found over the whole body at once so that
  * a relative or yearless date resolves against the nearest explicit date before it, in any earlier block.
@@ -116,7 +133,7 @@ export function blockDates(blocks: BlockText[], published: string | null): Found
     bases.push(combined.length);
     combined += b.text + SEP;
   }
-  const all = findDates(combined, published ? { ref: published } : {});
+  const all = withBareYears(combined, findDates(combined, published ? { ref: published } : {}));
   // A relative or yearless date is read again against the nearest explicit date before it that dates
   // something (not "since 2002", which opens a period), else the article's date.
   let anchor: string | null = null;

@@ -168,6 +168,7 @@ function addCountries(b: Builder): void {
         const forms = lang === 'ar' ? arabicAdjectiveForms(normalize(a)) : englishAdjectiveForms(a);
         for (const f of forms) addForm(b, e, f, 'adjective', adjectives);
       }
+      for (const d of extra[lang].demonyms ?? []) for (const f of [d, 'ال' + d]) addForm(b, e, f, 'adjective', adjectives);
       for (const c of extra[lang].capitals) addForm(b, e, c, 'capital', { ar: extra.ar.capitals, en: extra.en.capitals });
       for (const s of extra[lang].seats) addForm(b, e, s, 'seat', { ar: extra.ar.seats, en: extra.en.seats });
     }

@@ -1,7 +1,8 @@
 /**
  * @module Keeping and reading what articles were tagged with: `saveTags` runs inside the transaction that
  * saves an article; editors' decisions (accept, reject) are kept apart and survive re-tagging; the readers
- * serve the country and relationship pages and the entities API. Only published articles are shown.
+ * serve the country and relationship pages and the entities API. Only published articles are shown, and an
+ * article whose country an editor rejected shows nothing (articles, events, figures) on that country's pages.
  */
 import { NotFoundError } from '../lib/index.ts';
 import type { Store } from '../store/index.ts';
@@ -164,6 +165,12 @@ function eventRows(db: KnowledgeDb, codes: string[], articleIds?: string[]) {
   return q.orderBy('e.date').orderBy('e.article_id').orderBy('e.seq').execute();
 }
 
+/** Articles in which an editor rejected one of `codes`: their events and figures stay off those states' pages. */
+async function rejectedFor(db: KnowledgeDb, codes: string[]): Promise<Set<string>> {
+  const rows = await db.selectFrom('knowledge_decision').select('article_id').where('kind', '=', 'country').where('entity_id', 'in', codes).where('status', '=', 'rejected').execute();
+  return new Set(rows.map((r) => r.article_id));
+}
+
 /** Published articles tagged with every one of `codes` (not rejected), the most about them first. */
 async function articlesAbout(db: KnowledgeDb, codes: string[]): Promise<KnowledgeArticle[]> {
   // An article's weight for a set of states is its weakest salience among them (accepted by an editor: 0.5).
@@ -214,7 +221,8 @@ export async function countryKnowledge(store: Store, code: string, g: Gazetteer 
   const e = countryOf(code, g);
   const db = knowledgeDb(store);
   const articles = await articlesAbout(db, [e.id]);
-  const events = (await eventRows(db, [e.id])).map(toEvent);
+  const rejected = await rejectedFor(db, [e.id]);
+  const events = (await eventRows(db, [e.id])).filter((r) => !rejected.has(r.article_id)).map(toEvent);
   const figureRows = await db
     .selectFrom('knowledge_figure as f')
     .innerJoin('articles as a', 'a.id', 'f.article_id')
@@ -225,7 +233,7 @@ export async function countryKnowledge(store: Store, code: string, g: Gazetteer 
     .orderBy('f.article_id')
     .orderBy('f.seq')
     .execute();
-  const figures = figureRows.map((r) => ({
+  const figures = figureRows.filter((r) => !rejected.has(r.article_id)).map((r) => ({
     value: Number(r.value),
     unit: r.unit,
     measure: r.measure,
@@ -258,6 +266,7 @@ export async function relationKnowledge(store: Store, a: string, b: string, g: G
   const [x, y] = [countryOf(a, g), countryOf(b, g)].sort((p, q) => p.id.localeCompare(q.id));
   const db = knowledgeDb(store);
   const articles = await articlesAbout(db, [x.id, y.id]);
-  const events = (await eventRows(db, [x.id, y.id])).map(toEvent);
+  const rejected = await rejectedFor(db, [x.id, y.id]);
+  const events = (await eventRows(db, [x.id, y.id])).filter((r) => !rejected.has(r.article_id)).map(toEvent);
   return { countries: [x.id, y.id], names: { ar: [x.label.ar, y.label.ar], en: [x.label.en, y.label.en] }, articles, events };
 }

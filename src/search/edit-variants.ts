@@ -9,6 +9,8 @@ const LATIN = [...'abcdefghijklmnopqrstuvwxyz'];
 
 /** The shortest word (in letters) that gets typo tolerance. */
 export const FUZZY_MIN_LENGTH = 5;
+/** The longest: beyond it a word is no mistyped word, and its variants run into the thousands. */
+export const FUZZY_MAX_LENGTH = 20;
 
 /**
  * Strings one edit from `word` (the word itself excluded).

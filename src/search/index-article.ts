@@ -6,8 +6,9 @@
 import type { Article } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
-import { encodeTags, searchDoc, type SearchDoc } from './search-doc.ts';
+import { searchDoc, type SearchDoc } from './search-doc.ts';
 import { searchDb, type SearchDb } from './tables.ts';
+import { addToVocabulary, clearVocabulary } from './vocabulary.ts';
 
 /**
  * The translation group of a document: the smallest path among its own, the paths it names as
@@ -40,6 +41,7 @@ async function removeRow(store: Store, id: string): Promise<boolean> {
   await dialectOf(store).deleteTokens(db, rid);
   await db.deleteFrom('search_link').where('rid', '=', rid).execute();
   await db.deleteFrom('search_tag').where('rid', '=', rid).execute();
+  await db.deleteFrom('search_text').where('rid', '=', rid).execute();
   await db.deleteFrom('search_doc').where('rid', '=', rid).execute();
   return true;
 }
@@ -68,20 +70,21 @@ export async function indexArticle(store: Store, article: Article): Promise<void
         year: doc.year,
         fresh: doc.fresh,
         grp,
-        tags: encodeTags(doc.tags),
-        text: doc.text,
+        tags: doc.tags.map((t) => `${t.facet}\t${t.value}`).join('\n'),
       } as never)
       .returning('rid')
       .executeTakeFirstOrThrow();
     const rid = Number(inserted.rid);
+    await db.insertInto('search_text').values({ rid, text: doc.text }).execute();
     if (doc.translations.length) {
       await db.insertInto('search_link').values(doc.translations.map((path) => ({ rid, path }))).execute();
     }
     const tags = [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, t])).values()];
     if (tags.length) {
-      await db.insertInto('search_tag').values(tags.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
+      await db.insertInto('search_tag').values(tags.map((t) => ({ rid, facet: t.facet, value: t.value, label: t.label, lang: doc.lang }))).execute();
     }
     await dialectOf(tx).writeTokens(db, rid, doc);
+    await addToVocabulary(db, doc);
   });
 }
 
@@ -101,11 +104,14 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
   return store.transaction(async (tx) => {
     const db = searchDb(tx);
     await dialectOf(tx).clearTokens(db);
+    await clearVocabulary(db);
     await db.deleteFrom('search_link').execute();
     await db.deleteFrom('search_tag').execute();
+    await db.deleteFrom('search_text').execute();
     await db.deleteFrom('search_doc').execute();
     let count = 0;
-    for await (const article of tx.allArticles()) {
+    // Only what readers may see is searchable: drafts and unpublished articles stay out.
+    for await (const article of tx.allArticles({ status: 'published' })) {
       await indexArticle(tx, article);
       count++;
       onProgress?.(count);

@@ -114,16 +114,3 @@ export function searchDoc(article: Article): SearchDoc {
     },
   };
 }
-
-/** Tags in one line each, `facet<TAB>value<TAB>label`, as the index stores them beside a document. */
-export function encodeTags(tags: Tag[]): string {
-  return tags.map((t) => `${t.facet}\t${t.value}\t${t.label.replace(/[\t\n]/g, ' ')}`).join('\n');
-}
-
-export function decodeTags(encoded: string): Tag[] {
-  if (!encoded) return [];
-  return encoded.split('\n').map((line) => {
-    const [facet, value, label] = line.split('\t');
-    return { facet: facet as Tag['facet'], value, label: label ?? value };
-  });
-}

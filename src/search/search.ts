@@ -7,14 +7,17 @@
 import { sql, type RawBuilder } from 'kysely';
 import { langInfo, typeLabel, type ArticleType } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { dialectOf, type MatchRow, type SearchDialect } from './dialects/index.ts';
-import { editVariants, FUZZY_MIN_LENGTH } from './edit-variants.ts';
+import { dialectOf, type MatchRow } from './dialects/index.ts';
+import { editVariants, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH } from './edit-variants.ts';
 import { highlightTerms, isEmptyPlan, planQuery, type PlanClause, type QueryPlan } from './plan-query.ts';
 import { parseQuerySyntax } from './query-syntax.ts';
-import { decodeTags } from './search-doc.ts';
 import { makeSnippet } from './snippet.ts';
 import { searchDb, type SearchDb } from './tables.ts';
+import { knownStems } from './vocabulary.ts';
 import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
+
+/** PostgreSQL returns bigints and numerics as strings. */
+const numeric = (r: MatchRow): MatchRow => ({ ...r, rid: Number(r.rid), score: Number(r.score), fresh: Number(r.fresh) });
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
 const RECENCY = 0.02;
@@ -52,15 +55,20 @@ function filtersOf(q: SearchQuery): RawBuilder<unknown>[] {
 }
 
 /** Fills in typo candidates for words of 5+ letters whose stem the index does not know. */
-async function addFuzzy(db: SearchDb, dialect: SearchDialect, plan: QueryPlan): Promise<QueryPlan> {
-  const wanted = plan.groups.flat().filter((c): c is Extract<PlanClause, { kind: 'term' }> => c.kind === 'term' && [...c.term.exact].length >= FUZZY_MIN_LENGTH && !/^\p{N}+$/u.test(c.term.exact));
+async function addFuzzy(db: SearchDb, plan: QueryPlan): Promise<QueryPlan> {
+  const wanted = plan.groups.flat().filter((c): c is Extract<PlanClause, { kind: 'term' }> => {
+    if (c.kind !== 'term') return false;
+    const letters = [...c.term.exact].length;
+    // Words past FUZZY_MAX_LENGTH are not words a reader mistyped; their variants would only cost time.
+    return letters >= FUZZY_MIN_LENGTH && letters <= FUZZY_MAX_LENGTH && !/^\p{N}+$/u.test(c.term.exact);
+  });
   if (wanted.length === 0) return plan;
-  const known = await dialect.knownTerms(db, wanted.map((c) => c.term.stem));
+  const known = await knownStems(db, wanted.map((c) => c.term.stem));
   const unknown = wanted.filter((c) => !known.has(c.term.stem));
   if (unknown.length === 0) return plan;
   const variants = new Map<PlanClause, string[]>();
   for (const c of unknown) variants.set(c, [...editVariants(c.term.stem), ...editVariants(c.term.exact)]);
-  const exist = await dialect.knownTerms(db, [...new Set([...variants.values()].flat())]);
+  const exist = await knownStems(db, [...new Set([...variants.values()].flat())]);
   const withFuzzy = (c: PlanClause): PlanClause => {
     const v = variants.get(c);
     return v ? { ...c, fuzzy: [...new Set(v.filter((x) => exist.has(x)))].slice(0, MAX_FUZZY) } as PlanClause : c;
@@ -75,6 +83,7 @@ interface Group {
   published: string | null;
 }
 
+/** One group per translation set, represented by its best-scoring member (the interface language wins a tie). */
 function groupRows(rows: MatchRow[], ui: string | undefined): Group[] {
   const groups = new Map<string, Group>();
   for (const row of rows) {
@@ -84,8 +93,7 @@ function groupRows(rows: MatchRow[], ui: string | undefined): Group[] {
       groups.set(row.grp, { grp: row.grp, best: row, score, published: row.published });
       continue;
     }
-    const better = score > g.score || (score === g.score && row.lang === ui && g.best.lang !== ui);
-    if (better) {
+    if (score > g.score || (score === g.score && row.lang === ui && g.best.lang !== ui)) {
       g.best = row;
       g.score = score;
     }
@@ -100,34 +108,54 @@ function sortGroups(groups: Group[], sort: SearchQuery['sort']): void {
   groups.sort((a, b) => (sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b)) || a.grp.localeCompare(b.grp));
 }
 
-function countFacets(rows: MatchRow[], ui: string | undefined): Facets {
-  const counts = new Map<FacetName, Map<string, { grps: Set<string>; label?: string; labelLang?: string }>>();
-  for (const name of FACET_NAMES) counts.set(name, new Map());
-  const bump = (name: FacetName, value: string, grp: string, label?: string, lang?: string) => {
+const TAG_FACETS = new Set<FacetName>(['topic', 'region', 'country', 'expert']);
+
+/** Counts, per facet value, the groups holding a matched article with that value. */
+async function countFacets(db: SearchDb, rows: MatchRow[], ui: string | undefined): Promise<Facets> {
+  const counts = new Map<FacetName, Map<string, Set<string>>>(FACET_NAMES.map((n) => [n, new Map()]));
+  const bump = (name: FacetName, value: string, grp: string) => {
     const m = counts.get(name)!;
-    let e = m.get(value);
-    if (!e) m.set(value, (e = { grps: new Set(), label, labelLang: lang }));
-    e.grps.add(grp);
-    if (label && lang === ui && e.labelLang !== ui) {
-      e.label = label;
-      e.labelLang = lang;
-    }
+    let grps = m.get(value);
+    if (!grps) m.set(value, (grps = new Set()));
+    grps.add(grp);
   };
   for (const row of rows) {
     bump('lang', row.lang, row.grp);
     bump('type', row.type, row.grp);
     if (row.year !== null && row.year !== undefined) bump('year', String(row.year), row.grp);
-    for (const tag of decodeTags(row.tags)) bump(tag.facet, tag.value, row.grp, tag.label, row.lang);
+    if (!row.tags) continue;
+    for (const line of row.tags.split('\n')) {
+      const tab = line.indexOf('\t');
+      const facet = line.slice(0, tab) as FacetName;
+      if (TAG_FACETS.has(facet)) bump(facet, line.slice(tab + 1), row.grp);
+    }
   }
   const facets = {} as Facets;
+  const wantLabels: { facet: string; value: string }[] = [];
   for (const name of FACET_NAMES) {
-    const values: FacetValue[] = [...counts.get(name)!].map(([value, e]) => {
-      const label =
-        name === 'lang' ? langInfo(value).name : name === 'type' ? typeLabel(value as ArticleType, ui ?? 'en') : e.label;
-      return label === undefined ? { value, count: e.grps.size } : { value, count: e.grps.size, label };
+    const values: FacetValue[] = [...counts.get(name)!].map(([value, grps]) => {
+      const label = name === 'lang' ? langInfo(value).name : name === 'type' ? typeLabel(value as ArticleType, ui ?? 'en') : undefined;
+      return label === undefined ? { value, count: grps.size } : { value, count: grps.size, label };
     });
     values.sort((a, b) => (name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
     facets[name] = values.slice(0, MAX_FACET_VALUES);
+    if (TAG_FACETS.has(name)) for (const v of facets[name]) wantLabels.push({ facet: name, value: v.value });
+  }
+  // Names only for the values shown, in the interface language where an article in it gave one.
+  if (wantLabels.length) {
+    const labels = await db
+      .selectFrom('search_tag')
+      .select(['facet', 'value', 'label', 'lang'])
+      .where((eb) => eb.or(wantLabels.map((w) => eb.and([eb('facet', '=', w.facet), eb('value', '=', w.value)]))))
+      .groupBy(['facet', 'value', 'label', 'lang'])
+      .execute();
+    const best = new Map<string, { label: string; lang: string }>();
+    for (const l of labels) {
+      const key = `${l.facet}\t${l.value}`;
+      const had = best.get(key);
+      if (!had || (l.lang === ui && had.lang !== ui)) best.set(key, { label: l.label, lang: l.lang });
+    }
+    for (const name of TAG_FACETS) for (const v of facets[name]) v.label = best.get(`${name}\t${v.value}`)?.label ?? v.value;
   }
   return facets;
 }
@@ -140,7 +168,7 @@ async function buildHits(db: SearchDb, page: Group[], plan: QueryPlan): Promise<
     .where('grp', 'in', page.map((g) => g.grp))
     .execute();
   const texts = await db
-    .selectFrom('search_doc')
+    .selectFrom('search_text')
     .select(['rid', 'text'])
     .where('rid', 'in', page.map((g) => g.best.rid))
     .execute();
@@ -176,16 +204,17 @@ async function buildHits(db: SearchDb, page: Group[], plan: QueryPlan): Promise<
  */
 export async function search(store: Store, query: SearchQuery): Promise<SearchResponse> {
   const db = searchDb(store);
-  const dialect = dialectOf(store);
   const notices: string[] = [];
   let plan = planQuery(parseQuerySyntax(query.q));
   if (plan.truncated) notices.push(notice('truncated', query.ui));
-  if (!isEmptyPlan(plan)) plan = await addFuzzy(db, dialect, plan);
+  if (!isEmptyPlan(plan)) plan = await addFuzzy(db, plan);
   const filters = filtersOf(query);
-  let rows = await dialect.match(db, plan, filters);
+  const dialect = dialectOf(store);
+  const fetch = async (p: QueryPlan) => (await sql<MatchRow>`${dialect.matches(p, filters, true)}`.execute(db)).rows.map(numeric);
+  let rows = await fetch(plan);
   if (rows.length === 0 && plan.groups.length > 1) {
     const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()] };
-    rows = await dialect.match(db, anyWord, filters);
+    rows = await fetch(anyWord);
     if (rows.length) {
       plan = anyWord;
       notices.push(notice('anyWord', query.ui));
@@ -195,7 +224,7 @@ export async function search(store: Store, query: SearchQuery): Promise<SearchRe
   sortGroups(groups, isEmptyPlan(plan) ? 'date' : query.sort);
   const start = (query.page - 1) * query.pageSize;
   const hits = await buildHits(db, groups.slice(start, start + query.pageSize), plan);
-  const response: SearchResponse = { total: groups.length, hits, facets: countFacets(rows, query.ui) };
+  const response: SearchResponse = { total: groups.length, hits, facets: await countFacets(db, rows, query.ui) };
   if (notices.length) response.notice = notices.join(' ');
   return response;
 }

@@ -4,7 +4,7 @@
  * its token offsets, so `بالأسلحة` lights up for a query `اسلحة` while the reader still sees the
  * text as written (hamza, harakat and all).
  */
-import { analyze } from '../text/index.ts';
+import { analyze, normalize } from '../text/index.ts';
 import { indexToken } from './index-token.ts';
 
 /** How long a snippet runs, in characters of original text. */
@@ -29,20 +29,34 @@ interface Span {
   line: number;
 }
 
-/** The matched tokens of `text`, in order. */
+/** Short leading pieces of the wanted terms: a line whose normalized text holds none cannot match. */
+function probesOf(wanted: ReadonlySet<string>): string[] {
+  return [...new Set([...wanted].map((w) => [...w].slice(0, 3).join('')))];
+}
+
+/**
+ * The matched tokens of `text`, in order. Only lines whose normalized text holds a probe go through
+ * the analyzer: most lines of a long article cannot match, and normalizing is far cheaper than analyzing.
+ */
 function matches(text: string, lang: string | undefined, wanted: ReadonlySet<string>): Span[] {
   const out: Span[] = [];
   if (wanted.size === 0) return out;
+  const probes = probesOf(wanted);
+  const scanned = text.slice(0, SCAN_LIMIT);
   let line = 0;
-  let lineEnd = text.indexOf('\n');
-  for (const t of analyze(text.slice(0, SCAN_LIMIT), lang)) {
-    while (lineEnd !== -1 && t.start > lineEnd) {
-      line++;
-      lineEnd = text.indexOf('\n', lineEnd + 1);
+  for (let from = 0; from < scanned.length; line++) {
+    let to = scanned.indexOf('\n', from);
+    if (to === -1) to = scanned.length;
+    const piece = scanned.slice(from, to);
+    const folded = normalize(piece);
+    if (probes.some((p) => folded.includes(p))) {
+      for (const t of analyze(piece, lang)) {
+        const stem = indexToken(t.term);
+        const exact = wanted.has(indexToken(t.exact));
+        if (exact || wanted.has(stem)) out.push({ start: from + t.start, end: from + t.end, key: stem, exact, line });
+      }
     }
-    const stem = indexToken(t.term);
-    const exact = wanted.has(indexToken(t.exact));
-    if (exact || wanted.has(stem)) out.push({ start: t.start, end: t.end, key: stem, exact, line });
+    from = to + 1;
   }
   return out;
 }

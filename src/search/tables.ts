@@ -16,7 +16,12 @@ export type SearchDocTable = {
   year: number | null;
   fresh: number;
   grp: string;
+  /** `facet<TAB>value` lines. */
   tags: string;
+};
+
+export type SearchTextTable = {
+  rid: number;
   text: string;
 };
 
@@ -29,12 +34,21 @@ export type SearchTagTable = {
   rid: number;
   facet: string;
   value: string;
+  /** The value's name in the article's language. */
+  label: string;
+  lang: string;
+};
+
+export type SearchVocabTable = {
+  term: string;
 };
 
 export type SearchTables = {
   search_doc: SearchDocTable;
   search_link: SearchLinkTable;
   search_tag: SearchTagTable;
+  search_vocab: SearchVocabTable;
+  search_text: SearchTextTable;
 };
 
 export type SearchDb = Kysely<SearchTables>;

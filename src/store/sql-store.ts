@@ -328,10 +328,12 @@ export class SqlStore implements Store {
     };
   }
 
-  async *allArticles(): AsyncIterable<Article> {
+  async *allArticles(opts: { status?: string } = {}): AsyncIterable<Article> {
     let after = '';
     for (;;) {
-      const rows = await this.db.selectFrom('articles').select(['id', 'doc']).where('id', '>', after).orderBy('id').limit(100).execute();
+      let q = this.db.selectFrom('articles').select(['id', 'doc']).where('id', '>', after);
+      if (opts.status) q = q.where('status', '=', opts.status);
+      const rows = await q.orderBy('id').limit(100).execute();
       if (rows.length === 0) return;
       for (const r of rows) yield this.#withExists(JSON.parse(r.doc) as Article);
       after = rows[rows.length - 1].id;

@@ -95,8 +95,8 @@ export interface Store {
   getArticle(id: string): Promise<Article | undefined>;
   getArticleByPath(path: string): Promise<Article | undefined>;
   listArticles(query?: ArticleQuery): Promise<Page<ArticleSummary>>;
-  /** Every stored article, oldest id first, for reindexing and export. */
-  allArticles(): AsyncIterable<Article>;
+  /** Every stored article in id order, for export; `{ status: 'published' }` for what readers may see (reindexing). */
+  allArticles(opts?: { status?: string }): AsyncIterable<Article>;
   countArticles(): Promise<number>;
   /** A number that changes whenever content changes: the key for caches of rendered pages and feeds. */
   contentVersion(): Promise<number>;

@@ -12,14 +12,11 @@ const dir = mkdtempSync(join(tmpdir(), 'mizan-cli-accounts-'));
 const db = join(dir, 'mizan.db');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('user add reads the password from stdin; list, disable, passwd', async () => {
+test('user add reads the password from stdin (never an argument); list; passwd', async () => {
   const added = await runMizan(['--db', db, 'user', 'add', 'Ed@Example.org', '--role', 'editor'], { input: 'a long password here\n' });
   assert.equal(added.code, 0, added.stderr);
   assert.match(added.stdout, /created ed@example\.org \(editor\)/);
   assert.equal((await runMizan(['--db', db, 'user', 'add', 'x@example.org', '--role', 'editor', '--password', 'a long password here'])).code, 2, 'no password argument exists');
-  const dup = await runMizan(['--db', db, 'user', 'add', 'ed@example.org', '--role', 'author'], { input: 'a long password here\n' });
-  assert.equal(dup.code, 1);
-  assert.match(dup.stderr, /already exists/);
   const list = await runMizan(['--db', db, 'user', 'list', '--json']);
   assert.deepEqual(JSON.parse(list.stdout).map((u: { email: string; role: string }) => [u.email, u.role]), [['ed@example.org', 'editor']]);
 
@@ -29,8 +26,6 @@ test('user add reads the password from stdin; list, disable, passwd', async () =
   try {
     const where = { ip: '127.0.0.1', userAgent: 'test' };
     assert.equal((await signIn(store, { email: 'ed@example.org', password: 'a brand new password' }, where)).kind, 'ok');
-    assert.equal((await runMizan(['--db', db, 'user', 'disable', 'ed@example.org'])).code, 0);
-    assert.equal((await signIn(store, { email: 'ed@example.org', password: 'a brand new password' }, where)).kind, 'failed');
   } finally {
     await store.close();
   }

@@ -52,6 +52,19 @@ forEachEngine('knowledge', (engine) => {
     assert.equal((await countryKnowledge(store, 'fr')).articles.length, 1);
   });
 
+  test("a rejected country loses the article's events and figures too, on its own page and its relations", async () => {
+    const store = await engine.open();
+    const a = makeArticle({ lang: 'en', body: [{ kind: 'paragraph', text: 'In March 2022 Russia and Algeria signed a deal worth 7 billion dollars.', links: [] }] });
+    await saveArticle(store, a);
+    const before = await countryKnowledge(store, 'ru');
+    assert.deepEqual([before.articles.length, before.events.length, before.figures.length], [1, 1, 1]);
+    await decideEntity(store, { articleId: a.id, kind: 'country', id: 'RU', status: 'rejected' });
+    const ru = await countryKnowledge(store, 'ru');
+    assert.deepEqual([ru.articles, ru.events, ru.figures], [[], [], []]);
+    assert.deepEqual((await relationKnowledge(store, 'dz', 'ru')).events, []);
+    assert.equal((await countryKnowledge(store, 'dz')).events.length, 1, 'the state not rejected keeps it');
+  });
+
   test('deleting an article forgets its tags; unknown codes and articles are not found', async () => {
     const store = await engine.open();
     const a = makeArticle({ lang: 'en', body: [{ kind: 'paragraph', text: 'In March 2022 Russia and Algeria signed a deal.', links: [] }] });

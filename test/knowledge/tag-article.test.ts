@@ -134,6 +134,17 @@ test('contradictory figures are both kept, each with its own sentence', () => {
   for (const f of figures) assert.equal(text.slice(f.offsets[0], f.offsets[1]), f.text);
 });
 
+test('a run-on paragraph of thousands of words, names and dates is read, every event within it', () => {
+  const clause = 'وفي تشرين الأول/أكتوبر 2022 استقبلت الجزائر وفداً من موسكو ثم زار الوفد بالكرملين مرة أخرى و';
+  const text = clause.repeat(400);
+  const a = makeArticle({ lang: 'ar', published: '2023-05-18', body: [para(text)] });
+  const { events, entities } = tagArticle(a);
+  assert.equal(events.length, 400);
+  assert.ok(events.every((e) => e.date === '2022-10' && e.actors.join() === 'DZ,RU'));
+  assert.deepEqual(entities.map((e) => e.id).slice(0, 2).sort(), ['DZ', 'RU']);
+  assertTraceable(a, events);
+});
+
 test('several dates in one sentence give one event each, over their own clause', () => {
   const a = makeArticle({
     lang: 'en',

@@ -117,6 +117,9 @@ forEachEngine('search', (engine) => {
     assert.deepEqual(ids(await find('Mediteranean')), [GAS_EN.id]);
     assert.ok(allIds(await find('الحكومت')).includes(ARMS_AR.id));
     assert.equal((await find('gass')).total, 0, 'four letters: no typo tolerance');
+    const tunisia = await find('Tunisa');
+    assert.deepEqual(new Set(ids(tunisia)), new Set([ELECTIONS_EN.id, ELECTION_EN.id]));
+    assert.equal((await find('ا'.repeat(300))).total, 0, 'a 300-letter word is no typo: answered at once, with nothing');
   });
 
   test('facets count hits per value, and filters narrow them', async () => {

@@ -73,3 +73,20 @@ describe('feeds and API', () => {
     assert.deepEqual(await health.json(), { status: 'ok', engine: 'sqlite', articles: 4 });
   });
 });
+
+describe('the API description', () => {
+  test('every API route the app answers is described in /api/openapi.json', async () => {
+    const site = await fixtureSite();
+    try {
+      const doc = (await (await site.get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+      const routes = site.app.routes
+        .filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path === '/healthz'))
+        .map((r) => ({ method: r.method.toLowerCase(), path: r.path.replace(/:(\w+)/g, '{$1}') }));
+      assert.ok(routes.length >= 4);
+      const missing = routes.filter((r) => !doc.paths[r.path]?.[r.method]).map((r) => `${r.method} ${r.path}`);
+      assert.deepEqual(missing, []);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

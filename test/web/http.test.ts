@@ -36,6 +36,13 @@ describe('HTTP', () => {
     assert.equal(none.headers.get('content-encoding'), null);
   });
 
+  test('internal marks never reach the reader', async () => {
+    for (const path of ['/', '/', '/feed.xml', '/api/articles', '/nothing']) {
+      const res = await site.get(path);
+      assert.equal(res.headers.get('x-mizan-page-cache'), null, path);
+    }
+  });
+
   test('HEAD answers the same headers with no body', async () => {
     const get = await site.get('/ar/');
     const head = await site.app.request('/ar/', { method: 'HEAD' });
@@ -88,5 +95,26 @@ describe('HTTP', () => {
       if (!body.includes('Ports, Power and Patience')) await new Promise((r) => setTimeout(r, 50));
     }
     assert.match(body, /Ports, Power and Patience/);
+  });
+});
+
+describe('listen', () => {
+  test('serves on a free port, and says plainly when the port is taken', async () => {
+    const site = await fixtureSite();
+    const { listen } = await import('../../src/web/index.ts');
+    const first = await listen(site.app, { port: 0, host: '127.0.0.1' });
+    try {
+      const res = await fetch(first.url + '/healthz');
+      assert.equal(res.status, 200);
+      const port = Number(new URL(first.url).port);
+      await assert.rejects(listen(site.app, { port, host: '127.0.0.1' }), (err: Error & { code?: string }) => {
+        assert.equal(err.code, 'port-taken');
+        assert.equal(err.message, `port ${port} on 127.0.0.1 is already in use`);
+        return true;
+      });
+    } finally {
+      await first.close();
+      await site.cleanup();
+    }
   });
 });

@@ -64,6 +64,9 @@ describe('reading site pages', () => {
     ]);
     assert.deepEqual(ld.isPartOf, { '@type': 'CreativeWorkSeries', name: 'PolicyWatch' });
     assert.match(body, /<time datetime="2024-03-12">March 12, 2024<\/time>/);
+    const cite = /href="(\/api\/articles\/[^"]+\/cite\?format=bibtex)"/.exec(body)?.[1];
+    assert.ok(cite, 'a citation link');
+    assert.equal((await site.get(cite)).status, 200);
   });
 
   test('translation links and hreflang point only at translations that exist', async () => {
@@ -86,6 +89,13 @@ describe('reading site pages', () => {
     const moved = await site.get('/ar/policy-analysis/old-grain-slug');
     assert.equal(moved.status, 301);
     assert.equal(moved.headers.get('location'), '/ar/policy-analysis/trq-alhbwb-bd-alhrb');
+    await site.store.addAlias('/policy-analysis/food-and-grain', '/policy-analysis/food-security');
+    const term = await site.get('/policy-analysis/food-and-grain?type=op-ed');
+    assert.equal(term.status, 301);
+    assert.equal(term.headers.get('location'), '/policy-analysis/food-security?type=op-ed', 'a former topic path keeps its filter');
+    await site.store.addAlias('/experts/l-haddad', '/experts/layla-haddad');
+    assert.equal((await site.get('/experts/l-haddad')).headers.get('location'), '/experts/layla-haddad');
+    assert.equal((await site.get('/experts/l-haddad/feed.xml')).headers.get('location'), '/experts/layla-haddad/feed.xml');
   });
 
   test('a topic listing filters by type and pages; bad filters are 400 and pages past the end 404', async () => {

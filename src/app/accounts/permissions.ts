@@ -21,6 +21,8 @@ export const CAPABILITIES = [
   'article.delete',
   /** Edit experts, topics, regions. */
   'taxonomy.edit',
+  /** Accept or reject the entities the knowledge layer suggests for an article (every role may see them). */
+  'knowledge.review',
   /** Upload a page file to import. */
   'import',
   /** Read the audit log. */
@@ -30,10 +32,10 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-/** The table. Authors write and submit; editors also publish and curate; admins also run accounts. */
+/** The table. Authors write and submit; editors also publish and curate (knowledge suggestions included); admins also run accounts. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
   author: ['article.view', 'article.write', 'article.submit'],
-  editor: ['article.view', 'article.write', 'article.submit', 'article.write-published', 'article.publish', 'article.delete', 'taxonomy.edit', 'import'],
+  editor: ['article.view', 'article.write', 'article.submit', 'article.write-published', 'article.publish', 'article.delete', 'taxonomy.edit', 'knowledge.review', 'import'],
   admin: CAPABILITIES,
 };
 

@@ -1,4 +1,4 @@
-/** @module The editors' side's use cases: writing, the workflow, revisions, translations, taxonomy, imports. */
+/** @module The editors' side's use cases: writing, the workflow, revisions, translations, taxonomy, imports, knowledge review. */
 export * from './errors.ts';
 export * from './editor.ts';
 export * from './sanitize.ts';
@@ -11,3 +11,4 @@ export * from './manage-articles.ts';
 export * from './translations-report.ts';
 export * from './taxonomy.ts';
 export * from './article-form.ts';
+export * from './review-entities.ts';

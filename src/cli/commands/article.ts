@@ -3,7 +3,7 @@
  * tombstone and every revision; each act is in the audit log as done by the command line.
  */
 import type { Command } from 'commander';
-import { CLI_EDITOR, deleteWithTombstone, transition } from '../../app/index.ts';
+import { loadApp } from '../lazy.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
 
@@ -14,6 +14,7 @@ export function registerArticle(program: Command): void {
       .command(`${action} <id>`)
       .description(action === 'publish' ? 'publish an article now' : 'take a published or scheduled article off the public site')
       .action(async (id: string, _opts: unknown, cmd: Command) => {
+        const { CLI_EDITOR, transition } = await loadApp();
         const store = await storeFor(cmd);
         try {
           if (!(await store.getArticle(id))) throw new NotFoundError(`no article ${id}`);
@@ -28,6 +29,7 @@ export function registerArticle(program: Command): void {
     .command('delete <id>')
     .description('delete an article (a tombstone and its revisions are kept)')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const { CLI_EDITOR, deleteWithTombstone } = await loadApp();
       const store = await storeFor(cmd);
       try {
         if (!(await deleteWithTombstone(store, CLI_EDITOR, id))) throw new NotFoundError(`no article ${id}`);

@@ -1,12 +1,13 @@
 /** @module `mizan db migrate`: brings the database to the current schema. */
 import type { Command } from 'commander';
-import { migrate, openStore, storeTarget } from '../../store/index.ts';
+import { loadStore } from '../lazy.ts';
 
 export function registerDb(program: Command): void {
   const db = program.command('db').description('database maintenance');
   db.command('migrate')
     .description('bring the database to the current schema')
     .action(async (_opts, cmd: Command) => {
+      const { migrate, openStore, storeTarget } = await loadStore();
       const target = storeTarget(cmd.optsWithGlobals());
       const store = await openStore({ ...target, migrate: false });
       try {

@@ -1,6 +1,7 @@
 /** @module `mizan export --format md|json --out DIR`: every article written back out, re-importable as it is. */
 import type { Command } from 'commander';
-import { exportArticles, type ExportFormat } from '../../app/index.ts';
+import type { ExportFormat } from '../../app/index.ts';
+import { loadApp } from '../lazy.ts';
 import { UsageError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
 
@@ -13,6 +14,7 @@ export function registerExport(program: Command): void {
     .action(async (opts: { out: string; format: string }, cmd: Command) => {
       if (opts.format !== 'md' && opts.format !== 'json') throw new UsageError('--format must be md or json');
       const store = await storeFor(cmd);
+      const { exportArticles } = await loadApp();
       try {
         const files = await exportArticles(store, { format: opts.format as ExportFormat, out: opts.out });
         process.stdout.write(`wrote ${files.length} article${files.length === 1 ? '' : 's'} to ${opts.out}\n`);

@@ -6,8 +6,12 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { importFiles, openStore, storeTarget, type ImportReport } from '../../app/index.ts';
-import { FORMATS, type Format } from '../../ingest/index.ts';
+import type { ImportReport } from '../../app/index.ts';
+import type { Format } from '../../ingest/index.ts';
+import { loadApp } from '../lazy.ts';
+
+// The importers load only when a command runs; their format names are listed here for the help text.
+const FORMATS: readonly Format[] = ['text', 'html', 'md', 'json'];
 import { UsageError } from '../../lib/index.ts';
 
 /** Files from this many on get a progress bar (on a terminal). */
@@ -48,6 +52,7 @@ export function registerImport(program: Command): void {
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
       if (opts.path !== undefined && !/^\/\S*$/.test(opts.path)) throw new UsageError('--path must be a site path starting with /');
       if (opts.path !== undefined && files.length !== 1) throw new UsageError('--path sets the path of one page: give exactly one file with it');
+      const { importFiles, openStore, storeTarget } = await loadApp();
       const target = storeTarget(cmd.optsWithGlobals());
       // A dry run against a database that does not exist yet must not create it.
       const store = opts.dryRun && target.db && !existsSync(target.db) ? null : await openStore(target);

@@ -3,9 +3,9 @@
  * `mizan reindex` (rebuilds the search index from the store).
  */
 import type { Command } from 'commander';
-import { reindex } from '../../app/index.ts';
-import { parseSearchQuery, search, type SearchResponse } from '../../search/index.ts';
+import type { SearchResponse } from '../../search/index.ts';
 import { storeFor } from '../context.ts';
+import { loadApp } from '../lazy.ts';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
@@ -42,6 +42,7 @@ export function registerSearch(program: Command): void {
     .option('--sort <order>', 'relevance or date', 'relevance')
     .option('--json', "print the API's search response")
     .action(async (words: string[], opts: { lang?: string; type?: string; page: string; sort: string; json?: boolean }, cmd: Command) => {
+      const { parseSearchQuery, search } = await import('../../search/index.ts');
       const query = parseSearchQuery({ q: words.join(' '), lang: opts.lang, type: opts.type, page: opts.page, sort: opts.sort });
       const store = await storeFor(cmd);
       try {
@@ -56,6 +57,7 @@ export function registerSearch(program: Command): void {
     .command('reindex')
     .description('rebuild the search index from the stored articles')
     .action(async (_opts: unknown, cmd: Command) => {
+      const { reindex } = await loadApp();
       const store = await storeFor(cmd);
       try {
         const started = performance.now();

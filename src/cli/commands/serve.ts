@@ -1,9 +1,8 @@
 /** @module `mizan serve`: the site and the API; `--demo` first loads the demo content into an empty database. */
 import type { Command } from 'commander';
-import { loadDemo } from '../../app/index.ts';
 import { UsageError } from '../../lib/index.ts';
-import { createWebApp, listen } from '../../web/index.ts';
 import { storeFor } from '../context.ts';
+import { loadApp, loadWeb } from '../lazy.ts';
 
 function portOf(value: string | undefined): number {
   const port = Number(value ?? 3000);
@@ -21,6 +20,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+      const [{ loadDemo }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
       const store = await storeFor(cmd);
       try {
         if (opts.demo) {

@@ -3,7 +3,7 @@
  * over HTTP and records broken and redirected ones; lists those, with a summary.
  */
 import type { Command } from 'commander';
-import { checkSources } from '../../app/index.ts';
+import { loadApp } from '../lazy.ts';
 import { UsageError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
 
@@ -21,6 +21,7 @@ export function registerSources(program: Command): void {
       if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout must be a positive number of milliseconds');
       if (!Number.isInteger(concurrency) || concurrency <= 0) throw new UsageError('--concurrency must be a positive whole number');
       const store = await storeFor(cmd);
+      const { checkSources } = await loadApp();
       try {
         const checks = await checkSources(store, { timeoutMs, concurrency });
         if (opts.json) {

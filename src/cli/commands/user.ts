@@ -4,19 +4,52 @@
  * could read in the process list).
  */
 import type { Command } from 'commander';
-import { addUser, CLI_ACTOR, isRole, listUsers, resetTotp, ROLES, setDisabled, setPassword, setRole } from '../../app/index.ts';
+// Roles are needed to describe the options; the rest of the app loads only when a command runs.
+import { isRole, ROLES } from '../../app/accounts/permissions.ts';
+import { loadApp } from '../lazy.ts';
 import { UsageError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
 
-/** The first line of standard input, without its line ending. */
+/** At a terminal: one line typed without echo. */
+function readHidden(): Promise<string> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    stdin.setRawMode(true);
+    process.stderr.write('password: ');
+    stdin.setEncoding('utf8');
+    let line = '';
+    const done = () => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      resolve(line);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return done();
+        if (ch === '\u0003') {
+          line = '';
+          return done();
+        }
+        if (ch === '\u007f') line = line.slice(0, -1);
+        else line += ch;
+      }
+    };
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+}
+
+/** The password: typed without echo at a terminal, else the first line of standard input. */
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('password (then Enter): ');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    if (process.stdin.isTTY && chunk.includes(10)) break;
+  let line: string;
+  if (process.stdin.isTTY) line = await readHidden();
+  else {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
   }
-  const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
   if (!line) throw new UsageError('give the password on standard input, e.g. `mizan user add a@example.org --role editor < password.txt`');
   return line;
 }
@@ -30,6 +63,7 @@ export function registerUser(program: Command): void {
     .action(async (email: string, opts: { role: string }, cmd: Command) => {
       if (!isRole(opts.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${opts.role}"`);
       const password = await readPassword();
+      const { addUser, CLI_ACTOR } = await loadApp();
       const store = await storeFor(cmd);
       try {
         const u = await addUser(store, { email, role: opts.role, password }, { actor: CLI_ACTOR });
@@ -43,6 +77,7 @@ export function registerUser(program: Command): void {
     .description('list accounts')
     .option('--json', 'as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { listUsers } = await loadApp();
       const store = await storeFor(cmd);
       try {
         const users = await listUsers(store);
@@ -57,6 +92,7 @@ export function registerUser(program: Command): void {
       .command(`${name} <email>`)
       .description(disabled ? 'disable an account and end its sessions' : 'enable a disabled account')
       .action(async (email: string, _opts: unknown, cmd: Command) => {
+        const { setDisabled, CLI_ACTOR } = await loadApp();
         const store = await storeFor(cmd);
         try {
           const u = await setDisabled(store, email, disabled, { actor: CLI_ACTOR });
@@ -71,6 +107,7 @@ export function registerUser(program: Command): void {
     .description('set a new password (read from standard input); ends the account’s sessions')
     .action(async (email: string, _opts: unknown, cmd: Command) => {
       const password = await readPassword();
+      const { setPassword, CLI_ACTOR } = await loadApp();
       const store = await storeFor(cmd);
       try {
         await setPassword(store, email, password, { actor: CLI_ACTOR });
@@ -83,6 +120,7 @@ export function registerUser(program: Command): void {
     .command('role <email> <role>')
     .description(`change an account's role (${ROLES.join(', ')})`)
     .action(async (email: string, role: string, _opts: unknown, cmd: Command) => {
+      const { setRole, CLI_ACTOR } = await loadApp();
       const store = await storeFor(cmd);
       try {
         await setRole(store, email, role, { actor: CLI_ACTOR });
@@ -95,6 +133,7 @@ export function registerUser(program: Command): void {
     .command('reset-totp <email>')
     .description('remove the second factor of an account (a lost phone)')
     .action(async (email: string, _opts: unknown, cmd: Command) => {
+      const { resetTotp, CLI_ACTOR } = await loadApp();
       const store = await storeFor(cmd);
       try {
         await resetTotp(store, email, { actor: CLI_ACTOR });

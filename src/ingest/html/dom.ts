@@ -55,3 +55,21 @@ export function parseDocument(html: string): DomDocument {
 export function isElement(n: DomNode): n is DomElement {
   return n.nodeType === ELEMENT_NODE;
 }
+
+/** The element and every element under it, in document order, found in one walk. */
+export function allElements(root: DomElement): DomElement[] {
+  // linkedom's getElementsByTagName knows no '*'; one universal selector is a single walk.
+  return [root, ...root.querySelectorAll('*')];
+}
+
+/** Every element of a document grouped by lower-case tag name, from one walk: `elementsByTag(doc).get('meta')`. */
+export function elementsByTag(doc: DomDocument): Map<string, DomElement[]> {
+  const byTag = new Map<string, DomElement[]>();
+  for (const el of allElements(doc.documentElement)) {
+    const tag = el.tagName.toLowerCase();
+    const list = byTag.get(tag);
+    if (list) list.push(el);
+    else byTag.set(tag, [el]);
+  }
+  return byTag;
+}

@@ -1,5 +1,5 @@
 /**
- * @module Turns an article's HTML (already sanitized) into body blocks: headings, paragraphs with
+ * @module Turns an article's main-content HTML into body blocks: headings, paragraphs with
  * links, lists, quotes, tables, images with captions and credits, notes and footnotes. Only text and
  * web addresses leave this module; markup never does.
  */

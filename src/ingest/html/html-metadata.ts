@@ -3,7 +3,7 @@
  * OpenGraph and article:* properties, then plain meta tags, `<title>`, `<html lang>`, canonical and
  * hreflang links.
  */
-import type { DomDocument, DomElement } from './dom.ts';
+import { elementsByTag, type DomDocument, type DomElement } from './dom.ts';
 
 export interface HtmlAuthor {
   name: string;
@@ -34,9 +34,9 @@ function asArray<T>(v: T | T[] | undefined | null): T[] {
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
 
 /** Every JSON-LD object on the page, @graph flattened. */
-function jsonLd(doc: DomDocument): Json[] {
+function jsonLd(tags: Map<string, DomElement[]>): Json[] {
   const out: Json[] = [];
-  for (const script of doc.getElementsByTagName('script')) {
+  for (const script of tags.get('script') ?? []) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     try {
       const data = JSON.parse(script.textContent ?? '');
@@ -67,10 +67,10 @@ function isoDay(v: string | null): string | null {
  * @example
  * readMetadata(parseDocument('<meta property="og:title" content="T">')).title // → 'T'
  */
-export function readMetadata(doc: DomDocument): HtmlMetadata {
+export function readMetadata(doc: DomDocument, tags: Map<string, DomElement[]> = elementsByTag(doc)): HtmlMetadata {
   // One pass over the meta tags; selectors per key cost more than the whole rest of the page.
   const byKey = new Map<string, string[]>();
-  for (const m of doc.getElementsByTagName('meta')) {
+  for (const m of tags.get('meta') ?? []) {
     const content = text(m.getAttribute('content'));
     if (content === null) continue;
     for (const attr of ['property', 'name']) {
@@ -80,10 +80,10 @@ export function readMetadata(doc: DomDocument): HtmlMetadata {
   }
   const meta = (key: string): string | null => byKey.get(key)?.[0] ?? null;
   const metas = (key: string): string[] => byKey.get(key) ?? [];
-  const links = [...doc.getElementsByTagName('link')];
+  const links = tags.get('link') ?? [];
   const rel = (l: DomElement) => ` ${(l.getAttribute('rel') ?? '').toLowerCase()} `;
 
-  const ld = jsonLd(doc);
+  const ld = jsonLd(tags);
   const art = ld.find((o) => typeMatches(o) && asArray(o['@type'] as string[]).some((t) => t !== 'WebPage')) ?? ld.find(typeMatches) ?? {};
 
   const ldAuthors: HtmlAuthor[] = asArray(art.author as unknown)
@@ -101,9 +101,9 @@ export function readMetadata(doc: DomDocument): HtmlMetadata {
     .flatMap((a) => a.split(/\s*(?:,|،|\band\b|&)\s*/))
     .filter((a) => a && !/^https?:/.test(a))
     .map((name) => ({ name, url: null }));
-  const relAuthors = [...doc.getElementsByTagName('a')].filter((a) => rel(a).includes(' author ')).map((a) => ({ name: (a.textContent ?? '').trim(), url: a.getAttribute('href') })).filter((a) => a.name);
+  const relAuthors = (tags.get('a') ?? []).filter((a) => rel(a).includes(' author ')).map((a) => ({ name: (a.textContent ?? '').trim(), url: a.getAttribute('href') })).filter((a) => a.name);
 
-  const first = (tag: string) => doc.getElementsByTagName(tag)[0] as DomElement | undefined;
+  const first = (tag: string) => tags.get(tag)?.[0];
   const titleTag = text(first('title')?.textContent);
   const siteName = meta('og:site_name') ?? text((art.publisher as Json | undefined)?.name);
   let title = text(art.headline) ?? text(art.name) ?? meta('og:title') ?? meta('twitter:title') ?? text(first('h1')?.textContent) ?? titleTag;

@@ -4,7 +4,7 @@
  * length and commas up, link-heavy text and "sidebar"-like names down — and keep the best one.
  * Plain tree walks, no CSS selectors: selector matching on every element dominated the run time.
  */
-import { isElement, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './dom.ts';
+import { allElements, type DomDocument, type DomElement } from './dom.ts';
 
 /** Elements that never hold article text. */
 const NEVER_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'form', 'button', 'input', 'select', 'textarea', 'svg', 'canvas', 'nav', 'link', 'meta', 'math', 'video', 'audio', 'dialog']);
@@ -22,26 +22,14 @@ function names(el: DomElement): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 }
 
-/** Footnotes look like page furniture by name and position but are content. */
+/** Footnotes look like page furniture by name and position but are content: `<section class="footnotes">` → true. */
 export function isFootnotes(el: DomElement): boolean {
   return FOOTNOTE_NAMES.test(names(el)) || el.getAttribute('role') === 'doc-endnotes' || el.hasAttribute('data-footnotes');
 }
 
-function elementsOf(root: DomElement): DomElement[] {
-  const out: DomElement[] = [];
-  const stack: DomElement[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
-    out.push(el);
-    const kids = el.children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-  }
-  return out;
-}
-
-/** Removes everything that is never content, in place. */
+/** Removes everything that is never content, in place: scripts, forms, navigation, and elements named like ads, share bars or comments. */
 export function dropFurniture(root: DomElement): void {
-  const all = elementsOf(root);
+  const all = allElements(root);
   const keep = new Set<DomElement>();
   for (const el of all) {
     if (!isFootnotes(el)) continue;
@@ -60,23 +48,11 @@ export function dropFurniture(root: DomElement): void {
   }
 }
 
-/** Length of the collapsed text, and of the part inside links. */
-function measureText(el: DomNode): { total: number; links: number } {
-  let total = 0;
+/** Length of the text, and of the part inside links. */
+function measureText(el: DomElement): { total: number; links: number } {
   let links = 0;
-  const walk = (n: DomNode, inLink: boolean) => {
-    if (n.nodeType === TEXT_NODE) {
-      const len = (n.textContent ?? '').replace(/\s+/g, ' ').length;
-      total += len;
-      if (inLink) links += len;
-      return;
-    }
-    if (!isElement(n)) return;
-    const link = inLink || n.tagName === 'A';
-    for (const c of n.childNodes) walk(c, link);
-  };
-  walk(el, false);
-  return { total, links };
+  for (const a of el.getElementsByTagName('a')) links += (a.textContent ?? '').length;
+  return { total: (el.textContent ?? '').length, links };
 }
 
 const PROSE = new Set(['P', 'PRE', 'TD', 'BLOCKQUOTE', 'LI']);
@@ -98,7 +74,7 @@ export function findMainContent(doc: DomDocument): DomElement {
     const n = names(el);
     scores.set(el, base + (POSITIVE.test(n) ? 25 : 0) - (NEGATIVE.test(n) ? 25 : 0));
   };
-  for (const p of elementsOf(body)) {
+  for (const p of allElements(body)) {
     if (!PROSE.has(p.tagName)) continue;
     const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length < 25) continue;

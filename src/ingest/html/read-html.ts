@@ -1,6 +1,6 @@
 /**
  * @module Reads an HTML article page: metadata from what the page says about itself, the body from
- * its main content (found by a reading-mode heuristic, sanitized, then turned into blocks).
+ * its main content (found by a reading-mode heuristic, then walked into blocks of plain text and safe addresses).
  */
 import { MizanError } from '../../lib/index.ts';
 import { articlePath, expertPath, slugOfPath, typeFromLabel, type Article, type Warning } from '../../model/index.ts';
@@ -8,7 +8,7 @@ import { slugify } from '../../text/index.ts';
 import { finishArticle } from '../finish-article.ts';
 import { ownPathOf } from '../own-path.ts';
 import { scriptLang } from '../script-lang.ts';
-import { parseDocument } from './dom.ts';
+import { elementsByTag, parseDocument } from './dom.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { readMetadata } from './html-metadata.ts';
 import { findMainContent } from './main-content.ts';
@@ -21,7 +21,8 @@ import { findMainContent } from './main-content.ts';
  */
 export function readHtml(file: string, source: string, opts: { path?: string } = {}): { article: Article; warnings: Warning[] } {
   const doc = parseDocument(source);
-  const meta = readMetadata(doc);
+  const tags = elementsByTag(doc);
+  const meta = readMetadata(doc, tags);
   const lineOf = (needle: string): number | null => {
     const at = source.indexOf(needle);
     return at < 0 ? null : source.slice(0, at).split('\n').length;
@@ -34,7 +35,7 @@ export function readHtml(file: string, source: string, opts: { path?: string } =
   let type = meta.section ? typeFromLabel(meta.section) : undefined;
   if (!type) {
     for (const tag of ['span', 'div', 'p', 'a']) {
-      for (const el of doc.getElementsByTagName(tag)) {
+      for (const el of tags.get(tag) ?? []) {
         if (!/type|label|kicker|eyebrow|category/i.test(el.getAttribute('class') ?? '')) continue;
         const text = el.textContent ?? '';
         if (text.length < 40) type = typeFromLabel(text.trim());

@@ -25,13 +25,13 @@ export function escapeMarkdown(text: string, atLineStart = false): string {
   return s;
 }
 
-/** A link destination, wrapped in angle brackets when it holds spaces or parentheses. */
+/** A link destination, wrapped in angle brackets when it holds spaces or parentheses: `markdownUrl('https://a.org/x (1)')` → `'<https://a.org/x (1)>'`. */
 export function markdownUrl(url: string): string {
   if (/[\s()<>]/.test(url) || url === '') return '<' + url.replace(/[<>\\]/g, (c) => encodeURIComponent(c)) + '>';
   return url.replace(/\\/g, '%5C');
 }
 
-/** A link title in double quotes. */
+/** A link title in double quotes: `markdownTitle('a "b"')` → `'"a \\"b\\""'`. */
 export function markdownTitle(title: string): string {
   return '"' + title.replace(/[\\"]/g, (c) => '\\' + c).replace(/&/g, '\\&') + '"';
 }

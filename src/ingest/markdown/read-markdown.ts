@@ -200,7 +200,12 @@ function typeOf(v: unknown, file: string): ArticleType | undefined {
   throw new MizanError('bad-front-matter', `unknown article type '${s}' (one of ${ARTICLE_TYPES.join(', ')})`, { file });
 }
 
-/** The draft an Article JSON-like object describes (front matter or Article JSON). */
+/**
+ * The draft an Article JSON-like object describes (front matter or Article JSON); missing paths are derived.
+ *
+ * @example
+ * draftFromFields({ lang: 'en', title: 'Ports' }, 'a.md').path // → '/policy-analysis/ports'
+ */
 export function draftFromFields(fm: Obj, file: string): ArticleDraft {
   const title = str(fm.title)?.trim() ?? '';
   if (!title) throw new MizanError('no-title', 'no title: the front matter needs a title', { file, line: 1 });

@@ -6,7 +6,12 @@ import { stringify } from 'yaml';
 import { expertPath, termPath, countryPath, type Article, type Block, type Link } from '../../model/index.ts';
 import { escapeMarkdown, markdownTitle, markdownUrl } from './escape-markdown.ts';
 
-/** The front matter object of an article: its JSON minus what is derived (id, dir, typeLabel, body, sources). */
+/**
+ * The front matter object of an article: its JSON minus what is derived (id, dir, typeLabel, body, sources).
+ *
+ * @example
+ * frontMatterOf(article).lang // → 'ar'; no `id`, `dir`, `typeLabel`, `body` or `sources` key
+ */
 export function frontMatterOf(a: Article): Record<string, unknown> {
   return {
     lang: a.lang,
@@ -33,7 +38,12 @@ export function frontMatterOf(a: Article): Record<string, unknown> {
   };
 }
 
-/** Inline Markdown of a text with its links; links are taken in order and must not overlap. */
+/**
+ * Inline Markdown of a text with its links; links are taken in order and must not overlap.
+ *
+ * @example
+ * inlineMarkdown('see *this*', [{ text: 'this*', url: 'https://a.org', start: 5, end: 10 }]) // → 'see \\*[this\\*](https://a.org)'
+ */
 export function inlineMarkdown(text: string, links: Link[], atLineStart = true): string {
   const sorted = [...links].sort((x, y) => x.start - y.start || x.end - y.end);
   let out = '';

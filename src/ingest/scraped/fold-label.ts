@@ -18,7 +18,7 @@ export function foldLabel(s: string): string {
     .trim();
 }
 
-/** A lookup from folded label to value. */
+/** A lookup from folded label to value: `labelTable([['Topics', 1]])('TOPICS:')` → `1`. */
 export function labelTable<T>(entries: Iterable<[string, T]>): (line: string) => T | undefined {
   const map = new Map<string, T>();
   for (const [label, value] of entries) map.set(foldLabel(label), value);

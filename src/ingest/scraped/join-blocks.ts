@@ -67,7 +67,7 @@ export function mendBreaks(paras: RawParagraph[], lang: string, file: string): {
   return { paragraphs: out, warnings };
 }
 
-/** Whether a paragraph reads as a section heading: short, no links, no sentence end. */
+/** Whether a paragraph reads as a section heading: short, no links, no sentence end (`'الخاتمة'` yes, `'It ended.'` no). */
 export function looksLikeHeading(p: RawParagraph): boolean {
   const words = p.text.split(/\s+/).length;
   return !p.note && p.links.length === 0 && words <= 10 && p.text.length <= 90 && !/[.!:؛,،]$/.test(p.text);

@@ -10,8 +10,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { adjacentPairs, type PlanClause, type QueryPlan } from '../plan-query.ts';
 import { FIELDS, type FieldName, type SearchDoc } from '../search-doc.ts';
-import type { SearchDb } from '../tables.ts';
-import type { MatchRow, SearchDialect } from './dialect.ts';
+import type { SearchDialect } from './dialect.ts';
 
 const WEIGHT: Record<FieldName, string> = { title: 'A', summary: 'B', headings: 'C', body: 'D', meta: 'D' };
 // ts_rank weights are given as {D, C, B, A}.
@@ -70,40 +69,23 @@ export const postgresSearch: SearchDialect = {
     const meta = vectorLiteral(doc, ['meta']);
     await sql`update search_doc set v = ${main}::tsvector, m = ${meta}::tsvector, vall = ${main}::tsvector || ${meta}::tsvector
       where rid = ${rid}`.execute(db);
-    const terms = new Set<string>();
-    for (const f of FIELDS) for (const s of doc.fields[f].stems) terms.add(s);
-    const list = [...terms];
-    for (let i = 0; i < list.length; i += 1000) {
-      await sql`insert into search_vocab (term) select unnest(${list.slice(i, i + 1000)}::text[]) on conflict do nothing`.execute(db);
-    }
   },
 
   async deleteTokens() {
-    // The tokens live on the search_doc row, which the caller deletes; the vocabulary may keep stale
-    // terms (they only ever propose a typo correction that then matches nothing).
+    // The tokens live on the search_doc row, which the caller deletes.
   },
 
-  async clearTokens(db) {
-    await sql`delete from search_vocab`.execute(db);
+  async clearTokens() {
+    // Likewise: clearing search_doc clears them.
   },
 
-  async knownTerms(db, terms) {
-    const out = new Set<string>();
-    if (terms.length === 0) return out;
-    const rows = await sql<{ term: string }>`select term from search_vocab where term = any(${terms}::text[])`.execute(db);
-    for (const r of rows.rows) out.add(r.term);
-    return out;
-  },
-
-  async match(db, plan: QueryPlan, filters) {
+  matches(plan: QueryPlan, filters, scored) {
     const conds = [...filters];
     if (plan.exclude.length) conds.push(sql`not (d.vall @@ ${groupQuery(plan.exclude)}::tsquery)`);
-    const cols = sql`d.rid::int as rid, d.grp, d.lang, d.type, d.year, d.published, d.fresh, d.tags`;
-    if (plan.groups.length === 0) {
-      const rows = await sql<MatchRow>`select ${cols}, 0::float8 as score from search_doc d where true ${where(conds)}`.execute(db);
-      return rows.rows;
-    }
+    const cols = sql`d.rid, d.grp, d.lang, d.type, d.year, d.published, d.fresh, d.tags`;
+    if (plan.groups.length === 0) return sql`select ${cols}, 0::float8 as score from search_doc d where true ${where(conds)}`;
     const all = plan.groups.map((g) => groupQuery(g)).join(' & ');
+    if (!scored) return sql`select ${cols}, 0::float8 as score from search_doc d where d.vall @@ ${all}::tsquery ${where(conds)}`;
     const rank = sql.join(
       plan.groups.map((g) => {
         const stems = groupQuery(g, 'stems');
@@ -116,8 +98,7 @@ export const postgresSearch: SearchDialect = {
     );
     // Adjacent query words found side by side add to the rank, as in the SQLite dialect.
     const pairs = adjacentPairs(plan.groups).map((pair) => sql` + ts_rank(${sql.raw(RANK_WEIGHTS)}::float4[], d.v, ${`${q(pair[0])} <-> ${q(pair[1])}`}::tsquery, 1)`);
-    const rows = await sql<MatchRow>`select ${cols}, (${rank}${sql.join(pairs, sql``)})::float8 as score
-      from search_doc d where d.vall @@ ${all}::tsquery ${where(conds)}`.execute(db);
-    return rows.rows.map((r) => ({ ...r, rid: Number(r.rid), score: Number(r.score), fresh: Number(r.fresh) }));
+    return sql`select ${cols}, (${rank}${sql.join(pairs, sql``)})::float8 as score
+      from search_doc d where d.vall @@ ${all}::tsquery ${where(conds)}`;
   },
 };

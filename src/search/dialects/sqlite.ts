@@ -7,8 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { adjacentPairs, type PlanClause, type QueryPlan } from '../plan-query.ts';
 import type { SearchDoc } from '../search-doc.ts';
-import type { SearchDb } from '../tables.ts';
-import type { MatchRow, SearchDialect } from './dialect.ts';
+import type { SearchDialect } from './dialect.ts';
 
 const STEMS = '{title summary headings body meta}';
 const EXACTS = '{title_x summary_x headings_x body_x meta_x}';
@@ -63,31 +62,16 @@ export const sqliteSearch: SearchDialect = {
     await sql`delete from search_fts`.execute(db);
   },
 
-  async knownTerms(db, terms) {
-    const out = new Set<string>();
-    // fts5vocab answers equality on `term` from the index; chunks keep each statement small.
-    for (let i = 0; i < terms.length; i += 500) {
-      const chunk = terms.slice(i, i + 500);
-      const rows = await sql<{ term: string }>`select term from search_vocab where term in (${sql.join(chunk)})`.execute(db);
-      for (const r of rows.rows) out.add(r.term);
-    }
-    return out;
-  },
-
-  async match(db, plan: QueryPlan, filters) {
+  matches(plan: QueryPlan, filters, scored) {
     const conds = [...filters];
     if (plan.exclude.length) {
       conds.push(sql`d.rid not in (select rowid from search_fts where search_fts match ${ftsMatch([plan.exclude], false)})`);
     }
-    if (plan.groups.length === 0) {
-      const rows = await sql<MatchRow>`select d.rid, d.grp, d.lang, d.type, d.year, d.published, d.fresh, d.tags, 0 as score
-        from search_doc d where 1 = 1 ${where(conds)}`.execute(db);
-      return rows.rows;
-    }
-    const rows = await sql<MatchRow>`select d.rid, d.grp, d.lang, d.type, d.year, d.published, d.fresh, d.tags,
-        -bm25(search_fts, ${sql.raw(WEIGHTS)}) as score
+    const cols = sql`d.rid, d.grp, d.lang, d.type, d.year, d.published, d.fresh, d.tags`;
+    if (plan.groups.length === 0) return sql`select ${cols}, 0.0 as score from search_doc d where 1 = 1 ${where(conds)}`;
+    const score = scored ? sql`-bm25(search_fts, ${sql.raw(WEIGHTS)})` : sql`0.0`;
+    return sql`select ${cols}, ${score} as score
       from search_fts join search_doc d on d.rid = search_fts.rowid
-      where search_fts match ${ftsMatch(plan.groups)} ${where(conds)}`.execute(db);
-    return rows.rows;
+      where search_fts match ${ftsMatch(plan.groups, scored)} ${where(conds)}`;
   },
 };

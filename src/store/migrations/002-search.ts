@@ -1,9 +1,9 @@
 /**
  * @module The search index's tables (owned by `src/search`). Both engines keep `search_doc` (one row an
- * indexed article: what hits, facets and snippets need) and `search_link` (translation paths, for
- * grouping an article with its translations) and `search_tag` (facet values, for filters). The full-text part differs: SQLite keeps an FTS5 table
- * over pre-analyzed tokens (stem and exact columns per field) and a vocabulary view of it; PostgreSQL
- * keeps tsvectors with a GIN index and a vocabulary table for typo tolerance.
+ * indexed article: what hits and facets need), `search_text` (what snippets are cut from) and `search_link` (translation paths, for
+ * grouping an article with its translations), `search_tag` (facet values, for filters) and
+ * `search_vocab` (stems, for typo tolerance). The full-text part differs: SQLite keeps an FTS5 table
+ * over pre-analyzed tokens (stem and exact columns per field); PostgreSQL keeps tsvectors with a GIN index.
  */
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from '../dialects/index.ts';
@@ -22,7 +22,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'integer')
     .addColumn('fresh', pg ? 'double precision' : 'real', (c) => c.notNull())
     .addColumn('grp', 'text', (c) => c.notNull())
+    // Facet values, one `facet<TAB>value` a line: counting facets reads them with the matched rows.
     .addColumn('tags', 'text', (c) => c.notNull())
+    .execute();
+  // The text snippets are cut from, apart: search_doc rows stay narrow, so matching many reads few pages.
+  await db.schema
+    .createTable('search_text')
+    .addColumn('rid', 'bigint', (c) => c.primaryKey())
     .addColumn('text', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('search_doc_path').on('search_doc').column('path').execute();
@@ -39,9 +45,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rid', 'bigint', (c) => c.notNull())
     .addColumn('facet', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('label', 'text', (c) => c.notNull())
+    .addColumn('lang', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('search_tag_value').on('search_tag').columns(['facet', 'value']).execute();
   await db.schema.createIndex('search_tag_rid').on('search_tag').column('rid').execute();
+  // Every stem the index has held: typo tolerance asks it which one-edit neighbours of a word exist.
+  await db.schema
+    .createTable('search_vocab')
+    .addColumn('term', 'text', (c) => c.primaryKey())
+    .modifyEnd(pg ? sql`` : sql`without rowid`)
+    .execute();
 
   if (pg) {
     // v: title A, summary B, headings C, body D; m: authors and taxonomy names; all: both, for matching.
@@ -49,13 +63,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`alter table search_doc add column m tsvector not null default ''::tsvector`.execute(db);
     await sql`alter table search_doc add column vall tsvector not null default ''::tsvector`.execute(db);
     await sql`create index search_doc_vall on search_doc using gin (vall)`.execute(db);
-    await sql`create table search_vocab (term text primary key)`.execute(db);
   } else {
     // Columns: stems per field, then exact (unstemmed) forms per field. Contentless: the tokens are
     // derived data, and search_doc keeps what must be shown.
     await sql`create virtual table search_fts using fts5(
       title, summary, headings, body, meta, title_x, summary_x, headings_x, body_x, meta_x,
       content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', detail = full)`.execute(db);
-    await sql`create virtual table search_vocab using fts5vocab(search_fts, 'row')`.execute(db);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * @module The article editor: the fields, the Markdown text with its server-rendered preview, and
- * beside them the workflow, translations, related items, revisions and deletion. On a lost race the
+ * beside them the workflow, translations, related items, entities, revisions and deletion. On a lost race the
  * editor's own words stay in the form and the version saved now is shown beside them.
  */
 import type { Action, AdminRow, ArticleForm } from '../../app/index.ts';
@@ -254,6 +254,12 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
             ))}
           </ul>
         )}
+      </section>
+      <section class="panel">
+        <h2>{at(lang, 'ent.title')}</h2>
+        <p>
+          <a href={`${base}/entities`}>{at(lang, 'ent.review')}</a>
+        </p>
       </section>
       <section class="panel">
         <h2>{at(lang, 'edit.revisions')}</h2>

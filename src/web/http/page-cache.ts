@@ -42,8 +42,14 @@ export class PageCache {
     return entry;
   }
 
+  /** False when the cache keeps nothing (a negative ttl): every page is rendered per request. */
+  get enabled(): boolean {
+    return this.#ttlMs >= 0;
+  }
+
   set(key: string, entry: Omit<CachedAnswer, 'at' | 'encoded'>): CachedAnswer {
     const stored: CachedAnswer = { ...entry, encoded: {}, at: this.#now() };
+    if (!this.enabled) return stored;
     this.#entries.delete(key);
     this.#entries.set(key, stored);
     while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);

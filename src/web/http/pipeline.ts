@@ -27,6 +27,15 @@ export function cacheable(c: Context): void {
   c.header(CACHE_MARK, '1');
 }
 
+/**
+ * Puts `res` in place of the answer built so far. Hono's `c.res` setter would copy the old answer's
+ * headers into the new one and re-wrap its body as a stream; clearing it first avoids both.
+ */
+function replace(c: Context, res: Response): void {
+  c.res = undefined as unknown as Response;
+  c.res = res;
+}
+
 function badEscape(s: string): boolean {
   if (!s.includes('%')) return false;
   try {
@@ -120,12 +129,12 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     try {
       await next();
     } catch (err) {
-      c.res = await errorResponse(url, statusOf(err), err);
+      replace(c, await errorResponse(url, statusOf(err), err));
     }
     const res = c.res;
     const mark = res.headers.get(CACHE_MARK) === '1';
     if (!reading || res.status !== 200 || !res.body) {
-      c.res = finish(res);
+      replace(c, finish(res));
       return;
     }
     const body = knownBodies.get(c) ?? new Uint8Array(await res.arrayBuffer());
@@ -134,11 +143,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
       if (name !== CACHE_MARK && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
     });
     const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, version };
-    if (mark) {
-      c.res = answer(c, opts.cache.set(key, entry));
-    } else {
-      c.res = answer(c, { ...entry, encoded: {}, at: 0 });
-    }
+    replace(c, answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 }));
   };
 
   function redirect(location: string): Response {

@@ -17,7 +17,9 @@ import {
   can,
   completeSignIn,
   ConflictError,
+  decideSuggestion,
   deleteWithTombstone,
+  entitySuggestions,
   diffArticles,
   EMPTY_FORM,
   endAllSessions,
@@ -67,10 +69,15 @@ import { AdminLayout, type AdminUser, type Flash } from '../admin/admin-layout.t
 import { ArticleListPage } from '../admin/article-list-page.tsx';
 import { EditPage, type EditState } from '../admin/edit-page.tsx';
 import { RevisionsPage } from '../admin/revisions-page.tsx';
-import { AccountPage, AuditPage, ImportPage, UsersPage } from '../admin/simple-pages.tsx';
+import { AccountPage } from '../admin/account-page.tsx';
+import { AuditPage } from '../admin/audit-page.tsx';
+import { ImportPage } from '../admin/import-page.tsx';
+import { UsersPage } from '../admin/users-page.tsx';
 import { SignInPage } from '../admin/sign-in-page.tsx';
-import { ExpertsPage, TermsPage } from '../admin/taxonomy-pages.tsx';
+import { ExpertsPage } from '../admin/experts-page.tsx';
+import { TermsPage } from '../admin/terms-page.tsx';
 import { TranslationsPage } from '../admin/translations-page.tsx';
+import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
 import type { WebDeps } from '../web-deps.ts';
@@ -297,6 +304,29 @@ export const ADMIN_ROUTES: AdminRoute[] = [
         const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((x): x is string => typeof x === 'string').slice(0, 50);
         return setRelated(ctx.store, ctx.editor, id, ids, Number(str(ctx, 'version')) || undefined);
       }),
+  },
+  {
+    method: 'GET',
+    path: '/admin/articles/:id/entities',
+    cap: 'article.view',
+    handler: async (c, ctx) => {
+      const article = await ctx.store.getArticle(c.req.param('id')!);
+      if (!article) return notFound(c, ctx);
+      const entities = await entitySuggestions(ctx.store, ctx.editor, article.id, ctx.lang);
+      const flash: Flash | undefined = c.req.query('saved') ? { kind: 'ok', text: at(ctx.lang, 'ent.saved') } : undefined;
+      return html(c, <EntitiesPage lang={ctx.lang} user={ctx.user} article={article} entities={entities} canDecide={can(ctx.user.role, 'knowledge.review')} flash={flash} />);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/articles/:id/entities',
+    cap: 'knowledge.review',
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      if (!(await articleState(ctx.store, id))) return notFound(c, ctx);
+      await decideSuggestion(ctx.store, ctx.editor, { articleId: id, kind: str(ctx, 'kind'), id: str(ctx, 'entity'), status: str(ctx, 'decision') });
+      return see(c, `/admin/articles/${id}/entities?saved=1`);
+    },
   },
   { method: 'GET', path: '/admin/articles/:id/revisions', cap: 'article.view', handler: (c, ctx) => revisionsPage(c, ctx) },
   {

@@ -69,6 +69,35 @@ addApiRoute({
   },
 });
 
+// `/api/search` belongs to src/web/routes/search.tsx; it is described here, from CONTRACTS.md, so the
+// document is whole. A description added by that module itself replaces this one.
+addApiRoute({
+  path: '/api/search',
+  method: 'get',
+  summary: 'Search articles in every language; an article and its translations are one hit',
+  tags: ['search'],
+  parameters: [
+    { name: 'q', in: 'query', description: 'The query: words, "phrases", -exclusions, OR.', schema: { type: 'string', maxLength: 500 } },
+    { name: 'lang', in: 'query', schema: { type: 'string', enum: ['ar', 'en'] } },
+    { name: 'type', in: 'query', schema: { type: 'string' } },
+    { name: 'topic', in: 'query', schema: { type: 'string' } },
+    { name: 'region', in: 'query', schema: { type: 'string' } },
+    { name: 'country', in: 'query', schema: { type: 'string' } },
+    { name: 'expert', in: 'query', schema: { type: 'string' } },
+    { name: 'from', in: 'query', description: 'Published on or after (YYYY-MM-DD).', schema: { type: 'string' } },
+    { name: 'to', in: 'query', description: 'Published on or before (YYYY-MM-DD).', schema: { type: 'string' } },
+    { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'date'] } },
+    PAGE_PARAMETERS[0],
+  ],
+  responses: {
+    200: {
+      description: 'Hits with snippets and facets',
+      schema: { type: 'object', required: ['total', 'hits', 'facets'], properties: { total: { type: 'integer' }, hits: { type: 'array' }, facets: { type: 'object' }, notice: { type: 'string' } } },
+    },
+    400: { description: 'A bad parameter' },
+  },
+});
+
 export function registerApi(app: Hono, deps: WebDeps): void {
   app.get('/api/articles', async (c) => {
     const lang = c.req.query('lang') || undefined;

@@ -11,7 +11,7 @@ import { feedLinks } from './feed-links.ts';
 export function registerHome(app: Hono, deps: WebDeps): void {
   for (const { lang, prefix } of sitePrefixes()) {
     app.get(`${prefix}/`, async (c) => {
-      const latest = await cachedReads(deps.store).listArticles({ lang, limit: 7 });
+      const latest = await cachedReads(deps.store).listArticles({ lang, limit: 6 });
       const byType = [];
       for (const type of ARTICLE_TYPES) {
         const page = await cachedReads(deps.store).listArticles({ lang, type, limit: 4 });

@@ -5,9 +5,9 @@
  */
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
-import { dirOf, langInfo } from '../../model/index.ts';
+import { dirOf } from '../../model/index.ts';
 import { parseSearchQuery, search, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
-import { formatNumber } from '../i18n/index.ts';
+import { formatNumber, langName } from '../i18n/index.ts';
 import { sendJson, sendPage, sitePrefixes } from '../send.ts';
 import { DateTime } from '../views/date-time.tsx';
 import { Layout } from '../views/layout.tsx';
@@ -46,7 +46,7 @@ const STRINGS = {
     titleFor: 'بحث: {q}',
     label: 'ابحث في التحليلات',
     button: 'بحث',
-    results: '{n} نتيجة',
+    results: 'عدد النتائج: {n}',
     results1: 'نتيجة واحدة',
     none: 'لا توجد نتائج لهذا البحث.',
     empty: 'اكتب بضع كلمات بالعربية أو الإنجليزية، بهمزة أو بدونها، مع «ال» أو بدونها.',
@@ -205,7 +205,7 @@ function SearchPage(props: PageProps) {
                             <>
                               {i > 0 ? ', ' : ''}
                               <a href={tr.path} hreflang={tr.lang} lang={tr.lang} dir={dirOf(tr.lang)} title={tr.title}>
-                                {langInfo(tr.lang).name}
+                                {langName(tr.lang, lang)}
                               </a>
                             </>
                           ))}

@@ -6,9 +6,10 @@ import type { Article } from '../../model/index.ts';
 import { dirOf } from '../../model/index.ts';
 import { langName, t, type MessageKey } from '../i18n/index.ts';
 import { BodyBlocks } from './body-blocks.tsx';
+import { CiteBox } from './knowledge-cite-box.tsx';
 import { DateTime } from './date-time.tsx';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
-import { hostOf, safeHref } from './safe-href.ts';
+import { safeHref } from './safe-href.ts';
 import { kicker } from './teaser.tsx';
 
 export interface Recommendation {
@@ -135,11 +136,11 @@ export function ArticlePage(props: ArticlePageProps) {
                   <a href={safeHref(s.url)} rel="noopener" dir="ltr">
                     {s.url.replace(/^https?:\/\/(www\.)?/, '')}
                   </a>{' '}
-                  <span class="source-note">
-                    ({hostOf(s.url)}
-                    {s.truncated ? <>, {t(lang, 'article.source.truncated')}</> : null}
-                    {s.cited > 1 ? <>, {t(lang, 'article.source.cited', { n: s.cited })}</> : null})
-                  </span>
+                  {s.truncated || s.cited > 1 ? (
+                    <span class="source-note">
+                      ({[s.truncated ? t(lang, 'article.source.truncated') : '', s.cited > 1 ? t(lang, 'article.source.cited', { n: s.cited }) : ''].filter(Boolean).join(t(lang, 'article.comma'))})
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ol>
@@ -216,6 +217,7 @@ export function ArticlePage(props: ArticlePageProps) {
               </li>
             ))}
           </ul>
+          <CiteBox id={a.id} lang={lang} />
         </section>
       </div>
     </Layout>

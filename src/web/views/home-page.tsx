@@ -18,6 +18,9 @@ export interface HomePageProps {
 export function HomePage(props: HomePageProps) {
   const { lang, latest } = props;
   const [lead, ...rest] = latest;
+  // The lead story with the next two beside it, then the rest in a grid.
+  const side = rest.slice(0, 2);
+  const more = rest.slice(2);
   return (
     <Layout lang={lang} title={t(lang, 'site.name')} canonical={props.canonical} alternates={props.alternates} feeds={props.feeds} jsonLd={props.jsonLd}>
       <div class="home">
@@ -30,8 +33,17 @@ export function HomePage(props: HomePageProps) {
             <h2 id="latest-h" class="section-title visually-hidden">
               {t(lang, 'home.latest')}
             </h2>
-            <Teaser item={lead} pageLang={lang} lead headingLevel={3} />
-            {rest.length ? <TeaserList items={rest} pageLang={lang} headingLevel={3} /> : null}
+            <div class="home-top">
+              <Teaser item={lead} pageLang={lang} lead headingLevel={3} />
+              {side.length ? (
+                <div class="home-side">
+                  {side.map((item) => (
+                    <Teaser item={item} pageLang={lang} headingLevel={3} />
+                  ))}
+                </div>
+              ) : null}
+            </div>
+            {more.length ? <TeaserList items={more} pageLang={lang} headingLevel={3} /> : null}
           </section>
         ) : (
           <p class="empty">{t(lang, 'home.empty')}</p>

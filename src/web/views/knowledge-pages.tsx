@@ -75,11 +75,12 @@ interface Common {
 
 type Linked<T> = T & { path: string; title: string };
 
+/** Articles in the page's language first, each group in the order given (most about the subject first). */
 function ArticleList(props: { lang: string; articles: KnowledgeArticle[]; formatDate: (d: string) => string }) {
   if (props.articles.length === 0) return <p class="empty">{kt(props.lang, 'none')}</p>;
   return (
     <ul class="knowledge-articles">
-      {props.articles.map((a) => (
+      {[...props.articles.filter((a) => a.lang === props.lang), ...props.articles.filter((a) => a.lang !== props.lang)].map((a) => (
         <li>
           <a href={a.path} lang={a.lang !== props.lang ? a.lang : undefined} dir={a.lang !== props.lang ? dirOf(a.lang) : undefined}>
             {a.title}

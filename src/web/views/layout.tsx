@@ -51,7 +51,7 @@ const FEED_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', j
 
 /** JSON for a `<script>` data block: `<` escaped so no string inside can close the element. */
 export function jsonForScript(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
 const OG_LOCALE: Record<string, string> = { ar: 'ar_AR', en: 'en_US' };

@@ -1,0 +1,7 @@
+/**
+ * @module The heavy layers, loaded when a command runs rather than when the CLI starts: `mizan --help`
+ * or `mizan text slug …` should not pay for the web server, the importers and the search engine.
+ */
+export const loadApp = () => import('../app/index.ts');
+export const loadWeb = () => import('../web/index.ts');
+export const loadStore = () => import('../store/index.ts');

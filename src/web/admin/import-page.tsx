@@ -1,0 +1,44 @@
+/** @module Uploading a page file to import it through the importer, and what came of it. */
+import type { UploadResult } from '../../app/index.ts';
+import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
+import { at } from './admin-i18n.ts';
+
+export function ImportPage(props: { lang: string; user: AdminUser; result?: UploadResult; flash?: Flash }) {
+  const { lang, user, result } = props;
+  return (
+    <AdminLayout lang={lang} title={at(lang, 'import.title')} user={user} flash={props.flash}>
+      <h1>{at(lang, 'import.title')}</h1>
+      <form method="post" action="/admin/import" enctype="multipart/form-data">
+        <CsrfField token={user.csrf} />
+        <label for="file">{at(lang, 'import.file')}</label>
+        <input id="file" type="file" name="file" required accept=".txt,.html,.htm,.md,.json,text/plain,text/html,text/markdown,application/json" />
+        <p>
+          <button type="submit">{at(lang, 'import.submit')}</button>
+        </p>
+      </form>
+      {result ? (
+        <section>
+          <h2>{at(lang, 'import.done', { file: result.file })}</h2>
+          <ul>
+            {result.articles.map((a) => (
+              <li>
+                <a href={`/admin/articles/${a.id}`} dir="auto">
+                  {a.title}
+                </a>{' '}
+                <span class="hint">{a.status}</span>
+              </li>
+            ))}
+          </ul>
+          <ul class="hint">
+            {result.warnings.map((w) => (
+              <li dir="auto">
+                {w.line ? `${w.line}: ` : ''}
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </AdminLayout>
+  );
+}
