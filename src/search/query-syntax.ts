@@ -53,7 +53,8 @@ function lex(input: string): Piece[] {
       let text = '';
       while (i < chars.length && !QUOTES.test(chars[i])) text += chars[i++];
       i++; // the closing quote, or past the end when it was never closed
-      if (text.trim()) pieces.push({ kind: 'phrase', text: text.trim(), negated });
+      // A phrase of only marks or symbols would match nothing and confuse the engine: drop it like a bare word.
+      if (/[\p{L}\p{N}]/u.test(text)) pieces.push({ kind: 'phrase', text: text.trim(), negated });
       continue;
     }
     let text = '';

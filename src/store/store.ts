@@ -4,7 +4,7 @@
  * in `dialects/`. Every method is one statement or one transaction: callers never see half a write.
  */
 import type { Kysely } from 'kysely';
-import type { Article, ArticleType, Series, TermKind } from '../model/index.ts';
+import type { Article, ArticleType, ExpertName, Series, TermKind } from '../model/index.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -59,14 +59,9 @@ export interface PathTarget {
   canonical: string;
 }
 
-export interface ExpertView {
+/** An expert as one language shows them, with the other languages' pages. */
+export interface ExpertView extends ExpertName {
   id: string;
-  lang: string;
-  slug: string;
-  name: string;
-  title: string | null;
-  bio: string;
-  path: string;
   /** The same expert's page in other languages. */
   alternates: { lang: string; path: string; name: string }[];
 }

@@ -51,3 +51,8 @@ test('property: any input parses; every item has letters or digits and no quote 
     { numRuns: 500 },
   );
 });
+
+test('regression: a quoted run of symbols alone (no letter or digit) is no phrase', () => {
+  assert.deepEqual(parseQuerySyntax('"\u{1BC9C}').groups, []);
+  assert.deepEqual(parseQuerySyntax('"★ ☆" روسيا').groups, [[w('روسيا')]]);
+});
