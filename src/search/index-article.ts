@@ -81,7 +81,12 @@ export async function indexArticle(store: Store, article: Article): Promise<void
     }
     const tags = [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, t])).values()];
     if (tags.length) {
-      await db.insertInto('search_tag').values(tags.map((t) => ({ rid, facet: t.facet, value: t.value, label: t.label, lang: doc.lang }))).execute();
+      await db.insertInto('search_tag').values(tags.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
+      await db
+        .insertInto('search_label')
+        .values(tags.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label })))
+        .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label') })))
+        .execute();
     }
     await dialectOf(tx).writeTokens(db, rid, doc);
     await addToVocabulary(db, doc);
@@ -108,6 +113,7 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     await db.deleteFrom('search_link').execute();
     await db.deleteFrom('search_tag').execute();
     await db.deleteFrom('search_text').execute();
+    await db.deleteFrom('search_label').execute();
     await db.deleteFrom('search_doc').execute();
     let count = 0;
     // Only what readers may see is searchable: drafts and unpublished articles stay out.

@@ -17,7 +17,8 @@ import { knownStems } from './vocabulary.ts';
 import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
 
 /** PostgreSQL returns bigints and numerics as strings. */
-const numeric = (r: MatchRow): MatchRow => ({ ...r, rid: Number(r.rid), score: Number(r.score), fresh: Number(r.fresh) });
+const numeric = (r: MatchRow): MatchRow =>
+  typeof r.rid === 'number' && typeof r.score === 'number' && typeof r.fresh === 'number' ? r : { ...r, rid: Number(r.rid), score: Number(r.score), fresh: Number(r.fresh) };
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
 const RECENCY = 0.02;
@@ -81,25 +82,28 @@ interface Group {
   best: MatchRow;
   score: number;
   published: string | null;
+  /** How many matched articles the group holds. */
+  members: number;
 }
 
 /** One group per translation set, represented by its best-scoring member (the interface language wins a tie). */
-function groupRows(rows: MatchRow[], ui: string | undefined): Group[] {
+function groupRows(rows: MatchRow[], ui: string | undefined): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const row of rows) {
     const score = row.score * (1 + RECENCY * row.fresh);
     const g = groups.get(row.grp);
     if (!g) {
-      groups.set(row.grp, { grp: row.grp, best: row, score, published: row.published });
+      groups.set(row.grp, { grp: row.grp, best: row, score, published: row.published, members: 1 });
       continue;
     }
+    g.members++;
     if (score > g.score || (score === g.score && row.lang === ui && g.best.lang !== ui)) {
       g.best = row;
       g.score = score;
     }
     if (row.published && (!g.published || row.published > g.published)) g.published = row.published;
   }
-  return [...groups.values()];
+  return groups;
 }
 
 function sortGroups(groups: Group[], sort: SearchQuery['sort']): void {
@@ -110,14 +114,21 @@ function sortGroups(groups: Group[], sort: SearchQuery['sort']): void {
 
 const TAG_FACETS = new Set<FacetName>(['topic', 'region', 'country', 'expert']);
 
-/** Counts, per facet value, the groups holding a matched article with that value. */
-async function countFacets(db: SearchDb, rows: MatchRow[], ui: string | undefined): Promise<Facets> {
-  const counts = new Map<FacetName, Map<string, Set<string>>>(FACET_NAMES.map((n) => [n, new Map()]));
+/**
+ * Counts, per facet value, the groups holding a matched article with that value. Most groups match
+ * through one article, so values are counted per row and only groups of several rows are deduplicated.
+ */
+async function countFacets(db: SearchDb, rows: MatchRow[], groups: Map<string, Group>, ui: string | undefined): Promise<Facets> {
+  const counts = new Map<FacetName, Map<string, number>>(FACET_NAMES.map((n) => [n, new Map()]));
+  const seen = new Set<string>();
   const bump = (name: FacetName, value: string, grp: string) => {
+    if (groups.get(grp)!.members > 1) {
+      const key = `${name}\u0000${value}\u0000${grp}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
     const m = counts.get(name)!;
-    let grps = m.get(value);
-    if (!grps) m.set(value, (grps = new Set()));
-    grps.add(grp);
+    m.set(value, (m.get(value) ?? 0) + 1);
   };
   for (const row of rows) {
     bump('lang', row.lang, row.grp);
@@ -131,31 +142,26 @@ async function countFacets(db: SearchDb, rows: MatchRow[], ui: string | undefine
     }
   }
   const facets = {} as Facets;
-  const wantLabels: { facet: string; value: string }[] = [];
   for (const name of FACET_NAMES) {
-    const values: FacetValue[] = [...counts.get(name)!].map(([value, grps]) => {
+    const values: FacetValue[] = [...counts.get(name)!].map(([value, count]) => {
       const label = name === 'lang' ? langInfo(value).name : name === 'type' ? typeLabel(value as ArticleType, ui ?? 'en') : undefined;
-      return label === undefined ? { value, count: grps.size } : { value, count: grps.size, label };
+      return label === undefined ? { value, count } : { value, count, label };
     });
     values.sort((a, b) => (name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
     facets[name] = values.slice(0, MAX_FACET_VALUES);
-    if (TAG_FACETS.has(name)) for (const v of facets[name]) wantLabels.push({ facet: name, value: v.value });
   }
-  // Names only for the values shown, in the interface language where an article in it gave one.
-  if (wantLabels.length) {
-    const labels = await db
-      .selectFrom('search_tag')
-      .select(['facet', 'value', 'label', 'lang'])
-      .where((eb) => eb.or(wantLabels.map((w) => eb.and([eb('facet', '=', w.facet), eb('value', '=', w.value)]))))
-      .groupBy(['facet', 'value', 'label', 'lang'])
-      .execute();
+  // Names only for the values shown, in the interface language where an article in it gave one;
+  // one query a facet, each answered from the (facet, value) index.
+  for (const name of TAG_FACETS) {
+    const values = facets[name].map((v) => v.value);
+    if (!values.length) continue;
+    const labels = await db.selectFrom('search_label').select(['value', 'label', 'lang']).where('facet', '=', name).where('value', 'in', values).execute();
     const best = new Map<string, { label: string; lang: string }>();
     for (const l of labels) {
-      const key = `${l.facet}\t${l.value}`;
-      const had = best.get(key);
-      if (!had || (l.lang === ui && had.lang !== ui)) best.set(key, { label: l.label, lang: l.lang });
+      const had = best.get(l.value);
+      if (!had || (l.lang === ui && had.lang !== ui)) best.set(l.value, { label: l.label, lang: l.lang });
     }
-    for (const name of TAG_FACETS) for (const v of facets[name]) v.label = best.get(`${name}\t${v.value}`)?.label ?? v.value;
+    for (const v of facets[name]) v.label = best.get(v.value)?.label ?? v.value;
   }
   return facets;
 }
@@ -220,11 +226,12 @@ export async function search(store: Store, query: SearchQuery): Promise<SearchRe
       notices.push(notice('anyWord', query.ui));
     }
   }
-  const groups = groupRows(rows, query.ui);
+  const byGroup = groupRows(rows, query.ui);
+  const groups = [...byGroup.values()];
   sortGroups(groups, isEmptyPlan(plan) ? 'date' : query.sort);
   const start = (query.page - 1) * query.pageSize;
   const hits = await buildHits(db, groups.slice(start, start + query.pageSize), plan);
-  const response: SearchResponse = { total: groups.length, hits, facets: await countFacets(db, rows, query.ui) };
+  const response: SearchResponse = { total: groups.length, hits, facets: await countFacets(db, rows, byGroup, query.ui) };
   if (notices.length) response.notice = notices.join(' ');
   return response;
 }

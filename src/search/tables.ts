@@ -34,9 +34,14 @@ export type SearchTagTable = {
   rid: number;
   facet: string;
   value: string;
-  /** The value's name in the article's language. */
-  label: string;
+};
+
+/** A facet value's name in one language. */
+export type SearchLabelTable = {
+  facet: string;
+  value: string;
   lang: string;
+  label: string;
 };
 
 export type SearchVocabTable = {
@@ -49,6 +54,7 @@ export type SearchTables = {
   search_tag: SearchTagTable;
   search_vocab: SearchVocabTable;
   search_text: SearchTextTable;
+  search_label: SearchLabelTable;
 };
 
 export type SearchDb = Kysely<SearchTables>;

@@ -1,7 +1,7 @@
 /**
  * @module The search index's tables (owned by `src/search`). Both engines keep `search_doc` (one row an
  * indexed article: what hits and facets need), `search_text` (what snippets are cut from) and `search_link` (translation paths, for
- * grouping an article with its translations), `search_tag` (facet values, for filters) and
+ * grouping an article with its translations), `search_tag` (facet values, for filters), `search_label` (their names) and
  * `search_vocab` (stems, for typo tolerance). The full-text part differs: SQLite keeps an FTS5 table
  * over pre-analyzed tokens (stem and exact columns per field); PostgreSQL keeps tsvectors with a GIN index.
  */
@@ -45,11 +45,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rid', 'bigint', (c) => c.notNull())
     .addColumn('facet', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
-    .addColumn('label', 'text', (c) => c.notNull())
-    .addColumn('lang', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('search_tag_value').on('search_tag').columns(['facet', 'value']).execute();
   await db.schema.createIndex('search_tag_rid').on('search_tag').column('rid').execute();
+  // A facet value's name per language, one row each however many articles carry it.
+  await db.schema
+    .createTable('search_label')
+    .addColumn('facet', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('lang', 'text', (c) => c.notNull())
+    .addColumn('label', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('search_label_pk', ['facet', 'value', 'lang'])
+    .execute();
   // Every stem the index has held: typo tolerance asks it which one-edit neighbours of a word exist.
   await db.schema
     .createTable('search_vocab')
