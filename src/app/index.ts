@@ -2,6 +2,7 @@
 export { saveArticle, deleteArticle } from './save-article.ts';
 export { loadDemo, DEMO_DIR } from './load-demo.ts';
 export { reindex } from './reindex.ts';
+export { searchArticles } from './search-articles.ts';
 export { openStore, storeTarget, type OpenOptions } from '../store/index.ts';
 export * from './accounts/index.ts';
 export * from './editorial/index.ts';

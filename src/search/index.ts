@@ -3,7 +3,8 @@
  * Index with `indexArticle` (inside the save transaction), query with `search(store, parseSearchQuery(params))`.
  */
 export { indexArticle, unindexArticle, reindexAll } from './index-article.ts';
-export { search } from './search.ts';
+export { search, type SearchOptions } from './search.ts';
+export type { Expand } from './plan-query.ts';
 export { parseSearchQuery, MAX_QUERY_CHARS, DEFAULT_PAGE_SIZE } from './parse-search-query.ts';
 export { parseQuerySyntax } from './query-syntax.ts';
 export { makeSnippet, escapeHtml } from './snippet.ts';

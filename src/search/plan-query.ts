@@ -14,7 +14,14 @@ export interface PlanTerm {
 }
 
 export type PlanClause =
-  | { kind: 'term'; term: PlanTerm; /** Stems one edit away, tried when the word itself is unknown. */ fuzzy: string[] }
+  | {
+      kind: 'term';
+      term: PlanTerm;
+      /** Stems one edit away, tried when the word itself is unknown. */
+      fuzzy: string[];
+      /** Stems of the same entity's names in other scripts (Tebboune → تبون): matched on stems only, so below the word typed. */
+      alternates?: string[];
+    }
   | { kind: 'phrase'; terms: PlanTerm[] };
 
 export interface QueryPlan {
@@ -66,7 +73,7 @@ export function highlightTerms(plan: QueryPlan): Set<string> {
         out.add(t.stem);
         out.add(t.exact);
       }
-      if (clause.kind === 'term') for (const f of clause.fuzzy) out.add(f);
+      if (clause.kind === 'term') for (const f of [...clause.fuzzy, ...(clause.alternates ?? [])]) out.add(f);
     }
   }
   return out;
@@ -90,4 +97,29 @@ export function adjacentPairs(groups: PlanClause[][]): [string, string][] {
     if (a.length === 1 && b.length === 1 && a[0].kind === 'term' && b[0].kind === 'term') pairs.push([a[0].term.stem, b[0].term.stem]);
   }
   return pairs;
+}
+
+/** Names of an entity in other scripts, for a word typed: `expand('Tebboune')` → `['تبون', …]`. */
+export type Expand = (word: string) => string[];
+
+/**
+ * Adds, to each single-word clause, the stems of the one-word names `expand` gives for it; names of
+ * several words (عبد المجيد تبون) are left out, their last word usually being among the one-word ones.
+ *
+ * @example expandPlan(planQuery(parseQuerySyntax('Tebboune')), expandQuery) // the clause gains alternates: ['تبون']
+ */
+export function expandPlan(plan: QueryPlan, expand: Expand, max = 4): QueryPlan {
+  const widen = (c: PlanClause): PlanClause => {
+    if (c.kind !== 'term' || c.term.stop) return c;
+    const stems = new Set<string>();
+    for (const name of expand(c.term.exact)) {
+      const terms = analyze(name);
+      if (terms.length !== 1) continue;
+      const stem = indexToken(terms[0].term);
+      if (stem && stem !== c.term.stem) stems.add(stem);
+      if (stems.size >= max) break;
+    }
+    return stems.size ? { ...c, alternates: [...stems] } : c;
+  };
+  return { ...plan, groups: plan.groups.map((g) => g.map(widen)) };
 }

@@ -9,7 +9,7 @@ import { langInfo, typeLabel, type ArticleType } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { dialectOf, type MatchRow } from './dialects/index.ts';
 import { editVariants, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH } from './edit-variants.ts';
-import { highlightTerms, isEmptyPlan, planQuery, type PlanClause, type QueryPlan } from './plan-query.ts';
+import { expandPlan, highlightTerms, isEmptyPlan, planQuery, type Expand, type PlanClause, type QueryPlan } from './plan-query.ts';
 import { parseQuerySyntax } from './query-syntax.ts';
 import { makeSnippet } from './snippet.ts';
 import { searchDb, type SearchDb } from './tables.ts';
@@ -208,12 +208,18 @@ async function buildHits(db: SearchDb, page: Group[], plan: QueryPlan): Promise<
  * // → { total: 3, hits: [{ id, lang: 'ar', title, path, snippet: '… <mark>الأسلحة</mark> …', published, translations: [{ lang: 'en', … }] }, …],
  * //     facets: { lang: [{ value: 'ar', count: 3 }], … } }
  */
-export async function search(store: Store, query: SearchQuery): Promise<SearchResponse> {
+export interface SearchOptions {
+  /** Other-script names of the entity a word names (the knowledge layer's gazetteer, handed in by src/app). */
+  expand?: Expand;
+}
+
+export async function search(store: Store, query: SearchQuery, opts: SearchOptions = {}): Promise<SearchResponse> {
   const db = searchDb(store);
   const notices: string[] = [];
   let plan = planQuery(parseQuerySyntax(query.q));
   if (plan.truncated) notices.push(notice('truncated', query.ui));
   if (!isEmptyPlan(plan)) plan = await addFuzzy(db, plan);
+  if (opts.expand && !isEmptyPlan(plan)) plan = expandPlan(plan, opts.expand);
   const filters = filtersOf(query);
   const dialect = dialectOf(store);
   const fetch = async (p: QueryPlan) => (await sql<MatchRow>`${dialect.matches(p, filters, true)}`.execute(db)).rows.map(numeric);

@@ -42,11 +42,11 @@ export function registerSearch(program: Command): void {
     .option('--sort <order>', 'relevance or date', 'relevance')
     .option('--json', "print the API's search response")
     .action(async (words: string[], opts: { lang?: string; type?: string; page: string; sort: string; json?: boolean }, cmd: Command) => {
-      const { parseSearchQuery, search } = await import('../../search/index.ts');
+      const [{ parseSearchQuery }, { searchArticles }] = await Promise.all([import('../../search/index.ts'), loadApp()]);
       const query = parseSearchQuery({ q: words.join(' '), lang: opts.lang, type: opts.type, page: opts.page, sort: opts.sort });
       const store = await storeFor(cmd);
       try {
-        const result = await search(store, query);
+        const result = await searchArticles(store, query);
         if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else printHits(result, Boolean(process.stdout.isTTY));
       } finally {

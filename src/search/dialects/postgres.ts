@@ -53,7 +53,7 @@ function clauseQuery(c: PlanClause, part: 'both' | 'stems' | 'exacts' = 'both'):
     if (part !== 'exacts') alts.push(`(${c.terms.map((t) => q(t.stem)).join(' <-> ')})`);
     if (part !== 'stems') alts.push(`(${c.terms.map((t) => q(EXACT + t.exact)).join(' <-> ')})`);
   } else {
-    if (part !== 'exacts') alts.push(q(c.term.stem), ...c.fuzzy.map(q));
+    if (part !== 'exacts') alts.push(q(c.term.stem), ...c.fuzzy.map(q), ...(c.alternates ?? []).map(q));
     if (part !== 'stems') alts.push(q(EXACT + c.term.exact));
   }
   return `(${alts.join(' | ')})`;

@@ -26,7 +26,7 @@ function clauseExpr(c: PlanClause): string {
     return `(${STEMS} : ${lit(c.terms.map((t) => t.stem))} OR ${EXACTS} : ${lit(c.terms.map((t) => t.exact))})`;
   }
   const alts = [`${STEMS} : ${lit([c.term.stem])}`, `${EXACTS} : ${lit([c.term.exact])}`];
-  for (const f of c.fuzzy) alts.push(`${STEMS} : ${lit([f])}`);
+  for (const f of [...c.fuzzy, ...(c.alternates ?? [])]) alts.push(`${STEMS} : ${lit([f])}`);
   return `(${alts.join(' OR ')})`;
 }
 
