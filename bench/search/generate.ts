@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTICLE_TYPES, articleIdFor, articlePath, typeLabel, type Article, type Block } from '../../src/model/index.ts';
+import { prng } from '../prng.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CACHE = join(ROOT, 'bench/.cache');
@@ -61,17 +62,7 @@ export function englishWords(rand: () => number, tail = 40_000): string[] {
   return [...head, ...shuffle(rest, rand)];
 }
 
-/** A small fast deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../prng.ts';
 
 /** Draws words by a Zipf law over `words` (its order is the frequency rank). */
 export function zipf(words: string[], rand: () => number, s = 1.0): () => string {

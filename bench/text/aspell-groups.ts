@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../prng.ts';
 
 const CACHE_DIR = fileURLToPath(new URL('../.cache/', import.meta.url));
 
@@ -22,17 +23,6 @@ export interface GoldGroups {
   groups: string[][];
 }
 
-/** A small deterministic PRNG (mulberry32), so the sample is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The base entry an entry prefixes, or null when it is a base itself. A clitic is trusted only when the
