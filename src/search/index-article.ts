@@ -6,9 +6,37 @@
 import type { Article } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
+import { encodeHead } from './head.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
+import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { addToVocabulary, clearVocabulary } from './vocabulary.ts';
+
+/** Room for this many articles a publication day in the rid space (2^20). */
+const DAY_SLOTS = 1 << 20;
+/** Days before 1970 that still get their own slot range (about 1902). */
+const DAY_OFFSET = 25_000;
+const MAX_DAY = 60_000;
+
+/**
+ * A new article's row id, ordered by publication date: the day (undated articles first) times
+ * DAY_SLOTS, plus the next free slot of that day. FTS5 and the PostgreSQL query both walk rids from
+ * the highest, so the newest matches of a broad query come first and the walk can stop early.
+ */
+async function allocateRid(db: SearchDb, published: string | null): Promise<number> {
+  const t = published ? Date.parse(published + 'T00:00:00Z') : NaN;
+  const day = Number.isNaN(t) ? 0 : Math.min(MAX_DAY, Math.max(1, Math.floor(t / 86_400_000) + DAY_OFFSET));
+  const base = day * DAY_SLOTS;
+  const row = await db
+    .selectFrom('search_doc')
+    .select((eb) => eb.fn.max('rid').as('top'))
+    .where('rid', '>=', base)
+    .where('rid', '<', base + DAY_SLOTS)
+    .executeTakeFirst();
+  const top = row?.top === null || row?.top === undefined ? base : Number(row.top);
+  if (top + 1 >= base + DAY_SLOTS) throw new Error(`more than ${DAY_SLOTS - 1} articles share the publication date ${published}`);
+  return top + 1;
+}
 
 /**
  * The translation group of a document: the smallest path among its own, the paths it names as
@@ -58,9 +86,11 @@ export async function indexArticle(store: Store, article: Article): Promise<void
     await removeRow(tx, article.id);
     const db = searchDb(tx);
     const grp = await joinGroup(db, doc);
-    const inserted = await db
+    const rid = await allocateRid(db, doc.published);
+    await db
       .insertInto('search_doc')
       .values({
+        rid,
         id: doc.id,
         lang: doc.lang,
         type: doc.type,
@@ -71,10 +101,9 @@ export async function indexArticle(store: Store, article: Article): Promise<void
         fresh: doc.fresh,
         grp,
         tags: doc.tags.map((t) => `${t.facet}\t${t.value}`).join('\n'),
-      } as never)
-      .returning('rid')
-      .executeTakeFirstOrThrow();
-    const rid = Number(inserted.rid);
+        head: Buffer.from(encodeHead(doc)),
+      })
+      .execute();
     await db.insertInto('search_text').values({ rid, text: doc.text }).execute();
     if (doc.translations.length) {
       await db.insertInto('search_link').values(doc.translations.map((path) => ({ rid, path }))).execute();
@@ -90,12 +119,17 @@ export async function indexArticle(store: Store, article: Article): Promise<void
     }
     await dialectOf(tx).writeTokens(db, rid, doc);
     await addToVocabulary(db, doc);
+    await bumpSearchVersion(db);
   });
 }
 
 /** Removes article `id` from the index; false when it was not there. `await unindexArticle(tx, id)` */
 export async function unindexArticle(store: Store, id: string): Promise<boolean> {
-  return store.transaction((tx) => removeRow(tx, id));
+  return store.transaction(async (tx) => {
+    const removed = await removeRow(tx, id);
+    if (removed) await bumpSearchVersion(searchDb(tx));
+    return removed;
+  });
 }
 
 /**
@@ -115,6 +149,7 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     await db.deleteFrom('search_text').execute();
     await db.deleteFrom('search_label').execute();
     await db.deleteFrom('search_doc').execute();
+    await bumpSearchVersion(db);
     let count = 0;
     // Only what readers may see is searchable: drafts and unpublished articles stay out.
     for await (const article of tx.allArticles({ status: 'published' })) {

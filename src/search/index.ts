@@ -4,6 +4,7 @@
  */
 export { indexArticle, unindexArticle, reindexAll } from './index-article.ts';
 export { search, type SearchOptions } from './search.ts';
+export { WINDOW } from './match-set.ts';
 export type { Expand } from './plan-query.ts';
 export { parseSearchQuery, MAX_QUERY_CHARS, DEFAULT_PAGE_SIZE } from './parse-search-query.ts';
 export { parseQuerySyntax } from './query-syntax.ts';

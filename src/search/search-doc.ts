@@ -114,3 +114,4 @@ export function searchDoc(article: Article): SearchDoc {
     },
   };
 }
+

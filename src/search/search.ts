@@ -4,21 +4,18 @@
  * page and cut snippets. When no article holds every word, the query runs again as any-word, with a
  * notice saying so.
  */
-import { sql, type RawBuilder } from 'kysely';
 import { langInfo, typeLabel, type ArticleType } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { dialectOf, type MatchRow } from './dialects/index.ts';
+import { docColumns, filterOf, passCounter, tagParts, type DocColumns } from './doc-columns.ts';
+import type { TagFilter } from './dialects/index.ts';
 import { editVariants, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH } from './edit-variants.ts';
 import { expandPlan, highlightTerms, isEmptyPlan, planQuery, type Expand, type PlanClause, type QueryPlan } from './plan-query.ts';
 import { parseQuerySyntax } from './query-syntax.ts';
-import { makeSnippet } from './snippet.ts';
+import { findMatches, WINDOW, type MatchContext, type Matched, type MatchSet } from './match-set.ts';
+import { makeSnippet, SNIPPET_CHARS } from './snippet.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { knownStems } from './vocabulary.ts';
 import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
-
-/** PostgreSQL returns bigints and numerics as strings. */
-const numeric = (r: MatchRow): MatchRow =>
-  typeof r.rid === 'number' && typeof r.score === 'number' && typeof r.fresh === 'number' ? r : { ...r, rid: Number(r.rid), score: Number(r.score), fresh: Number(r.fresh) };
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
 const RECENCY = 0.02;
@@ -41,18 +38,11 @@ function notice(key: keyof typeof NOTICES, ui: string | undefined): string {
   return ui === 'ar' ? NOTICES[key].ar : NOTICES[key].en;
 }
 
-function filtersOf(q: SearchQuery): RawBuilder<unknown>[] {
-  const f: RawBuilder<unknown>[] = [];
-  if (q.lang) f.push(sql`d.lang = ${q.lang}`);
-  if (q.type) f.push(sql`d.type = ${q.type}`);
-  if (q.year !== undefined) f.push(sql`d.year = ${q.year}`);
-  if (q.from) f.push(sql`d.published >= ${q.from}`);
-  if (q.to) f.push(sql`d.published <= ${q.to}`);
-  for (const facet of ['topic', 'region', 'country', 'expert'] as const) {
-    const value = q[facet];
-    if (value !== undefined) f.push(sql`d.rid in (select rid from search_tag where facet = ${facet} and value = ${value})`);
-  }
-  return f;
+const TAG_FACETS = ['topic', 'region', 'country', 'expert'] as const;
+
+/** The selective filters, which the engine applies while matching (the others are tested on the columns). */
+function tagFiltersOf(q: SearchQuery): TagFilter[] {
+  return TAG_FACETS.flatMap((facet) => (q[facet] === undefined ? [] : [[facet, q[facet]!] as const]));
 }
 
 /** Fills in typo candidates for words of 5+ letters whose stem the index does not know. */
@@ -78,111 +68,149 @@ async function addFuzzy(db: SearchDb, plan: QueryPlan): Promise<QueryPlan> {
 }
 
 interface Group {
-  grp: string;
-  best: MatchRow;
+  /** Group id in the columns. */
+  gid: number;
+  best: Matched;
   score: number;
   published: string | null;
-  /** How many matched articles the group holds. */
-  members: number;
 }
 
 /** One group per translation set, represented by its best-scoring member (the interface language wins a tie). */
-function groupRows(rows: MatchRow[], ui: string | undefined): Map<string, Group> {
-  const groups = new Map<string, Group>();
+function groupRows(cols: DocColumns, rows: Matched[], ui: string | undefined): Group[] {
+  const groups = new Map<number, Group>();
+  const uiLang = ui === undefined ? -1 : cols.langs.find(ui);
   for (const row of rows) {
-    const score = row.score * (1 + RECENCY * row.fresh);
-    const g = groups.get(row.grp);
+    const score = row.score * (1 + RECENCY * cols.fresh[row.pos]);
+    const gid = cols.group[row.pos];
+    const published = cols.published[row.pos];
+    const g = groups.get(gid);
     if (!g) {
-      groups.set(row.grp, { grp: row.grp, best: row, score, published: row.published, members: 1 });
+      groups.set(gid, { gid, best: row, score, published });
       continue;
     }
-    g.members++;
-    if (score > g.score || (score === g.score && row.lang === ui && g.best.lang !== ui)) {
+    if (score > g.score || (score === g.score && cols.lang[row.pos] === uiLang && cols.lang[g.best.pos] !== uiLang)) {
       g.best = row;
       g.score = score;
     }
-    if (row.published && (!g.published || row.published > g.published)) g.published = row.published;
+    if (published && (!g.published || published > g.published)) g.published = published;
   }
-  return groups;
+  return [...groups.values()];
 }
 
-function sortGroups(groups: Group[], sort: SearchQuery['sort']): void {
+function sortGroups(cols: DocColumns, groups: Group[], sort: SearchQuery['sort']): void {
   const byDate = (a: Group, b: Group) => (b.published ?? '').localeCompare(a.published ?? '');
   const byScore = (a: Group, b: Group) => b.score - a.score;
-  groups.sort((a, b) => (sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b)) || a.grp.localeCompare(b.grp));
+  const byRid = (a: Group, b: Group) => cols.rids[b.best.pos] - cols.rids[a.best.pos];
+  groups.sort((a, b) => (sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b)) || byRid(a, b));
 }
 
-const TAG_FACETS = new Set<FacetName>(['topic', 'region', 'country', 'expert']);
-
 /**
- * Counts, per facet value, the groups holding a matched article with that value. Most groups match
- * through one article, so values are counted per row and only groups of several rows are deduplicated.
+ * Counts, per facet value, the groups holding a matched article with that value (a sampled row counts
+ * for the matches it stands for). A group's rows count once per value.
  */
-async function countFacets(db: SearchDb, rows: MatchRow[], groups: Map<string, Group>, ui: string | undefined): Promise<Facets> {
-  const counts = new Map<FacetName, Map<string, number>>(FACET_NAMES.map((n) => [n, new Map()]));
-  const seen = new Set<string>();
-  const bump = (name: FacetName, value: string, grp: string) => {
-    if (groups.get(grp)!.members > 1) {
-      const key = `${name}\u0000${value}\u0000${grp}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-    }
-    const m = counts.get(name)!;
-    m.set(value, (m.get(value) ?? 0) + 1);
+function countFacets(cols: DocColumns, found: MatchSet, filter: ((pos: number) => boolean) | undefined, ui: string | undefined): { facets: Facets; total: number } {
+  const rows = found.counted;
+  // Counted by small integer ids (language, type, tag ids; years as numbers), named at the end.
+  const langCounts = new Float64Array(cols.langs.names.length);
+  const typeCounts = new Float64Array(cols.types.names.length);
+  const tagCounts = new Float64Array(cols.tags.names.length);
+  const yearCounts = new Map<number, number>();
+  const seen = new Set<number>();
+  const groupWeight = new Map<number, number>();
+  const shared = new Set<number>();
+  for (const row of rows) {
+    const gid = cols.group[row.pos];
+    if (groupWeight.has(gid)) shared.add(gid);
+    groupWeight.set(gid, Math.max(groupWeight.get(gid) ?? 0, row.weight));
+  }
+  // Most groups match through one article; only groups of several rows need deduplicating, by a
+  // numeric key (group, dimension, value).
+  const first = (gid: number, dim: number, id: number) => {
+    if (!shared.has(gid)) return true;
+    const key = (gid * 8 + dim) * 2 ** 24 + id;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   };
   for (const row of rows) {
-    bump('lang', row.lang, row.grp);
-    bump('type', row.type, row.grp);
-    if (row.year !== null && row.year !== undefined) bump('year', String(row.year), row.grp);
-    if (!row.tags) continue;
-    for (const line of row.tags.split('\n')) {
-      const tab = line.indexOf('\t');
-      const facet = line.slice(0, tab) as FacetName;
-      if (TAG_FACETS.has(facet)) bump(facet, line.slice(tab + 1), row.grp);
+    const { pos, weight } = row;
+    const gid = cols.group[pos];
+    if (first(gid, 0, cols.lang[pos])) langCounts[cols.lang[pos]] += weight;
+    if (first(gid, 1, cols.type[pos])) typeCounts[cols.type[pos]] += weight;
+    // A sampled row's extra weight stands for matches of other years (the samples cluster at both
+    // ends of the archive): it counts once for its own year, and the stretch between is counted below.
+    const year = cols.year[pos];
+    if (year && first(gid, 2, year)) yearCounts.set(year, (yearCounts.get(year) ?? 0) + (found.regions ? 1 : weight));
+    for (let k = cols.tagStart[pos]; k < cols.tagStart[pos + 1]; k++) {
+      const id = cols.tagIds[k];
+      if (first(gid, 3, id)) tagCounts[id] += weight;
+    }
+  }
+  const counts = new Map<FacetName, Map<string, number>>(FACET_NAMES.map((n) => [n, new Map()]));
+  const named = (name: FacetName, names: string[], values: Float64Array) => {
+    values.forEach((c, id) => c > 0 && counts.get(name)!.set(names[id], c));
+  };
+  named('lang', cols.langs.names, langCounts);
+  named('type', cols.types.names, typeCounts);
+  tagCounts.forEach((c, id) => {
+    if (c <= 0) return;
+    const [facet, value] = tagParts(cols, id);
+    counts.get(facet)?.set(value, c);
+  });
+  for (const [year, c] of yearCounts) counts.get('year')!.set(String(year), c);
+  let total = 0;
+  for (const w of groupWeight.values()) total += w;
+  if (found.regions?.length) {
+    // Each region's articles of a year, times how densely the query is taken to match there, in groups.
+    let rowsWeight = 0;
+    for (const row of rows) rowsWeight += row.weight;
+    const perRow = rowsWeight ? total / rowsWeight : 1;
+    const years = counts.get('year')!;
+    const count = passCounter(cols, filter);
+    for (const region of found.regions) {
+      for (const run of cols.yearRuns) {
+        const n = count(Math.max(run.start, region.start), Math.min(run.end, region.end));
+        if (n > 0 && run.year) years.set(String(run.year), (years.get(String(run.year)) ?? 0) + n * region.density * perRow);
+      }
     }
   }
   const facets = {} as Facets;
   for (const name of FACET_NAMES) {
     const values: FacetValue[] = [...counts.get(name)!].map(([value, count]) => {
       const label = name === 'lang' ? langInfo(value).name : name === 'type' ? typeLabel(value as ArticleType, ui ?? 'en') : undefined;
-      return label === undefined ? { value, count } : { value, count, label };
+      const rounded = Math.max(1, Math.round(count));
+      return label === undefined ? { value, count: rounded } : { value, count: rounded, label };
     });
     values.sort((a, b) => (name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
     facets[name] = values.slice(0, MAX_FACET_VALUES);
   }
-  // Names only for the values shown, in the interface language where an article in it gave one;
-  // one query a facet, each answered from the (facet, value) index.
+  // Names for the values shown, in the interface language where an article in it gave one.
   for (const name of TAG_FACETS) {
-    const values = facets[name].map((v) => v.value);
-    if (!values.length) continue;
-    const labels = await db.selectFrom('search_label').select(['value', 'label', 'lang']).where('facet', '=', name).where('value', 'in', values).execute();
-    const best = new Map<string, { label: string; lang: string }>();
-    for (const l of labels) {
-      const had = best.get(l.value);
-      if (!had || (l.lang === ui && had.lang !== ui)) best.set(l.value, { label: l.label, lang: l.lang });
+    for (const v of facets[name]) {
+      const names = cols.labels.get(`${name}\t${v.value}`);
+      v.label = (ui !== undefined ? names?.get(ui) : undefined) ?? (names ? [...names.values()][0] : undefined) ?? v.value;
     }
-    for (const v of facets[name]) v.label = best.get(v.value)?.label ?? v.value;
   }
-  return facets;
+  return { facets, total: Math.round(total) };
 }
 
-async function buildHits(db: SearchDb, page: Group[], plan: QueryPlan): Promise<SearchHit[]> {
+async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: QueryPlan): Promise<SearchHit[]> {
   if (page.length === 0) return [];
   const members = await db
     .selectFrom('search_doc')
     .select(['rid', 'id', 'lang', 'title', 'path', 'published', 'grp'])
-    .where('grp', 'in', page.map((g) => g.grp))
+    .where('grp', 'in', page.map((g) => cols.groups[g.gid]))
     .execute();
   const texts = await db
     .selectFrom('search_text')
     .select(['rid', 'text'])
-    .where('rid', 'in', page.map((g) => g.best.rid))
+    .where('rid', 'in', page.map((g) => cols.rids[g.best.pos]))
     .execute();
   const textOf = new Map(texts.map((t) => [Number(t.rid), t.text]));
   const wanted = highlightTerms(plan);
   return page.map((g) => {
-    const rid = g.best.rid;
-    const group = members.filter((m) => m.grp === g.grp);
+    const rid = cols.rids[g.best.pos];
+    const group = members.filter((m) => m.grp === cols.groups[g.gid]);
     const self = group.find((m) => Number(m.rid) === rid)!;
     const text = textOf.get(rid) ?? '';
     return {
@@ -190,7 +218,7 @@ async function buildHits(db: SearchDb, page: Group[], plan: QueryPlan): Promise<
       lang: self.lang,
       title: self.title,
       path: self.path,
-      snippet: wanted.size ? makeSnippet(text, self.lang, wanted) : makeSnippet(text, self.lang, new Set()),
+      snippet: makeSnippet(text, self.lang, wanted, SNIPPET_CHARS, plan.groups.length),
       published: self.published,
       translations: group
         .filter((m) => Number(m.rid) !== rid)
@@ -211,6 +239,8 @@ async function buildHits(db: SearchDb, page: Group[], plan: QueryPlan): Promise<
 export interface SearchOptions {
   /** Other-script names of the entity a word names (the knowledge layer's gazetteer, handed in by src/app). */
   expand?: Expand;
+  /** How many matches make a query broad (default WINDOW, 1000); tests lower it to reach the broad path with few articles. */
+  window?: number;
 }
 
 export async function search(store: Store, query: SearchQuery, opts: SearchOptions = {}): Promise<SearchResponse> {
@@ -220,24 +250,25 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   if (plan.truncated) notices.push(notice('truncated', query.ui));
   if (!isEmptyPlan(plan)) plan = await addFuzzy(db, plan);
   if (opts.expand && !isEmptyPlan(plan)) plan = expandPlan(plan, opts.expand);
-  const filters = filtersOf(query);
-  const dialect = dialectOf(store);
-  const fetch = async (p: QueryPlan) => (await sql<MatchRow>`${dialect.matches(p, filters, true)}`.execute(db)).rows.map(numeric);
-  let rows = await fetch(plan);
-  if (rows.length === 0 && plan.groups.length > 1) {
+  const ctx: MatchContext = { store, cols: await docColumns(store), tags: tagFiltersOf(query), filter: undefined, window: opts.window ?? WINDOW };
+  ctx.filter = filterOf(ctx.cols, query);
+  let found = await findMatches(ctx, plan);
+  if (found.counted.length === 0 && plan.groups.length > 1) {
     const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()] };
-    rows = await fetch(anyWord);
-    if (rows.length) {
+    const wider = await findMatches(ctx, anyWord);
+    if (wider.counted.length) {
       plan = anyWord;
+      found = wider;
       notices.push(notice('anyWord', query.ui));
     }
   }
-  const byGroup = groupRows(rows, query.ui);
-  const groups = [...byGroup.values()];
-  sortGroups(groups, isEmptyPlan(plan) ? 'date' : query.sort);
+  const groups = groupRows(ctx.cols, found.ranked, query.ui);
+  sortGroups(ctx.cols, groups, isEmptyPlan(plan) ? 'date' : query.sort);
   const start = (query.page - 1) * query.pageSize;
-  const hits = await buildHits(db, groups.slice(start, start + query.pageSize), plan);
-  const response: SearchResponse = { total: groups.length, hits, facets: await countFacets(db, rows, byGroup, query.ui) };
+  const hits = await buildHits(db, ctx.cols, groups.slice(start, start + query.pageSize), plan);
+  const { facets, total } = countFacets(ctx.cols, found, ctx.filter, query.ui);
+  const response: SearchResponse = { total, hits, facets };
+  if (found.approximate) response.approximate = true;
   if (notices.length) response.notice = notices.join(' ');
   return response;
 }

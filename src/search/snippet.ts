@@ -4,13 +4,19 @@
  * its token offsets, so `بالأسلحة` lights up for a query `اسلحة` while the reader still sees the
  * text as written (hamza, harakat and all).
  */
-import { analyze, normalize } from '../text/index.ts';
+import { analyze, normalize, tokenize } from '../text/index.ts';
 import { indexToken } from './index-token.ts';
 
 /** How long a snippet runs, in characters of original text. */
 export const SNIPPET_CHARS = 240;
 /** Text past this point is not scanned: long reports keep snippets cheap. */
 const SCAN_LIMIT = 40_000;
+/** Lines with a match read before the best passage is chosen among them: the opening ones usually hold it. */
+const MATCHED_LINES = 6;
+/** A line longer than this is analyzed around its first possible match before all of it. */
+const LONG_LINE = 600;
+/** Leading characters of a wanted term that a line must hold to be analyzed: four keep "ال" from passing every Arabic line. */
+const PROBE_CHARS = 4;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -31,29 +37,54 @@ interface Span {
 
 /** Short leading pieces of the wanted terms: a line whose normalized text holds none cannot match. */
 function probesOf(wanted: ReadonlySet<string>): string[] {
-  return [...new Set([...wanted].map((w) => [...w].slice(0, 3).join('')))];
+  return [...new Set([...wanted].map((w) => [...w].slice(0, PROBE_CHARS).join('')))];
 }
 
 /**
  * The matched tokens of `text`, in order. Only lines whose normalized text holds a probe go through
  * the analyzer: most lines of a long article cannot match, and normalizing is far cheaper than analyzing.
  */
-function matches(text: string, lang: string | undefined, wanted: ReadonlySet<string>): Span[] {
+function matches(text: string, lang: string | undefined, wanted: ReadonlySet<string>, words: number): Span[] {
   const out: Span[] = [];
   if (wanted.size === 0) return out;
   const probes = probesOf(wanted);
   const scanned = text.slice(0, SCAN_LIMIT);
   let line = 0;
-  for (let from = 0; from < scanned.length; line++) {
+  let matchedLines = 0;
+  for (let from = 0; from < scanned.length && matchedLines < MATCHED_LINES; line++) {
     let to = scanned.indexOf('\n', from);
     if (to === -1) to = scanned.length;
     const piece = scanned.slice(from, to);
     const folded = normalize(piece);
-    if (probes.some((p) => folded.includes(p))) {
-      for (const t of analyze(piece, lang)) {
-        const stem = indexToken(t.term);
-        const exact = wanted.has(indexToken(t.exact));
-        if (exact || wanted.has(stem)) out.push({ start: from + t.start, end: from + t.end, key: stem, exact, line });
+    let at = -1;
+    for (const p of probes) {
+      const i = folded.indexOf(p);
+      if (i !== -1 && (at === -1 || i < at)) at = i;
+    }
+    if (at !== -1) {
+      const before = out.length;
+      // A long line is analyzed around its first probe only (normalizing only drops marks, so the
+      // match sits at or after the same index in the original); all of it when that finds nothing.
+      const tries: [number, number][] = piece.length > LONG_LINE ? [[wordStart(piece, Math.max(0, at - SNIPPET_CHARS), 0), wordEnd(piece, Math.min(piece.length, at + LONG_LINE))], [0, piece.length]] : [[0, piece.length]];
+      for (const [a, b] of tries) {
+        // Only tokens holding a probe are analyzed: stemming every word of a paragraph is most of the cost.
+        for (const tok of tokenize(piece.slice(a, b))) {
+          const folded = normalize(tok.text);
+          if (!probes.some((p) => folded.includes(p))) continue;
+          const base = from + a + tok.start;
+          for (const t of analyze(tok.text, lang)) {
+            const stem = indexToken(t.term);
+            const exact = wanted.has(indexToken(t.exact));
+            if (exact || wanted.has(stem)) out.push({ start: base + t.start, end: base + t.end, key: stem, exact, line });
+          }
+        }
+        if (out.length > before) break;
+      }
+      if (out.length > before) {
+        matchedLines++;
+        // A line holding every query word as typed is as good a passage as any later line can offer.
+        const exact = new Set(out.slice(before).filter((sp) => sp.exact).map((sp) => sp.key));
+        if (exact.size >= words) break;
       }
     }
     from = to + 1;
@@ -101,13 +132,14 @@ function wordEnd(text: string, i: number): number {
 
 /**
  * A highlighted passage of `text` for the terms in `wanted` (analyzer terms: stems or exact forms).
+ * `words`, the number of words the query asked for, lets the scan stop at a line holding them all as typed.
  *
  * @example
  * makeSnippet('باعت روسيا الجزائر كميات من الأسلحة.', 'ar', new Set(['سلح']))
  * // → 'باعت روسيا الجزائر كميات من <mark>الأسلحة</mark>.'  (with whatever stem the analyzer gives)
  */
-export function makeSnippet(text: string, lang: string | undefined, wanted: ReadonlySet<string>, width = SNIPPET_CHARS): string {
-  const spans = matches(text, lang, wanted);
+export function makeSnippet(text: string, lang: string | undefined, wanted: ReadonlySet<string>, width = SNIPPET_CHARS, words = Infinity): string {
+  const spans = matches(text, lang, wanted, words);
   let from = 0;
   if (spans.length) {
     const first = bestWindow(spans, width);

@@ -18,6 +18,8 @@ export type SearchDocTable = {
   grp: string;
   /** `facet<TAB>value` lines. */
   tags: string;
+  /** The analyzed title and summary as token hashes (see head.ts). */
+  head: Uint8Array;
 };
 
 export type SearchTextTable = {
@@ -46,9 +48,13 @@ export type SearchLabelTable = {
 
 export type SearchVocabTable = {
   term: string;
+  /** Articles that have held the stem (see vocabulary.ts). */
+  df: number;
 };
 
 export type SearchTables = {
+  /** The store's key-value table: the index keeps `search_version` there. */
+  meta: { key: string; value: string };
   search_doc: SearchDocTable;
   search_link: SearchLinkTable;
   search_tag: SearchTagTable;

@@ -63,4 +63,9 @@ export interface SearchResponse {
   hits: SearchHit[];
   facets: Facets;
   notice?: string;
+  /**
+   * Present (true) when the query matched so many articles that `total` and the facet counts are
+   * estimates from a sample, and only the newest matches were ranked (see docs/search.md).
+   */
+  approximate?: true;
 }

@@ -1,9 +1,11 @@
 /**
- * @module The index's vocabulary of stems, for typo tolerance: which one-edit neighbours of an unknown
- * word exist. Kept by indexing (a stem is added the first time an article holds it; deletions leave
- * stems behind, which at worst propose a correction that then matches nothing) and emptied by reindex.
+ * @module The index's vocabulary of stems with how many articles have held each (`df`): typo tolerance
+ * asks which one-edit neighbours of an unknown word exist, and search how broad a word is. Kept by
+ * indexing; deletions leave stems and counts behind (a correction that then matches nothing, a count
+ * that overstates), and reindex rebuilds both.
  */
 import { FIELDS, type SearchDoc } from './search-doc.ts';
+import { sql } from 'kysely';
 import type { SearchDb } from './tables.ts';
 
 const BATCH = 500;
@@ -16,8 +18,8 @@ export async function addToVocabulary(db: SearchDb, doc: SearchDoc): Promise<voi
   for (let i = 0; i < list.length; i += BATCH) {
     await db
       .insertInto('search_vocab')
-      .values(list.slice(i, i + BATCH).map((term) => ({ term })))
-      .onConflict((oc) => oc.column('term').doNothing())
+      .values(list.slice(i, i + BATCH).map((term) => ({ term, df: 1 })))
+      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql<number>`search_vocab.df + 1` }))
       .execute();
   }
 }
@@ -28,6 +30,16 @@ export async function knownStems(db: SearchDb, terms: string[]): Promise<Set<str
   for (let i = 0; i < terms.length; i += BATCH) {
     const rows = await db.selectFrom('search_vocab').select('term').where('term', 'in', terms.slice(i, i + BATCH)).execute();
     for (const r of rows) out.add(r.term);
+  }
+  return out;
+}
+
+/** How many articles have held each of `terms` (0 for a stem never indexed): `await documentCounts(db, ['علاق'])` → Map { 'علاق' → 412 }. */
+export async function documentCounts(db: SearchDb, terms: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>(terms.map((t) => [t, 0]));
+  for (let i = 0; i < terms.length; i += BATCH) {
+    const rows = await db.selectFrom('search_vocab').select(['term', 'df']).where('term', 'in', terms.slice(i, i + BATCH)).execute();
+    for (const r of rows) out.set(r.term, Number(r.df));
   }
   return out;
 }

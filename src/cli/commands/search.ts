@@ -27,7 +27,7 @@ function printHits(result: SearchResponse, tty: boolean): void {
     if (hit.snippet) out.push(`   ${snippetText(hit.snippet, tty)}`);
     for (const t of hit.translations) out.push(`   ${t.lang}: ${t.title} — ${t.path}`);
   });
-  out.push(`${result.total} result${result.total === 1 ? '' : 's'}`);
+  out.push(`${result.approximate ? 'about ' : ''}${result.total} result${result.total === 1 ? '' : 's'}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 

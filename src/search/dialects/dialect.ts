@@ -1,36 +1,34 @@
 /**
- * @module What differs between engines, and nothing else: writing a document's tokens and matching a
- * query plan with a relevance score. Grouping, facets, paging
- * and snippets are shared code above this interface, so both engines answer with the same semantics.
+ * @module What differs between engines, and nothing else: writing a document's tokens, and the few
+ * questions search asks the full-text index — which rows match (newest or oldest first, within a range
+ * of row ids), and how well. Everything else (filters, grouping, facets, sampling,
+ * paging, snippets) is shared code above this interface, so both engines answer alike.
  */
 import type { RawBuilder } from 'kysely';
 import type { QueryPlan } from '../plan-query.ts';
 import type { SearchDoc } from '../search-doc.ts';
 import type { SearchDb } from '../tables.ts';
 
-/** One matched article, as a dialect's `matches` selects it. */
-export interface MatchRow {
-  rid: number;
-  grp: string;
-  lang: string;
-  type: string;
-  year: number | null;
-  published: string | null;
-  fresh: number;
-  /** `facet<TAB>value` lines. */
-  tags: string;
-  /** Engine relevance, higher is better; 0 when the query has no words or the score was not asked for. */
-  score: number;
+/** A facet filter the engine applies while matching (the selective ones: topic, region, country, expert). */
+export type TagFilter = readonly [facet: string, value: string];
+
+/** A range of row ids, and how many of the highest to take. */
+export interface RidRange {
+  /** Only rows at or above this rid. */
+  from?: number;
+  /** Only rows below this rid. */
+  below?: number;
+  /** At most this many, highest rid first (lowest first with `oldestFirst`). */
+  limit?: number;
+  oldestFirst?: boolean;
 }
 
 export interface SearchDialect {
   writeTokens(db: SearchDb, rid: number, doc: SearchDoc): Promise<void>;
   deleteTokens(db: SearchDb, rid: number): Promise<void>;
   clearTokens(db: SearchDb): Promise<void>;
-  /**
-   * A SELECT of every article matching `plan` (all groups, none of the exclusions) and passing
-   * `filters` (conditions on `d`, the search_doc row), with the columns of `MatchRow`. Unscored, it
-   * skips ranking (the any-word fallback only asks whether anything matches).
-   */
-  matches(plan: QueryPlan, filters: RawBuilder<unknown>[], scored: boolean): RawBuilder<unknown>;
+  /** A SELECT of `rid` for the articles matching every group of `plan` and none of its exclusions. */
+  matchIds(plan: QueryPlan, tags: readonly TagFilter[], range?: RidRange): RawBuilder<{ rid: number }>;
+  /** A SELECT of `rid, score` (engine relevance, higher is better) for every match at or above `from`. */
+  scored(plan: QueryPlan, tags: readonly TagFilter[], from?: number): RawBuilder<{ rid: number; score: number }>;
 }

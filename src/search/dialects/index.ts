@@ -4,7 +4,7 @@ import type { SearchDialect } from './dialect.ts';
 import { postgresSearch } from './postgres.ts';
 import { sqliteSearch } from './sqlite.ts';
 
-export type { SearchDialect, MatchRow } from './dialect.ts';
+export type { SearchDialect, TagFilter } from './dialect.ts';
 
 /** `dialectOf(store)` → the SQLite (FTS5) or PostgreSQL (tsvector) implementation. */
 export function dialectOf(store: Store): SearchDialect {

@@ -8,9 +8,9 @@
  * BM25 without keeping term statistics.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { adjacentPairs, type PlanClause, type QueryPlan } from '../plan-query.ts';
+import type { PlanClause, QueryPlan } from '../plan-query.ts';
 import { FIELDS, type FieldName, type SearchDoc } from '../search-doc.ts';
-import type { SearchDialect } from './dialect.ts';
+import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
 
 const WEIGHT: Record<FieldName, string> = { title: 'A', summary: 'B', headings: 'C', body: 'D', meta: 'D' };
 // ts_rank weights are given as {D, C, B, A}.
@@ -61,7 +61,21 @@ function clauseQuery(c: PlanClause, part: 'both' | 'stems' | 'exacts' = 'both'):
 
 const groupQuery = (g: PlanClause[], part: 'both' | 'stems' | 'exacts' = 'both') => `(${g.map((c) => clauseQuery(c, part)).join(' | ')})`;
 
-const where = (filters: RawBuilder<unknown>[]) => (filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``);
+function conditions(tags: readonly TagFilter[], range: RidRange): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  if (range.from !== undefined) out.push(sql`d.rid >= ${range.from}`);
+  if (range.below !== undefined) out.push(sql`d.rid < ${range.below}`);
+  for (const [facet, value] of tags) out.push(sql`d.rid in (select rid from search_tag where facet = ${facet} and value = ${value})`);
+  return out;
+}
+
+/** The WHERE conditions of a plan: every group, no exclusion, the tags and the range. */
+function matching(plan: QueryPlan, tags: readonly TagFilter[], range: RidRange): RawBuilder<unknown> {
+  const conds = conditions(tags, range);
+  if (plan.groups.length) conds.push(sql`d.vall @@ ${plan.groups.map((g) => groupQuery(g)).join(' & ')}::tsquery`);
+  if (plan.exclude.length) conds.push(sql`not (d.vall @@ ${groupQuery(plan.exclude)}::tsquery)`);
+  return conds.length ? sql.join(conds, sql` and `) : sql`true`;
+}
 
 export const postgresSearch: SearchDialect = {
   async writeTokens(db, rid, doc: SearchDoc) {
@@ -79,13 +93,15 @@ export const postgresSearch: SearchDialect = {
     // Likewise: clearing search_doc clears them.
   },
 
-  matches(plan: QueryPlan, filters, scored) {
-    const conds = [...filters];
-    if (plan.exclude.length) conds.push(sql`not (d.vall @@ ${groupQuery(plan.exclude)}::tsquery)`);
-    const cols = sql`d.rid, d.grp, d.lang, d.type, d.year, d.published, d.fresh, d.tags`;
-    if (plan.groups.length === 0) return sql`select ${cols}, 0::float8 as score from search_doc d where true ${where(conds)}`;
-    const all = plan.groups.map((g) => groupQuery(g)).join(' & ');
-    if (!scored) return sql`select ${cols}, 0::float8 as score from search_doc d where d.vall @@ ${all}::tsquery ${where(conds)}`;
+  matchIds(plan, tags, range = {}) {
+    const limit = range.limit === undefined ? sql`` : sql` limit ${range.limit}`;
+    const order = range.oldestFirst ? sql`asc` : sql`desc`;
+    return sql<{ rid: number }>`select d.rid from search_doc d where ${matching(plan, tags, range)} order by d.rid ${order}${limit}`;
+  },
+
+  scored(plan, tags, from) {
+    const cond = matching(plan, tags, { from });
+    if (plan.groups.length === 0) return sql<{ rid: number; score: number }>`select d.rid, 0::float8 as score from search_doc d where ${cond}`;
     const rank = sql.join(
       plan.groups.map((g) => {
         const stems = groupQuery(g, 'stems');
@@ -96,9 +112,6 @@ export const postgresSearch: SearchDialect = {
       }),
       sql` + `,
     );
-    // Adjacent query words found side by side add to the rank, as in the SQLite dialect.
-    const pairs = adjacentPairs(plan.groups).map((pair) => sql` + ts_rank(${sql.raw(RANK_WEIGHTS)}::float4[], d.v, ${`${q(pair[0])} <-> ${q(pair[1])}`}::tsquery, 1)`);
-    return sql`select ${cols}, (${rank}${sql.join(pairs, sql``)})::float8 as score
-      from search_doc d where d.vall @@ ${all}::tsquery ${where(conds)}`;
+    return sql<{ rid: number; score: number }>`select d.rid, (${rank})::float8 as score from search_doc d where ${cond}`;
   },
 };

@@ -3,11 +3,14 @@
  * tokenizer splits Arabic words at harakat and knows no clitics). Each field has a stem column and an
  * exact-form column; a query word asks for its stem in the stem columns OR its exact form in the exact
  * columns, so bm25 scores an article holding the exact form on both and it outranks a stem-only match.
+ * FTS5 walks a term's rows in rowid order and stops at a LIMIT, which the bounded queries of a broad
+ * search rely on; bm25 reads every row of every term it scores (for their idf), so it is only asked
+ * about narrow ones.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { adjacentPairs, type PlanClause, type QueryPlan } from '../plan-query.ts';
+import type { PlanClause, QueryPlan } from '../plan-query.ts';
 import type { SearchDoc } from '../search-doc.ts';
-import type { SearchDialect } from './dialect.ts';
+import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
 
 const STEMS = '{title summary headings body meta}';
 const EXACTS = '{title_x summary_x headings_x body_x meta_x}';
@@ -21,34 +24,46 @@ const WEIGHTS = '1.0, 0.5, 0.3, 0.15, 0.08, 0.4, 0.2, 0.12, 0.06, 0.032';
 /** An FTS5 string literal. Tokens are letters and digits only (see index-token.ts); quoting is belt and braces. */
 const lit = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
-function clauseExpr(c: PlanClause): string {
+/** A clause over the given stem and exact column sets (either may be absent). */
+function clauseExpr(c: PlanClause, stems: string | undefined, exacts: string | undefined): string {
+  const alts: string[] = [];
   if (c.kind === 'phrase') {
-    return `(${STEMS} : ${lit(c.terms.map((t) => t.stem))} OR ${EXACTS} : ${lit(c.terms.map((t) => t.exact))})`;
+    if (stems) alts.push(`${stems} : ${lit(c.terms.map((t) => t.stem))}`);
+    if (exacts) alts.push(`${exacts} : ${lit(c.terms.map((t) => t.exact))}`);
+  } else {
+    if (stems) alts.push(`${stems} : ${lit([c.term.stem])}`);
+    if (exacts) alts.push(`${exacts} : ${lit([c.term.exact])}`);
+    if (stems) for (const f of [...c.fuzzy, ...(c.alternates ?? [])]) alts.push(`${stems} : ${lit([f])}`);
   }
-  const alts = [`${STEMS} : ${lit([c.term.stem])}`, `${EXACTS} : ${lit([c.term.exact])}`];
-  for (const f of [...c.fuzzy, ...(c.alternates ?? [])]) alts.push(`${STEMS} : ${lit([f])}`);
   return `(${alts.join(' OR ')})`;
 }
 
-// A token in every row (tatweel never survives normalization, so no word can equal it). OR-ed with an
-// optional phrase, it keeps the phrase from filtering while bm25 still scores the phrase where present;
-// being in every row, its own idf is nil.
-const EVERYWHERE = '\u0640';
+const groupExpr = (g: PlanClause[], stems = STEMS, exacts: string | undefined = EXACTS) =>
+  `(${g.map((c) => clauseExpr(c, stems, exacts)).join(' OR ')})`;
 
-/** The FTS5 MATCH expression for a plan's groups: `(a OR b) AND (c)`, plus optional proximity phrases. */
-export function ftsMatch(groups: PlanClause[][], proximity = true): string {
-  const required = groups.map((g) => `(${g.map(clauseExpr).join(' OR ')})`);
-  const optional = proximity ? adjacentPairs(groups).map((pair) => `(${STEMS} : ${lit(pair)} OR meta_x : ${lit([EVERYWHERE])})`) : [];
-  return [...required, ...optional].join(' AND ');
+/** The FTS5 MATCH expression for a plan: `((a OR b) AND (c)) NOT (x)`; undefined when it has no groups. */
+export function ftsMatch(plan: Pick<QueryPlan, 'groups' | 'exclude'>): string | undefined {
+  if (plan.groups.length === 0) return undefined;
+  const required = `(${plan.groups.map((g) => groupExpr(g)).join(' AND ')})`;
+  return plan.exclude.length ? `${required} NOT ${groupExpr(plan.exclude)}` : required;
 }
 
-const where = (filters: RawBuilder<unknown>[]) => (filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``);
+function conditions(col: string, tags: readonly TagFilter[], range: RidRange): RawBuilder<unknown>[] {
+  const c = sql.ref(col);
+  const out: RawBuilder<unknown>[] = [];
+  if (range.from !== undefined) out.push(sql`${c} >= ${range.from}`);
+  if (range.below !== undefined) out.push(sql`${c} < ${range.below}`);
+  for (const [facet, value] of tags) out.push(sql`${c} in (select rid from search_tag where facet = ${facet} and value = ${value})`);
+  return out;
+}
+
+const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``);
 
 export const sqliteSearch: SearchDialect = {
   async writeTokens(db, rid, doc: SearchDoc) {
     const f = doc.fields;
     const s = (k: keyof SearchDoc['fields']) => f[k].stems.join(' ');
-    const x = (k: keyof SearchDoc['fields']) => f[k].exacts.join(' ') + (k === 'meta' ? ` ${EVERYWHERE}` : '');
+    const x = (k: keyof SearchDoc['fields']) => f[k].exacts.join(' ');
     await sql`insert into search_fts (rowid, title, summary, headings, body, meta, title_x, summary_x, headings_x, body_x, meta_x)
       values (${rid}, ${s('title')}, ${s('summary')}, ${s('headings')}, ${s('body')}, ${s('meta')},
               ${x('title')}, ${x('summary')}, ${x('headings')}, ${x('body')}, ${x('meta')})`.execute(db);
@@ -62,16 +77,26 @@ export const sqliteSearch: SearchDialect = {
     await sql`delete from search_fts`.execute(db);
   },
 
-  matches(plan: QueryPlan, filters, scored) {
-    const conds = [...filters];
-    if (plan.exclude.length) {
-      conds.push(sql`d.rid not in (select rowid from search_fts where search_fts match ${ftsMatch([plan.exclude], false)})`);
+  matchIds(plan, tags, range = {}) {
+    const limit = range.limit === undefined ? sql`` : sql` limit ${range.limit}`;
+    const order = range.oldestFirst ? sql`asc` : sql`desc`;
+    const match = ftsMatch(plan);
+    if (match === undefined) {
+      const excluded = plan.exclude.length ? [sql`rid not in (select rowid from search_fts where search_fts match ${groupExpr(plan.exclude)})`] : [];
+      const conds = [...excluded, ...conditions('rid', tags, range)];
+      return sql<{ rid: number }>`select rid from search_doc where 1 = 1${and(conds)} order by rid ${order}${limit}`;
     }
-    const cols = sql`d.rid, d.grp, d.lang, d.type, d.year, d.published, d.fresh, d.tags`;
-    if (plan.groups.length === 0) return sql`select ${cols}, 0.0 as score from search_doc d where 1 = 1 ${where(conds)}`;
-    const score = scored ? sql`-bm25(search_fts, ${sql.raw(WEIGHTS)})` : sql`0.0`;
-    return sql`select ${cols}, ${score} as score
-      from search_fts join search_doc d on d.rid = search_fts.rowid
-      where search_fts match ${ftsMatch(plan.groups, scored)} ${where(conds)}`;
+    return sql<{ rid: number }>`select rowid as rid from search_fts where search_fts match ${match}${and(conditions('rowid', tags, range))}
+      order by rowid ${order}${limit}`;
+  },
+
+  scored(plan, tags, from) {
+    const match = ftsMatch(plan);
+    if (match === undefined) {
+      const ids = sqliteSearch.matchIds(plan, tags, { from });
+      return sql<{ rid: number; score: number }>`select rid, 0.0 as score from (${ids})`;
+    }
+    return sql<{ rid: number; score: number }>`select rowid as rid, -bm25(search_fts, ${sql.raw(WEIGHTS)}) as score
+      from search_fts where search_fts match ${match}${and(conditions('rowid', tags, { from }))}`;
   },
 };

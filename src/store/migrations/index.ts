@@ -9,6 +9,7 @@ import * as search from './002-search.ts';
 import * as editorial from './004-editorial.ts';
 import * as sources from './005-sources.ts';
 import * as knowledge from './006-knowledge.ts';
+import * as searchHead from './007-search-head.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-editorial': editorial,
   '005-sources': sources,
   '006-knowledge': knowledge,
+  '007-search-head': searchHead,
 };

@@ -7,7 +7,7 @@ import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { dirOf } from '../../model/index.ts';
 import { searchArticles } from '../../app/index.ts';
-import { parseSearchQuery, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
+import { parseSearchQuery, WINDOW, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
 import { formatNumber, langName } from '../i18n/index.ts';
 import { sendJson, sendPage, sitePrefixes } from '../send.ts';
 import { DateTime } from '../views/date-time.tsx';
@@ -26,6 +26,7 @@ const STRINGS = {
     button: 'Search',
     results: '{n} results',
     results1: '1 result',
+    about: 'About {n} results',
     none: 'Nothing matches this search.',
     empty: 'Type a few words: Arabic or English, with or without hamza, article or prefix.',
     refine: 'Refine',
@@ -49,6 +50,7 @@ const STRINGS = {
     button: 'بحث',
     results: 'عدد النتائج: {n}',
     results1: 'نتيجة واحدة',
+    about: 'عدد النتائج: نحو {n}',
     none: 'لا توجد نتائج لهذا البحث.',
     empty: 'اكتب بضع كلمات بالعربية أو الإنجليزية، بهمزة أو بدونها، مع «ال» أو بدونها.',
     refine: 'تصفية',
@@ -144,8 +146,14 @@ function SearchPage(props: PageProps) {
   const { lang, query, result } = props;
   const s = strings(lang);
   const title = query.q ? s.titleFor.replace('{q}', query.q) : s.title;
-  const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
-  const count = result.total === 1 ? s.results1 : s.results.replace('{n}', formatNumber(lang, result.total));
+  // A broad query ranks only its newest WINDOW matches: pages stop there, and the total is an estimate.
+  const pageable = result.approximate ? Math.min(result.total, WINDOW) : result.total;
+  const pages = Math.max(1, Math.ceil(pageable / query.pageSize));
+  const count = result.approximate
+    ? s.about.replace('{n}', formatNumber(lang, result.total))
+    : result.total === 1
+      ? s.results1
+      : s.results.replace('{n}', formatNumber(lang, result.total));
   const hidden = FILTERS.filter((k) => k !== 'sort' && props.params[k]);
   return (
     <Layout lang={lang} title={title} canonical={props.canonical} robots="noindex, follow">

@@ -1,0 +1,228 @@
+/**
+ * @module Which articles a plan matches, and how well — with work bounded however many match.
+ *
+ * Row ids follow publication date (see index-article.ts), and both engines walk a term's rows from the
+ * highest rid and can stop early. So search first asks for the newest WINDOW + 1 matches:
+ * - **Narrow** (at most WINDOW): every match is scored by the engine (bm25 on SQLite, ts_rank on
+ *   PostgreSQL); totals and facet counts are exact.
+ * - **Broad** (more): the newest WINDOW matches are ranked by where the words stand — title, summary
+ *   or elsewhere, as typed or as a stem (the head's token hashes, held in memory) — weighted by
+ *   each word's rarity, newest first on ties: the engines' relevance functions read every row of every
+ *   term, which for a word in half the archive is most of the cost. Totals and facet counts are
+ *   estimated from samples of the older matches and marked approximate. Searching the newest first and
+ *   stopping early is how Twitter's Earlybird answers broad queries over a large archive.
+ */
+import type { Store } from '../store/index.ts';
+import type { DocColumns } from './doc-columns.ts';
+import { passCounter, positionOf } from './doc-columns.ts';
+import { headHas, pairKey, tokenHash } from './head.ts';
+import { dialectOf, type SearchDialect, type TagFilter } from './dialects/index.ts';
+import { adjacentPairs, type PlanClause, type QueryPlan } from './plan-query.ts';
+import { searchDb, type SearchDb } from './tables.ts';
+import { documentCounts } from './vocabulary.ts';
+
+/** How many of the newest matches are ranked when a query matches more. */
+export const WINDOW = 1000;
+/** Matches read at each end of the archive below the window, for counting: a fifth of the window. */
+const SAMPLE_SHARE = 5;
+/** What finding adjacent query words side by side multiplies a score by. */
+const PROXIMITY = 1.3;
+/** Where a broad query's word stands, as the bm25 field weights (title 1.0, summary 0.5, elsewhere 0.15; as typed +0.4). */
+const PLACE = { title: 1.0, titleExact: 0.4, summary: 0.5, elsewhere: 0.15 } as const;
+
+export interface Matched {
+  /** Position in the document columns. */
+  pos: number;
+  score: number;
+  /** How many matches this row stands for: 1, or more for a sampled row of a broad query. */
+  weight: number;
+}
+
+export interface MatchSet {
+  /** Rows that may be shown, with scores comparable to each other. */
+  ranked: Matched[];
+  /** Rows to count: `ranked` plus, for a broad query, the sampled older matches. */
+  counted: Matched[];
+  /** True when counts are estimates (a broad query). */
+  approximate: boolean;
+  /** For a broad query: the stretches of the archive no sample read, and how densely each is taken to match. */
+  regions?: Region[];
+}
+
+export interface MatchContext {
+  store: Store;
+  cols: DocColumns;
+  filter: ((pos: number) => boolean) | undefined;
+  tags: readonly TagFilter[];
+  /** WINDOW unless a test or a benchmark asks otherwise. */
+  window: number;
+}
+
+const ridsOf = async (db: SearchDb, query: ReturnType<SearchDialect['matchIds']>) =>
+  (await query.execute(db)).rows.map((r) => Number(r.rid));
+
+/**
+ * The newest matches passing the filters, at most `max`, highest rid first, and whether more exist.
+ * The engine applies tag filters; the cheap column filters (language, type, dates) are applied here,
+ * fetching further back until enough pass.
+ */
+async function newest(ctx: MatchContext, plan: QueryPlan, max: number, range: { from?: number; below?: number } = {}): Promise<{ pos: number[]; more: boolean }> {
+  const db = searchDb(ctx.store);
+  const dialect = dialectOf(ctx.store);
+  const out: number[] = [];
+  let below = range.below;
+  for (let chunk = max + 1; ; chunk *= 2) {
+    const rids = await ridsOf(db, dialect.matchIds(plan, ctx.tags, { from: range.from, below, limit: chunk }));
+    for (const rid of rids) {
+      const pos = positionOf(ctx.cols, rid);
+      if (pos < 0 || (ctx.filter && !ctx.filter(pos))) continue;
+      if (out.length === max) return { pos: out, more: true };
+      out.push(pos);
+    }
+    if (rids.length < chunk) return { pos: out, more: false };
+    below = rids[rids.length - 1];
+  }
+}
+
+/** Multiplies the score of rows whose title or summary holds adjacent query words side by side. */
+function addProximity(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void {
+  const pairs = adjacentPairs(plan.groups).map(([a, b]) => tokenHash(pairKey(a, b)));
+  if (pairs.length === 0) return;
+  for (const r of rows) {
+    const at = cols.headAt[r.pos];
+    if (pairs.some((h) => headHas(cols.heads, at, 4, h) || headHas(cols.heads, at, 5, h))) r.score *= PROXIMITY;
+  }
+}
+
+/** Scores every match (at or above row `from`) with the engine's relevance, and keeps those passing the filters, newest first. */
+async function narrow(ctx: MatchContext, plan: QueryPlan, from?: number): Promise<MatchSet> {
+  const rows = (await dialectOf(ctx.store).scored(plan, ctx.tags, from).execute(searchDb(ctx.store))).rows;
+  const ranked: Matched[] = [];
+  for (const r of rows) {
+    const pos = positionOf(ctx.cols, Number(r.rid));
+    if (pos >= 0 && (!ctx.filter || ctx.filter(pos))) ranked.push({ pos, score: Number(r.score), weight: 1 });
+  }
+  ranked.sort((x, y) => y.pos - x.pos);
+  addProximity(ctx.cols, plan, ranked);
+  return { ranked, counted: ranked, approximate: false };
+}
+
+/** How many articles at most hold each group: a word's stem and its variants, a phrase's rarest word (from the vocabulary's counts). */
+async function groupBounds(ctx: MatchContext, plan: QueryPlan): Promise<number[]> {
+  const stemsOf = (c: PlanClause) => (c.kind === 'phrase' ? c.terms.map((t) => t.stem) : [c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])]);
+  const df = await documentCounts(searchDb(ctx.store), [...new Set(plan.groups.flat().flatMap(stemsOf))]);
+  const clauseBound = (c: PlanClause) =>
+    c.kind === 'phrase' ? Math.min(...c.terms.map((t) => df.get(t.stem) ?? 0)) : stemsOf(c).reduce((sum, x) => sum + (df.get(x) ?? 0), 0);
+  return plan.groups.map((g) => g.reduce((sum, c) => sum + clauseBound(c), 0));
+}
+
+/** bm25's idf for a word held by `df` of `n` articles. */
+const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/** A clause's tokens as head hashes: stems (with typo and other-script variants) and exact forms. */
+function clauseHashes(c: PlanClause): { stems: number[]; exacts: number[]; phrase: boolean } {
+  const stems = c.kind === 'phrase' ? c.terms.map((t) => t.stem) : [c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])];
+  const exacts = c.kind === 'phrase' ? c.terms.map((t) => t.exact) : [c.term.exact];
+  return { stems: stems.map(tokenHash), exacts: exacts.map(tokenHash), phrase: c.kind === 'phrase' };
+}
+
+/** Where one clause stands in article `pos`'s head: in the title (as a stem or as typed), as typed in it, in the summary. */
+function place(cols: DocColumns, pos: number, c: ReturnType<typeof clauseHashes>): number {
+  const at = cols.headAt[pos];
+  // A phrase counts where all its words stand; a word where any of its forms does.
+  const holds = (part: number, hashes: number[]) =>
+    c.phrase ? hashes.every((h) => headHas(cols.heads, at, part, h)) : hashes.some((h) => headHas(cols.heads, at, part, h));
+  const titleExact = holds(1, c.exacts);
+  let score: number = PLACE.elsewhere;
+  if (titleExact || holds(0, c.stems)) score += PLACE.title;
+  if (titleExact) score += PLACE.titleExact;
+  if (holds(2, c.stems) || holds(3, c.exacts)) score += PLACE.summary;
+  return score;
+}
+
+/** Scores the window by where each group's words stand (see PLACE), each group weighted by its rarity. */
+function rankByPlace(ctx: MatchContext, plan: QueryPlan, window: Matched[], bounds: number[]): void {
+  const idfs = bounds.map((df) => idf(Math.min(df, ctx.cols.size), ctx.cols.size));
+  const groups = plan.groups.map((g) => g.map(clauseHashes));
+  for (const r of window) {
+    groups.forEach((group, g) => {
+      let best = 0;
+      for (const c of group) best = Math.max(best, place(ctx.cols, r.pos, c));
+      r.score += idfs[g] * best;
+    });
+  }
+}
+
+/** A stretch of the archive (positions [start, end)) no sample read, and the share of its articles a broad query is taken to match there. */
+export interface Region {
+  start: number;
+  end: number;
+  density: number;
+}
+
+/**
+ * What a broad query's counts stand on: the window, the next SAMPLE matches below it (read by the same
+ * walk) and the oldest SAMPLE matches of the archive (FTS5 reaches both ends of a doclist cheaply, not
+ * its middle). Rows of both samples are real matches; the stretch between them is estimated at the
+ * mean of the two samples' densities, and spread over the sampled rows' weights.
+ */
+async function sampleOlder(ctx: MatchContext, plan: QueryPlan, upper: number[], sample: number): Promise<{ rows: Matched[]; regions: Region[] }> {
+  const count = passCounter(ctx.cols, ctx.filter);
+  const upperEnd = upper[0] + 1;
+  const upperStart = upper[upper.length - 1];
+  const lower = await oldest(ctx, plan, sample, 0, upperStart);
+  const rows = [...upper, ...lower.pos];
+  if (!lower.more) return { rows: rows.map((pos) => ({ pos, score: 0, weight: 1 })), regions: [] };
+  const lowerEnd = lower.pos[lower.pos.length - 1] + 1;
+  const density = (upper.length / Math.max(1, count(upperStart, upperEnd)) + lower.pos.length / Math.max(1, count(0, lowerEnd))) / 2;
+  const middle = { start: lowerEnd, end: upperStart, density };
+  const weight = 1 + (density * count(middle.start, middle.end)) / rows.length;
+  return { rows: rows.map((pos) => ({ pos, score: 0, weight })), regions: [middle] };
+}
+
+/** The oldest matches in positions [start, end) passing the filters, at most `max`, and whether more exist. */
+async function oldest(ctx: MatchContext, plan: QueryPlan, max: number, start: number, end: number): Promise<{ pos: number[]; more: boolean }> {
+  const db = searchDb(ctx.store);
+  const dialect = dialectOf(ctx.store);
+  const out: number[] = [];
+  let from = ctx.cols.rids[start];
+  const below = end < ctx.cols.size ? ctx.cols.rids[end] : undefined;
+  for (let chunk = max + 1; ; chunk *= 2) {
+    const rids = await ridsOf(db, dialect.matchIds(plan, ctx.tags, { from, below, limit: chunk, oldestFirst: true }));
+    for (const rid of rids) {
+      const pos = positionOf(ctx.cols, rid);
+      if (pos < 0 || (ctx.filter && !ctx.filter(pos))) continue;
+      if (out.length === max) return { pos: out, more: true };
+      out.push(pos);
+    }
+    if (rids.length < chunk) return { pos: out, more: false };
+    from = rids[rids.length - 1] + 1;
+  }
+}
+
+const empty = (): MatchSet => ({ ranked: [], counted: [], approximate: false });
+
+/** No words: every article passing the filters, counted exactly from the columns, the newest ranked. */
+function everything(ctx: MatchContext): MatchSet {
+  const counted: Matched[] = [];
+  for (let pos = ctx.cols.size - 1; pos >= 0; pos--) if (!ctx.filter || ctx.filter(pos)) counted.push({ pos, score: 0, weight: 1 });
+  return { ranked: counted.slice(0, ctx.window), counted, approximate: false };
+}
+
+/** Finds what `plan` matches, within the filters of `ctx`. */
+export async function findMatches(ctx: MatchContext, plan: QueryPlan): Promise<MatchSet> {
+  if (plan.groups.length === 0 && plan.exclude.length === 0) return everything(ctx);
+  const sample = Math.max(1, Math.floor(ctx.window / SAMPLE_SHARE));
+  const bounds = await groupBounds(ctx, plan);
+  // Every group must match, so the rarest bounds the matches: a rare word goes straight to scoring.
+  if (plan.groups.length && Math.min(...bounds) <= ctx.window) return narrow(ctx, plan);
+  const got = await newest(ctx, plan, ctx.window + sample);
+  if (!got.more) return got.pos.length ? narrow(ctx, plan, ctx.cols.rids[got.pos[got.pos.length - 1]]) : empty();
+  const window = got.pos.slice(0, ctx.window).map((pos) => ({ pos, score: 0, weight: 1 }));
+  if (plan.groups.length) {
+    rankByPlace(ctx, plan, window, bounds);
+    addProximity(ctx.cols, plan, window);
+  }
+  const older = await sampleOlder(ctx, plan, got.pos.slice(ctx.window), sample);
+  return { ranked: window, counted: [...window, ...older.rows], approximate: true, regions: older.regions };
+}
