@@ -17,7 +17,7 @@ import type { DocColumns } from './doc-columns.ts';
 import { passCounter, positionOf } from './doc-columns.ts';
 import { headHas, pairKey, tokenHash } from './head.ts';
 import { dialectOf, type SearchDialect, type TagFilter } from './dialects/index.ts';
-import { adjacentPairs, type PlanClause, type QueryPlan } from './plan-query.ts';
+import { pairsOf, type PlanClause, type QueryPlan } from './plan-query.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { documentCounts } from './vocabulary.ts';
 
@@ -25,8 +25,16 @@ import { documentCounts } from './vocabulary.ts';
 export const WINDOW = 1000;
 /** Matches read at each end of the archive below the window, for counting: a fifth of the window. */
 const SAMPLE_SHARE = 5;
-/** What finding adjacent query words side by side multiplies a score by. */
-const PROXIMITY = 1.3;
+/** How much rarer a phrase is taken to be than its words meeting anywhere in an article. */
+const PHRASE_ODDS = 0.1;
+/** What a word as typed in the title, or else in the summary, adds to the engine's score (as a fraction, averaged over the query's words). */
+const EXACT = { title: 0.4, summary: 0.2 } as const;
+/** What a row found only through another script's form of a name keeps of its score. */
+const ALTERNATE = 0.5;
+/** Two adjacent query words are looked for side by side anywhere when their articles number at most this. */
+const NEARNESS_ROWS = 20_000;
+/** What each pair of adjacent query words found side by side adds to a score (as a fraction of it). */
+const PROXIMITY = 0.3;
 /** Where a broad query's word stands, as the bm25 field weights (title 1.0, summary 0.5, elsewhere 0.15; as typed +0.4). */
 const PLACE = { title: 1.0, titleExact: 0.4, summary: 0.5, elsewhere: 0.15 } as const;
 
@@ -84,27 +92,113 @@ async function newest(ctx: MatchContext, plan: QueryPlan, max: number, range: { 
   }
 }
 
-/** Multiplies the score of rows whose title or summary holds adjacent query words side by side. */
-function addProximity(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void {
-  const pairs = adjacentPairs(plan.groups).map(([a, b]) => tokenHash(pairKey(a, b)));
-  if (pairs.length === 0) return;
-  for (const r of rows) {
-    const at = cols.headAt[r.pos];
-    if (pairs.some((h) => headHas(cols.heads, at, 4, h) || headHas(cols.heads, at, 5, h))) r.score *= PROXIMITY;
-  }
+/** How many of `pairs` (hashed) stand side by side in the title or summary of article `pos`. */
+function pairsInHead(cols: DocColumns, pos: number, pairs: number[]): number {
+  const at = cols.headAt[pos];
+  return pairs.filter((h) => headHas(cols.heads, at, 4, h) || headHas(cols.heads, at, 5, h)).length;
 }
 
-/** Scores every match (at or above row `from`) with the engine's relevance, and keeps those passing the filters, newest first. */
-async function narrow(ctx: MatchContext, plan: QueryPlan, from?: number): Promise<MatchSet> {
-  const rows = (await dialectOf(ctx.store).scored(plan, ctx.tags, from).execute(searchDb(ctx.store))).rows;
+/** Raises the score of rows whose title or summary holds adjacent query words side by side, pair by pair. */
+function addProximity(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void {
+  const pairs = pairsOf(plan).map(([a, b]) => tokenHash(pairKey(a, b)));
+  if (pairs.length === 0) return;
+  for (const r of rows) r.score *= 1 + PROXIMITY * pairsInHead(cols, r.pos, pairs);
+}
+
+/**
+ * Scores the newest matches, at most `limit`. All of them when fewer: the narrow answer. When there
+ * are more and enough pass the filters, the scored rows are the window and the next sample already
+ * (ranked by the engine, since it scored them); otherwise undefined, and the caller walks instead.
+ */
+async function scoreNewest(ctx: MatchContext, plan: QueryPlan, sample: number): Promise<MatchSet | undefined> {
+  const limit = ctx.window + sample + 1;
+  const rows = (await dialectOf(ctx.store).scored(plan, ctx.tags, undefined, limit).execute(searchDb(ctx.store))).rows;
+  const found = await rankedRows(ctx, plan, rows);
+  if (rows.length < limit) return found;
+  if (found.ranked.length <= ctx.window + sample) return undefined;
+  const window = found.ranked.slice(0, ctx.window);
+  const upper = found.ranked.slice(ctx.window, ctx.window + sample).map((r) => r.pos);
+  const older = await sampleOlder(ctx, plan, upper, sample);
+  return { ranked: window, counted: [...window, ...older.rows], approximate: true, regions: older.regions };
+}
+
+async function rankedRows(ctx: MatchContext, plan: QueryPlan, rows: { rid: number; score: number }[]): Promise<MatchSet> {
   const ranked: Matched[] = [];
   for (const r of rows) {
     const pos = positionOf(ctx.cols, Number(r.rid));
     if (pos >= 0 && (!ctx.filter || ctx.filter(pos))) ranked.push({ pos, score: Number(r.score), weight: 1 });
   }
   ranked.sort((x, y) => y.pos - x.pos);
-  addProximity(ctx.cols, plan, ranked);
+  addExactForms(ctx.cols, plan, ranked);
+  await addNearness(ctx, plan, ranked);
+  await lowerAlternates(ctx, plan, ranked);
   return { ranked, counted: ranked, approximate: false };
+}
+
+/**
+ * A row found only through a name's other-script form (Tebboune → تبون) ranks below one holding the
+ * words as typed: the engine scores both alike, so such rows are scaled down here.
+ */
+async function lowerAlternates(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): Promise<void> {
+  const widened = plan.groups.some((g) => g.some((c) => c.kind === 'term' && c.alternates?.length));
+  if (!widened || rows.length === 0) return;
+  const typed: QueryPlan = { ...plan, groups: plan.groups.map((g) => g.map((c) => (c.kind === 'term' ? { ...c, alternates: undefined } : c))) };
+  const from = Math.min(...rows.map((r) => ctx.cols.rids[r.pos]));
+  const holds = new Set(await ridsOf(searchDb(ctx.store), dialectOf(ctx.store).matchIds(typed, ctx.tags, { from })));
+  for (const r of rows) if (!holds.has(ctx.cols.rids[r.pos])) r.score *= ALTERNATE;
+}
+
+/**
+ * Raises the score of rows holding adjacent query words side by side, pair by pair: anywhere in the article when
+ * the two words are rare enough for the engine to check cheaply (a phrase query reads both words'
+ * rows), else in the title or summary (from the heads, in memory).
+ */
+async function addNearness(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): Promise<void> {
+  const pairs = pairsOf(plan);
+  if (pairs.length === 0 || rows.length === 0) return;
+  const df = await documentCounts(searchDb(ctx.store), [...new Set(pairs.flat())]);
+  const from = Math.min(...rows.map((r) => ctx.cols.rids[r.pos]));
+  const found = new Map<number, number>();
+  const inHead: number[] = [];
+  for (const pair of pairs) {
+    if ((df.get(pair[0]) ?? 0) + (df.get(pair[1]) ?? 0) > NEARNESS_ROWS) {
+      inHead.push(tokenHash(pairKey(pair[0], pair[1])));
+      continue;
+    }
+    for (const rid of await ridsOf(searchDb(ctx.store), dialectOf(ctx.store).adjacent(pair, from))) found.set(rid, (found.get(rid) ?? 0) + 1);
+  }
+  for (const r of rows) {
+    const near = (found.get(ctx.cols.rids[r.pos]) ?? 0) + (inHead.length ? pairsInHead(ctx.cols, r.pos, inHead) : 0);
+    r.score *= 1 + PROXIMITY * near;
+  }
+}
+
+/**
+ * Multiplies the engine's score of rows whose title or summary holds a query word as typed (the
+ * engines score stems only: asking them about exact forms too would double what they read).
+ */
+function addExactForms(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void {
+  const groups = plan.groups.map((g) => g.map(clauseHashes));
+  if (groups.length === 0) return;
+  for (const r of rows) {
+    let bonus = 0;
+    for (const group of groups) {
+      let best = 0;
+      for (const c of group) {
+        const at = cols.headAt[r.pos];
+        const holds = (part: number) => (c.phrase ? c.exacts.every((h) => headHas(cols.heads, at, part, h)) : c.exacts.some((h) => headHas(cols.heads, at, part, h)));
+        best = Math.max(best, holds(1) ? EXACT.title : holds(3) ? EXACT.summary : 0);
+      }
+      bonus += best;
+    }
+    r.score *= 1 + bonus / groups.length;
+  }
+}
+
+/** Scores every match (at or above row `from`) with the engine's relevance, and keeps those passing the filters, newest first. */
+async function narrow(ctx: MatchContext, plan: QueryPlan, from?: number): Promise<MatchSet> {
+  const rows = (await dialectOf(ctx.store).scored(plan, ctx.tags, from).execute(searchDb(ctx.store))).rows;
+  return rankedRows(ctx, plan, rows);
 }
 
 /** How many articles at most hold each group: a word's stem and its variants, a phrase's rarest word (from the vocabulary's counts). */
@@ -216,6 +310,16 @@ export async function findMatches(ctx: MatchContext, plan: QueryPlan): Promise<M
   const bounds = await groupBounds(ctx, plan);
   // Every group must match, so the rarest bounds the matches: a rare word goes straight to scoring.
   if (plan.groups.length && Math.min(...bounds) <= ctx.window) return narrow(ctx, plan);
+  // Words that are each common can still meet rarely (independent words in half the articles meet in
+  // a quarter; a phrase of them far less often): when few matches are expected, scoring them outright
+  // costs one walk instead of two, and only a wrong guess pays for the second.
+  const n = ctx.cols.size;
+  const phrase = plan.groups.some((g) => g.some((c) => c.kind === 'phrase'));
+  const expected = bounds.reduce((e, b) => e * Math.min(1, b / n), n) * (phrase ? PHRASE_ODDS : 1);
+  if (plan.groups.length && expected <= ctx.window) {
+    const found = await scoreNewest(ctx, plan, sample);
+    if (found) return found;
+  }
   const got = await newest(ctx, plan, ctx.window + sample);
   if (!got.more) return got.pos.length ? narrow(ctx, plan, ctx.cols.rids[got.pos[got.pos.length - 1]]) : empty();
   const window = got.pos.slice(0, ctx.window).map((pos) => ({ pos, score: 0, weight: 1 }));

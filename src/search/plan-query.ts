@@ -29,6 +29,8 @@ export interface QueryPlan {
   groups: PlanClause[][];
   exclude: PlanClause[];
   truncated: boolean;
+  /** Adjacent query words, when they are not those of `groups` (the any-word fallback keeps the typed ones). */
+  pairs?: [string, string][];
 }
 
 function clauseOf(item: SyntaxItem): PlanClause | undefined {
@@ -123,3 +125,6 @@ export function expandPlan(plan: QueryPlan, expand: Expand, max = 4): QueryPlan 
   };
   return { ...plan, groups: plan.groups.map((g) => g.map(widen)) };
 }
+
+/** The plan's adjacent query words: those it was typed with (see `QueryPlan.pairs`), else its groups'. */
+export const pairsOf = (plan: QueryPlan): [string, string][] => plan.pairs ?? adjacentPairs(plan.groups);

@@ -9,7 +9,7 @@ import type { Store } from '../store/index.ts';
 import { docColumns, filterOf, passCounter, tagParts, type DocColumns } from './doc-columns.ts';
 import type { TagFilter } from './dialects/index.ts';
 import { editVariants, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH } from './edit-variants.ts';
-import { expandPlan, highlightTerms, isEmptyPlan, planQuery, type Expand, type PlanClause, type QueryPlan } from './plan-query.ts';
+import { adjacentPairs, expandPlan, highlightTerms, isEmptyPlan, planQuery, type Expand, type PlanClause, type QueryPlan } from './plan-query.ts';
 import { parseQuerySyntax } from './query-syntax.ts';
 import { findMatches, WINDOW, type MatchContext, type Matched, type MatchSet } from './match-set.ts';
 import { makeSnippet, SNIPPET_CHARS } from './snippet.ts';
@@ -254,7 +254,7 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   ctx.filter = filterOf(ctx.cols, query);
   let found = await findMatches(ctx, plan);
   if (found.counted.length === 0 && plan.groups.length > 1) {
-    const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()] };
+    const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()], pairs: adjacentPairs(plan.groups) };
     const wider = await findMatches(ctx, anyWord);
     if (wider.counted.length) {
       plan = anyWord;

@@ -1,11 +1,10 @@
 /**
  * @module Search on PostgreSQL: tsvectors written directly from the analyzer's tokens (no text search
  * configuration touches them, so both engines index the same tokens), weighted A title, B summary,
- * C headings, D body, plus a vector of author and taxonomy names; a GIN index over both. Exact forms
- * are stored as lexemes `=form` at the same position as their stem, so phrases work on stems while an
- * exact match adds to the rank. The rank is a sum over the query's groups of `ts_rank` (length
- * normalized; exact forms add 0.4 of their stem's rank), the closest PostgreSQL offers to per-term
- * BM25 without keeping term statistics.
+ * C headings, D body, plus a vector of author and taxonomy names; a GIN index over both. Only stems:
+ * an article holding a word as typed holds its stem, and the bonus for the form as typed is added in
+ * shared code from the heads (as on SQLite). The rank is a sum over the query's groups of `ts_rank`
+ * (length normalized), the closest PostgreSQL offers to per-term BM25 without keeping term statistics.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
@@ -16,10 +15,7 @@ const WEIGHT: Record<FieldName, string> = { title: 'A', summary: 'B', headings: 
 // ts_rank weights are given as {D, C, B, A}.
 const RANK_WEIGHTS = `'{0.15, 0.3, 0.5, 1.0}'`;
 const META_FACTOR = 0.1;
-/** What an exact form adds to its stem's rank (as in the SQLite weights). */
-const EXACT_FACTOR = 0.4;
 const MAX_POS = 16383;
-const EXACT = '=';
 
 /** A tsvector literal: each token with its positions and weight (positions past 16383 share the last). */
 function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
@@ -32,13 +28,9 @@ function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
     else if (list.length < 256) list.push(item);
   };
   for (const field of fields) {
-    const { stems, exacts } = doc.fields[field];
+    const { stems } = doc.fields[field];
     const w = WEIGHT[field];
-    for (let i = 0; i < stems.length; i++) {
-      add(stems[i], pos, w);
-      add(EXACT + exacts[i], pos, w);
-      pos++;
-    }
+    for (const stem of stems) add(stem, pos++, w);
     pos += 2; // a gap, so a phrase never spans two fields
   }
   return [...entries].map(([lexeme, ps]) => `'${lexeme.replace(/'/g, "''")}':${ps.join(',')}`).join(' ');
@@ -46,20 +38,13 @@ function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
 
 const q = (lexeme: string) => `'${lexeme.replace(/['\\]/g, (c) => '\\' + c)}'`;
 
-/** A clause as tsquery text; `part` keeps only stems, only exact forms, or both (for matching). */
-function clauseQuery(c: PlanClause, part: 'both' | 'stems' | 'exacts' = 'both'): string {
-  const alts: string[] = [];
-  if (c.kind === 'phrase') {
-    if (part !== 'exacts') alts.push(`(${c.terms.map((t) => q(t.stem)).join(' <-> ')})`);
-    if (part !== 'stems') alts.push(`(${c.terms.map((t) => q(EXACT + t.exact)).join(' <-> ')})`);
-  } else {
-    if (part !== 'exacts') alts.push(q(c.term.stem), ...c.fuzzy.map(q), ...(c.alternates ?? []).map(q));
-    if (part !== 'stems') alts.push(q(EXACT + c.term.exact));
-  }
-  return `(${alts.join(' | ')})`;
+/** A clause as tsquery text: its stem (and typo and other-script variants), or its phrase of stems. */
+function clauseQuery(c: PlanClause): string {
+  if (c.kind === 'phrase') return `(${c.terms.map((t) => q(t.stem)).join(' <-> ')})`;
+  return `(${[c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])].map(q).join(' | ')})`;
 }
 
-const groupQuery = (g: PlanClause[], part: 'both' | 'stems' | 'exacts' = 'both') => `(${g.map((c) => clauseQuery(c, part)).join(' | ')})`;
+const groupQuery = (g: PlanClause[]) => `(${g.map(clauseQuery).join(' | ')})`;
 
 function conditions(tags: readonly TagFilter[], range: RidRange): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
@@ -99,19 +84,22 @@ export const postgresSearch: SearchDialect = {
     return sql<{ rid: number }>`select d.rid from search_doc d where ${matching(plan, tags, range)} order by d.rid ${order}${limit}`;
   },
 
-  scored(plan, tags, from) {
+  adjacent(pair, from) {
+    return sql<{ rid: number }>`select d.rid from search_doc d where d.rid >= ${from} and d.v @@ ${`${q(pair[0])} <-> ${q(pair[1])}`}::tsquery`;
+  },
+
+  scored(plan, tags, from, limit) {
     const cond = matching(plan, tags, { from });
-    if (plan.groups.length === 0) return sql<{ rid: number; score: number }>`select d.rid, 0::float8 as score from search_doc d where ${cond}`;
+    const newest = limit === undefined ? sql`` : sql` order by d.rid desc limit ${limit}`;
+    if (plan.groups.length === 0) return sql<{ rid: number; score: number }>`select d.rid, 0::float8 as score from search_doc d where ${cond}${newest}`;
     const rank = sql.join(
       plan.groups.map((g) => {
-        const stems = groupQuery(g, 'stems');
-        const exacts = groupQuery(g, 'exacts');
+        const stems = groupQuery(g);
         return sql`ts_rank(${sql.raw(RANK_WEIGHTS)}::float4[], d.v, ${stems}::tsquery, 1)
-          + ${EXACT_FACTOR} * ts_rank(${sql.raw(RANK_WEIGHTS)}::float4[], d.v, ${exacts}::tsquery, 1)
           + ${META_FACTOR} * ts_rank(d.m, ${stems}::tsquery, 1)`;
       }),
       sql` + `,
     );
-    return sql<{ rid: number; score: number }>`select d.rid, (${rank})::float8 as score from search_doc d where ${cond}`;
+    return sql<{ rid: number; score: number }>`select d.rid, (${rank})::float8 as score from search_doc d where ${cond}${newest}`;
   },
 };

@@ -1,11 +1,11 @@
 /**
  * @module Search on SQLite: an FTS5 table over the analyzer's tokens (never raw text: FTS5's own
- * tokenizer splits Arabic words at harakat and knows no clitics). Each field has a stem column and an
- * exact-form column; a query word asks for its stem in the stem columns OR its exact form in the exact
- * columns, so bm25 scores an article holding the exact form on both and it outranks a stem-only match.
+ * tokenizer splits Arabic words at harakat and knows no clitics), a stem column per field. The table
+ * also has an exact-form column per field (migration 002); since 007 they are left empty: an article
+ * holding a word as typed holds its stem, and the bonus for the form as typed comes from the heads.
  * FTS5 walks a term's rows in rowid order and stops at a LIMIT, which the bounded queries of a broad
  * search rely on; bm25 reads every row of every term it scores (for their idf), so it is only asked
- * about narrow ones.
+ * about narrow ones, and each word is one phrase.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
@@ -13,35 +13,26 @@ import type { SearchDoc } from '../search-doc.ts';
 import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
 
 const STEMS = '{title summary headings body meta}';
-const EXACTS = '{title_x summary_x headings_x body_x meta_x}';
-// Field weights for bm25, in column order: title, summary, headings, body, meta; stems then exact forms.
-// FTS5 multiplies a column's hits by its weight BEFORE bm25's saturation (k1 = 1.2), so large weights
-// saturate and a title hit barely beats a body hit; weights at or below 1 stay in the near-linear part.
-// Exact forms weigh 0.4 of stems: enough to order exact above stem-only within a field, not so much
-// that two exact words outweigh a third word's presence.
-const WEIGHTS = '1.0, 0.5, 0.3, 0.15, 0.08, 0.4, 0.2, 0.12, 0.06, 0.032';
+// Field weights for bm25, in column order: title, summary, headings, body, meta (then the five empty
+// exact-form columns). FTS5 multiplies a column's hits by its weight BEFORE bm25's saturation (k1 =
+// 1.2), so large weights saturate and a title hit barely beats a body hit; weights at or below 1 stay
+// in the near-linear part.
+const WEIGHTS = '1.0, 0.5, 0.3, 0.15, 0.08, 0, 0, 0, 0, 0';
 
 /** An FTS5 string literal. Tokens are letters and digits only (see index-token.ts); quoting is belt and braces. */
 const lit = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
-/** A clause over the given stem and exact column sets (either may be absent). */
-function clauseExpr(c: PlanClause, stems: string | undefined, exacts: string | undefined): string {
-  const alts: string[] = [];
-  if (c.kind === 'phrase') {
-    if (stems) alts.push(`${stems} : ${lit(c.terms.map((t) => t.stem))}`);
-    if (exacts) alts.push(`${exacts} : ${lit(c.terms.map((t) => t.exact))}`);
-  } else {
-    if (stems) alts.push(`${stems} : ${lit([c.term.stem])}`);
-    if (exacts) alts.push(`${exacts} : ${lit([c.term.exact])}`);
-    if (stems) for (const f of [...c.fuzzy, ...(c.alternates ?? [])]) alts.push(`${stems} : ${lit([f])}`);
-  }
-  return `(${alts.join(' OR ')})`;
+/** A clause over the stem columns: its stem and variants, or its phrase of stems. */
+function clauseExpr(c: PlanClause): string {
+  if (c.kind === 'phrase') return `(${STEMS} : ${lit(c.terms.map((t) => t.stem))})`;
+  return `(${[c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])].map((x) => `${STEMS} : ${lit([x])}`).join(' OR ')})`;
 }
 
-const groupExpr = (g: PlanClause[], stems = STEMS, exacts: string | undefined = EXACTS) =>
-  `(${g.map((c) => clauseExpr(c, stems, exacts)).join(' OR ')})`;
+const groupExpr = (g: PlanClause[]) => `(${g.map(clauseExpr).join(' OR ')})`;
 
-/** The FTS5 MATCH expression for a plan: `((a OR b) AND (c)) NOT (x)`; undefined when it has no groups. */
+/**
+ * The FTS5 MATCH expression for a plan: `((a OR b) AND (c)) NOT (x)`; undefined when it has no groups.
+ */
 export function ftsMatch(plan: Pick<QueryPlan, 'groups' | 'exclude'>): string | undefined {
   if (plan.groups.length === 0) return undefined;
   const required = `(${plan.groups.map((g) => groupExpr(g)).join(' AND ')})`;
@@ -63,10 +54,8 @@ export const sqliteSearch: SearchDialect = {
   async writeTokens(db, rid, doc: SearchDoc) {
     const f = doc.fields;
     const s = (k: keyof SearchDoc['fields']) => f[k].stems.join(' ');
-    const x = (k: keyof SearchDoc['fields']) => f[k].exacts.join(' ');
-    await sql`insert into search_fts (rowid, title, summary, headings, body, meta, title_x, summary_x, headings_x, body_x, meta_x)
-      values (${rid}, ${s('title')}, ${s('summary')}, ${s('headings')}, ${s('body')}, ${s('meta')},
-              ${x('title')}, ${x('summary')}, ${x('headings')}, ${x('body')}, ${x('meta')})`.execute(db);
+    await sql`insert into search_fts (rowid, title, summary, headings, body, meta)
+      values (${rid}, ${s('title')}, ${s('summary')}, ${s('headings')}, ${s('body')}, ${s('meta')})`.execute(db);
   },
 
   async deleteTokens(db, rid) {
@@ -90,13 +79,18 @@ export const sqliteSearch: SearchDialect = {
       order by rowid ${order}${limit}`;
   },
 
-  scored(plan, tags, from) {
+  adjacent(pair, from) {
+    return sql<{ rid: number }>`select rowid as rid from search_fts where search_fts match ${`${STEMS} : ${lit([...pair])}`} and rowid >= ${from}`;
+  },
+
+  scored(plan, tags, from, limit) {
     const match = ftsMatch(plan);
     if (match === undefined) {
-      const ids = sqliteSearch.matchIds(plan, tags, { from });
+      const ids = sqliteSearch.matchIds(plan, tags, { from, limit });
       return sql<{ rid: number; score: number }>`select rid, 0.0 as score from (${ids})`;
     }
+    const newest = limit === undefined ? sql`` : sql` order by rowid desc limit ${limit}`;
     return sql<{ rid: number; score: number }>`select rowid as rid, -bm25(search_fts, ${sql.raw(WEIGHTS)}) as score
-      from search_fts where search_fts match ${match}${and(conditions('rowid', tags, { from }))}`;
+      from search_fts where search_fts match ${match}${and(conditions('rowid', tags, { from }))}${newest}`;
   },
 };
