@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { blockText, type Article } from '../../src/model/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { indexArticle, parseSearchQuery, search } from '../../src/search/index.ts';
+import { indexArticle, optimizeIndex, parseSearchQuery, search } from '../../src/search/index.ts';
 import type { BenchAnalyzer } from './baseline-analyzers.ts';
 
 const require = createRequire(import.meta.url);
@@ -75,6 +75,8 @@ export function mizan(name: string, target: { db?: string; url?: string; schema?
         if (batch.length >= 500) await flush();
       }
       await flush();
+      // What an operator does after a bulk load (reindex does it too): merge segments, refresh statistics.
+      await optimizeIndex(store);
     },
     async query(q) {
       const r = await search(store, parseSearchQuery({ q: q.slice(0, 500) }));

@@ -9,6 +9,7 @@ import { MizanError } from '../lib/index.ts';
 import { MAX_PAGE_BYTES, readPage, type Format } from '../ingest/index.ts';
 import { ArticleSchema, type Article, type Warning } from '../model/index.ts';
 import type { PutStatus, Store } from '../store/index.ts';
+import { optimizeIndex } from '../search/index.ts';
 import { saveArticle } from './save-article.ts';
 import { sanitizeArticle } from './editorial/index.ts';
 
@@ -37,6 +38,9 @@ export interface ImportOptions {
   path?: string;
   onProgress?: (done: number, total: number, file: string) => void;
 }
+
+/** Files written in one import from which the search index is optimized afterwards. */
+const BULK_IMPORT = 500;
 
 /** Files named on the command line, with folders expanded to the pages inside them (sorted): `expandFiles(['demo'])` → `['demo/ar/….md', …]`. */
 export async function expandFiles(files: string[]): Promise<string[]> {
@@ -150,5 +154,8 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
     }
     opts.onProgress?.(++done, list.length, file);
   }
+  // A large import changes the index's shape: merge it and refresh the planner's statistics once.
+  const written = report.files.filter((f) => f.status === 'created' || f.status === 'updated').length;
+  if (store && !opts.dryRun && written >= BULK_IMPORT) await optimizeIndex(store);
   return report;
 }

@@ -157,6 +157,12 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
       count++;
       onProgress?.(count);
     }
+    await dialectOf(tx).optimize(db);
     return count;
   });
+}
+
+/** Merges the index and refreshes the planner's statistics: after a bulk load that did not go through `reindexAll`. */
+export async function optimizeIndex(store: Store): Promise<void> {
+  await dialectOf(store).optimize(searchDb(store));
 }

@@ -27,6 +27,8 @@ export interface SearchDialect {
   writeTokens(db: SearchDb, rid: number, doc: SearchDoc): Promise<void>;
   deleteTokens(db: SearchDb, rid: number): Promise<void>;
   clearTokens(db: SearchDb): Promise<void>;
+  /** After a bulk load: merge the full-text index and refresh the planner's statistics. */
+  optimize(db: SearchDb): Promise<void>;
   /** A SELECT of `rid` for the articles matching every group of `plan` and none of its exclusions. */
   matchIds(plan: QueryPlan, tags: readonly TagFilter[], range?: RidRange): RawBuilder<{ rid: number }>;
   /** A SELECT of `rid, score` (engine relevance, higher is better) for every match at or above `from`; only the newest `limit` when given. */

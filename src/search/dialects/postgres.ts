@@ -78,6 +78,13 @@ export const postgresSearch: SearchDialect = {
     // Likewise: clearing search_doc clears them.
   },
 
+  async optimize(db) {
+    // Without statistics the planner cannot tell a word in half the archive (walk the primary key
+    // backwards) from a rare one (bitmap from the GIN index).
+    await sql`analyze search_doc`.execute(db);
+    await sql`analyze search_tag`.execute(db);
+  },
+
   matchIds(plan, tags, range = {}) {
     const limit = range.limit === undefined ? sql`` : sql` limit ${range.limit}`;
     const order = range.oldestFirst ? sql`asc` : sql`desc`;

@@ -66,6 +66,11 @@ export const sqliteSearch: SearchDialect = {
     await sql`delete from search_fts`.execute(db);
   },
 
+  async optimize(db) {
+    await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
+    await sql`analyze`.execute(db);
+  },
+
   matchIds(plan, tags, range = {}) {
     const limit = range.limit === undefined ? sql`` : sql` limit ${range.limit}`;
     const order = range.oldestFirst ? sql`asc` : sql`desc`;

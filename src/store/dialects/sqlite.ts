@@ -39,9 +39,8 @@ export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLi
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
-    // Reads go through the OS page cache by memory map instead of a read() per page, and SQLite keeps
-    // 64 MB of pages itself (its default is 2 MB): a search touches a few hundred pages of a large index.
-    raw.pragma('mmap_size = 1073741824');
+    // SQLite keeps 64 MB of pages itself (its default is 2 MB): a search touches a few hundred pages
+    // of a large index, and re-reading them through the OS costs a system call each.
     raw.pragma('cache_size = -65536');
     raw.prepare('select count(*) from sqlite_master').get();
   } catch (err) {
