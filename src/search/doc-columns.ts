@@ -80,7 +80,8 @@ export interface DocColumns {
   readonly heads: Int32Array;
 }
 
-const cache = new WeakMap<object, DocColumns>();
+/** Per database: the columns of one version, or the load under way (so concurrent searches share it). */
+const cache = new WeakMap<object, { version: string; columns: Promise<DocColumns> }>();
 
 async function load(db: SearchDb, version: string): Promise<DocColumns> {
   const rows = await db
@@ -150,12 +151,16 @@ async function load(db: SearchDb, version: string): Promise<DocColumns> {
 export async function docColumns(store: Store): Promise<DocColumns> {
   const db = searchDb(store);
   const version = await searchVersion(db);
-  const inTransaction = store.db.isTransaction;
-  const had = inTransaction ? undefined : cache.get(store.db);
-  if (had && had.version === version) return had;
-  const fresh = await load(db, version);
-  if (!inTransaction) cache.set(store.db, fresh);
-  return fresh;
+  // Inside a transaction the columns are read fresh and not kept: it may yet roll back.
+  if (store.db.isTransaction) return load(db, version);
+  const had = cache.get(store.db);
+  if (had && had.version === version) return had.columns;
+  const columns = load(db, version);
+  cache.set(store.db, { version, columns });
+  columns.catch(() => {
+    if (cache.get(store.db)?.columns === columns) cache.delete(store.db);
+  });
+  return columns;
 }
 
 /** The position of row id `rid`, or -1. */

@@ -66,6 +66,13 @@ export interface MatchContext {
   window: number;
 }
 
+/** The lowest row id among `rows` (a loop: a spread of 100,000 arguments overflows the stack). */
+function oldestRid(cols: DocColumns, rows: Matched[]): number {
+  let min = Infinity;
+  for (const r of rows) if (cols.rids[r.pos] < min) min = cols.rids[r.pos];
+  return min;
+}
+
 const ridsOf = async (db: SearchDb, query: ReturnType<SearchDialect['matchIds']>) =>
   (await query.execute(db)).rows.map((r) => Number(r.rid));
 
@@ -143,7 +150,7 @@ async function lowerAlternates(ctx: MatchContext, plan: QueryPlan, rows: Matched
   const widened = plan.groups.some((g) => g.some((c) => c.kind === 'term' && c.alternates?.length));
   if (!widened || rows.length === 0) return;
   const typed: QueryPlan = { ...plan, groups: plan.groups.map((g) => g.map((c) => (c.kind === 'term' ? { ...c, alternates: undefined } : c))) };
-  const from = Math.min(...rows.map((r) => ctx.cols.rids[r.pos]));
+  const from = oldestRid(ctx.cols, rows);
   const holds = new Set(await ridsOf(searchDb(ctx.store), dialectOf(ctx.store).matchIds(typed, ctx.tags, { from })));
   for (const r of rows) if (!holds.has(ctx.cols.rids[r.pos])) r.score *= ALTERNATE;
 }
@@ -157,7 +164,7 @@ async function addNearness(ctx: MatchContext, plan: QueryPlan, rows: Matched[]):
   const pairs = pairsOf(plan);
   if (pairs.length === 0 || rows.length === 0) return;
   const df = await documentCounts(searchDb(ctx.store), [...new Set(pairs.flat())]);
-  const from = Math.min(...rows.map((r) => ctx.cols.rids[r.pos]));
+  const from = oldestRid(ctx.cols, rows);
   const found = new Map<number, number>();
   const inHead: number[] = [];
   for (const pair of pairs) {
