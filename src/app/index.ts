@@ -1,7 +1,7 @@
 /** @module app: the use cases that span layers, called by the web and the CLI. */
 export { saveArticle, deleteArticle } from './save-article.ts';
 export { loadDemo, DEMO_DIR } from './load-demo.ts';
-export { reindex } from './reindex.ts';
+export { reindex, reindexIfStale } from './reindex.ts';
 export { searchArticles } from './search-articles.ts';
 export { openStore, storeTarget, type OpenOptions } from '../store/index.ts';
 export * from './accounts/index.ts';

@@ -3,7 +3,7 @@
  * tags. Used by `mizan reindex`, and after an upgrade that changes how text is analyzed.
  */
 import type { Store } from '../store/index.ts';
-import { reindexAll } from '../search/index.ts';
+import { reindexAll, searchIndexStale } from '../search/index.ts';
 import { retagAll } from './tag-article.ts';
 
 /**
@@ -15,4 +15,13 @@ export async function reindex(store: Store, onProgress?: (done: number) => void)
   const count = await reindexAll(store, onProgress);
   await retagAll(store);
   return count;
+}
+
+/**
+ * Rebuilds what `reindex` rebuilds when the search index was built by an older Mizan (a migration
+ * marked it); resolves to the count rebuilt, or null when it was up to date.
+ */
+export async function reindexIfStale(store: Store, onProgress?: (done: number) => void): Promise<number | null> {
+  if (!(await searchIndexStale(store))) return null;
+  return reindex(store, onProgress);
 }

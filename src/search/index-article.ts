@@ -12,6 +12,14 @@ import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { addToVocabulary, clearVocabulary } from './vocabulary.ts';
 
+/** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
+const STALE_KEY = 'search_stale';
+
+/** True when the index was built by an older Mizan and a `reindexAll` would bring it up to date. */
+export async function searchIndexStale(store: Store): Promise<boolean> {
+  return !!(await searchDb(store).selectFrom('meta').select('value').where('key', '=', STALE_KEY).executeTakeFirst());
+}
+
 /** Room for this many articles a publication day in the rid space (2^20). */
 const DAY_SLOTS = 1 << 20;
 /** Days before 1970 that still get their own slot range (about 1902). */
@@ -149,6 +157,7 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     await db.deleteFrom('search_text').execute();
     await db.deleteFrom('search_label').execute();
     await db.deleteFrom('search_doc').execute();
+    await db.deleteFrom('meta').where('key', '=', STALE_KEY).execute();
     await bumpSearchVersion(db);
     let count = 0;
     // Only what readers may see is searchable: drafts and unpublished articles stay out.

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deleteArticle, saveArticle } from '../../src/app/index.ts';
-import { openStore } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { parseSearchQuery, search } from '../../src/search/index.ts';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { makeArticle } from '../support/articles.ts';
@@ -16,7 +16,7 @@ const article = (slug: string, title: string, topic = 'naft') =>
 
 forEachEngine('search columns', (engine) => {
   let store: TestStore;
-  const find = (s: TestStore, q: string, more: Record<string, string> = {}) => search(s, parseSearchQuery({ q, ...more }));
+  const find = (s: Store, q: string, more: Record<string, string> = {}) => search(s, parseSearchQuery({ q, ...more }));
 
   before(async () => {
     store = await engine.open();

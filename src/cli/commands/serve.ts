@@ -20,13 +20,15 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
+      const [{ loadDemo, reindexIfStale }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
       const store = await storeFor(cmd);
       try {
         if (opts.demo) {
           const n = await loadDemo(store);
           if (n) process.stdout.write(`loaded ${n} demo articles\n`);
         }
+        const rebuilt = await reindexIfStale(store);
+        if (rebuilt !== null) process.stdout.write(`rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)\n`);
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
         const app = createWebApp({ store, baseUrl, log: (line: string) => process.stdout.write(line + '\n') });
         const server = await listen(app, { port, host });
