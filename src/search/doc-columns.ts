@@ -220,7 +220,11 @@ export function filterOf(cols: DocColumns, q: SearchQuery): ((i: number) => bool
     tests.push(id < 0 ? never : (i) => hasTag(cols, i, id));
   }
   if (tests.length === 0) return undefined;
-  return (i) => tests.every((t) => t(i));
+  if (tests.length === 1) return tests[0];
+  return (i) => {
+    for (const t of tests) if (!t(i)) return false;
+    return true;
+  };
 }
 
 function hasTag(cols: DocColumns, i: number, id: number): boolean {

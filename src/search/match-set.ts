@@ -102,7 +102,9 @@ async function newest(ctx: MatchContext, plan: QueryPlan, max: number, range: { 
 /** How many of `pairs` (hashed) stand side by side in the title or summary of article `pos`. */
 function pairsInHead(cols: DocColumns, pos: number, pairs: number[]): number {
   const at = cols.headAt[pos];
-  return pairs.filter((h) => headHas(cols.heads, at, 4, h) || headHas(cols.heads, at, 5, h)).length;
+  let n = 0;
+  for (const h of pairs) if (headHas(cols.heads, at, 4, h) || headHas(cols.heads, at, 5, h)) n++;
+  return n;
 }
 
 /** Raises the score of rows whose title or summary holds adjacent query words side by side, pair by pair. */
@@ -191,10 +193,9 @@ function addExactForms(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void
     let bonus = 0;
     for (const group of groups) {
       let best = 0;
+      const at = cols.headAt[r.pos];
       for (const c of group) {
-        const at = cols.headAt[r.pos];
-        const holds = (part: number) => (c.phrase ? c.exacts.every((h) => headHas(cols.heads, at, part, h)) : c.exacts.some((h) => headHas(cols.heads, at, part, h)));
-        best = Math.max(best, holds(1) ? EXACT.title : holds(3) ? EXACT.summary : 0);
+        best = Math.max(best, headHolds(cols, at, 1, c.exacts, c.phrase) ? EXACT.title : headHolds(cols, at, 3, c.exacts, c.phrase) ? EXACT.summary : 0);
       }
       bonus += best;
     }
@@ -221,23 +222,36 @@ async function groupBounds(ctx: MatchContext, plan: QueryPlan): Promise<number[]
 const idf = (df: number, n: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 /** A clause's tokens as head hashes: stems (with typo and other-script variants) and exact forms. */
-function clauseHashes(c: PlanClause): { stems: number[]; exacts: number[]; phrase: boolean } {
+interface ClauseHashes {
+  stems: number[];
+  exacts: number[];
+  phrase: boolean;
+}
+
+function clauseHashes(c: PlanClause): ClauseHashes {
   const stems = c.kind === 'phrase' ? c.terms.map((t) => t.stem) : [c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])];
   const exacts = c.kind === 'phrase' ? c.terms.map((t) => t.exact) : [c.term.exact];
   return { stems: stems.map(tokenHash), exacts: exacts.map(tokenHash), phrase: c.kind === 'phrase' };
 }
 
+/** Whether part `part` of the head at `at` holds the clause's tokens: all of a phrase's, any of a word's forms. */
+function headHolds(cols: DocColumns, at: number, part: number, hashes: number[], phrase: boolean): boolean {
+  if (phrase) {
+    for (const h of hashes) if (!headHas(cols.heads, at, part, h)) return false;
+    return hashes.length > 0;
+  }
+  for (const h of hashes) if (headHas(cols.heads, at, part, h)) return true;
+  return false;
+}
+
 /** Where one clause stands in article `pos`'s head: in the title (as a stem or as typed), as typed in it, in the summary. */
-function place(cols: DocColumns, pos: number, c: ReturnType<typeof clauseHashes>): number {
+function place(cols: DocColumns, pos: number, c: ClauseHashes): number {
   const at = cols.headAt[pos];
-  // A phrase counts where all its words stand; a word where any of its forms does.
-  const holds = (part: number, hashes: number[]) =>
-    c.phrase ? hashes.every((h) => headHas(cols.heads, at, part, h)) : hashes.some((h) => headHas(cols.heads, at, part, h));
-  const titleExact = holds(1, c.exacts);
+  const titleExact = headHolds(cols, at, 1, c.exacts, c.phrase);
   let score: number = PLACE.elsewhere;
-  if (titleExact || holds(0, c.stems)) score += PLACE.title;
+  if (titleExact || headHolds(cols, at, 0, c.stems, c.phrase)) score += PLACE.title;
   if (titleExact) score += PLACE.titleExact;
-  if (holds(2, c.stems) || holds(3, c.exacts)) score += PLACE.summary;
+  if (headHolds(cols, at, 2, c.stems, c.phrase) || headHolds(cols, at, 3, c.exacts, c.phrase)) score += PLACE.summary;
   return score;
 }
 
@@ -246,11 +260,11 @@ function rankByPlace(ctx: MatchContext, plan: QueryPlan, window: Matched[], boun
   const idfs = bounds.map((df) => idf(Math.min(df, ctx.cols.size), ctx.cols.size));
   const groups = plan.groups.map((g) => g.map(clauseHashes));
   for (const r of window) {
-    groups.forEach((group, g) => {
+    for (let g = 0; g < groups.length; g++) {
       let best = 0;
-      for (const c of group) best = Math.max(best, place(ctx.cols, r.pos, c));
+      for (const c of groups[g]) best = Math.max(best, place(ctx.cols, r.pos, c));
       r.score += idfs[g] * best;
-    });
+    }
   }
 }
 
