@@ -8,7 +8,7 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../store/index.ts';
-import { decodeHead } from './head.ts';
+import { decodeHead, IntList } from './head.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import type { FacetName, SearchQuery } from './types.ts';
 
@@ -115,8 +115,8 @@ async function load(db: SearchDb, version: string): Promise<DocColumns> {
     headAt: new Int32Array(n),
     heads: new Int32Array(0),
   };
-  const heads: number[] = [];
-  const tagIds: number[] = [];
+  const heads = new IntList();
+  const tagIds = new IntList();
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     cols.rids[i] = Number(r.rid);
@@ -132,8 +132,8 @@ async function load(db: SearchDb, version: string): Promise<DocColumns> {
     decodeHead(r.head, heads);
   }
   cols.tagStart[n] = tagIds.length;
-  cols.tagIds = Int32Array.from(tagIds);
-  cols.heads = Int32Array.from(heads);
+  cols.tagIds = tagIds.toArray();
+  cols.heads = heads.toArray();
   for (const l of await db.selectFrom('search_label').select(['facet', 'value', 'lang', 'label']).execute()) {
     const key = `${l.facet}\t${l.value}`;
     if (!cols.labels.has(key)) cols.labels.set(key, new Map());

@@ -40,20 +40,42 @@ export function encodeHead(doc: SearchDoc): Uint8Array {
   return bytes;
 }
 
+/** A growable array of 32-bit integers (a plain array of numbers takes twice the memory, and more while it grows). */
+export class IntList {
+  #data: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.#data.length) {
+      const bigger = new Int32Array(this.#data.length * 2);
+      bigger.set(this.#data);
+      this.#data = bigger;
+    }
+    this.#data[this.length++] = v;
+  }
+  toArray(): Int32Array<ArrayBuffer> {
+    return this.#data.slice(0, this.length);
+  }
+}
+
 /** Decodes `search_doc.head` into `out` (appending); empty or malformed bytes give an empty head. */
-export function decodeHead(bytes: Uint8Array | null | undefined, out: number[]): void {
+export function decodeHead(bytes: Uint8Array | null | undefined, out: IntList): void {
   const n = bytes ? Math.floor(bytes.byteLength / 4) : 0;
-  const empty = () => out.push(...new Array<number>(PARTS).fill(0));
-  if (n < PARTS) {
-    empty();
+  const valid = () => {
+    if (n < PARTS) return false;
+    const view = new DataView(bytes!.buffer, bytes!.byteOffset, n * 4);
+    let total = 0;
+    for (let i = 0; i < PARTS; i++) {
+      const c = view.getInt32(i * 4, true);
+      if (c < 0) return false;
+      total += c;
+    }
+    return total === n - PARTS;
+  };
+  if (!valid()) {
+    for (let i = 0; i < PARTS; i++) out.push(0);
     return;
   }
   const view = new DataView(bytes!.buffer, bytes!.byteOffset, n * 4);
-  const counts = Array.from({ length: PARTS }, (_, i) => view.getInt32(i * 4, true));
-  if (counts.some((c) => c < 0) || counts.reduce((a, b) => a + b, 0) !== n - PARTS) {
-    empty();
-    return;
-  }
   for (let i = 0; i < n; i++) out.push(view.getInt32(i * 4, true));
 }
 

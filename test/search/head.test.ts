@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeHead, encodeHead, headHas, pairKey, tokenHash } from '../../src/search/head.ts';
+import { decodeHead, encodeHead, headHas, IntList, pairKey, tokenHash } from '../../src/search/head.ts';
 import { fieldTokens, type SearchDoc } from '../../src/search/search-doc.ts';
 
 function docWith(title: string, summary: string, lang = 'ar'): SearchDoc {
@@ -17,9 +17,9 @@ function docWith(title: string, summary: string, lang = 'ar'): SearchDoc {
 }
 
 const decoded = (bytes: Uint8Array | null) => {
-  const out: number[] = [];
+  const out = new IntList();
   decodeHead(bytes, out);
-  return Int32Array.from(out);
+  return out.toArray();
 };
 
 test('title stems and exact forms, and summary words, are found in their own parts', () => {
