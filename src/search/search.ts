@@ -1,8 +1,9 @@
 /**
- * @module Answering a search: plan the query with the analyzer, let the engine's dialect match and
- * score, then — the same code for both engines — fold translations into one hit, count facets, sort,
- * page and cut snippets. When no article holds every word, the query runs again as any-word, with a
- * notice saying so.
+ * @module Answering a search: plan the query with the analyzer, find and score its matches
+ * (match-set.ts: every match of a narrow query, the newest of a broad one), then — the same code for
+ * both engines, over the document columns held in memory — fold translations into one hit, count
+ * facets, sort, page and cut snippets. When no article holds every word, the query runs again as
+ * any-word, with a notice saying so.
  */
 import { langInfo, typeLabel, type ArticleType } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
