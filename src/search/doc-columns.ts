@@ -64,7 +64,8 @@ export interface DocColumns {
   readonly types: Dictionary;
   /** 0 when undated. */
   readonly year: Int32Array;
-  readonly published: (string | null)[];
+  /** The publication date as the number yyyymmdd (0 when undated): numbers, not 100,000 strings for the collector to walk. */
+  readonly published: Int32Array;
   readonly fresh: Float32Array;
   /** The tags of article `i` are `tagIds[tagStart[i] .. tagStart[i + 1])`. */
   readonly tagStart: Int32Array;
@@ -105,7 +106,7 @@ async function load(db: SearchDb, version: string): Promise<DocColumns> {
     type: new Int32Array(n),
     types,
     year: new Int32Array(n),
-    published: new Array<string | null>(n),
+    published: new Int32Array(n),
     fresh: new Float32Array(n),
     tagStart: new Int32Array(n + 1),
     tagIds: new Int32Array(0),
@@ -124,7 +125,7 @@ async function load(db: SearchDb, version: string): Promise<DocColumns> {
     cols.lang[i] = langs.id(r.lang);
     cols.type[i] = types.id(r.type);
     cols.year[i] = r.year === null ? 0 : Number(r.year);
-    cols.published[i] = r.published;
+    cols.published[i] = dateNumber(r.published);
     cols.fresh[i] = Number(r.fresh);
     cols.tagStart[i] = tagIds.length;
     if (r.tags) for (const line of r.tags.split('\n')) tagIds.push(tags.id(line));
@@ -161,6 +162,12 @@ export async function docColumns(store: Store): Promise<DocColumns> {
     if (cache.get(store.db)?.columns === columns) cache.delete(store.db);
   });
   return columns;
+}
+
+/** `dateNumber('2023-05-18')` → 20230518; 0 for null or anything else. */
+export function dateNumber(date: string | null | undefined): number {
+  const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+  return m ? Number(m[1] + m[2] + m[3]) : 0;
 }
 
 /** The position of row id `rid`, or -1. */
@@ -206,12 +213,12 @@ export function filterOf(cols: DocColumns, q: SearchQuery): ((i: number) => bool
     tests.push((i) => cols.year[i] === year);
   }
   if (q.from) {
-    const from = q.from;
-    tests.push((i) => cols.published[i] !== null && cols.published[i]! >= from);
+    const from = dateNumber(q.from);
+    tests.push((i) => cols.published[i] !== 0 && cols.published[i] >= from);
   }
   if (q.to) {
-    const to = q.to;
-    tests.push((i) => cols.published[i] !== null && cols.published[i]! <= to);
+    const to = dateNumber(q.to);
+    tests.push((i) => cols.published[i] !== 0 && cols.published[i] <= to);
   }
   for (const facet of TAG_FACETS) {
     const value = q[facet];

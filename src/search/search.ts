@@ -73,7 +73,8 @@ interface Group {
   gid: number;
   best: Matched;
   score: number;
-  published: string | null;
+  /** yyyymmdd of the group's newest member, 0 when undated. */
+  published: number;
 }
 
 /** One group per translation set, represented by its best-scoring member (the interface language wins a tie). */
@@ -93,13 +94,13 @@ function groupRows(cols: DocColumns, rows: Matched[], ui: string | undefined): G
       g.best = row;
       g.score = score;
     }
-    if (published && (!g.published || published > g.published)) g.published = published;
+    if (published > g.published) g.published = published;
   }
   return [...groups.values()];
 }
 
 function sortGroups(cols: DocColumns, groups: Group[], sort: SearchQuery['sort']): void {
-  const byDate = (a: Group, b: Group) => (b.published ?? '').localeCompare(a.published ?? '');
+  const byDate = (a: Group, b: Group) => b.published - a.published;
   const byScore = (a: Group, b: Group) => b.score - a.score;
   const byRid = (a: Group, b: Group) => cols.rids[b.best.pos] - cols.rids[a.best.pos];
   groups.sort((a, b) => (sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b)) || byRid(a, b));
