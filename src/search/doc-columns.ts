@@ -56,8 +56,8 @@ export interface DocColumns {
   readonly size: number;
   /** Row ids, ascending (so by publication date; see index-article.ts). Index `i` below is a position here. */
   readonly rids: Float64Array;
+  /** Translation group ids (the group's name stays in the database: see buildHits). */
   readonly group: Int32Array;
-  readonly groups: string[];
   readonly lang: Int32Array;
   readonly langs: Dictionary;
   readonly type: Int32Array;
@@ -100,7 +100,6 @@ async function load(db: SearchDb, version: string): Promise<DocColumns> {
     size: n,
     rids: new Float64Array(n),
     group: new Int32Array(n),
-    groups: groups.names,
     lang: new Int32Array(n),
     langs,
     type: new Int32Array(n),

@@ -201,7 +201,7 @@ async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: Qu
   const members = await db
     .selectFrom('search_doc')
     .select(['rid', 'id', 'lang', 'title', 'path', 'published', 'grp'])
-    .where('grp', 'in', page.map((g) => cols.groups[g.gid]))
+    .where('grp', 'in', (eb) => eb.selectFrom('search_doc').select('grp').where('rid', 'in', page.map((g) => cols.rids[g.best.pos])))
     .execute();
   const texts = await db
     .selectFrom('search_text')
@@ -212,8 +212,8 @@ async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: Qu
   const wanted = highlightTerms(plan);
   return page.map((g) => {
     const rid = cols.rids[g.best.pos];
-    const group = members.filter((m) => m.grp === cols.groups[g.gid]);
-    const self = group.find((m) => Number(m.rid) === rid)!;
+    const self = members.find((m) => Number(m.rid) === rid)!;
+    const group = members.filter((m) => m.grp === self.grp);
     const text = textOf.get(rid) ?? '';
     return {
       id: self.id,
