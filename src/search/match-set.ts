@@ -27,8 +27,8 @@ export const WINDOW = 1000;
 const SAMPLE_SHARE = 5;
 /** How much rarer a phrase is taken to be than its words meeting anywhere in an article. */
 const PHRASE_ODDS = 0.1;
-/** What a word as typed in the title, or else in the summary, adds to the engine's score (as a fraction, averaged over the query's words). */
-const EXACT = { title: 0.4, summary: 0.2 } as const;
+/** What a word as typed in the title, or else in the summary, and anywhere at all, adds to the engine's score (as a fraction, averaged over the query's words). */
+const EXACT = { title: 0.4, summary: 0.2, anywhere: 0.25 } as const;
 /** What a row found only through another script's form of a name keeps of its score. */
 const ALTERNATE = 0.5;
 /** Two adjacent query words are looked for side by side anywhere when their articles number at most this. */
@@ -139,9 +139,30 @@ async function rankedRows(ctx: MatchContext, plan: QueryPlan, rows: { rid: numbe
   }
   ranked.sort((x, y) => y.pos - x.pos);
   addExactForms(ctx.cols, plan, ranked);
+  await addAsTyped(ctx, plan, ranked);
   await addNearness(ctx, plan, ranked);
   await lowerAlternates(ctx, plan, ranked);
   return { ranked, counted: ranked, approximate: false };
+}
+
+/**
+ * Raises the score of rows holding a query word as typed anywhere (the heads only know the title and
+ * summary). Skipped for words in more than NEARNESS_ROWS articles, whose rows the engine would have to
+ * walk: among a narrow query's matches the rarer words decide.
+ */
+async function addAsTyped(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): Promise<void> {
+  if (rows.length === 0) return;
+  const formsOf = (c: PlanClause) => (c.kind === 'phrase' ? c.terms : [c.term]);
+  const asked = plan.groups;
+  const df = await documentCounts(searchDb(ctx.store), [...new Set(asked.flat().flatMap((c) => formsOf(c).map((t) => t.stem)))]);
+  const from = oldestRid(ctx.cols, rows);
+  const holds = new Map<number, number>();
+  for (const group of asked) {
+    if (group.some((c) => formsOf(c).some((t) => (df.get(t.stem) ?? 0) > NEARNESS_ROWS))) continue;
+    for (const rid of await ridsOf(searchDb(ctx.store), dialectOf(ctx.store).asTyped(group, from))) holds.set(rid, (holds.get(rid) ?? 0) + 1);
+  }
+  if (holds.size === 0) return;
+  for (const r of rows) r.score *= 1 + (EXACT.anywhere * (holds.get(ctx.cols.rids[r.pos]) ?? 0)) / plan.groups.length;
 }
 
 /**

@@ -5,7 +5,7 @@
  * paging, snippets) is shared code above this interface, so both engines answer alike.
  */
 import type { RawBuilder } from 'kysely';
-import type { QueryPlan } from '../plan-query.ts';
+import type { PlanClause, QueryPlan } from '../plan-query.ts';
 import type { SearchDoc } from '../search-doc.ts';
 import type { SearchDb } from '../tables.ts';
 
@@ -32,6 +32,8 @@ export interface SearchDialect {
   /** A SELECT of `rid` for the articles matching every group of `plan` and none of its exclusions. */
   matchIds(plan: QueryPlan, tags: readonly TagFilter[], range?: RidRange): RawBuilder<{ rid: number }>;
   /** A SELECT of `rid, score` (engine relevance, higher is better) for every match at or above `from`; only the newest `limit` when given. */
+  /** A SELECT of `rid`, at or above `from`, of rows holding one of `group`'s clauses as typed (exact forms), anywhere. */
+  asTyped(group: PlanClause[], from: number): RawBuilder<{ rid: number }>;
   /** A SELECT of `rid`, at or above `from`, of rows holding the stems of `pair` side by side anywhere. */
   adjacent(pair: readonly [string, string], from: number): RawBuilder<{ rid: number }>;
   scored(plan: QueryPlan, tags: readonly TagFilter[], from?: number, limit?: number): RawBuilder<{ rid: number; score: number }>;

@@ -1,9 +1,9 @@
 /**
  * @module Search on PostgreSQL: tsvectors written directly from the analyzer's tokens (no text search
  * configuration touches them, so both engines index the same tokens), weighted A title, B summary,
- * C headings, D body, plus a vector of author and taxonomy names; a GIN index over both. Only stems:
- * an article holding a word as typed holds its stem, and the bonus for the form as typed is added in
- * shared code from the heads (as on SQLite). The rank is a sum over the query's groups of `ts_rank`
+ * C headings, D body, plus a vector of author and taxonomy names; a GIN index over both. Stems decide
+ * what matches and how it ranks; exact forms are kept as lexemes `=form` at their stem's position, asked
+ * only which rows hold a word as typed (the bonus is added in shared code, as on SQLite). The rank is a sum over the query's groups of `ts_rank`
  * (length normalized), the closest PostgreSQL offers to per-term BM25 without keeping term statistics.
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -16,6 +16,8 @@ const WEIGHT: Record<FieldName, string> = { title: 'A', summary: 'B', headings: 
 const RANK_WEIGHTS = `'{0.15, 0.3, 0.5, 1.0}'`;
 const META_FACTOR = 0.1;
 const MAX_POS = 16383;
+/** Exact forms are lexemes `=form` at their stem's position: asked only which rows hold a word as typed. */
+const EXACT = '=';
 
 /** A tsvector literal: each token with its positions and weight (positions past 16383 share the last). */
 function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
@@ -28,9 +30,13 @@ function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
     else if (list.length < 256) list.push(item);
   };
   for (const field of fields) {
-    const { stems } = doc.fields[field];
+    const { stems, exacts } = doc.fields[field];
     const w = WEIGHT[field];
-    for (const stem of stems) add(stem, pos++, w);
+    for (let i = 0; i < stems.length; i++) {
+      add(stems[i], pos, w);
+      add(EXACT + exacts[i], pos, w);
+      pos++;
+    }
     pos += 2; // a gap, so a phrase never spans two fields
   }
   return [...entries].map(([lexeme, ps]) => `'${lexeme.replace(/'/g, "''")}':${ps.join(',')}`).join(' ');
@@ -89,6 +95,13 @@ export const postgresSearch: SearchDialect = {
     const limit = range.limit === undefined ? sql`` : sql` limit ${range.limit}`;
     const order = range.oldestFirst ? sql`asc` : sql`desc`;
     return sql<{ rid: number }>`select d.rid from search_doc d where ${matching(plan, tags, range)} order by d.rid ${order}${limit}`;
+  },
+
+  asTyped(group, from) {
+    const query = group
+      .map((c) => (c.kind === 'phrase' ? `(${c.terms.map((t) => q(EXACT + t.exact)).join(' <-> ')})` : q(EXACT + c.term.exact)))
+      .join(' | ');
+    return sql<{ rid: number }>`select d.rid from search_doc d where d.rid >= ${from} and d.vall @@ ${query}::tsquery`;
   },
 
   adjacent(pair, from) {

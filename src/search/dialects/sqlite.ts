@@ -1,8 +1,8 @@
 /**
  * @module Search on SQLite: an FTS5 table over the analyzer's tokens (never raw text: FTS5's own
- * tokenizer splits Arabic words at harakat and knows no clitics), a stem column per field. The table
- * also has an exact-form column per field (migration 002); since 007 they are left empty: an article
- * holding a word as typed holds its stem, and the bonus for the form as typed comes from the heads.
+ * tokenizer splits Arabic words at harakat and knows no clitics): a stem column and an exact-form
+ * column per field. Stems decide what matches and bm25 scores them (an article holding a word as typed
+ * holds its stem); the exact-form columns are only asked which rows hold a word as typed, unscored.
  * FTS5 walks a term's rows in rowid order and stops at a LIMIT, which the bounded queries of a broad
  * search rely on; bm25 reads every row of every term it scores (for their idf), so it is only asked
  * about narrow ones, and each word is one phrase.
@@ -13,8 +13,9 @@ import type { SearchDoc } from '../search-doc.ts';
 import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
 
 const STEMS = '{title summary headings body meta}';
-// Field weights for bm25, in column order: title, summary, headings, body, meta (then the five empty
-// exact-form columns). FTS5 multiplies a column's hits by its weight BEFORE bm25's saturation (k1 =
+const EXACTS = '{title_x summary_x headings_x body_x meta_x}';
+// Field weights for bm25, in column order: title, summary, headings, body, meta (then the five
+// exact-form columns, which no scored query asks about). FTS5 multiplies a column's hits by its weight BEFORE bm25's saturation (k1 =
 // 1.2), so large weights saturate and a title hit barely beats a body hit; weights at or below 1 stay
 // in the near-linear part.
 const WEIGHTS = '1.0, 0.5, 0.3, 0.15, 0.08, 0, 0, 0, 0, 0';
@@ -54,8 +55,10 @@ export const sqliteSearch: SearchDialect = {
   async writeTokens(db, rid, doc: SearchDoc) {
     const f = doc.fields;
     const s = (k: keyof SearchDoc['fields']) => f[k].stems.join(' ');
-    await sql`insert into search_fts (rowid, title, summary, headings, body, meta)
-      values (${rid}, ${s('title')}, ${s('summary')}, ${s('headings')}, ${s('body')}, ${s('meta')})`.execute(db);
+    const x = (k: keyof SearchDoc['fields']) => f[k].exacts.join(' ');
+    await sql`insert into search_fts (rowid, title, summary, headings, body, meta, title_x, summary_x, headings_x, body_x, meta_x)
+      values (${rid}, ${s('title')}, ${s('summary')}, ${s('headings')}, ${s('body')}, ${s('meta')},
+              ${x('title')}, ${x('summary')}, ${x('headings')}, ${x('body')}, ${x('meta')})`.execute(db);
   },
 
   async deleteTokens(db, rid) {
@@ -82,6 +85,13 @@ export const sqliteSearch: SearchDialect = {
     }
     return sql<{ rid: number }>`select rowid as rid from search_fts where search_fts match ${match}${and(conditions('rowid', tags, range))}
       order by rowid ${order}${limit}`;
+  },
+
+  asTyped(group, from) {
+    const expr = group
+      .map((c) => `${EXACTS} : ${lit(c.kind === 'phrase' ? c.terms.map((t) => t.exact) : [c.term.exact])}`)
+      .join(' OR ');
+    return sql<{ rid: number }>`select rowid as rid from search_fts where search_fts match ${expr} and rowid >= ${from}`;
   },
 
   adjacent(pair, from) {
