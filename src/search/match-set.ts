@@ -64,6 +64,18 @@ export interface MatchContext {
   tags: readonly TagFilter[];
   /** WINDOW unless a test or a benchmark asks otherwise. */
   window: number;
+  /** The vocabulary's counts of the plan's stems, read once a search (see `counts`). */
+  df?: Map<string, number>;
+}
+
+/** The vocabulary's counts of `stems`, from those read earlier in this search where it can. */
+async function counts(ctx: MatchContext, stems: string[]): Promise<Map<string, number>> {
+  const missing = stems.filter((s) => !ctx.df?.has(s));
+  if (missing.length) {
+    const read = await documentCounts(searchDb(ctx.store), [...new Set(missing)]);
+    ctx.df = new Map([...(ctx.df ?? []), ...read]);
+  }
+  return ctx.df!;
 }
 
 /** The lowest row id among `rows` (a loop: a spread of 100,000 arguments overflows the stack). */
@@ -154,7 +166,7 @@ async function addAsTyped(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): 
   if (rows.length === 0) return;
   const formsOf = (c: PlanClause) => (c.kind === 'phrase' ? c.terms : [c.term]);
   const asked = plan.groups;
-  const df = await documentCounts(searchDb(ctx.store), [...new Set(asked.flat().flatMap((c) => formsOf(c).map((t) => t.stem)))]);
+  const df = await counts(ctx, asked.flat().flatMap((c) => formsOf(c).map((t) => t.stem)));
   const from = oldestRid(ctx.cols, rows);
   const holds = new Map<number, number>();
   for (const group of asked) {
@@ -186,7 +198,7 @@ async function lowerAlternates(ctx: MatchContext, plan: QueryPlan, rows: Matched
 async function addNearness(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): Promise<void> {
   const pairs = pairsOf(plan);
   if (pairs.length === 0 || rows.length === 0) return;
-  const df = await documentCounts(searchDb(ctx.store), [...new Set(pairs.flat())]);
+  const df = await counts(ctx, pairs.flat());
   const from = oldestRid(ctx.cols, rows);
   const found = new Map<number, number>();
   const inHead: number[] = [];
@@ -233,7 +245,7 @@ async function narrow(ctx: MatchContext, plan: QueryPlan, from?: number): Promis
 /** How many articles at most hold each group: a word's stem and its variants, a phrase's rarest word (from the vocabulary's counts). */
 async function groupBounds(ctx: MatchContext, plan: QueryPlan): Promise<number[]> {
   const stemsOf = (c: PlanClause) => (c.kind === 'phrase' ? c.terms.map((t) => t.stem) : [c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])]);
-  const df = await documentCounts(searchDb(ctx.store), [...new Set(plan.groups.flat().flatMap(stemsOf))]);
+  const df = await counts(ctx, plan.groups.flat().flatMap(stemsOf));
   const clauseBound = (c: PlanClause) =>
     c.kind === 'phrase' ? Math.min(...c.terms.map((t) => df.get(t.stem) ?? 0)) : stemsOf(c).reduce((sum, x) => sum + (df.get(x) ?? 0), 0);
   return plan.groups.map((g) => g.reduce((sum, c) => sum + clauseBound(c), 0));
