@@ -89,17 +89,17 @@ const ridsOf = async (db: SearchDb, query: ReturnType<SearchDialect['matchIds']>
   (await query.execute(db)).rows.map((r) => Number(r.rid));
 
 /**
- * The newest matches passing the filters, at most `max`, highest rid first, and whether more exist.
- * The engine applies tag filters; the cheap column filters (language, type, dates) are applied here,
- * fetching further back until enough pass.
+ * Matches passing the filters, walked from the newest (or, with `oldestFirst`, the oldest) within the
+ * rid range, at most `max`, and whether more exist. The engine applies tag filters; the cheap column
+ * filters (language, type, dates) are applied here, fetching further until enough pass.
  */
-async function newest(ctx: MatchContext, plan: QueryPlan, max: number, range: { from?: number; below?: number } = {}): Promise<{ pos: number[]; more: boolean }> {
+async function walk(ctx: MatchContext, plan: QueryPlan, max: number, range: { from?: number; below?: number; oldestFirst?: boolean } = {}): Promise<{ pos: number[]; more: boolean }> {
   const db = searchDb(ctx.store);
   const dialect = dialectOf(ctx.store);
   const out: number[] = [];
-  let below = range.below;
+  let { from, below } = range;
   for (let chunk = max + 1; ; chunk *= 2) {
-    const rids = await ridsOf(db, dialect.matchIds(plan, ctx.tags, { from: range.from, below, limit: chunk }));
+    const rids = await ridsOf(db, dialect.matchIds(plan, ctx.tags, { from, below, limit: chunk, oldestFirst: range.oldestFirst }));
     for (const rid of rids) {
       const pos = positionOf(ctx.cols, rid);
       if (pos < 0 || (ctx.filter && !ctx.filter(pos))) continue;
@@ -107,7 +107,8 @@ async function newest(ctx: MatchContext, plan: QueryPlan, max: number, range: { 
       out.push(pos);
     }
     if (rids.length < chunk) return { pos: out, more: false };
-    below = rids[rids.length - 1];
+    if (range.oldestFirst) from = rids[rids.length - 1] + 1;
+    else below = rids[rids.length - 1];
   }
 }
 
@@ -318,7 +319,7 @@ async function sampleOlder(ctx: MatchContext, plan: QueryPlan, upper: number[], 
   const count = passCounter(ctx.cols, ctx.filter);
   const upperEnd = upper[0] + 1;
   const upperStart = upper[upper.length - 1];
-  const lower = await oldest(ctx, plan, sample, 0, upperStart);
+  const lower = await walk(ctx, plan, sample, { from: ctx.cols.rids[0], below: ctx.cols.rids[upperStart], oldestFirst: true });
   const rows = [...upper, ...lower.pos];
   if (!lower.more) return { rows: rows.map((pos) => ({ pos, score: 0, weight: 1 })), regions: [] };
   const lowerEnd = lower.pos[lower.pos.length - 1] + 1;
@@ -326,26 +327,6 @@ async function sampleOlder(ctx: MatchContext, plan: QueryPlan, upper: number[], 
   const middle = { start: lowerEnd, end: upperStart, density };
   const weight = 1 + (density * count(middle.start, middle.end)) / rows.length;
   return { rows: rows.map((pos) => ({ pos, score: 0, weight })), regions: [middle] };
-}
-
-/** The oldest matches in positions [start, end) passing the filters, at most `max`, and whether more exist. */
-async function oldest(ctx: MatchContext, plan: QueryPlan, max: number, start: number, end: number): Promise<{ pos: number[]; more: boolean }> {
-  const db = searchDb(ctx.store);
-  const dialect = dialectOf(ctx.store);
-  const out: number[] = [];
-  let from = ctx.cols.rids[start];
-  const below = end < ctx.cols.size ? ctx.cols.rids[end] : undefined;
-  for (let chunk = max + 1; ; chunk *= 2) {
-    const rids = await ridsOf(db, dialect.matchIds(plan, ctx.tags, { from, below, limit: chunk, oldestFirst: true }));
-    for (const rid of rids) {
-      const pos = positionOf(ctx.cols, rid);
-      if (pos < 0 || (ctx.filter && !ctx.filter(pos))) continue;
-      if (out.length === max) return { pos: out, more: true };
-      out.push(pos);
-    }
-    if (rids.length < chunk) return { pos: out, more: false };
-    from = rids[rids.length - 1] + 1;
-  }
 }
 
 const empty = (): MatchSet => ({ ranked: [], counted: [], approximate: false });
@@ -374,7 +355,7 @@ export async function findMatches(ctx: MatchContext, plan: QueryPlan): Promise<M
     const found = await scoreNewest(ctx, plan, sample);
     if (found) return found;
   }
-  const got = await newest(ctx, plan, ctx.window + sample);
+  const got = await walk(ctx, plan, ctx.window + sample);
   if (!got.more) return got.pos.length ? narrow(ctx, plan, ctx.cols.rids[got.pos[got.pos.length - 1]]) : empty();
   const window = got.pos.slice(0, ctx.window).map((pos) => ({ pos, score: 0, weight: 1 }));
   if (plan.groups.length) {
