@@ -31,8 +31,11 @@ const PHRASE_ODDS = 0.1;
 const EXACT = { title: 0.4, summary: 0.2, anywhere: 0.25 } as const;
 /** What a row found only through another script's form of a name keeps of its score. */
 const ALTERNATE = 0.5;
-/** Two adjacent query words are looked for side by side anywhere when their articles number at most this. */
-const NEARNESS_ROWS = 20_000;
+/**
+ * A word is looked for as typed, or side by side with its neighbour, anywhere in the article only when
+ * at most this many articles hold it: the engine reads every one of their rows to answer.
+ */
+const NEARNESS_ROWS = 5_000;
 /** What each pair of adjacent query words found side by side adds to a score (as a fraction of it). */
 const PROXIMITY = 0.3;
 /** Where a broad query's word stands, as the bm25 field weights (title 1.0, summary 0.5, elsewhere 0.15; as typed +0.4). */
@@ -135,7 +138,8 @@ function addProximity(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void 
 async function scoreNewest(ctx: MatchContext, plan: QueryPlan, sample: number): Promise<MatchSet | undefined> {
   const limit = ctx.window + sample + 1;
   const rows = (await dialectOf(ctx.store).scored(plan, ctx.tags, undefined, limit).execute(searchDb(ctx.store))).rows;
-  const found = await rankedRows(ctx, plan, rows);
+  // Only a complete answer is worth the engine's extra passes; a broad one is ranked from the heads.
+  const found = await rankedRows(ctx, plan, rows, rows.length < limit);
   if (rows.length < limit) return found;
   if (found.ranked.length <= ctx.window + sample) return undefined;
   const window = found.ranked.slice(0, ctx.window);
@@ -144,7 +148,12 @@ async function scoreNewest(ctx: MatchContext, plan: QueryPlan, sample: number): 
   return { ranked: window, counted: [...window, ...older.rows], approximate: true, regions: older.regions };
 }
 
-async function rankedRows(ctx: MatchContext, plan: QueryPlan, rows: { rid: number; score: number }[]): Promise<MatchSet> {
+/**
+ * The engine's scored rows that pass the filters, newest first, with the bonuses for words as typed,
+ * words side by side and other-script names; `complete` (every match is here) adds the passes that ask
+ * the engine, else only what the heads tell.
+ */
+async function rankedRows(ctx: MatchContext, plan: QueryPlan, rows: { rid: number; score: number }[], complete = true): Promise<MatchSet> {
   const ranked: Matched[] = [];
   for (const r of rows) {
     const pos = positionOf(ctx.cols, Number(r.rid));
@@ -152,9 +161,13 @@ async function rankedRows(ctx: MatchContext, plan: QueryPlan, rows: { rid: numbe
   }
   ranked.sort((x, y) => y.pos - x.pos);
   addExactForms(ctx.cols, plan, ranked);
-  await addAsTyped(ctx, plan, ranked);
-  await addNearness(ctx, plan, ranked);
-  await lowerAlternates(ctx, plan, ranked);
+  if (complete) {
+    await addAsTyped(ctx, plan, ranked);
+    await addNearness(ctx, plan, ranked);
+    await lowerAlternates(ctx, plan, ranked);
+  } else {
+    addProximity(ctx.cols, plan, ranked);
+  }
   return { ranked, counted: ranked, approximate: false };
 }
 
