@@ -116,19 +116,9 @@ const part = (name: string) => join(CACHE, `search-results-${name}.md`);
 const stamp = `_${new Date().toISOString().slice(0, 16)} UTC, \`node --import tsx bench/search/run.ts ${argv.join(' ')}\`_`;
 if (!flag('speed-only')) writeFileSync(part('quality'), [...(await quality()), '', stamp, ''].join('\n'));
 if (!flag('quality-only')) {
-  // A run of some systems keeps the rows of the others from an earlier run at the same size.
-  const file = part(`speed-${SIZE}`);
-  const lines = performance();
-  if (existsSync(file)) {
-    const ran = new Set(lines.filter((l) => l.startsWith('| ') && !l.startsWith('| system') && !l.startsWith('| ---')).map((l) => l.split('|')[1].trim().split(' (')[0] + l.split('|')[1].includes('PostgreSQL')));
-    const kept = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.startsWith('| ') && !l.startsWith('| system') && !l.startsWith('| ---'))
-      .filter((l) => !ran.has(l.split('|')[1].trim().split(' (')[0] + l.split('|')[1].includes('PostgreSQL')));
-    const at = lines.findIndex((l) => l.startsWith('| ---')) + 1;
-    lines.splice(at, 0, ...kept);
-  }
-  writeFileSync(file, [...lines, '', stamp, ''].join('\n'));
+  // A run of some systems replaces what an earlier run at this size wrote: ratios hold only within one
+  // run, so rows of different runs never share a table.
+  writeFileSync(part(`speed-${SIZE}`), [...performance(), '', stamp, ''].join('\n'));
 }
 const out = ['# Search benchmark results', '', 'Rebuild with `node --import tsx bench/search/run.ts` (see docs/search.md).', ''];
 const parts = readdirSync(CACHE).filter((f) => /^search-results-speed-\d+\.md$/.test(f)).sort((a, b) => parseInt(b.slice(21)) - parseInt(a.slice(21)));
