@@ -35,7 +35,7 @@ const ALTERNATE = 0.5;
  * A word is looked for as typed, or side by side with its neighbour, anywhere in the article only when
  * at most this many articles hold it: the engine reads every one of their rows to answer.
  */
-const NEARNESS_ROWS = 5_000;
+const NEARNESS_ROWS = { cheap: 5_000, dear: 500 } as const;
 /** What each pair of adjacent query words found side by side adds to a score (as a fraction of it). */
 const PROXIMITY = 0.3;
 /** Where a broad query's word stands, as the bm25 field weights (title 1.0, summary 0.5, elsewhere 0.15; as typed +0.4). */
@@ -184,7 +184,7 @@ async function addAsTyped(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): 
   const from = oldestRid(ctx.cols, rows);
   const holds = new Map<number, number>();
   for (const group of asked) {
-    if (group.some((c) => formsOf(c).some((t) => (df.get(t.stem) ?? 0) > NEARNESS_ROWS))) continue;
+    if (group.some((c) => formsOf(c).some((t) => (df.get(t.stem) ?? 0) > NEARNESS_ROWS[dialectOf(ctx.store).scoring]))) continue;
     for (const rid of await ridsOf(searchDb(ctx.store), dialectOf(ctx.store).asTyped(group, from))) holds.set(rid, (holds.get(rid) ?? 0) + 1);
   }
   if (holds.size === 0) return;
@@ -217,7 +217,7 @@ async function addNearness(ctx: MatchContext, plan: QueryPlan, rows: Matched[]):
   const found = new Map<number, number>();
   const inHead: number[] = [];
   for (const pair of pairs) {
-    if ((df.get(pair[0]) ?? 0) + (df.get(pair[1]) ?? 0) > NEARNESS_ROWS) {
+    if ((df.get(pair[0]) ?? 0) + (df.get(pair[1]) ?? 0) > NEARNESS_ROWS[dialectOf(ctx.store).scoring]) {
       inHead.push(tokenHash(pairKey(pair[0], pair[1])));
       continue;
     }
@@ -364,7 +364,7 @@ export async function findMatches(ctx: MatchContext, plan: QueryPlan): Promise<M
   const n = ctx.cols.size;
   const phrase = plan.groups.some((g) => g.some((c) => c.kind === 'phrase'));
   const expected = bounds.reduce((e, b) => e * Math.min(1, b / n), n) * (phrase ? PHRASE_ODDS : 1);
-  if (plan.groups.length && expected <= ctx.window) {
+  if (plan.groups.length && expected <= ctx.window && dialectOf(ctx.store).scoring === 'cheap') {
     const found = await scoreNewest(ctx, plan, sample);
     if (found) return found;
   }

@@ -24,6 +24,12 @@ export interface RidRange {
 }
 
 export interface SearchDialect {
+  /**
+   * What scoring a row costs the engine, roughly: SQLite's bm25 about a microsecond, PostgreSQL's
+   * ts_rank tens (it detoasts the vectors). Where it is dear, search never scores to find out whether
+   * a query is narrow, and asks about words as typed or side by side only for rarer words.
+   */
+  readonly scoring: 'cheap' | 'dear';
   writeTokens(db: SearchDb, rid: number, doc: SearchDoc): Promise<void>;
   deleteTokens(db: SearchDb, rid: number): Promise<void>;
   clearTokens(db: SearchDb): Promise<void>;

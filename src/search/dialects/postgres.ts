@@ -69,6 +69,8 @@ function matching(plan: QueryPlan, tags: readonly TagFilter[], range: RidRange):
 }
 
 export const postgresSearch: SearchDialect = {
+  scoring: 'dear',
+
   async writeTokens(db, rid, doc: SearchDoc) {
     const main = vectorLiteral(doc, FIELDS.filter((f) => f !== 'meta'));
     const meta = vectorLiteral(doc, ['meta']);

@@ -52,6 +52,8 @@ function conditions(col: string, tags: readonly TagFilter[], range: RidRange): R
 const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``);
 
 export const sqliteSearch: SearchDialect = {
+  scoring: 'cheap',
+
   async writeTokens(db, rid, doc: SearchDoc) {
     const f = doc.fields;
     const s = (k: keyof SearchDoc['fields']) => f[k].stems.join(' ');
