@@ -323,9 +323,9 @@ export interface Region {
 }
 
 /**
- * What a broad query's counts stand on: the window, the next `sample` matches (a fifth of the window) below it (read by the same
- * walk) and the oldest `sample` matches of the archive (FTS5 reaches both ends of a doclist cheaply, not
- * its middle). Rows of both samples are real matches; the stretch between them is estimated at the
+ * What a broad query's counts stand on: the window, the next `sample` matches below it (a fifth of
+ * the window, read by the same walk) and the oldest `sample` matches of the archive (FTS5 reaches both
+ * ends of a doclist cheaply, not its middle). Rows of both samples are real matches; the stretch between them is estimated at the
  * mean of the two samples' densities, and spread over the sampled rows' weights.
  */
 async function sampleOlder(ctx: MatchContext, plan: QueryPlan, upper: number[], sample: number): Promise<{ rows: Matched[]; regions: Region[] }> {
