@@ -107,6 +107,7 @@ function performance(): string[] {
     }
     console.log(lines[lines.length - 1]);
   }
+  lines.push('', 'Each system first answers a warm-up mix of ~200 other queries drawn the same way (its code compiled, as in a running server); each measured query then runs once, so no system answers it from a cache of its own.');
   lines.push('', 'Mizan\'s times are for its whole answer (matching, facets, translation groups, snippets); the peers return ids only. PostgreSQL\'s CPU column counts only the client.');
   return lines;
 }

@@ -4,7 +4,7 @@
  * query ranks its newest matches by where the words stand, asking the head instead of the full-text
  * index once per word and field, and which query words stand side by side there. Layout: six counts
  * (title stems, title exact forms, summary stems, summary exact forms, then adjacent stem pairs of the
- * title and of the summary), then each part's distinct hashes. A false "present" needs two different
+ * title and of the summary), then each part's distinct hashes, ascending. A false "present" needs two different
  * tokens of one article's head to share a 32-bit hash.
  */
 import type { SearchDoc } from './search-doc.ts';
@@ -32,7 +32,7 @@ const pairsOf = (stems: string[]) => stems.slice(1).map((b, i) => pairKey(stems[
 export function encodeHead(doc: SearchDoc): Uint8Array {
   const { title, summary } = doc.fields;
   const lists = [title.stems, title.exacts, summary.stems, summary.exacts, pairsOf(title.stems), pairsOf(summary.stems)];
-  const parts = lists.map((tokens) => [...new Set(tokens.map(tokenHash))]);
+  const parts = lists.map((tokens) => [...new Set(tokens.map(tokenHash))].sort((a, b) => a - b));
   const ints = [...parts.map((p) => p.length), ...parts.flat()];
   const bytes = new Uint8Array(ints.length * 4);
   const view = new DataView(bytes.buffer);
@@ -51,6 +51,16 @@ export class IntList {
       this.#data = bigger;
     }
     this.#data[this.length++] = v;
+  }
+  /** Sorts positions [start, end) ascending. */
+  sortRange(start: number, end: number): void {
+    const part = this.#data.subarray(start, end);
+    for (let i = 1; i < part.length; i++) {
+      if (part[i - 1] > part[i]) {
+        part.sort();
+        return;
+      }
+    }
   }
   toArray(): Int32Array<ArrayBuffer> {
     return this.#data.slice(0, this.length);
@@ -76,14 +86,40 @@ export function decodeHead(bytes: Uint8Array | null | undefined, out: IntList): 
     return;
   }
   const view = new DataView(bytes!.buffer, bytes!.byteOffset, n * 4);
+  const at = out.length;
   for (let i = 0; i < n; i++) out.push(view.getInt32(i * 4, true));
+  // Heads written before parts were kept sorted are sorted here: lookups search them by halves.
+  let start = at + PARTS;
+  for (let p = 0; p < PARTS; p++) {
+    const count = view.getInt32(p * 4, true);
+    out.sortRange(start, start + count);
+    start += count;
+  }
+}
+
+/** Where part `part` of the head stored at `data[at…]` starts in `data` (it ends `data[at + part]` later). */
+export function partStart(data: Int32Array, at: number, part: number): number {
+  let start = at + PARTS;
+  for (let p = 0; p < part; p++) start += data[at + p];
+  return start;
+}
+
+/** Whether the sorted stretch `data[start, end)` holds `hash`. */
+export function rangeHas(data: Int32Array, start: number, end: number, hash: number): boolean {
+  let lo = start;
+  let hi = end - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = data[mid];
+    if (v === hash) return true;
+    if (v < hash) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Whether part `part` of the head stored at `data[at…]` holds `hash`. */
 export function headHas(data: Int32Array, at: number, part: number, hash: number): boolean {
-  let start = at + PARTS;
-  for (let p = 0; p < part; p++) start += data[at + p];
-  const end = start + data[at + part];
-  for (let i = start; i < end; i++) if (data[i] === hash) return true;
-  return false;
+  const start = partStart(data, at, part);
+  return rangeHas(data, start, start + data[at + part], hash);
 }

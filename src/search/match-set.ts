@@ -15,7 +15,7 @@
 import type { Store } from '../store/index.ts';
 import type { DocColumns } from './doc-columns.ts';
 import { passCounter, positionOf } from './doc-columns.ts';
-import { headHas, pairKey, tokenHash } from './head.ts';
+import { headHas, pairKey, partStart, rangeHas, tokenHash } from './head.ts';
 import { dialectOf, type SearchDialect, type TagFilter } from './dialects/index.ts';
 import { pairsOf, type PlanClause, type QueryPlan } from './plan-query.ts';
 import { searchDb, type SearchDb } from './tables.ts';
@@ -25,6 +25,12 @@ import { documentCounts } from './vocabulary.ts';
 export const WINDOW = 1000;
 /** Matches read at each end of the archive below the window, for counting: a fifth of the window. */
 const SAMPLE_SHARE = 5;
+/**
+ * How much more often words meet in one article than if they were independent: long articles hold
+ * more of every word, and words of one subject travel together. Measured about 2 on the benchmark
+ * corpus (two words' matches against the product of their shares); real text only leans further.
+ */
+const TOGETHER = 2;
 /** How much rarer a phrase is taken to be than its words meeting anywhere in an article. */
 const PHRASE_ODDS = 0.1;
 /** What a word as typed in the title, or else in the summary, and anywhere at all, adds to the engine's score (as a fraction, averaged over the query's words). */
@@ -36,6 +42,11 @@ const ALTERNATE = 0.5;
  * at most this many articles hold it: the engine reads every one of their rows to answer.
  */
 const NEARNESS_ROWS = { cheap: 5_000, dear: 500 } as const;
+/**
+ * Where scoring is dear (PostgreSQL's ts_rank detoasts both vectors of a row: about 0.15 ms each),
+ * at most this many matches are scored by the engine; more are ranked from the heads.
+ */
+const DEAR_SCORED = 100;
 /** What each pair of adjacent query words found side by side adds to a score (as a fraction of it). */
 const PROXIMITY = 0.3;
 /** Where a broad query's word stands, as the bm25 field weights (title 1.0, summary 0.5, elsewhere 0.15; as typed +0.4). */
@@ -88,8 +99,8 @@ function oldestRid(cols: DocColumns, rows: Matched[]): number {
   return min;
 }
 
-const ridsOf = async (db: SearchDb, query: ReturnType<SearchDialect['matchIds']>) =>
-  (await query.execute(db)).rows.map((r) => Number(r.rid));
+const ridsOf = async (ctx: MatchContext, query: ReturnType<SearchDialect['matchIds']>) =>
+  (await dialectOf(ctx.store).rows(searchDb(ctx.store), query)).map((r) => Number(r.rid));
 
 /**
  * Matches passing the filters, walked from the newest (or, with `oldestFirst`, the oldest) within the
@@ -97,12 +108,11 @@ const ridsOf = async (db: SearchDb, query: ReturnType<SearchDialect['matchIds']>
  * filters (language, type, dates) are applied here, fetching further until enough pass.
  */
 async function walk(ctx: MatchContext, plan: QueryPlan, max: number, range: { from?: number; below?: number; oldestFirst?: boolean } = {}): Promise<{ pos: number[]; more: boolean }> {
-  const db = searchDb(ctx.store);
   const dialect = dialectOf(ctx.store);
   const out: number[] = [];
   let { from, below } = range;
   for (let chunk = max + 1; ; chunk *= 2) {
-    const rids = await ridsOf(db, dialect.matchIds(plan, ctx.tags, { from, below, limit: chunk, oldestFirst: range.oldestFirst }));
+    const rids = await ridsOf(ctx, dialect.matchIds(plan, ctx.tags, { from, below, limit: chunk, oldestFirst: range.oldestFirst }));
     for (const rid of rids) {
       const pos = positionOf(ctx.cols, rid);
       if (pos < 0 || (ctx.filter && !ctx.filter(pos))) continue;
@@ -137,7 +147,7 @@ function addProximity(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void 
  */
 async function scoreNewest(ctx: MatchContext, plan: QueryPlan, sample: number): Promise<MatchSet | undefined> {
   const limit = ctx.window + sample + 1;
-  const rows = (await dialectOf(ctx.store).scored(plan, ctx.tags, undefined, limit).execute(searchDb(ctx.store))).rows;
+  const rows = await dialectOf(ctx.store).rows(searchDb(ctx.store), dialectOf(ctx.store).scored(plan, ctx.tags, undefined, limit));
   // Only a complete answer is worth the engine's extra passes; a broad one is ranked from the heads.
   const found = await rankedRows(ctx, plan, rows, rows.length < limit);
   if (rows.length < limit) return found;
@@ -185,7 +195,7 @@ async function addAsTyped(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): 
   const holds = new Map<number, number>();
   for (const group of asked) {
     if (group.some((c) => formsOf(c).some((t) => (df.get(t.stem) ?? 0) > NEARNESS_ROWS[dialectOf(ctx.store).scoring]))) continue;
-    for (const rid of await ridsOf(searchDb(ctx.store), dialectOf(ctx.store).asTyped(group, from))) holds.set(rid, (holds.get(rid) ?? 0) + 1);
+    for (const rid of await ridsOf(ctx, dialectOf(ctx.store).asTyped(group, from))) holds.set(rid, (holds.get(rid) ?? 0) + 1);
   }
   if (holds.size === 0) return;
   for (const r of rows) r.score *= 1 + (EXACT.anywhere * (holds.get(ctx.cols.rids[r.pos]) ?? 0)) / plan.groups.length;
@@ -200,7 +210,7 @@ async function lowerAlternates(ctx: MatchContext, plan: QueryPlan, rows: Matched
   if (!widened || rows.length === 0) return;
   const typed: QueryPlan = { ...plan, groups: plan.groups.map((g) => g.map((c) => (c.kind === 'term' ? { ...c, alternates: undefined } : c))) };
   const from = oldestRid(ctx.cols, rows);
-  const holds = new Set(await ridsOf(searchDb(ctx.store), dialectOf(ctx.store).matchIds(typed, ctx.tags, { from })));
+  const holds = new Set(await ridsOf(ctx, dialectOf(ctx.store).matchIds(typed, ctx.tags, { from })));
   for (const r of rows) if (!holds.has(ctx.cols.rids[r.pos])) r.score *= ALTERNATE;
 }
 
@@ -221,7 +231,7 @@ async function addNearness(ctx: MatchContext, plan: QueryPlan, rows: Matched[]):
       inHead.push(tokenHash(pairKey(pair[0], pair[1])));
       continue;
     }
-    for (const rid of await ridsOf(searchDb(ctx.store), dialectOf(ctx.store).adjacent(pair, from))) found.set(rid, (found.get(rid) ?? 0) + 1);
+    for (const rid of await ridsOf(ctx, dialectOf(ctx.store).adjacent(pair, from))) found.set(rid, (found.get(rid) ?? 0) + 1);
   }
   for (const r of rows) {
     const near = (found.get(ctx.cols.rids[r.pos]) ?? 0) + (inHead.length ? pairsInHead(ctx.cols, r.pos, inHead) : 0);
@@ -250,10 +260,45 @@ function addExactForms(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void
   }
 }
 
-/** Scores every match (at or above row `from`) with the engine's relevance, and keeps those passing the filters, newest first. */
-async function narrow(ctx: MatchContext, plan: QueryPlan, from?: number): Promise<MatchSet> {
-  const rows = (await dialectOf(ctx.store).scored(plan, ctx.tags, from).execute(searchDb(ctx.store))).rows;
+/**
+ * Every match (at or above row `from`) passing the filters, newest first, scored by the engine's
+ * relevance. Where scoring is dear, only up to DEAR_SCORED matches are: more are ranked from the heads,
+ * as a broad query's window is (their count stays exact). `known` is the matches when a walk has read them.
+ */
+async function narrow(ctx: MatchContext, plan: QueryPlan, bounds: number[], from?: number, known?: number[]): Promise<MatchSet> {
+  const dialect = dialectOf(ctx.store);
+  if (dialect.scoring === 'dear') {
+    const positions = known ?? (await matchedPositions(ctx, plan, from));
+    if (positions.length > DEAR_SCORED) return rankedByHeads(ctx, plan, positions, bounds);
+    if (positions.length === 0) return empty();
+    const among = positions.map((pos) => ctx.cols.rids[pos]);
+    return rankedRows(ctx, plan, await dialect.rows(searchDb(ctx.store), dialect.scored(plan, ctx.tags, undefined, undefined, among)));
+  }
+  const rows = await dialect.rows(searchDb(ctx.store), dialect.scored(plan, ctx.tags, from));
   return rankedRows(ctx, plan, rows);
+}
+
+/** Positions of every match at or above row `from` passing the filters, newest first. */
+async function matchedPositions(ctx: MatchContext, plan: QueryPlan, from?: number): Promise<number[]> {
+  const out: number[] = [];
+  for (const rid of await ridsOf(ctx, dialectOf(ctx.store).matchIds(plan, ctx.tags, { from }))) {
+    const pos = positionOf(ctx.cols, rid);
+    if (pos >= 0 && (!ctx.filter || ctx.filter(pos))) out.push(pos);
+  }
+  return out.sort((a, b) => b - a);
+}
+
+/** Every one of `positions` (all the matches), ranked by where the words stand, as a broad query's window is. */
+async function rankedByHeads(ctx: MatchContext, plan: QueryPlan, positions: number[], bounds: number[]): Promise<MatchSet> {
+  const rows = positions.map((pos) => ({ pos, score: 0, weight: 1 }));
+  if (plan.groups.length) {
+    await rankByPlace(ctx, plan, rows, bounds);
+    // Every match is here, so words side by side and as typed are looked for anywhere, as for a narrow query.
+    await addAsTyped(ctx, plan, rows);
+    await addNearness(ctx, plan, rows);
+    await lowerAlternates(ctx, plan, rows);
+  }
+  return { ranked: rows, counted: rows, approximate: false };
 }
 
 /** How many articles at most hold each group: a word's stem and its variants, a phrase's rarest word (from the vocabulary's counts). */
@@ -283,34 +328,74 @@ function clauseHashes(c: PlanClause): ClauseHashes {
 
 /** Whether part `part` of the head at `at` holds the clause's tokens: all of a phrase's, any of a word's forms. */
 function headHolds(cols: DocColumns, at: number, part: number, hashes: number[], phrase: boolean): boolean {
+  const start = partStart(cols.heads, at, part);
+  const end = start + cols.heads[at + part];
   if (phrase) {
-    for (const h of hashes) if (!headHas(cols.heads, at, part, h)) return false;
+    for (const h of hashes) if (!rangeHas(cols.heads, start, end, h)) return false;
     return hashes.length > 0;
   }
-  for (const h of hashes) if (headHas(cols.heads, at, part, h)) return true;
+  for (const h of hashes) if (rangeHas(cols.heads, start, end, h)) return true;
   return false;
 }
 
-/** Where one clause stands in article `pos`'s head: in the title (as a stem or as typed), as typed in it, in the summary. */
-function place(cols: DocColumns, pos: number, c: ClauseHashes): number {
+/** Where one clause stands in article `pos`'s head: in the title (as a stem or as typed), as typed in it, in the summary; 0 when in neither. */
+function headPlace(cols: DocColumns, pos: number, c: ClauseHashes): number {
   const at = cols.headAt[pos];
   const titleExact = headHolds(cols, at, 1, c.exacts, c.phrase);
-  let score: number = PLACE.elsewhere;
+  let score = 0;
   if (titleExact || headHolds(cols, at, 0, c.stems, c.phrase)) score += PLACE.title;
   if (titleExact) score += PLACE.titleExact;
   if (headHolds(cols, at, 2, c.stems, c.phrase) || headHolds(cols, at, 3, c.exacts, c.phrase)) score += PLACE.summary;
   return score;
 }
 
-/** Scores the window by where each group's words stand (see PLACE), each group weighted by its rarity. */
-function rankByPlace(ctx: MatchContext, plan: QueryPlan, window: Matched[], bounds: number[]): void {
-  const idfs = bounds.map((df) => idf(Math.min(df, ctx.cols.size), ctx.cols.size));
-  const groups = plan.groups.map((g) => g.map(clauseHashes));
-  for (const r of window) {
-    for (let g = 0; g < groups.length; g++) {
-      let best = 0;
-      for (const c of groups[g]) best = Math.max(best, place(ctx.cols, r.pos, c));
-      r.score += idfs[g] * best;
+/**
+ * For groups of several clauses (OR, and the any-word fallback), the rows at or above `from` holding
+ * each clause, where the engine can tell cheaply (see NEARNESS_ROWS): a row holding more of the words
+ * ranks higher, as bm25's sum over terms has it. A commoner clause is known only where the head holds it.
+ */
+async function clausePresence(ctx: MatchContext, plan: QueryPlan, from: number): Promise<Map<PlanClause, Set<number>>> {
+  const present = new Map<PlanClause, Set<number>>();
+  const dialect = dialectOf(ctx.store);
+  for (const group of plan.groups) {
+    if (group.length < 2) continue;
+    for (const c of group) {
+      if (clauseCount(ctx, c) > NEARNESS_ROWS[dialect.scoring]) continue;
+      present.set(c, new Set(await ridsOf(ctx, dialect.matchIds({ groups: [[c]], exclude: [], truncated: false }, [], { from }))));
+    }
+  }
+  return present;
+}
+
+/** How many articles at most hold clause `c` (from the counts groupBounds read). */
+function clauseCount(ctx: MatchContext, c: PlanClause): number {
+  const df = ctx.df ?? new Map<string, number>();
+  if (c.kind === 'phrase') return Math.min(...c.terms.map((t) => df.get(t.stem) ?? 0));
+  return [c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])].reduce((sum, x) => sum + (df.get(x) ?? 0), 0);
+}
+
+/**
+ * Scores rows by where each group's words stand (see PLACE), weighted by rarity. A group of one clause
+ * matched every row, so it stands at least "elsewhere"; in a group of several, each clause a row holds
+ * adds its own share (`present` says which rows hold the rarer ones beyond their heads).
+ */
+async function rankByPlace(ctx: MatchContext, plan: QueryPlan, rows: Matched[], bounds: number[]): Promise<void> {
+  if (rows.length === 0) return;
+  const n = ctx.cols.size;
+  const present = await clausePresence(ctx, plan, oldestRid(ctx.cols, rows));
+  const groups = plan.groups.map((g, i) =>
+    g.map((c) => ({ c, hashes: clauseHashes(c), idf: idf(Math.min(g.length > 1 ? clauseCount(ctx, c) : bounds[i], n), n), holders: present.get(c) })),
+  );
+  for (const r of rows) {
+    for (const group of groups) {
+      if (group.length === 1) {
+        r.score += group[0].idf * (PLACE.elsewhere + headPlace(ctx.cols, r.pos, group[0].hashes));
+        continue;
+      }
+      for (const { hashes, idf: weight, holders } of group) {
+        const head = headPlace(ctx.cols, r.pos, hashes);
+        if (head > 0 || holders?.has(ctx.cols.rids[r.pos])) r.score += weight * (PLACE.elsewhere + head);
+      }
     }
   }
 }
@@ -357,22 +442,23 @@ export async function findMatches(ctx: MatchContext, plan: QueryPlan): Promise<M
   const sample = Math.max(1, Math.floor(ctx.window / SAMPLE_SHARE));
   const bounds = await groupBounds(ctx, plan);
   // Every group must match, so the rarest bounds the matches: a rare word goes straight to scoring.
-  if (plan.groups.length && Math.min(...bounds) <= ctx.window) return narrow(ctx, plan);
+  if (plan.groups.length && Math.min(...bounds) <= ctx.window) return narrow(ctx, plan, bounds);
   // Words that are each common can still meet rarely (independent words in half the articles meet in
   // a quarter; a phrase of them far less often): when few matches are expected, scoring them outright
   // costs one walk instead of two, and only a wrong guess pays for the second.
   const n = ctx.cols.size;
   const phrase = plan.groups.some((g) => g.some((c) => c.kind === 'phrase'));
-  const expected = bounds.reduce((e, b) => e * Math.min(1, b / n), n) * (phrase ? PHRASE_ODDS : 1);
+  const together = bounds.length > 1 ? TOGETHER : 1;
+  const expected = bounds.reduce((e, b) => e * Math.min(1, b / n), n) * together * (phrase ? PHRASE_ODDS : 1);
   if (plan.groups.length && expected <= ctx.window && dialectOf(ctx.store).scoring === 'cheap') {
     const found = await scoreNewest(ctx, plan, sample);
     if (found) return found;
   }
   const got = await walk(ctx, plan, ctx.window + sample);
-  if (!got.more) return got.pos.length ? narrow(ctx, plan, ctx.cols.rids[got.pos[got.pos.length - 1]]) : empty();
+  if (!got.more) return got.pos.length ? narrow(ctx, plan, bounds, ctx.cols.rids[got.pos[got.pos.length - 1]], got.pos) : empty();
   const window = got.pos.slice(0, ctx.window).map((pos) => ({ pos, score: 0, weight: 1 }));
   if (plan.groups.length) {
-    rankByPlace(ctx, plan, window, bounds);
+    await rankByPlace(ctx, plan, window, bounds);
     addProximity(ctx.cols, plan, window);
   }
   const older = await sampleOlder(ctx, plan, got.pos.slice(ctx.window), sample);

@@ -25,6 +25,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/** Analyzed tokens remembered (a page's snippets meet the same words again and again); cleared when full. */
+const MEMO_SIZE = 20_000;
+const memo = new Map<string, { stem: string; exact: string; start: number; end: number }[]>();
+
+/** The index keys (stem and exact form) of one token, with offsets inside it. */
+function tokenKeys(token: string, lang: string | undefined) {
+  const key = `${lang ?? ''}\u0000${token}`;
+  let keys = memo.get(key);
+  if (keys === undefined) {
+    keys = analyze(token, lang).map((t) => ({ stem: indexToken(t.term), exact: indexToken(t.exact), start: t.start, end: t.end }));
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(key, keys);
+  }
+  return keys;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -35,9 +51,39 @@ interface Span {
   line: number;
 }
 
-/** Short leading pieces of the wanted terms: a line whose normalized text holds none cannot match. */
-function probesOf(wanted: ReadonlySet<string>): string[] {
-  return [...new Set([...wanted].map((w) => [...w].slice(0, PROBE_CHARS).join('')))];
+/**
+ * Short leading pieces of the wanted terms: a line whose normalized text holds none cannot match.
+ * A Latin probe must start a word (English stems only lose endings), so "en" does not pass every
+ * line holding "then"; an Arabic one may stand inside a word, behind its prefixes (و، ال، ب…).
+ */
+interface Probe {
+  text: string;
+  atWordStart: boolean;
+}
+
+function probesOf(wanted: ReadonlySet<string>): Probe[] {
+  const texts = [...new Set([...wanted].map((w) => [...w].slice(0, PROBE_CHARS).join('')))];
+  return texts.map((text) => ({ text, atWordStart: /^[a-z0-9]/.test(text) }));
+}
+
+const isLatinWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c < 0x250);
+
+/** Where `probe` first stands in `folded` (normalized text), or -1. */
+function probeAt(folded: string, probe: Probe): number {
+  for (let i = folded.indexOf(probe.text); i !== -1; i = folded.indexOf(probe.text, i + 1)) {
+    if (!probe.atWordStart || i === 0 || !isLatinWordChar(folded.charCodeAt(i - 1))) return i;
+  }
+  return -1;
+}
+
+/** Where the first of `probes` stands in `folded`, or -1. */
+function firstProbe(folded: string, probes: Probe[]): number {
+  let at = -1;
+  for (const p of probes) {
+    const i = probeAt(folded, p);
+    if (i !== -1 && (at === -1 || i < at)) at = i;
+  }
+  return at;
 }
 
 /**
@@ -56,11 +102,7 @@ function matches(text: string, lang: string | undefined, wanted: ReadonlySet<str
     if (to === -1) to = scanned.length;
     const piece = scanned.slice(from, to);
     const folded = normalize(piece);
-    let at = -1;
-    for (const p of probes) {
-      const i = folded.indexOf(p);
-      if (i !== -1 && (at === -1 || i < at)) at = i;
-    }
+    const at = firstProbe(folded, probes);
     if (at !== -1) {
       const before = out.length;
       // A long line is analyzed around its first probe only (normalizing only drops marks, so the
@@ -70,12 +112,11 @@ function matches(text: string, lang: string | undefined, wanted: ReadonlySet<str
         // Only tokens holding a probe are analyzed: stemming every word of a paragraph is most of the cost.
         for (const tok of tokenize(piece.slice(a, b))) {
           const folded = normalize(tok.text);
-          if (!probes.some((p) => folded.includes(p))) continue;
+          if (firstProbe(folded, probes) === -1) continue;
           const base = from + a + tok.start;
-          for (const t of analyze(tok.text, lang)) {
-            const stem = indexToken(t.term);
-            const exact = wanted.has(indexToken(t.exact));
-            if (exact || wanted.has(stem)) out.push({ start: base + t.start, end: base + t.end, key: stem, exact, line });
+          for (const t of tokenKeys(tok.text, lang)) {
+            const exact = wanted.has(t.exact);
+            if (exact || wanted.has(t.stem)) out.push({ start: base + t.start, end: base + t.end, key: t.stem, exact, line });
           }
         }
         if (out.length > before) break;

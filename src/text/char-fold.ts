@@ -88,3 +88,20 @@ export function foldChar(c: number, ch: string): string {
   else if (ASTRAL.size < 4096) ASTRAL.set(c, s);
   return s;
 }
+
+/** Per BMP code point: 0 not yet known, 1 folds to itself, 2 folds to something else. */
+const SELF = new Uint8Array(0x10000);
+
+/**
+ * Whether the BMP code point `c` folds to itself: a table lookup once known, so the common case of
+ * `normalize` (Arabic letters, which mostly stay) allocates nothing per character.
+ */
+export function foldsToSelf(c: number): boolean {
+  let v = SELF[c];
+  if (v === 0) {
+    const f = foldChar(c, String.fromCharCode(c));
+    v = f.length === 1 && f.charCodeAt(0) === c ? 1 : 2;
+    SELF[c] = v;
+  }
+  return v === 1;
+}

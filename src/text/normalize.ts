@@ -2,7 +2,7 @@
  * @module `normalize`: the comparison key of a text for search and matching (never for display).
  * The decisions are in docs/text-analysis.md; the per-character work is in `char-fold.ts`.
  */
-import { foldChar } from './char-fold.ts';
+import { foldChar, foldsToSelf } from './char-fold.ts';
 
 /**
  * Folds `text` for comparison: harakat, tatweel, bidi and zero-width characters removed; أ إ آ ٱ → ا;
@@ -22,6 +22,9 @@ export function normalize(text: string): string {
         run = i + 1;
       }
       continue;
+    }
+    if (c < 0xd800 || (c > 0xdfff && c < 0x10000)) {
+      if (foldsToSelf(c)) continue;
     }
     let cp = c;
     let len = 1;

@@ -26,6 +26,18 @@ test('a long text is cut around the best passage, on word boundaries', () => {
   assert.ok(html.length < 400);
 });
 
+test('a short English stem marks words it starts, after a hyphen or an apostrophe too, not words it sits inside', () => {
+  const html = makeSnippet('Then the tender ended.', 'en', new Set(['end']));
+  assert.equal(html, 'Then the tender <mark>ended</mark>.');
+  const second = makeSnippet('Its pro-Russian line held; Russia’s envoy spoke.', 'en', new Set(['russian', 'russia']));
+  assert.match(second, /pro-<mark>Russian<\/mark>/);
+  assert.match(second, /<mark>Russia’s<\/mark>/);
+});
+
+test('an Arabic stem is found inside a word behind its prefixes', () => {
+  assert.match(makeSnippet('وبالأسلحة عادوا.', 'ar', new Set(['اسلح'])), /<mark>وبالأسلحة<\/mark>/);
+});
+
 test('without a match, the opening of the text', () => {
   assert.equal(makeSnippet('Short text.', 'en', new Set(['zzz'])), 'Short text.');
 });

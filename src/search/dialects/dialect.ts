@@ -37,10 +37,15 @@ export interface SearchDialect {
   optimize(db: SearchDb): Promise<void>;
   /** A SELECT of `rid` for the articles matching every group of `plan` and none of its exclusions. */
   matchIds(plan: QueryPlan, tags: readonly TagFilter[], range?: RidRange): RawBuilder<{ rid: number }>;
-  /** A SELECT of `rid, score` (engine relevance, higher is better) for every match at or above `from`; only the newest `limit` when given. */
   /** A SELECT of `rid`, at or above `from`, of rows holding one of `group`'s clauses as typed (exact forms), anywhere. */
   asTyped(group: PlanClause[], from: number): RawBuilder<{ rid: number }>;
   /** A SELECT of `rid`, at or above `from`, of rows holding the stems of `pair` side by side anywhere. */
   adjacent(pair: readonly [string, string], from: number): RawBuilder<{ rid: number }>;
-  scored(plan: QueryPlan, tags: readonly TagFilter[], from?: number, limit?: number): RawBuilder<{ rid: number; score: number }>;
+  /**
+   * A SELECT of `rid, score` (engine relevance, higher is better) for every match at or above `from`;
+   * only the newest `limit` when given; only the rows `among` (known to match) when given.
+   */
+  scored(plan: QueryPlan, tags: readonly TagFilter[], from?: number, limit?: number, among?: readonly number[]): RawBuilder<{ rid: number; score: number }>;
+  /** Runs one of the SELECTs above: the place for what the engine must be told to run them well. */
+  rows<R>(db: SearchDb, query: RawBuilder<R>): Promise<R[]>;
 }

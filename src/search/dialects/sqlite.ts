@@ -100,14 +100,19 @@ export const sqliteSearch: SearchDialect = {
     return sql<{ rid: number }>`select rowid as rid from search_fts where search_fts match ${`${STEMS} : ${lit([...pair])}`} and rowid >= ${from}`;
   },
 
-  scored(plan, tags, from, limit) {
+  async rows(db, query) {
+    return (await query.execute(db)).rows;
+  },
+
+  scored(plan, tags, from, limit, among) {
     const match = ftsMatch(plan);
     if (match === undefined) {
       const ids = sqliteSearch.matchIds(plan, tags, { from, limit });
       return sql<{ rid: number; score: number }>`select rid, 0.0 as score from (${ids})`;
     }
     const newest = limit === undefined ? sql`` : sql` order by rowid desc limit ${limit}`;
+    const only = among ? [sql`rowid in (${sql.join(among.length ? among : [-1])})`] : [];
     return sql<{ rid: number; score: number }>`select rowid as rid, -bm25(search_fts, ${sql.raw(WEIGHTS)}) as score
-      from search_fts where search_fts match ${match}${and(conditions('rowid', tags, { from }))}${newest}`;
+      from search_fts where search_fts match ${match}${and([...conditions('rowid', tags, { from }), ...only])}${newest}`;
   },
 };
