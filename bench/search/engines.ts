@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { blockText, type Article } from '../../src/model/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { indexArticle, optimizeIndex, parseSearchQuery, search } from '../../src/search/index.ts';
+import { indexArticles, optimizeIndex, parseSearchQuery, search } from '../../src/search/index.ts';
 import type { BenchAnalyzer } from './baseline-analyzers.ts';
 
 const require = createRequire(import.meta.url);
@@ -66,9 +66,7 @@ export function mizan(name: string, target: { db?: string; url?: string; schema?
       const flush = async () => {
         const docs = batch;
         batch = [];
-        await store.transaction(async (tx) => {
-          for (const a of docs) await indexArticle(tx, a);
-        });
+        await indexArticles(store, docs);
       };
       for (const a of articles) {
         batch.push(a);

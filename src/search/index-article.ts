@@ -10,7 +10,7 @@ import { encodeHead } from './head.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
 import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
-import { addToVocabulary, clearVocabulary } from './vocabulary.ts';
+import { addToVocabulary, clearVocabulary, countStems } from './vocabulary.ts';
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -89,46 +89,64 @@ async function removeRow(store: Store, id: string): Promise<boolean> {
  * await store.transaction(async (tx) => { await tx.putArticle(a); await indexArticle(tx, a); });
  */
 export async function indexArticle(store: Store, article: Article): Promise<void> {
-  const doc = searchDoc(article);
-  await store.transaction(async (tx) => {
-    await removeRow(tx, article.id);
-    const db = searchDb(tx);
-    const grp = await joinGroup(db, doc);
-    const rid = await allocateRid(db, doc.published);
-    await db
-      .insertInto('search_doc')
-      .values({
-        rid,
-        id: doc.id,
-        lang: doc.lang,
-        type: doc.type,
-        title: doc.title,
-        path: doc.path,
-        published: doc.published,
-        year: doc.year,
-        fresh: doc.fresh,
-        grp,
-        tags: doc.tags.map((t) => `${t.facet}\t${t.value}`).join('\n'),
-        head: Buffer.from(encodeHead(doc)),
-      })
-      .execute();
-    await db.insertInto('search_text').values({ rid, text: doc.text }).execute();
-    if (doc.translations.length) {
-      await db.insertInto('search_link').values(doc.translations.map((path) => ({ rid, path }))).execute();
+  await indexArticles(store, [article]);
+}
+
+/** Indexes `articles` in one transaction: what a bulk load and reindex use (the vocabulary is written once for all). */
+export async function indexArticles(store: Store, articles: Iterable<Article>): Promise<number> {
+  return store.transaction(async (tx) => {
+    const counts = new Map<string, number>();
+    let n = 0;
+    for (const article of articles) {
+      await writeArticle(tx, article, counts);
+      n++;
     }
-    const tags = [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, t])).values()];
-    if (tags.length) {
-      await db.insertInto('search_tag').values(tags.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
-      await db
-        .insertInto('search_label')
-        .values(tags.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label })))
-        .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label') })))
-        .execute();
-    }
-    await dialectOf(tx).writeTokens(db, rid, doc);
-    await addToVocabulary(db, doc);
-    await bumpSearchVersion(db);
+    await addToVocabulary(searchDb(tx), counts);
+    await bumpSearchVersion(searchDb(tx));
+    return n;
   });
+}
+
+/** Writes one article's rows and tokens, and counts its stems into `counts`. */
+async function writeArticle(tx: Store, article: Article, counts: Map<string, number>): Promise<void> {
+  const doc = searchDoc(article);
+  await removeRow(tx, article.id);
+  const db = searchDb(tx);
+  const grp = await joinGroup(db, doc);
+  const rid = await allocateRid(db, doc.published);
+  await db
+    .insertInto('search_doc')
+    .values({
+      rid,
+      id: doc.id,
+      lang: doc.lang,
+      type: doc.type,
+      title: doc.title,
+      path: doc.path,
+      published: doc.published,
+      year: doc.year,
+      fresh: doc.fresh,
+      grp,
+      tags: doc.tags.map((t) => `${t.facet}\t${t.value}`).join('\n'),
+      head: Buffer.from(encodeHead(doc)),
+      ...dialectOf(tx).rowTokens(doc),
+    })
+    .execute();
+  await db.insertInto('search_text').values({ rid, text: doc.text }).execute();
+  if (doc.translations.length) {
+    await db.insertInto('search_link').values(doc.translations.map((path) => ({ rid, path }))).execute();
+  }
+  const tags = [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, t])).values()];
+  if (tags.length) {
+    await db.insertInto('search_tag').values(tags.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
+    await db
+      .insertInto('search_label')
+      .values(tags.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label })))
+      .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label') })))
+      .execute();
+  }
+  await dialectOf(tx).writeTokens(db, rid, doc);
+  countStems(doc, counts);
 }
 
 /** Removes article `id` from the index; false when it was not there. `await unindexArticle(tx, id)` */
@@ -160,12 +178,14 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     await db.deleteFrom('meta').where('key', '=', STALE_KEY).execute();
     await bumpSearchVersion(db);
     let count = 0;
+    const counts = new Map<string, number>();
     // Only what readers may see is searchable: drafts and unpublished articles stay out.
     for await (const article of tx.allArticles({ status: 'published' })) {
-      await indexArticle(tx, article);
+      await writeArticle(tx, article, counts);
       count++;
       onProgress?.(count);
     }
+    await addToVocabulary(db, counts);
     await dialectOf(tx).optimize(db);
     return count;
   });

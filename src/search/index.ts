@@ -2,7 +2,7 @@
  * @module search: Arabic-aware full-text search over the store, on SQLite FTS5 or PostgreSQL.
  * Index with `indexArticle` (inside the save transaction), query with `search(store, parseSearchQuery(params))`.
  */
-export { indexArticle, unindexArticle, reindexAll, optimizeIndex, searchIndexStale } from './index-article.ts';
+export { indexArticle, indexArticles, unindexArticle, reindexAll, optimizeIndex, searchIndexStale } from './index-article.ts';
 export { search, type SearchOptions } from './search.ts';
 export { WINDOW } from './match-set.ts';
 export type { Expand } from './plan-query.ts';

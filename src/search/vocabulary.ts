@@ -10,16 +10,25 @@ import type { SearchDb } from './tables.ts';
 
 const BATCH = 500;
 
-/** Adds the stems of `doc` to the vocabulary. */
-export async function addToVocabulary(db: SearchDb, doc: SearchDoc): Promise<void> {
+/** The distinct stems of `doc`, each counted once, added to `counts`. */
+export function countStems(doc: SearchDoc, counts: Map<string, number>): void {
   const terms = new Set<string>();
   for (const f of FIELDS) for (const s of doc.fields[f].stems) terms.add(s);
-  const list = [...terms];
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+}
+
+/**
+ * Adds `counts` (stem → articles newly holding it) to the vocabulary: one upsert per stem of a whole
+ * batch, not per article — on PostgreSQL each upsert leaves a dead row behind, and per article that
+ * was half of a bulk load's time.
+ */
+export async function addToVocabulary(db: SearchDb, counts: Map<string, number>): Promise<void> {
+  const list = [...counts];
   for (let i = 0; i < list.length; i += BATCH) {
     await db
       .insertInto('search_vocab')
-      .values(list.slice(i, i + BATCH).map((term) => ({ term, df: 1 })))
-      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql<number>`search_vocab.df + 1` }))
+      .values(list.slice(i, i + BATCH).map(([term, df]) => ({ term, df })))
+      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql<number>`search_vocab.df + excluded.df` }))
       .execute();
   }
 }

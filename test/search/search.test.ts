@@ -7,7 +7,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deleteArticle, saveArticle } from '../../src/app/index.ts';
 import { MizanError } from '../../src/lib/index.ts';
-import { parseSearchQuery, reindexAll, search, type SearchResponse } from '../../src/search/index.ts';
+import { indexArticles, parseSearchQuery, reindexAll, search, type SearchResponse } from '../../src/search/index.ts';
+import { FIELDS, searchDoc } from '../../src/search/search-doc.ts';
+import { searchDb } from '../../src/search/tables.ts';
+import { documentCounts } from '../../src/search/vocabulary.ts';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { ARMS_AR, ARMS_EN, BODY_WORD, CORPUS, ELECTION_EN, ELECTIONS_EN, EXACT_AR, GAS_EN, makeArticle, STEM_AR, TITLE_WORD, TRADE_AR } from './fixtures.ts';
 
@@ -185,5 +188,19 @@ forEachEngine('search', (engine) => {
     assert.equal((await search(s, parseSearchQuery({ q: 'copper' }))).total, 1);
     await deleteArticle(s, a.id);
     assert.equal((await search(s, parseSearchQuery({ q: 'copper' }))).total, 0);
+  });
+
+  test('a batch indexed in one go answers as article-by-article indexing does, and counts each word once per article', async () => {
+    const s = await engine.open();
+    assert.equal(await indexArticles(s, CORPUS), CORPUS.length);
+    for (const q of ['اسلحة', 'الجزائر روسيا', 'gas', '"عقوداً جديدة"', 'exporting -gas']) {
+      const [batch, single] = [await search(s, parseSearchQuery({ q })), await find(q)];
+      assert.deepEqual(ids(batch), ids(single), q);
+      assert.equal(batch.total, single.total, q);
+    }
+    const stem = 'جزاير'; // الجزائر as the analyzer stems it
+    const holding = CORPUS.filter((a) => FIELDS.some((f) => searchDoc(a).fields[f].stems.includes(stem))).length;
+    assert.ok(holding > 1, 'several articles hold the word');
+    assert.equal((await documentCounts(searchDb(s), [stem])).get(stem), holding);
   });
 });

@@ -30,6 +30,9 @@ export interface SearchDialect {
    * a query is narrow, and asks about words as typed or side by side only for rarer words.
    */
   readonly scoring: 'cheap' | 'dear';
+  /** Values for columns of the new `search_doc` row that hold its tokens, where the engine keeps them there (PostgreSQL's vectors). */
+  rowTokens(doc: SearchDoc): Record<string, RawBuilder<unknown>>;
+  /** Writes the tokens of the row just inserted, where the engine keeps them elsewhere (SQLite's FTS5 table). */
   writeTokens(db: SearchDb, rid: number, doc: SearchDoc): Promise<void>;
   deleteTokens(db: SearchDb, rid: number): Promise<void>;
   clearTokens(db: SearchDb): Promise<void>;

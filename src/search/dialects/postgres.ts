@@ -103,11 +103,15 @@ const ridOf = (plan: QueryPlan) => (plan.groups.length ? RID : sql`d.rid`);
 export const postgresSearch: SearchDialect = {
   scoring: 'dear',
 
-  async writeTokens(db, rid, doc: SearchDoc) {
+  rowTokens(doc: SearchDoc) {
+    // Written with the row: an UPDATE after the INSERT wrote every index and the TOAST twice.
     const main = vectorLiteral(doc, FIELDS.filter((f) => f !== 'meta'));
     const meta = vectorLiteral(doc, ['meta']);
-    await sql`update search_doc set v = ${main}::tsvector, m = ${meta}::tsvector, vall = ${main}::tsvector || ${meta}::tsvector
-      where rid = ${rid}`.execute(db);
+    return { v: sql`${main}::tsvector`, m: sql`${meta}::tsvector`, vall: sql`${main}::tsvector || ${meta}::tsvector` };
+  },
+
+  async writeTokens() {
+    // The vectors went in with the row (rowTokens).
   },
 
   async deleteTokens() {

@@ -54,6 +54,10 @@ const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql` and ${sql.joi
 export const sqliteSearch: SearchDialect = {
   scoring: 'cheap',
 
+  rowTokens() {
+    return {};
+  },
+
   async writeTokens(db, rid, doc: SearchDoc) {
     const f = doc.fields;
     const s = (k: keyof SearchDoc['fields']) => f[k].stems.join(' ');
