@@ -450,7 +450,8 @@ export async function findMatches(ctx: MatchContext, plan: QueryPlan): Promise<M
   const phrase = plan.groups.some((g) => g.some((c) => c.kind === 'phrase'));
   const together = bounds.length > 1 ? TOGETHER : 1;
   const expected = bounds.reduce((e, b) => e * Math.min(1, b / n), n) * together * (phrase ? PHRASE_ODDS : 1);
-  if (plan.groups.length && expected <= ctx.window && dialectOf(ctx.store).scoring === 'cheap') {
+  // (Up to the window and its sample: those still fit in one scored read, which settles both outcomes.)
+  if (plan.groups.length && expected <= ctx.window + sample && dialectOf(ctx.store).scoring === 'cheap') {
     const found = await scoreNewest(ctx, plan, sample);
     if (found) return found;
   }

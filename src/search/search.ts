@@ -128,7 +128,7 @@ function countFacets(cols: DocColumns, found: MatchSet, filter: ((pos: number) =
   // Most groups match through one article; only groups of several rows need deduplicating, by a
   // numeric key (group, dimension, value).
   const first = (gid: number, dim: number, id: number) => {
-    if (!shared.has(gid)) return true;
+    if (shared.size === 0 || !shared.has(gid)) return true;
     const key = (gid * 8 + dim) * 2 ** 24 + id;
     if (seen.has(key)) return false;
     seen.add(key);
