@@ -392,10 +392,19 @@ async function rankByPlace(ctx: MatchContext, plan: QueryPlan, rows: Matched[], 
         r.score += group[0].idf * (PLACE.elsewhere + headPlace(ctx.cols, r.pos, group[0].hashes));
         continue;
       }
+      let found = false;
+      let unknown = Infinity;
       for (const { hashes, idf: weight, holders } of group) {
         const head = headPlace(ctx.cols, r.pos, hashes);
-        if (head > 0 || holders?.has(ctx.cols.rids[r.pos])) r.score += weight * (PLACE.elsewhere + head);
+        if (head > 0 || holders?.has(ctx.cols.rids[r.pos])) {
+          r.score += weight * (PLACE.elsewhere + head);
+          found = true;
+        } else if (!holders) {
+          unknown = Math.min(unknown, weight);
+        }
       }
+      // The row matched the group, so it holds one of the clauses nobody asked about: the commonest counts.
+      if (!found && unknown < Infinity) r.score += unknown * PLACE.elsewhere;
     }
   }
 }

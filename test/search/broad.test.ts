@@ -91,4 +91,25 @@ forEachEngine('broad queries', (engine) => {
     assert.ok(Math.abs(r.total - full.total) <= full.total * 0.4, `estimate ${r.total} against ${full.total}`);
     assert.deepEqual(r.facets.topic.map((v) => v.value), ['ghaz']);
   });
+
+  test('among the newest matches of an OR, articles holding more of its words come first', async () => {
+    const s = await engine.open();
+    // Twelve port reports, newest last; every third also speaks of wheat, all of it in the body.
+    const ports = Array.from({ length: 12 }, (_, n) =>
+      makeArticle({
+        slug: `mina-${n}`,
+        title: `تقرير رقم ${n}`,
+        published: `2022-03-${String(n + 1).padStart(2, '0')}`,
+        body: [{ kind: 'paragraph', text: n % 3 === 0 ? `وصلت إلى الميناء شحنة قمح، التقرير ${n}.` : `رست في الميناء سفن تجارية، التقرير ${n}.`, links: [] }],
+      }),
+    );
+    for (const a of ports) await saveArticle(s, a);
+    const r = await search(s, parseSearchQuery({ q: 'ميناء OR قمح' }), { window: 5 });
+    assert.equal(r.approximate, true);
+    const wheat = new Set(ports.filter((a) => a.body.some((b) => 'text' in b && b.text.includes('قمح'))).map((a) => a.id));
+    const newest = [...ports].reverse().slice(0, 5);
+    const both = newest.filter((a) => wheat.has(a.id)).length;
+    assert.ok(both > 0 && both < 5, 'the newest five hold both kinds');
+    assert.deepEqual(r.hits.slice(0, both).map((h) => wheat.has(h.id)), Array(both).fill(true), r.hits.map((h) => h.title).join(' | '));
+  });
 });
