@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { forEachEngine } from '../support/engines.ts';
 import { makeArticle } from '../support/articles.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -133,4 +133,24 @@ test('a file that is not an SQLite database is refused and left untouched', asyn
   const before = readFileSync(file);
   await assert.rejects(openStore({ db: file }), (e: unknown) => e instanceof DatabaseRefusedError && e.message.includes(file));
   assert.deepEqual(readFileSync(file), before);
+});
+
+test('SQLite statements are kept, and a kept one answers for the table as it is now', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mizan-statements-'));
+  const store = await openStore({ db: join(dir, 'mizan.db') });
+  const db = store.db as unknown as Kysely<{ t: { n: number; m?: number } }>;
+  try {
+    await sql`create table t (n integer)`.execute(db);
+    await sql`insert into t values (1), (2), (3)`.execute(db);
+    const numbers = () => db.selectFrom('t').select('n').orderBy('n').execute();
+    assert.deepEqual(await numbers(), await numbers());
+    await sql`insert into t values (4)`.execute(db);
+    assert.deepEqual((await numbers()).map((r) => r.n), [1, 2, 3, 4]);
+    const first = () => db.selectFrom('t').selectAll().orderBy('n').limit(1).execute();
+    assert.deepEqual(await first(), [{ n: 1 }]);
+    await sql`alter table t add column m integer default 7`.execute(db);
+    assert.deepEqual(await first(), [{ n: 1, m: 7 }]);
+  } finally {
+    await store.close();
+  }
 });

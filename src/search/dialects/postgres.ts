@@ -3,8 +3,10 @@
  * configuration touches them, so both engines index the same tokens), weighted A title, B summary,
  * C headings, D body, plus a vector of author and taxonomy names; a GIN index over both. Stems decide
  * what matches and how it ranks; exact forms are kept as lexemes `=form` at their stem's position, asked
- * only which rows hold a word as typed (the bonus is added in shared code, as on SQLite). The rank is a sum over the query's groups of `ts_rank`
- * (length normalized), the closest PostgreSQL offers to per-term BM25 without keeping term statistics.
+ * only which rows hold a word as typed (the bonus is added in shared code, as on SQLite). The rank is a
+ * sum over the query's groups of `ts_rank` (length normalized), the closest PostgreSQL offers to
+ * per-term BM25 without keeping term statistics. Every search query is made to match through the GIN
+ * index (see throughGin): testing a row's vector means detoasting it.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
@@ -123,8 +125,8 @@ export const postgresSearch: SearchDialect = {
   },
 
   async optimize(db) {
-    // Without statistics the planner cannot tell a word in half the archive (walk the primary key
-    // backwards) from a rare one (bitmap from the GIN index).
+    // Fresh statistics (row counts, the vectors' commonest lexemes) for the planner's other choices:
+    // how to meet a tag filter, whether a bitmap fits in memory.
     await sql`analyze search_doc`.execute(db);
     await sql`analyze search_tag`.execute(db);
   },

@@ -7,7 +7,7 @@
 import { mkdirSync, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { SqliteDialect, type SqliteDatabase } from 'kysely';
 import { DatabaseRefusedError } from '../../lib/index.ts';
 
 const HEADER = 'SQLite format 3\0';
@@ -25,6 +25,34 @@ function checkHeader(file: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Prepared statements kept per database: enough for every query Mizan repeats, few enough to stay small. */
+const STATEMENTS = 256;
+
+/**
+ * The database as Kysely sees it, with its statements kept: Kysely prepares every query anew, which
+ * costs SQLite a parse and a plan (tens of microseconds, several times a search). A statement still
+ * being iterated is busy and is not handed out again; SQLite re-prepares a kept one itself when the
+ * schema changes under it.
+ */
+function keepingStatements(db: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(source: string) {
+      const had = kept.get(source);
+      if (had && !had.busy) {
+        kept.delete(source); // most recently used last
+        kept.set(source, had);
+        return had;
+      }
+      const statement = db.prepare(source);
+      if (kept.size >= STATEMENTS) kept.delete(kept.keys().next().value!);
+      kept.set(source, statement);
+      return statement;
+    },
+  };
 }
 
 export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLite.Database } {
@@ -46,5 +74,5 @@ export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLi
   } catch (err) {
     throw new DatabaseRefusedError(`${file} cannot be opened as a Mizan database: ${(err as Error).message}`, err);
   }
-  return { dialect: new SqliteDialect({ database: raw }), raw };
+  return { dialect: new SqliteDialect({ database: keepingStatements(raw) }), raw };
 }
