@@ -100,7 +100,7 @@ function oldestRid(cols: DocColumns, rows: Matched[]): number {
 }
 
 const ridsOf = async (ctx: MatchContext, query: ReturnType<SearchDialect['matchIds']>) =>
-  (await dialectOf(ctx.store).rows(searchDb(ctx.store), query)).map((r) => Number(r.rid));
+  (await dialectOf(ctx.store).rows(ctx.store, query)).map((r) => Number(r.rid));
 
 /**
  * Matches passing the filters, walked from the newest (or, with `oldestFirst`, the oldest) within the
@@ -147,7 +147,7 @@ function addProximity(cols: DocColumns, plan: QueryPlan, rows: Matched[]): void 
  */
 async function scoreNewest(ctx: MatchContext, plan: QueryPlan, sample: number): Promise<MatchSet | undefined> {
   const limit = ctx.window + sample + 1;
-  const rows = await dialectOf(ctx.store).rows(searchDb(ctx.store), dialectOf(ctx.store).scored(plan, ctx.tags, undefined, limit));
+  const rows = await dialectOf(ctx.store).rows(ctx.store, dialectOf(ctx.store).scored(plan, ctx.tags, undefined, limit));
   // Only a complete answer is worth the engine's extra passes; a broad one is ranked from the heads.
   const found = await rankedRows(ctx, plan, rows, rows.length < limit);
   if (rows.length < limit) return found;
@@ -272,9 +272,9 @@ async function narrow(ctx: MatchContext, plan: QueryPlan, bounds: number[], from
     if (positions.length > DEAR_SCORED) return rankedByHeads(ctx, plan, positions, bounds);
     if (positions.length === 0) return empty();
     const among = positions.map((pos) => ctx.cols.rids[pos]);
-    return rankedRows(ctx, plan, await dialect.rows(searchDb(ctx.store), dialect.scored(plan, ctx.tags, undefined, undefined, among)));
+    return rankedRows(ctx, plan, await dialect.rows(ctx.store, dialect.scored(plan, ctx.tags, undefined, undefined, among)));
   }
-  const rows = await dialect.rows(searchDb(ctx.store), dialect.scored(plan, ctx.tags, from));
+  const rows = await dialect.rows(ctx.store, dialect.scored(plan, ctx.tags, from));
   return rankedRows(ctx, plan, rows);
 }
 

@@ -8,7 +8,7 @@
 import { langInfo, typeLabel, type ArticleType } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { docColumns, filterOf, passCounter, tagParts, type DocColumns } from './doc-columns.ts';
-import type { TagFilter } from './dialects/index.ts';
+import { dialectOf, type TagFilter } from './dialects/index.ts';
 import { editVariants, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH } from './edit-variants.ts';
 import { adjacentPairs, expandPlan, highlightTerms, isEmptyPlan, planQuery, type Expand, type PlanClause, type QueryPlan } from './plan-query.ts';
 import { parseQuerySyntax } from './query-syntax.ts';
@@ -252,23 +252,28 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   if (plan.truncated) notices.push(notice('truncated', query.ui));
   if (!isEmptyPlan(plan)) plan = await addFuzzy(db, plan);
   if (opts.expand && !isEmptyPlan(plan)) plan = expandPlan(plan, opts.expand);
-  const ctx: MatchContext = { store, cols: await docColumns(store), tags: tagFiltersOf(query), filter: undefined, window: opts.window ?? WINDOW };
-  ctx.filter = filterOf(ctx.cols, query);
-  let found = await findMatches(ctx, plan);
-  if (found.counted.length === 0 && plan.groups.length > 1) {
-    const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()], pairs: adjacentPairs(plan.groups) };
-    const wider = await findMatches(ctx, anyWord);
-    if (wider.counted.length) {
-      plan = anyWord;
-      found = wider;
-      notices.push(notice('anyWord', query.ui));
+  const cols = await docColumns(store);
+  const filter = filterOf(cols, query);
+  // The engine's questions, asked in one session (on PostgreSQL, one transaction with its planner told once).
+  let found: MatchSet;
+  [plan, found] = await dialectOf(store).session(store, async (session) => {
+    const ctx: MatchContext = { store: session, cols, tags: tagFiltersOf(query), filter, window: opts.window ?? WINDOW };
+    const all = await findMatches(ctx, plan);
+    if (all.counted.length === 0 && plan.groups.length > 1) {
+      const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()], pairs: adjacentPairs(plan.groups) };
+      const wider = await findMatches(ctx, anyWord);
+      if (wider.counted.length) {
+        notices.push(notice('anyWord', query.ui));
+        return [anyWord, wider] as const;
+      }
     }
-  }
-  const groups = groupRows(ctx.cols, found.ranked, query.ui);
-  sortGroups(ctx.cols, groups, isEmptyPlan(plan) ? 'date' : query.sort);
+    return [plan, all] as const;
+  });
+  const groups = groupRows(cols, found.ranked, query.ui);
+  sortGroups(cols, groups, isEmptyPlan(plan) ? 'date' : query.sort);
   const start = (query.page - 1) * query.pageSize;
-  const hits = await buildHits(db, ctx.cols, groups.slice(start, start + query.pageSize), plan);
-  const { facets, total } = countFacets(ctx.cols, found, ctx.filter, query.ui);
+  const hits = await buildHits(db, cols, groups.slice(start, start + query.pageSize), plan);
+  const { facets, total } = countFacets(cols, found, filter, query.ui);
   const response: SearchResponse = { total, hits, facets };
   if (found.approximate) response.approximate = true;
   if (notices.length) response.notice = notices.join(' ');

@@ -81,6 +81,9 @@ forEachEngine('search', (engine) => {
     assert.deepEqual(ids(await find('"natural gas"')), [GAS_EN.id]);
     assert.equal((await find('"gas natural"')).total, 0);
     assert.ok(allIds(await find('"الغاز الطبيعي"')).includes(TRADE_AR.id));
+    assert.deepEqual(ids(await find('"carry natural gas north"')), [GAS_EN.id], 'four words in a row');
+    assert.equal((await find('"carry gas north"')).total, 0, 'every pair in a row, not only the words');
+    assert.equal((await find('"europe demand"')).total, 0, 'never across two fields (title, then summary)');
   });
 
   test('-exclusion removes articles holding the word', async () => {

@@ -7,6 +7,7 @@
 import type { RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
 import type { SearchDoc } from '../search-doc.ts';
+import type { Store } from '../../store/index.ts';
 import type { SearchDb } from '../tables.ts';
 
 /** A facet filter the engine applies while matching (the selective ones: topic, region, country, expert). */
@@ -50,5 +51,7 @@ export interface SearchDialect {
    */
   scored(plan: QueryPlan, tags: readonly TagFilter[], from?: number, limit?: number, among?: readonly number[]): RawBuilder<{ rid: number; score: number }>;
   /** Runs one of the SELECTs above: the place for what the engine must be told to run them well. */
-  rows<R>(db: SearchDb, query: RawBuilder<R>): Promise<R[]>;
+  rows<R>(store: Store, query: RawBuilder<R>): Promise<R[]>;
+  /** Runs `fn`, one search's questions to the engine, telling the engine once what `rows` would tell it each time. */
+  session<T>(store: Store, fn: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -10,8 +10,10 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
+import { pairKey } from '../head.ts';
 import { FIELDS, type FieldName, type SearchDoc } from '../search-doc.ts';
-import type { SearchDb } from '../tables.ts';
+import type { Store } from '../../store/index.ts';
+import { searchDb } from '../tables.ts';
 import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
 
 const WEIGHT: Record<FieldName, string> = { title: 'A', summary: 'B', headings: 'C', body: 'D', meta: 'D' };
@@ -45,15 +47,37 @@ function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
   return [...entries].map(([lexeme, ps]) => `'${lexeme.replace(/'/g, "''")}':${ps.join(',')}`).join(' ');
 }
 
-const q = (lexeme: string) => `'${lexeme.replace(/['\\]/g, (c) => '\\' + c)}'`;
-
-/** A clause as tsquery text: its stem (and typo and other-script variants), or its phrase of stems. */
-function clauseQuery(c: PlanClause): string {
-  if (c.kind === 'phrase') return `(${c.terms.map((t) => q(t.stem)).join(' <-> ')})`;
-  return `(${[c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])].map(q).join(' | ')})`;
+/**
+ * Each field's adjacent stems as one lexeme `a b` (no positions; no stem holds a space), kept in `vall`
+ * only: a phrase of two words is then one GIN lookup, and a longer one rechecks only the rows holding
+ * all its pairs. Matching `a <-> b` alone makes the GIN index hand over every row holding both words,
+ * each detoasted to compare positions: over a second for two common words among 100,000 articles.
+ */
+function pairsLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
+  const pairs = new Set<string>();
+  for (const field of fields) {
+    const stems = doc.fields[field].stems;
+    for (let i = 1; i < stems.length; i++) pairs.add(pairKey(stems[i - 1], stems[i]));
+  }
+  return [...pairs].map((p) => `'${p.replace(/'/g, "''")}'`).join(' ');
 }
 
-const groupQuery = (g: PlanClause[]) => `(${g.map(clauseQuery).join(' | ')})`;
+const q = (lexeme: string) => `'${lexeme.replace(/['\\]/g, (c) => '\\' + c)}'`;
+
+/**
+ * A clause as tsquery text: its stem (and typo and other-script variants), or its phrase of stems —
+ * for matching (`vall`) through the phrase's pair lexemes, for ranking (`v`, which has none) by positions.
+ */
+function clauseQuery(c: PlanClause, use: 'match' | 'rank'): string {
+  if (c.kind === 'term') return `(${[c.term.stem, ...c.fuzzy, ...(c.alternates ?? [])].map(q).join(' | ')})`;
+  const stems = c.terms.map((t) => t.stem);
+  const positional = stems.map(q).join(' <-> ');
+  if (use === 'rank' || stems.length < 2) return `(${positional})`;
+  const pairs = stems.slice(1).map((b, i) => q(pairKey(stems[i], b)));
+  return stems.length === 2 ? `(${pairs[0]})` : `(${pairs.join(' & ')} & ${positional})`;
+}
+
+const groupQuery = (g: PlanClause[], use: 'match' | 'rank' = 'match') => `(${g.map((c) => clauseQuery(c, use)).join(' | ')})`;
 
 function conditions(tags: readonly TagFilter[], range: RidRange, rid: RawBuilder<unknown>): RawBuilder<unknown>[] {
   const out: RawBuilder<unknown>[] = [];
@@ -80,7 +104,9 @@ function matching(plan: QueryPlan, tags: readonly TagFilter[], range: RidRange):
  * which no btree serves: walking the primary key newest first tests (and detoasts) every row it passes.
  * SET LOCAL lasts the transaction.
  */
-async function throughGin<R>(db: SearchDb, query: RawBuilder<R>): Promise<R[]> {
+async function throughGin<R>(store: Store, query: RawBuilder<R>): Promise<R[]> {
+  const db = searchDb(store);
+  if (tuned.has(store)) return (await query.execute(db)).rows;
   if (db.isTransaction) {
     // Inside the caller's transaction: put the setting back for whatever it runs next.
     await sql`set local enable_seqscan to off`.execute(db);
@@ -93,6 +119,19 @@ async function throughGin<R>(db: SearchDb, query: RawBuilder<R>): Promise<R[]> {
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan to off`.execute(trx);
     return (await query.execute(trx)).rows;
+  });
+}
+
+/** Search sessions' transactions, where the setting is made once for all their queries. */
+const tuned = new WeakSet<Store>();
+
+/** One transaction for a search's queries, the setting made once (four round trips a query saved). */
+async function ginSession<T>(store: Store, fn: (store: Store) => Promise<T>): Promise<T> {
+  if (store.db.isTransaction) return fn(store); // the caller's transaction: throughGin sets and restores per query
+  return store.transaction(async (tx) => {
+    await sql`set local enable_seqscan to off`.execute(tx.db);
+    tuned.add(tx);
+    return fn(tx);
   });
 }
 
@@ -109,7 +148,8 @@ export const postgresSearch: SearchDialect = {
     // Written with the row: an UPDATE after the INSERT wrote every index and the TOAST twice.
     const main = vectorLiteral(doc, FIELDS.filter((f) => f !== 'meta'));
     const meta = vectorLiteral(doc, ['meta']);
-    return { v: sql`${main}::tsvector`, m: sql`${meta}::tsvector`, vall: sql`${main}::tsvector || ${meta}::tsvector` };
+    const pairs = pairsLiteral(doc, FIELDS);
+    return { v: sql`${main}::tsvector`, m: sql`${meta}::tsvector`, vall: sql`${main}::tsvector || ${meta}::tsvector || ${pairs}::tsvector` };
   },
 
   async writeTokens() {
@@ -145,11 +185,12 @@ export const postgresSearch: SearchDialect = {
   },
 
   adjacent(pair, from) {
-    // vall, not v: only vall has a GIN index (a pair in the author and taxonomy names counts too).
-    return sql<{ rid: number }>`select d.rid from search_doc d where ${RID} >= ${from} and d.vall @@ ${`${q(pair[0])} <-> ${q(pair[1])}`}::tsquery`;
+    // The pair's lexeme in vall (see pairsLiteral): a pair in the author and taxonomy names counts too.
+    return sql<{ rid: number }>`select d.rid from search_doc d where ${RID} >= ${from} and d.vall @@ ${q(pairKey(pair[0], pair[1]))}::tsquery`;
   },
 
   rows: throughGin,
+  session: ginSession,
 
   scored(plan, tags, from, limit, among) {
     // Rows known to match are fetched by key: matching them again would detoast a phrase's candidates twice.
@@ -158,7 +199,7 @@ export const postgresSearch: SearchDialect = {
     if (plan.groups.length === 0) return sql<{ rid: number; score: number }>`select d.rid, 0::float8 as score from search_doc d where ${cond}${newest}`;
     const rank = sql.join(
       plan.groups.map((g) => {
-        const stems = groupQuery(g);
+        const stems = groupQuery(g, 'rank');
         return sql`ts_rank(${sql.raw(RANK_WEIGHTS)}::float4[], d.v, ${stems}::tsquery, 1)
           + ${META_FACTOR} * ts_rank(d.m, ${stems}::tsquery, 1)`;
       }),

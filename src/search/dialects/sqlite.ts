@@ -10,6 +10,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
 import type { SearchDoc } from '../search-doc.ts';
+import { searchDb } from '../tables.ts';
 import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
 
 const STEMS = '{title summary headings body meta}';
@@ -104,8 +105,12 @@ export const sqliteSearch: SearchDialect = {
     return sql<{ rid: number }>`select rowid as rid from search_fts where search_fts match ${`${STEMS} : ${lit([...pair])}`} and rowid >= ${from}`;
   },
 
-  async rows(db, query) {
-    return (await query.execute(db)).rows;
+  async rows(store, query) {
+    return (await query.execute(searchDb(store))).rows;
+  },
+
+  session(store, fn) {
+    return fn(store);
   },
 
   scored(plan, tags, from, limit, among) {

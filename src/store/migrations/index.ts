@@ -10,6 +10,7 @@ import * as editorial from './004-editorial.ts';
 import * as sources from './005-sources.ts';
 import * as knowledge from './006-knowledge.ts';
 import * as searchHead from './007-search-head.ts';
+import * as searchPairs from './008-search-pairs.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-sources': sources,
   '006-knowledge': knowledge,
   '007-search-head': searchHead,
+  '008-search-pairs': searchPairs,
 };
