@@ -87,6 +87,7 @@ function performance(): string[] {
     '| system | articles | build (s) | p50 ms | p95 ms | p99 ms | CPU p50 | CPU p95 | CPU p99 | peak RSS (MB) | hits/query |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
+  const measured: WorkerResult[] = [];
   for (const engine of ENGINES) {
     let size = SIZE;
     let result = runWorker(engine, size);
@@ -100,6 +101,7 @@ function performance(): string[] {
       lines.push(`| ${engine} | — | ${[...notes, result].join('; ')} | | | | | | | | |`);
     } else {
       const r = result;
+      if (r.size === SIZE) measured.push(r);
       const note = notes.length ? ` (${notes.join('; ')})` : '';
       lines.push(
         `| ${r.engine}${note} | ${r.size.toLocaleString('en')} | ${f1(r.buildSeconds)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${f1(r.cpuP50)} | ${f1(r.cpuP95)} | ${f1(r.cpuP99)} | ${Math.round(r.peakMB)} | ${f1(r.answered)} |`,
@@ -107,9 +109,28 @@ function performance(): string[] {
     }
     console.log(lines[lines.length - 1]);
   }
+  lines.push('', ...ratioLines(measured));
   lines.push('', 'Each system first answers a warm-up mix of ~200 other queries drawn the same way (its code compiled, as in a running server); each measured query then runs once, so no system answers it from a cache of its own.');
   lines.push('', 'Mizan\'s times are for its whole answer (matching, facets, translation groups, snippets); the peers return ids only. PostgreSQL\'s CPU column counts only the client.');
   return lines;
+}
+
+const times = (ours: number, theirs: number) =>
+  ours <= theirs ? `${f1(theirs / ours)}× faster` : `${f1(ours / theirs)}× slower`;
+
+/** Each Mizan engine's figures as ratios against each peer measured in the same run, at the same size. */
+function ratioLines(results: WorkerResult[]): string[] {
+  const ours = results.filter((r) => r.engine.startsWith('Mizan'));
+  const peers = results.filter((r) => !r.engine.startsWith('Mizan'));
+  const out = ['Ratios in this run (wall time; memory is peak resident):', ''];
+  for (const m of ours) {
+    for (const p of peers) {
+      // The server's memory is not the client's: PostgreSQL's RSS column counts only the client.
+      const memory = m.engine.includes('PostgreSQL') ? 'memory not compared (the server is not counted)' : m.peakMB <= p.peakMB ? `${f1(p.peakMB / m.peakMB)}× less memory` : `${f1(m.peakMB / p.peakMB)}× more memory`;
+      out.push(`- ${m.engine} against ${p.engine}: p50 ${times(m.p50, p.p50)}, p95 ${times(m.p95, p.p95)}, p99 ${times(m.p99, p.p99)}; ${memory}; build ${times(m.buildSeconds, p.buildSeconds)}.`);
+    }
+  }
+  return out.length > 2 ? out : [];
 }
 
 // Each part is kept in bench/.cache, so a quality-only or speed-only run refreshes its part of RESULTS.md.
