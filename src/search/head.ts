@@ -4,8 +4,8 @@
  * query ranks its newest matches by where the words stand, asking the head instead of the full-text
  * index once per word and field, and which query words stand side by side there. Layout: six counts
  * (title stems, title exact forms, summary stems, summary exact forms, then adjacent stem pairs of the
- * title and of the summary), then each part's distinct hashes, ascending. A false "present" needs two different
- * tokens of one article's head to share a 32-bit hash.
+ * title and of the summary), then each part's distinct hashes, ascending. A false "present" needs two
+ * different tokens of one article's head to share a 32-bit hash.
  */
 import type { SearchDoc } from './search-doc.ts';
 
