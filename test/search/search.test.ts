@@ -206,4 +206,20 @@ forEachEngine('search', (engine) => {
     assert.ok(holding > 1, 'several articles hold the word');
     assert.equal((await documentCounts(searchDb(s), [stem])).get(stem), holding);
   });
+
+  test('an article with a 1,500-letter "word", and a 200,000-word testimony, are saved and found', async () => {
+    const s = await engine.open();
+    const run = 'ب'.repeat(1500); // over PostgreSQL's 2,046 bytes for one lexeme
+    const odd = makeArticle({ slug: 'klmt-twylt', lang: 'ar', title: 'نص بكلمة طويلة', paragraphs: [`${run} ${run}x ثم نص عادي`], published: '2021-01-01' });
+    // 60,000 distinct words: over the 1 MB a PostgreSQL tsvector may take.
+    const word = (i: number) => 'w' + i.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]);
+    const paragraphs = Array.from({ length: 2000 }, (_, p) => Array.from({ length: 100 }, (_, k) => word((p * 7919 + k * 104729) % 60000)).join(' ') + '.');
+    const huge = makeArticle({ slug: 'long-testimony', lang: 'en', title: 'A very long testimony', paragraphs, published: '2021-02-01', authors: [['jane-roe', 'Jane Roe']] });
+    await saveArticle(s, odd);
+    await saveArticle(s, huge);
+    assert.deepEqual(ids(await search(s, parseSearchQuery({ q: 'عادي' }))), [odd.id]);
+    assert.deepEqual(ids(await search(s, parseSearchQuery({ q: 'testimony' }))), [huge.id]);
+    assert.deepEqual(ids(await search(s, parseSearchQuery({ q: 'Roe' }))), [huge.id], 'names are kept first');
+    assert.deepEqual(ids(await search(s, parseSearchQuery({ q: `"${paragraphs[0].split(' ').slice(0, 3).join(' ')}"` }))), [huge.id], 'its opening as a phrase');
+  });
 });

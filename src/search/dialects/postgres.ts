@@ -24,15 +24,42 @@ const MAX_POS = 16383;
 /** Exact forms are lexemes `=form` at their stem's position: asked only which rows hold a word as typed. */
 const EXACT = '=';
 
+/**
+ * PostgreSQL refuses a lexeme over 2,046 bytes, and with it the whole row: a "word" that long is no word
+ * a reader types, so it is left out of the vectors (UTF-8 takes at most 3 bytes a UTF-16 unit).
+ */
+const fits = (lexeme: string) => lexeme.length <= 682 || Buffer.byteLength(lexeme) <= 2046;
+
+/**
+ * Bytes a row's vectors may take, below a tsvector's limit of 1 MB, which would refuse the row. `vall`
+ * holds the others, so all share one budget: names first, then the words (two thirds of the rest), then
+ * pair lexemes.
+ * What does not fit (the later tokens of a report of some 100,000 words) is not searchable on
+ * PostgreSQL; SQLite's index has no such limit.
+ */
+const VECTOR_BYTES = 960_000;
+interface Budget {
+  left: number;
+}
+/** What a lexeme costs in a tsvector: its entry (4 bytes), its bytes, its positions' count (2). */
+const lexemeCost = (lexeme: string) => 6 + (lexeme.length <= 682 ? Buffer.byteLength(lexeme) : 2046);
+
 /** A tsvector literal: each token with its positions and weight (positions past 16383 share the last). */
-function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
+function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[], budget: Budget): string {
   const entries = new Map<string, string[]>();
   let pos = 1;
   const add = (lexeme: string, p: number, w: string) => {
     const list = entries.get(lexeme);
     const item = `${Math.min(p, MAX_POS)}${w}`;
-    if (!list) entries.set(lexeme, [item]);
-    else if (list.length < 256) list.push(item);
+    if (!list) {
+      const cost = lexemeCost(lexeme) + 2;
+      if (!fits(lexeme) || cost > budget.left) return;
+      budget.left -= cost;
+      entries.set(lexeme, [item]);
+    } else if (list.length < 256 && budget.left >= 2) {
+      budget.left -= 2;
+      list.push(item);
+    }
   };
   for (const field of fields) {
     const { stems, exacts } = doc.fields[field];
@@ -53,12 +80,23 @@ function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
  * all its pairs. Matching `a <-> b` alone makes the GIN index hand over every row holding both words,
  * each detoasted to compare positions: over a second for two common words among 100,000 articles.
  */
-function pairsLiteral(doc: SearchDoc, fields: readonly FieldName[]): string {
+function pairsLiteral(doc: SearchDoc, fields: readonly FieldName[], budget: Budget): string {
   const pairs = new Set<string>();
   for (const field of fields) {
     const stems = doc.fields[field].stems;
-    for (let i = 1; i < stems.length; i++) pairs.add(pairKey(stems[i - 1], stems[i]));
+    for (let i = 1; i < stems.length; i++) {
+      const pair = pairKey(stems[i - 1], stems[i]);
+      if (pairs.has(pair) || !fits(pair)) continue;
+      const cost = lexemeCost(pair);
+      if (cost > budget.left) return literalOf(pairs);
+      budget.left -= cost;
+      pairs.add(pair);
+    }
   }
+  return literalOf(pairs);
+}
+
+function literalOf(pairs: Set<string>): string {
   return [...pairs].map((p) => `'${p.replace(/'/g, "''")}'`).join(' ');
 }
 
@@ -146,9 +184,14 @@ export const postgresSearch: SearchDialect = {
 
   rowTokens(doc: SearchDoc) {
     // Written with the row: an UPDATE after the INSERT wrote every index and the TOAST twice.
-    const main = vectorLiteral(doc, FIELDS.filter((f) => f !== 'meta'));
-    const meta = vectorLiteral(doc, ['meta']);
-    const pairs = pairsLiteral(doc, FIELDS);
+    const budget = { left: VECTOR_BYTES };
+    const meta = vectorLiteral(doc, ['meta'], budget); // names first: a few bytes, and always wanted
+    // The words get two thirds of what is left, so a long report's opening is still found as phrases.
+    const words = { left: Math.floor((budget.left * 2) / 3) };
+    budget.left -= words.left;
+    const main = vectorLiteral(doc, FIELDS.filter((f) => f !== 'meta'), words);
+    budget.left += words.left;
+    const pairs = pairsLiteral(doc, FIELDS, budget);
     return { v: sql`${main}::tsvector`, m: sql`${meta}::tsvector`, vall: sql`${main}::tsvector || ${meta}::tsvector || ${pairs}::tsvector` };
   },
 
