@@ -34,9 +34,25 @@ export async function migrate(db: Kysely<any>, opts: { schema?: string } = {}): 
   }
   // Kysely finds its bookkeeping tables by introspection across schemas: name ours, or another schema's tables fool it.
   const migrator = new Migrator({ db, provider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+    if (attempt < MIGRATE_ATTEMPTS && droppedMeanwhile(error)) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
     throw new DatabaseRefusedError(`migrating the database failed: ${(error as Error).message}`, error);
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+const MIGRATE_ATTEMPTS = 4;
+
+/**
+ * On PostgreSQL, Kysely looks for its bookkeeping tables by listing every table of every schema, with
+ * `pg_get_serial_sequence` on each: a table another connection drops meanwhile (another database in
+ * the same server, a test schema cleaned up) fails that listing with 42P01, before any migration has
+ * run. Each migration runs in a transaction, so trying again is safe.
+ */
+function droppedMeanwhile(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '42P01';
 }
