@@ -2,7 +2,7 @@
 // Runs every check `npm test` stands for: the layer boundaries, the type checker, then every test file
 // through node's own runner (Node 20's runner takes no globs, so the files are listed here).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -28,5 +28,17 @@ if (only.length === 0) {
   run(process.execPath, ['scripts/check-layers.mjs']);
   run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
 }
+// What will not run, said once before the run; each skipped suite then counts in "# skipped N".
+const missing = [];
+if (!process.env.DATABASE_URL && process.env.MIZAN_REQUIRE_PG !== '1') {
+  missing.push('DATABASE_URL is not set: every PostgreSQL suite is skipped (set DATABASE_URL=postgres://… to run them; MIZAN_REQUIRE_PG=1 makes them mandatory).');
+}
+const chromium = process.env.MIZAN_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(chromium) && process.env.MIZAN_REQUIRE_BROWSER !== '1') {
+  missing.push(`Chromium is not at ${chromium}: the browser tests are skipped (apt-get install chromium; MIZAN_REQUIRE_BROWSER=1 makes them mandatory).`);
+}
+if (!existsSync(join(root, '..', 'shared', 'seeds'))) missing.push('../shared/seeds is absent: the tests that read the real seed page are skipped.');
+for (const line of missing) process.stdout.write(`note: ${line}\n`);
+
 const files = only.length ? only : [...testFiles(join(root, 'test')), ...testFiles(join(root, 'src'))].sort();
 run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files]);

@@ -7,6 +7,17 @@ import { Command, CommanderError } from 'commander';
 import { reportError } from './report.ts';
 import { registerCommands } from './commands/index.ts';
 
+/** What a newcomer does first, under the list of commands. */
+const FIRST_STEPS = `
+First steps:
+  mizan serve --demo          serve the site with demo content at http://127.0.0.1:3000/
+                              (Arabic at /ar/, the editors' side at /admin; PORT and HOST choose where)
+  open the setup address it prints to create the first admin account
+                              (or, from a script: mizan user add EMAIL --role admin < password.txt)
+  mizan import PAGE…          then bring in your own pages (scraped text, HTML, Markdown, Article JSON)
+
+Every command has --help.`;
+
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('mizan')
@@ -14,7 +25,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--db <path>', 'SQLite database file (default ./data/mizan.db; DATABASE_URL selects PostgreSQL)')
     .exitOverride()
     .showHelpAfterError()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', FIRST_STEPS);
   registerCommands(program);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,4 +1,5 @@
 /** @module What the web layer needs from its host: the store, the public origin, a clock. */
+import type { SetupToken } from '../app/index.ts';
 import type { Store } from '../store/index.ts';
 
 export interface WebDeps {
@@ -9,6 +10,8 @@ export interface WebDeps {
   now?: () => Date;
   /** Receives one line per request (method, path, status, milliseconds); silent when unset. */
   log?: (line: string) => void;
+  /** The first-run setup token `mizan serve` printed while the database had no account. */
+  setup?: SetupToken;
 }
 
 /**

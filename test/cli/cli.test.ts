@@ -13,6 +13,17 @@ test('--help lists the commands and exits 0', async () => {
   for (const cmd of ['import', 'serve', 'db']) assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`));
 });
 
+test('mizan with no arguments lists the commands and the first steps a newcomer takes', async () => {
+  const r = await runMizan([]);
+  assert.equal(r.code, 0);
+  const out = r.stdout + r.stderr;
+  for (const command of ['import', 'serve', 'user', 'search']) assert.match(out, new RegExp(`^  ${command}\\b`, 'm'), command);
+  assert.match(out, /First steps:/);
+  assert.match(out, /mizan serve --demo/);
+  assert.match(out, /\/admin/);
+  assert.match(out, /mizan user add EMAIL --role admin/);
+});
+
 test('an unknown command is a usage error: exit 2', async () => {
   const r = await runMizan(['frobnicate']);
   assert.equal(r.code, 2);

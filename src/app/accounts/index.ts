@@ -7,4 +7,5 @@ export * from './sessions.ts';
 export * from './throttle.ts';
 export * from './sign-in.ts';
 export * from './audit.ts';
+export * from './setup-token.ts';
 export { edb, type EditorialTables, type EditorialDb } from './tables.ts';

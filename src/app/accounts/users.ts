@@ -57,18 +57,26 @@ export interface AccountOptions {
   actor?: Actor;
 }
 
+/** For `addUser`: refuse unless the database has no account yet (the first-run setup page). */
+export interface AddUserOptions extends AccountOptions {
+  onlyIfFirst?: boolean;
+}
+
 /**
  * Creates an account.
  *
  * @example await addUser(store, { email: 'ana@example.org', role: 'editor', password: '…12+ chars…' }) // → User
  */
-export async function addUser(store: Store, input: { email: string; role: string; password: string }, opts: AccountOptions = {}): Promise<User> {
+export async function addUser(store: Store, input: { email: string; role: string; password: string }, opts: AddUserOptions = {}): Promise<User> {
   const email = normalizeEmail(input.email);
   if (!isRole(input.role)) throw new MizanError('invalid-role', `the role must be one of ${ROLES.join(', ')}, not "${input.role}"`);
   checkPassword(input.password);
   const hash = await hashPassword(input.password, opts.cost);
   return store.transaction(async (tx) => {
     const db = edb(tx);
+    if (opts.onlyIfFirst && (await db.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
+      throw new MizanError('setup-closed', 'an account exists already: sign in instead', { status: 409 });
+    }
     const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (taken) throw new MizanError('user-exists', `an account for ${email} already exists`);
     const now = new Date().toISOString();
@@ -88,6 +96,11 @@ export async function addUser(store: Store, input: { email: string; role: string
     if (opts.actor) await recordAudit(tx, opts.actor, 'user.add', email, { role: input.role });
     return toUser(row);
   });
+}
+
+/** Whether any account exists (none: the first-run setup is open). */
+export async function hasUsers(store: Store): Promise<boolean> {
+  return (await edb(store).selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 export async function listUsers(store: Store): Promise<User[]> {

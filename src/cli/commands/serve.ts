@@ -20,7 +20,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo, reindexIfStale }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
+      const [{ loadDemo, reindexIfStale, hasUsers, SetupToken }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
       const store = await storeFor(cmd);
       try {
         if (opts.demo) {
@@ -30,9 +30,19 @@ export function registerServe(program: Command): void {
         const rebuilt = await reindexIfStale(store);
         if (rebuilt !== null) process.stdout.write(`rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)\n`);
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-        const app = createWebApp({ store, baseUrl, log: (line: string) => process.stdout.write(line + '\n') });
+        // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
+        const setup = (await hasUsers(store)) ? undefined : new SetupToken();
+        const app = createWebApp({ store, baseUrl, setup, log: (line: string) => process.stdout.write(line + '\n') });
         const server = await listen(app, { port, host });
-        process.stdout.write(`Mizan is serving ${server.url} (Arabic at ${server.url.replace(/\/$/, '')}/ar/)\n`);
+        const origin = server.url.replace(/\/$/, '');
+        // One write: whoever reads the serving line has the setup address with it.
+        process.stdout.write(
+          `Mizan is serving ${origin}/ (Arabic at ${origin}/ar/); the editors' side is at ${origin}/admin\n` +
+            (setup
+              ? `No account exists yet. Create the first admin at ${origin}/admin/setup?token=${setup.value}\n` +
+                `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)\n`
+              : ''),
+        );
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);

@@ -25,6 +25,7 @@ import {
   endAllSessions,
   endSession,
   findUser,
+  hasUsers,
   ForbiddenError,
   formFromArticle,
   formFromData,
@@ -74,6 +75,7 @@ import { AuditPage } from '../admin/audit-page.tsx';
 import { ImportPage } from '../admin/import-page.tsx';
 import { UsersPage } from '../admin/users-page.tsx';
 import { SignInPage } from '../admin/sign-in-page.tsx';
+import { registerSetup } from '../admin/setup-routes.tsx';
 import { ExpertsPage } from '../admin/experts-page.tsx';
 import { TermsPage } from '../admin/terms-page.tsx';
 import { TranslationsPage } from '../admin/translations-page.tsx';
@@ -454,7 +456,12 @@ export const ADMIN_ROUTES: AdminRoute[] = [
       return usersPage(c, ctx, { kind: 'ok', text: at(ctx.lang, 'account.done') });
     },
   },
-  { method: 'GET', path: '/admin/account', cap: 'article.view', handler: (c, ctx) => accountPage(c, ctx) },
+  {
+    method: 'GET',
+    path: '/admin/account',
+    cap: 'article.view',
+    handler: (c, ctx) => accountPage(c, ctx, c.req.query('welcome') === '1' && !ctx.active.user.totp_enabled ? { kind: 'ok', text: at(ctx.lang, 'setup.done') } : undefined),
+  },
   {
     method: 'POST',
     path: '/admin/account/totp',
@@ -595,7 +602,9 @@ function signInRoutes(app: Hono, store: Store, settings: AdminSettings): void {
   app.get('/admin/sign-in', async (c) => {
     const active = await readSession(store, readCookie(c, 'session', settings));
     if (active && !active.session.pending_mfa) return see(c, '/admin');
-    return html(c, <SignInPage lang={uiLang(c, settings)} csrf={newPreToken(c)} step="password" />);
+    const lang = uiLang(c, settings);
+    const first = (await hasUsers(store)) ? undefined : ({ kind: 'ok', text: at(lang, 'signin.noAccounts') } as const);
+    return html(c, <SignInPage lang={lang} csrf={newPreToken(c)} step="password" flash={first} />);
   });
 
   app.post('/admin/sign-in', async (c) => {
@@ -697,6 +706,7 @@ export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean 
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => refuse(c, 413, 'request body too large') });
   const ownLimit = new Set(ADMIN_ROUTES.filter((r) => r.limit).map((r) => r.path));
   app.use('/admin/*', (c, next) => (ownLimit.has(c.req.path) ? next() : formLimit(c, next)));
+  registerSetup(app, { store, settings, setup: deps.setup, uiLang: (c) => uiLang(c, settings) });
   signInRoutes(app, store, settings);
   for (const route of ADMIN_ROUTES) {
     const handler = guard(route, store, settings);
