@@ -14,6 +14,7 @@ import {
   type ArticleType,
   type TermKind,
 } from './deps.ts';
+import { withRetry } from './retry.ts';
 import type { Database } from './schema.ts';
 import type {
   ArticleQuery,
@@ -63,7 +64,10 @@ export class SqlStore implements Store {
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.#inTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new SqlStore(trx, this.engine, this.#onClose, true)));
+    // A transaction that met another writer was rolled back whole: run it again (store/retry.ts).
+    return withRetry(this.engine, () =>
+      this.db.transaction().execute((trx) => fn(new SqlStore(trx, this.engine, this.#onClose, true))),
+    );
   }
 
   async close(): Promise<void> {
