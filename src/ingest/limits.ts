@@ -25,6 +25,8 @@ export const PAGE_LIMITS = {
   inlineMarkers: 64,
   /** Columns of indentation before a Markdown line's text (lists nest by indentation). */
   indent: 200,
+  /** Entries of one of an article's lists (authors, translations, topics, regions, countries, sources, related). */
+  listItems: 1_000,
 } as const;
 
 function tooMuch(code: string, message: string, file: string, line?: number | null): MizanError {
@@ -148,6 +150,15 @@ export function checkBody(body: readonly Block[], file: string): void {
     }
     if (chars > PAGE_LIMITS.textChars) {
       throw tooMuch('too-big', `the article's text is longer than ${PAGE_LIMITS.textChars.toLocaleString('en')} characters; split it into several articles`, file);
+    }
+  }
+}
+
+/** Refuses an article with more than `PAGE_LIMITS.listItems` authors, topics, translations or other list entries. */
+export function checkLists(lists: Record<string, readonly unknown[] | undefined>, file: string): void {
+  for (const [name, items] of Object.entries(lists)) {
+    if (items && items.length > PAGE_LIMITS.listItems) {
+      throw tooMuch('too-many', `the article lists ${items.length.toLocaleString('en')} ${name}; at most ${PAGE_LIMITS.listItems.toLocaleString('en')} are accepted`, file);
     }
   }
 }

@@ -20,6 +20,7 @@ export { migrate } from './migrate.ts';
 export { engineOf } from './dialects/index.ts';
 export { MIGRATIONS } from './migrations/index.ts';
 export { withRetry, isTransient } from './retry.ts';
+export { chunksOf, SQL_VALUES } from './chunks.ts';
 
 export const DEFAULT_DB_FILE = './data/mizan.db';
 
