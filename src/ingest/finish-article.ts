@@ -19,6 +19,7 @@ import {
   type Source,
 } from '../model/index.ts';
 import { collectSources } from './collect-sources.ts';
+import { checkBody, checkLists } from './limits.ts';
 
 /** What an importer recovered; paths of authors and terms may be left out (derived from slug and language). */
 export interface ArticleDraft {
@@ -54,6 +55,8 @@ export function finishArticle(draft: ArticleDraft, file: string, line?: number):
   const lang = draft.lang;
   const type = draft.type ?? 'other';
   const body = draft.body ?? [];
+  checkBody(body, file);
+  checkLists({ authors: draft.authors, translations: draft.translations, topics: draft.topics, regions: draft.regions, countries: draft.countries, sources: draft.sources, related: draft.related }, file);
   const input = {
     id: draft.id ?? articleIdFor(draft.path),
     lang,

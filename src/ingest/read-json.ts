@@ -3,7 +3,8 @@
  * an array of them, or an import report (`{ "articles": [...] }`).
  */
 import { MizanError } from '../lib/index.ts';
-import type { Article, Block, Source } from '../model/index.ts';
+import { BlockSchema, type Article, type Block, type Source } from '../model/index.ts';
+import { checkBlockCount } from './limits.ts';
 import { finishArticle } from './finish-article.ts';
 import { draftFromFields } from './markdown/read-markdown.ts';
 
@@ -21,6 +22,17 @@ function lineOfPosition(text: string, message: string): number | undefined {
   const pos = /position (\d+)/.exec(message)?.[1];
   if (pos === undefined) return /line (\d+)/.exec(message) ? Number(/line (\d+)/.exec(message)![1]) : undefined;
   return text.slice(0, Number(pos)).split('\n').length;
+}
+
+/** An item's body, each block checked against the Block schema before anything reads it. */
+function bodyOf(body: unknown[], file: string, item: number): Block[] {
+  checkBlockCount(body.length, file);
+  return body.map((block, b) => {
+    const parsed = BlockSchema.safeParse(block);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    throw new MizanError('not-an-article', `article ${item + 1}, body block ${b + 1}: ${[...issue.path].join('.') || 'block'}: ${issue.message}`, { file, status: 422 });
+  });
 }
 
 /**
@@ -46,7 +58,7 @@ export function readJson(file: string, text: string, opts: { path?: string } = {
     const fields = item as Record<string, unknown>;
     const draft = draftFromFields(opts.path ? { ...fields, path: opts.path } : fields, file);
     if (typeof fields.id === 'string' && fields.id !== '' && !opts.path) draft.id = fields.id;
-    draft.body = Array.isArray(fields.body) ? (fields.body as Block[]) : [];
+    draft.body = Array.isArray(fields.body) ? bodyOf(fields.body, file, i) : [];
     if (Array.isArray(fields.sources)) draft.sources = fields.sources as Source[];
     return finishArticle(draft, file);
   });

@@ -5,7 +5,7 @@
  * article whose country an editor rejected shows nothing (articles, events, figures) on that country's pages.
  */
 import { NotFoundError } from '../lib/index.ts';
-import type { Store } from '../store/index.ts';
+import { chunksOf, type Store } from '../store/index.ts';
 import type { EntityKind, Event, Figure, Precision, TaggedEntity } from './entity.ts';
 import { defaultGazetteer, entityKey, type Gazetteer } from './gazetteer.ts';
 import type { ArticleTags } from './tag-article.ts';
@@ -18,17 +18,18 @@ export async function saveTags(store: Store, articleId: string, tags: Pick<Artic
   await store.transaction(async (tx) => {
     const db = knowledgeDb(tx);
     await removeRows(db, articleId);
-    if (tags.entities.length) {
+    // Rows in slices under the engine's limit of bound values (store/chunks.ts): a long report has thousands.
+    for (const part of chunksOf(tags.entities, 4)) {
       await db
         .insertInto('knowledge_entity')
-        .values(tags.entities.map((e) => ({ article_id: articleId, kind: e.kind, entity_id: e.id, salience: e.salience })))
+        .values(part.map((e) => ({ article_id: articleId, kind: e.kind, entity_id: e.id, salience: e.salience })))
         .execute();
     }
-    if (tags.events.length) {
+    for (const part of chunksOf([...tags.events.entries()], 11)) {
       await db
         .insertInto('knowledge_event')
         .values(
-          tags.events.map((e, seq) => ({
+          part.map(([seq, e]) => ({
             article_id: articleId,
             seq,
             date: e.date,
@@ -44,11 +45,11 @@ export async function saveTags(store: Store, articleId: string, tags: Pick<Artic
         )
         .execute();
     }
-    if (tags.figures.length) {
+    for (const part of chunksOf([...tags.figures.entries()], 12)) {
       await db
         .insertInto('knowledge_figure')
         .values(
-          tags.figures.map((f, seq) => ({
+          part.map(([seq, f]) => ({
             article_id: articleId,
             seq,
             value: f.value,
@@ -189,12 +190,10 @@ async function articlesAbout(db: KnowledgeDb, codes: string[]): Promise<Knowledg
     weight = k === 0 ? these : new Map([...these].filter(([id]) => prev.has(id)).map(([id, s]) => [id, Math.min(s, prev.get(id)!)]));
   }
   if (weight.size === 0) return [];
-  const rows = await db
-    .selectFrom('articles')
-    .select(['id', 'lang', 'title', 'path', 'published'])
-    .where('id', 'in', [...weight.keys()])
-    .where('status', '=', 'published')
-    .execute();
+  const rows = [];
+  for (const part of chunksOf([...weight.keys()])) {
+    rows.push(...(await db.selectFrom('articles').select(['id', 'lang', 'title', 'path', 'published']).where('id', 'in', part).where('status', '=', 'published').execute()));
+  }
   const w = weight;
   return rows.sort((a, b) => w.get(b.id)! - w.get(a.id)! || (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id));
 }

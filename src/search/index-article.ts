@@ -4,7 +4,7 @@
  * `reindexAll` rebuilds everything from the stored articles.
  */
 import type { Article } from '../model/index.ts';
-import type { Store } from '../store/index.ts';
+import { chunksOf, type Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
 import { encodeHead } from './head.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
@@ -53,8 +53,9 @@ async function allocateRid(db: SearchDb, published: string | null): Promise<numb
 async function joinGroup(db: SearchDb, doc: SearchDoc): Promise<string> {
   const linked = new Set<string>();
   if (doc.translations.length) {
-    const rows = await db.selectFrom('search_doc').select('grp').where('path', 'in', doc.translations).execute();
-    for (const r of rows) linked.add(r.grp);
+    for (const part of chunksOf(doc.translations)) {
+      for (const r of await db.selectFrom('search_doc').select('grp').where('path', 'in', part).execute()) linked.add(r.grp);
+    }
   }
   const back = await db
     .selectFrom('search_link as l')
@@ -65,7 +66,7 @@ async function joinGroup(db: SearchDb, doc: SearchDoc): Promise<string> {
   for (const r of back) linked.add(r.grp);
   const grp = [doc.path, ...doc.translations, ...linked].sort()[0];
   const others = [...linked].filter((g) => g !== grp);
-  if (others.length) await db.updateTable('search_doc').set({ grp }).where('grp', 'in', others).execute();
+  for (const part of chunksOf(others)) await db.updateTable('search_doc').set({ grp }).where('grp', 'in', part).execute();
   return grp;
 }
 
@@ -133,15 +134,15 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
     })
     .execute();
   await db.insertInto('search_text').values({ rid, text: doc.text }).execute();
-  if (doc.translations.length) {
-    await db.insertInto('search_link').values(doc.translations.map((path) => ({ rid, path }))).execute();
+  for (const part of chunksOf(doc.translations, 2)) {
+    await db.insertInto('search_link').values(part.map((path) => ({ rid, path }))).execute();
   }
   const tags = [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, t])).values()];
-  if (tags.length) {
-    await db.insertInto('search_tag').values(tags.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
+  for (const part of chunksOf(tags, 4)) {
+    await db.insertInto('search_tag').values(part.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
     await db
       .insertInto('search_label')
-      .values(tags.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label })))
+      .values(part.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label })))
       .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label') })))
       .execute();
   }

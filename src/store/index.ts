@@ -19,6 +19,8 @@ export type * from './schema.ts';
 export { migrate } from './migrate.ts';
 export { engineOf } from './dialects/index.ts';
 export { MIGRATIONS } from './migrations/index.ts';
+export { withRetry, isTransient } from './retry.ts';
+export { chunksOf, SQL_VALUES } from './chunks.ts';
 
 export const DEFAULT_DB_FILE = './data/mizan.db';
 
@@ -40,6 +42,19 @@ export function storeTarget(opts: { db?: string }, env: NodeJS.ProcessEnv = proc
   return { db: DEFAULT_DB_FILE };
 }
 
+/**
+ * The schema a URL's `options=-c search_path=NAME` selects, so that the migrator looks for its
+ * bookkeeping there: `postgres://h/db?options=-c%20search_path%3Dsite2` → `'site2'`.
+ */
+function schemaInUrl(url: string): string | undefined {
+  try {
+    const options = new URL(url).searchParams.get('options') ?? '';
+    return /(?:^|\s)search_path=([A-Za-z_][A-Za-z0-9_]*)(?:\s|$)/.exec(options)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Opens (and by default migrates) the database; refuses a corrupt or newer one without touching it. */
 export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Store> {
   let store: SqlStore;
@@ -52,7 +67,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
       if (raw.open) raw.close();
     });
   } else {
-    const { dialect } = postgresDialect(opts.url, opts.schema);
+    opts = { ...opts, schema: opts.schema ?? schemaInUrl(opts.url) };
+    const { dialect } = postgresDialect(opts.url!, opts.schema);
     const db = new Kysely<Database>({ dialect });
     store = new SqlStore(db, 'postgres', () => db.destroy());
     try {

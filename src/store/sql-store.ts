@@ -14,6 +14,8 @@ import {
   type ArticleType,
   type TermKind,
 } from './deps.ts';
+import { chunksOf } from './chunks.ts';
+import { withRetry } from './retry.ts';
 import type { Database } from './schema.ts';
 import type {
   ArticleQuery,
@@ -63,7 +65,10 @@ export class SqlStore implements Store {
 
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.#inTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new SqlStore(trx, this.engine, this.#onClose, true)));
+    // A transaction that met another writer was rolled back whole: run it again (store/retry.ts).
+    return withRetry(this.engine, () =>
+      this.db.transaction().execute((trx) => fn(new SqlStore(trx, this.engine, this.#onClose, true))),
+    );
   }
 
   async close(): Promise<void> {
@@ -161,9 +166,8 @@ export class SqlStore implements Store {
   /** Ids of the stored translations of an article, either way round: they share experts and terms. */
   async #partners(id: string, doc: Article): Promise<string[]> {
     const paths = doc.translations.map((t) => t.path);
-    const forward = paths.length
-      ? await this.db.selectFrom('articles').select('id').where('path', 'in', paths).execute()
-      : [];
+    const forward = [];
+    for (const part of chunksOf(paths)) forward.push(...(await this.db.selectFrom('articles').select('id').where('path', 'in', part).execute()));
     const backward = await this.db.selectFrom('article_translations').select('article_id as id').where('path', '=', doc.path).execute();
     return [...new Set([...forward, ...backward].map((r) => r.id))].filter((p) => p !== id);
   }
@@ -272,8 +276,10 @@ export class SqlStore implements Store {
 
   async #withExists(doc: Article): Promise<Article> {
     if (doc.translations.length === 0) return doc;
-    const rows = await this.db.selectFrom('articles').select('path').where('path', 'in', doc.translations.map((t) => t.path)).execute();
-    const present = new Set(rows.map((r) => r.path));
+    const present = new Set<string>();
+    for (const part of chunksOf(doc.translations.map((t) => t.path))) {
+      for (const r of await this.db.selectFrom('articles').select('path').where('path', 'in', part).execute()) present.add(r.path);
+    }
     return { ...doc, translations: doc.translations.map((t) => ({ ...t, exists: present.has(t.path) })) };
   }
 

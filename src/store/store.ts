@@ -81,7 +81,12 @@ export interface Store {
   /** The Kysely instance, for modules that keep their own tables (search index, knowledge, accounts). */
   readonly db: Kysely<Database>;
 
-  /** Runs `fn` in one transaction; the store handed to `fn` writes inside it. Nested calls join the outer one. */
+  /**
+   * Runs `fn` in one transaction; the store handed to `fn` writes inside it. Nested calls join the outer
+   * one. On SQLite it begins IMMEDIATE (as a writer); a transaction that meets another writer is rolled
+   * back and run again after a pause (`retry.ts`), so `fn` must do nothing outside the database that a
+   * second run would repeat.
+   */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 

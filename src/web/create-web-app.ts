@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { errorResponse, statusOf } from './http/error-response.ts';
 import { PageCache } from './http/page-cache.ts';
+import { limitBodies, timeLimit } from './http/limits.ts';
 import { pipeline } from './http/pipeline.ts';
 import { registerRoutes } from './routes/index.ts';
 import { versionedStore } from './versioned-store.ts';
@@ -14,6 +15,8 @@ export interface WebAppOptions {
   cacheTtlMs?: number;
   /** Turns the page cache off (every page rendered per request). */
   noCache?: boolean;
+  /** How long one request may take before it is answered 503 (ms; `http/limits.ts`). */
+  requestTimeMs?: number;
 }
 
 /**
@@ -35,6 +38,8 @@ export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
     });
   }
   app.use(pipeline({ cache, version: versioned.version }));
+  app.use(limitBodies());
+  app.use(timeLimit(opts.requestTimeMs));
   registerRoutes(app, appDeps);
   app.notFound((c) => errorResponse(c.req.url, 404));
   app.onError((err, c) => {

@@ -8,6 +8,7 @@ import { canonicalUrl } from '../canonical-url.ts';
 import { TextBuilder } from '../text-builder.ts';
 import { isElement, TEXT_NODE, type DomElement, type DomNode } from './dom.ts';
 import { isFootnotes } from './main-content.ts';
+import { checkBlockCount, PAGE_LIMITS } from '../limits.ts';
 
 export interface BlockContext {
   file: string;
@@ -122,7 +123,8 @@ function tableOf(table: DomElement): Block {
     const cells = [...tr.children].filter((c) => /^(td|th)$/i.test(c.tagName)).map((c) => collapse(c.textContent ?? ''));
     if (cells.length) rows.push(cells);
   }
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (width * rows.length > PAGE_LIMITS.tableCells) return { kind: 'table', rows }; // refused whole by checkBody
   return { kind: 'table', rows: rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]) };
 }
 
@@ -151,6 +153,7 @@ function walk(el: DomElement, ctx: BlockContext, out: Block[]): void {
     }
     flush();
     block(child, tag, ctx, out);
+    checkBlockCount(out.length, ctx.file);
   }
   flush();
 }

@@ -10,6 +10,7 @@ import { ownPathOf } from '../own-path.ts';
 import { scriptLang } from '../script-lang.ts';
 import { elementsByTag, parseDocument } from './dom.ts';
 import { htmlBlocks } from './html-blocks.ts';
+import { checkHtmlSource, checkHtmlTree } from '../limits.ts';
 import { readMetadata } from './html-metadata.ts';
 import { findMainContent } from './main-content.ts';
 
@@ -20,7 +21,9 @@ import { findMainContent } from './main-content.ts';
  * readHtml('a.html', '<html lang="en"><head><title>T</title></head><body><p>Hello.</p></body></html>').article.title // → 'T'
  */
 export function readHtml(file: string, source: string, opts: { path?: string } = {}): { article: Article; warnings: Warning[] } {
+  checkHtmlSource(file, source);
   const doc = parseDocument(source);
+  checkHtmlTree(doc.documentElement, file, source);
   const tags = elementsByTag(doc);
   const meta = readMetadata(doc, tags);
   const lineOf = (needle: string): number | null => {

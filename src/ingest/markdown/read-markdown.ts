@@ -12,6 +12,7 @@ import { slugify } from '../../text/index.ts';
 import { decodeEntities } from '../decode-entities.ts';
 import { finishArticle, type ArticleDraft } from '../finish-article.ts';
 import { TextBuilder } from '../text-builder.ts';
+import { checkBlockCount, checkMarkdownSource } from '../limits.ts';
 import { scriptLang } from '../script-lang.ts';
 
 interface Ctx {
@@ -70,6 +71,7 @@ function textOf(tokens: Token[] | undefined, ctx: Ctx): { text: string; links: L
 
 function blocksOf(tokens: Token[], ctx: Ctx, out: Block[]): void {
   for (const t of tokens) {
+    checkBlockCount(out.length, ctx.file);
     switch (t.type) {
       case 'space':
       case 'hr':
@@ -260,6 +262,7 @@ export function readMarkdown(file: string, source: string, opts: { path?: string
   const draft = draftFromFields(opts.path ? { ...fm, path: opts.path } : fm, file);
   const warnings: Warning[] = [];
   const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) + 1;
+  checkMarkdownSource(file, text.slice(m[0].length), bodyStart);
   draft.body = readBody(text.slice(m[0].length), bodyStart, { file, warnings, line: bodyStart });
   return { article: finishArticle(draft, file), warnings };
 }

@@ -16,6 +16,7 @@ import { foldLabel, labelTable } from './fold-label.ts';
 import { looksLikeHeading, mendBreaks, type RawParagraph } from './join-blocks.ts';
 import { ADDRESS_LINE, FAMILIES, JUNK_PATTERNS, LANGUAGE_NAMES, NOTE_MARKS, RELATED_SEPARATOR, SECTION_LABELS, SERIES_PATTERNS, type Family, type Section } from './labels.ts';
 import { parseLine, sitePath } from './parse-line.ts';
+import { checkBlockCount } from '../limits.ts';
 
 interface Unit {
   line: number;
@@ -261,6 +262,7 @@ export function readScraped(file: string, source: string, opts: { path?: string 
     for (const bad of line.unsafe) warn('unsafe-link', u.line, `link to a ${bad.split(':')[0]}: address dropped`);
     if (line.text === '' && line.links.length === 0) continue;
     paras.push({ text: line.text, links: line.links, line: u.line, lastLine: u.line, afterJunk, note: Boolean(mark) });
+    checkBlockCount(paras.length, file, u.line);
     afterJunk = false;
   }
 

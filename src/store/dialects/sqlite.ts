@@ -2,12 +2,12 @@
  * @module SQLite through better-sqlite3: the embedded default. Every connection gets WAL,
  * `synchronous=FULL` (better-sqlite3 leaves new WAL connections at NORMAL, which can lose the last
  * commits on power loss), foreign keys and a busy timeout, so a second process (a CLI import while the
- * site serves) waits instead of failing.
+ * site serves) waits instead of failing. Every transaction begins `IMMEDIATE` (see `WriterDriver`).
  */
 import { mkdirSync, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { SqliteDialect, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import { DatabaseRefusedError } from '../../lib/index.ts';
 
 const HEADER = 'SQLite format 3\0';
@@ -55,6 +55,55 @@ function keepingStatements(db: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** How long a statement outside a transaction may wait for another process's write lock. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * How long `BEGIN IMMEDIATE` blocks the event loop for the write lock before giving up: better-sqlite3
+ * waits synchronously, so a long wait here would stall every reader of the site. The store retries a
+ * transaction refused this way after an asynchronous pause (`store/retry.ts`), with the connection free
+ * for readers meanwhile.
+ */
+const BEGIN_WAIT_MS = 20;
+
+/**
+ * Kysely's driver begins transactions with a plain (deferred) `BEGIN`: the transaction starts as a
+ * reader and upgrades at its first write, and in WAL mode an upgrade that finds another writer's newer
+ * commit fails with SQLITE_BUSY at once, whatever the busy timeout. Every transaction here begins
+ * `IMMEDIATE`, as a writer, so it waits for the lock instead; Mizan's transactions are all writes or
+ * short reads, and readers never wait for a writer in WAL mode.
+ */
+class WriterDriver extends SqliteDriver {
+  readonly #raw: SQLite.Database;
+  constructor(config: SqliteDialectConfig, raw: SQLite.Database) {
+    super(config);
+    this.#raw = raw;
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    this.#raw.pragma(`busy_timeout = ${BEGIN_WAIT_MS}`);
+    try {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    } finally {
+      this.#raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+}
+
+class WriterDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  readonly #raw: SQLite.Database;
+  constructor(config: SqliteDialectConfig, raw: SQLite.Database) {
+    super(config);
+    this.#config = config;
+    this.#raw = raw;
+  }
+
+  override createDriver(): SqliteDriver {
+    return new WriterDriver(this.#config, this.#raw);
+  }
+}
+
 export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLite.Database } {
   if (file !== ':memory:') {
     checkHeader(file);
@@ -66,7 +115,7 @@ export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLi
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
-    raw.pragma('busy_timeout = 5000');
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // SQLite keeps 64 MB of pages itself (its default is 2 MB): a search touches a few hundred pages
     // of a large index, and re-reading them through the OS costs a system call each.
     raw.pragma('cache_size = -65536');
@@ -74,5 +123,5 @@ export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLi
   } catch (err) {
     throw new DatabaseRefusedError(`${file} cannot be opened as a Mizan database: ${(err as Error).message}`, err);
   }
-  return { dialect: new SqliteDialect({ database: keepingStatements(raw) }), raw };
+  return { dialect: new WriterDialect({ database: keepingStatements(raw) }, raw), raw };
 }

@@ -83,6 +83,13 @@ export const en = {
   'footer.feeds': 'Feeds',
   'footer.api': 'API',
   'footer.rights': 'Published with Mizan.',
+  // reliability (#14): limits on requests
+  'error.413.title': 'Too large',
+  'error.413.body': 'What was sent is larger than this address accepts. Nothing was saved.',
+  'error.422.title': 'Cannot be used',
+  'error.422.body': 'What was sent could be read but not used. Nothing was saved.',
+  'error.503.title': 'Taking too long',
+  'error.503.body': 'The answer took longer than the site allows. Please try again in a moment.',
 } as const;
 
 export type MessageKey = keyof typeof en;

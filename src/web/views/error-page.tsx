@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { Layout } from './layout.tsx';
 
-const KNOWN = new Set([400, 404, 405, 414, 500]);
+const KNOWN = new Set([400, 404, 405, 413, 414, 422, 500, 503]);
 
 /** The catalog keys of a status's title and text: unknown 4xx read as 400, unknown 5xx as 500. */
 export function errorKeys(status: number): { title: MessageKey; body: MessageKey } {
