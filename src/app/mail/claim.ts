@@ -95,3 +95,13 @@ export async function finish(store: Store, ids: string[], owner: string, status:
   await sql`update mail_outbox set status = ${status}, lease_owner = null, lease_until = null, last_error = ${error.slice(0, 500)}
     where id in (${sql.join(ids)}) and status = 'sending' and lease_owner = ${owner}`.execute(store.db);
 }
+
+/**
+ * Extends the lease on rows `owner` still holds, just before sending them; returns how many it still
+ * holds. A row whose lease ran out and was taken by another worker is not sent by this one.
+ */
+export async function renewLease(store: Store, ids: string[], owner: string, leaseMs: number, now = new Date()): Promise<number> {
+  const r = await sql`update mail_outbox set lease_until = ${new Date(now.getTime() + leaseMs).toISOString()}
+    where id in (${sql.join(ids)}) and status = 'sending' and lease_owner = ${owner}`.execute(store.db);
+  return Number(r.numAffectedRows ?? 0);
+}

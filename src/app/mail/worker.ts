@@ -13,13 +13,14 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Article } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
-import { claimBatch, finish, markSent, release, type OutboxRow } from './claim.ts';
+import { claimBatch, finish, markSent, release, renewLease, type OutboxRow } from './claim.ts';
 import { composeMail, type MailSettings } from './compose.ts';
 import { SendError, type Mailer } from './smtp.ts';
 import { getSubscriber, stopSubscriber, tokenFor, type Subscriber } from './subscribe.ts';
 import { mdb } from './tables.ts';
 import { purgeThrottle } from './throttle.ts';
 import { queueDueIssues } from './newsletters.ts';
+import { publishDue } from '../editorial/workflow.ts';
 
 export interface WorkerOptions {
   mailer: Mailer;
@@ -83,10 +84,12 @@ export class MailWorker {
   async tick(): Promise<TickResult> {
     const result: TickResult = { claimed: 0, sent: 0, failed: 0, retried: 0, cancelled: 0 };
     const now = this.#now();
-    if (now.getTime() - this.#housekeptAt > 60_000) {
+    if (now.getTime() - this.#housekeptAt > 15_000) {
       this.#housekeptAt = now.getTime();
-      await purgeThrottle(this.#store, now);
+      // Scheduled articles go live (queueing their alerts) even when no request reaches the site.
+      await publishDue(this.#store, now);
       await queueDueIssues(this.#store, now);
+      await purgeThrottle(this.#store, now);
     }
     if (now.getTime() < this.#pausedUntil) return result;
     const rows = await claimBatch(this.#store, this.owner, this.#o.batch, this.#o.leaseMs, now);
@@ -175,6 +178,8 @@ export class MailWorker {
     const messageId = unit.length > 1 ? `digest.${head.subscriber_id}.${head.due_at.slice(0, 10)}` : head.message_id;
     const mail = composeMail(this.#o.settings, { kind: head.kind, lang, messageId, to, articles, issue }, this.#now());
     await this.#pace();
+    // The batch may have outlived its lease (a slow server): send only what this worker still holds.
+    if ((await renewLease(store, ids, this.owner, this.#o.leaseMs, this.#now())) < ids.length) return 'cancelled';
     await this.#o.mailer.send(mail);
     const marked = await markSent(store, ids, this.owner, this.#now());
     if (marked < ids.length) this.#o.log?.(`mail: ${head.id} was sent but its lease had passed to another worker (lease too short?)`);

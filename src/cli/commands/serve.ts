@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
 import { loadApp, loadWeb } from '../lazy.ts';
+import { startMailWorker } from './mail.ts';
 
 function portOf(value: string | undefined): number {
   const port = Number(value ?? 3000);
@@ -33,11 +34,13 @@ export function registerServe(program: Command): void {
         const app = createWebApp({ store, baseUrl, log: (line: string) => process.stdout.write(line + '\n') });
         const server = await listen(app, { port, host });
         process.stdout.write(`Mizan is serving ${server.url} (Arabic at ${server.url.replace(/\/$/, '')}/ar/)\n`);
+        const mail = await startMailWorker(store, baseUrl, (line: string) => process.stdout.write(line + '\n'));
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        await mail?.stop();
         await server.close();
       } finally {
         await store.close();
