@@ -6,9 +6,13 @@ import type { Article } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { indexArticle, unindexArticle } from '../search/index.ts';
 import { tagAndStore, untagArticle } from './tag-article.ts';
+import { queueAlerts } from './mail/queue-alerts.ts';
 
 export type AfterSave = (tx: Store, article: Article) => Promise<void>;
 export type AfterDelete = (tx: Store, id: string) => Promise<void>;
 
 export const afterSaveHooks: AfterSave[] = [indexArticle, tagAndStore];
 export const afterDeleteHooks: AfterDelete[] = [async (tx, id) => void (await unindexArticle(tx, id)), untagArticle];
+
+/** What an article's going live causes (an editor's publish, or a scheduled one coming due), in the same transaction. */
+export const afterPublishHooks: AfterSave[] = [async (tx, article) => void (await queueAlerts(tx, article))];

@@ -9,7 +9,7 @@ import type { Article } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { recordAudit } from '../accounts/audit.ts';
 import { edb } from '../accounts/tables.ts';
-import { afterDeleteHooks, afterSaveHooks } from '../hooks.ts';
+import { afterDeleteHooks, afterPublishHooks, afterSaveHooks } from '../hooks.ts';
 import { requireCan, SCHEDULER, type Editor } from './editor.ts';
 import { StateError } from './errors.ts';
 import type { Capability } from '../accounts/permissions.ts';
@@ -84,6 +84,10 @@ export async function transition(store: Store, editor: Editor, id: string, actio
     if (step.to === 'published') await fillPublishedDate(tx, JSON.parse(row.doc) as Article, opts.now);
     await setStatus(tx, id, step.to);
     if (step.to === 'published' || row.status === 'published') await syncDerived(tx, id, step.to);
+    if (step.to === 'published' && row.status !== 'published') {
+      const stored = await tx.getArticle(id);
+      if (stored) for (const hook of afterPublishHooks) await hook(tx, stored);
+    }
     await bumpContent(tx);
     await recordAudit(tx, editor, `article.${action}`, id, detail);
     return step.to;

@@ -9,6 +9,7 @@ import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
 import { registerText } from './text.ts';
 import { registerUser } from './user.ts';
+import { registerMail } from './mail.ts';
 
 export function registerCommands(program: Command): void {
   registerDb(program);
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerSearch(program);
   registerServe(program);
   registerText(program);
+  registerMail(program);
 }

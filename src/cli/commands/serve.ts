@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
 import { loadApp, loadWeb } from '../lazy.ts';
+import { startMailWorker } from './mail.ts';
 
 function portOf(value: string | undefined): number {
   const port = Number(value ?? 3000);
@@ -43,11 +44,13 @@ export function registerServe(program: Command): void {
                 `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)\n`
               : ''),
         );
+        const mail = await startMailWorker(store, process.env.MIZAN_BASE_URL ?? origin, (line: string) => process.stdout.write(line + '\n'));
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        await mail?.stop();
         await server.close();
       } finally {
         await store.close();

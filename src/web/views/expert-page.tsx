@@ -4,6 +4,7 @@ import { t } from '../i18n/index.ts';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 import { Pager } from './pager.tsx';
 import { TeaserList } from './teaser.tsx';
+import { SubscribeBox } from '../subscribe/index.ts';
 
 export interface ExpertPageProps {
   expert: ExpertView;
@@ -50,6 +51,7 @@ export function ExpertPage(props: ExpertPageProps) {
         {props.items.length ? <TeaserList items={props.items} pageLang={lang} headingLevel={3} /> : <p class="empty">{t(lang, 'expert.noArticles')}</p>}
         <Pager lang={lang} base={expert.path} page={page} pages={props.pages} />
       </section>
+      <SubscribeBox lang={lang} kind="expert" target={expert.id} name={expert.name} />
     </Layout>
   );
 }

@@ -5,6 +5,7 @@ import { t } from '../i18n/index.ts';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 import { Pager } from './pager.tsx';
 import { TeaserList } from './teaser.tsx';
+import { SubscribeBox } from '../subscribe/index.ts';
 
 export interface ListingPageProps {
   term: TermView;
@@ -63,6 +64,7 @@ export function ListingPage(props: ListingPageProps) {
       </p>
       {props.items.length ? <TeaserList items={props.items} pageLang={lang} headingLevel={2} /> : <p class="empty">{t(lang, 'listing.empty')}</p>}
       <Pager lang={lang} base={term.path} params={{ type: props.type }} page={page} pages={props.pages} />
+      {term.kind === 'topic' || term.kind === 'region' ? <SubscribeBox lang={lang} kind={term.kind} target={term.id} name={term.name} /> : null}
     </Layout>
   );
 }

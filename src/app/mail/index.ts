@@ -1,0 +1,20 @@
+/**
+ * @module Mail: e-mail alerts and newsletters. Subscribing with double opt-in, the publish hook that
+ * queues alerts in the publishing transaction, the outbox worker, the SMTP adapter, newsletters,
+ * and what privacy asks (CSV export, deletion). Design and figures: docs/mail.md.
+ */
+export { checkAddress, AddressError, type AddressProblem, type CheckedAddress } from './address.ts';
+export * from './subscribe.ts';
+export { queueAlerts, nextDigestAt, translationGroup } from './queue-alerts.ts';
+export { claimBatch, markSent, type OutboxRow } from './claim.ts';
+export { composeMail, mailLinks, type MailSettings, type OutgoingMail, type MailJob } from './compose.ts';
+export { renderMail } from './render-mail.ts';
+export { smtpMailer, classify, SendError, addressOf, type Mailer } from './smtp.ts';
+export { mailConfig, type MailConfig } from './config.ts';
+export { MailWorker, type WorkerOptions, type TickResult } from './worker.ts';
+export { mailStatus, type MailStatus } from './status.ts';
+export { subscribersCsv } from './export-csv.ts';
+export * from './newsletters.ts';
+export { mdb, type MailTables, type Frequency, type FollowKind } from './tables.ts';
+export { IP_LIMIT, MAILBOX_LIMIT } from './throttle.ts';
+export { CONFIRM_TTL_MS } from './tokens.ts';

@@ -1,0 +1,246 @@
+/**
+ * @module The mail worker: claims due outbox rows under a lease, builds each message when it is sent
+ * (so a reader who stopped or an article unpublished meanwhile sends nothing), sends through the
+ * mailer at a steady rate, and records the outcome — sent exactly once (only the lease holder may mark
+ * a row), a 5xx ends mail to that address, anything temporary goes back in the queue with doubling
+ * delays, and an unreachable server pauses the worker instead of spending every row's attempts.
+ *
+ * What remains (docs/mail.md): if the process dies after the server accepted a message and before the
+ * row is marked (a few milliseconds), the row's lease runs out and it is sent again, with the same
+ * Message-ID, which receiving systems and clients use to recognise the copy.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Article } from '../../model/index.ts';
+import type { Store } from '../../store/index.ts';
+import { claimBatch, finish, markSent, release, renewLease, type OutboxRow } from './claim.ts';
+import { composeMail, type MailSettings } from './compose.ts';
+import { SendError, type Mailer } from './smtp.ts';
+import { getSubscriber, stopSubscriber, tokenFor, type Subscriber } from './subscribe.ts';
+import { mdb } from './tables.ts';
+import { purgeThrottle } from './throttle.ts';
+import { queueDueIssues } from './newsletters.ts';
+import { publishDue } from '../editorial/workflow.ts';
+
+export interface WorkerOptions {
+  mailer: Mailer;
+  settings: MailSettings;
+  /** Messages a second, at most (default 10). */
+  ratePerSecond?: number;
+  /** How long a claimed row is this worker's (default 5 minutes: longer than any SMTP timeout). */
+  leaseMs?: number;
+  /** Rows claimed at a time (default 50). */
+  batch?: number;
+  /** First retry delay; each further attempt doubles it (default 1 minute, at most 6 hours). */
+  retryBaseMs?: number;
+  /** Attempts before a message is given up (default 8). */
+  maxAttempts?: number;
+  /** How long to wait when the server cannot be reached (default 30 s). */
+  pauseMs?: number;
+  /** How often to look for due rows when the queue is empty (default 1 s). */
+  pollMs?: number;
+  log?: (line: string) => void;
+  now?: () => Date;
+}
+
+export interface TickResult {
+  claimed: number;
+  sent: number;
+  failed: number;
+  retried: number;
+  cancelled: number;
+}
+
+const MAX_RETRY_MS = 6 * 3600_000;
+
+export class MailWorker {
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly #store: Store;
+  readonly #o: Required<Omit<WorkerOptions, 'log' | 'now'>> & Pick<WorkerOptions, 'log'>;
+  readonly #now: () => Date;
+  #nextSendAt = 0;
+  #pausedUntil = 0;
+  #running = false;
+  #loop?: Promise<void>;
+  #wake?: () => void;
+  #housekeptAt = 0;
+
+  constructor(store: Store, opts: WorkerOptions) {
+    this.#store = store;
+    this.#o = {
+      ratePerSecond: 10,
+      leaseMs: 300_000,
+      batch: 50,
+      retryBaseMs: 60_000,
+      maxAttempts: 8,
+      pauseMs: 30_000,
+      pollMs: 1000,
+      ...opts,
+    };
+    this.#now = opts.now ?? (() => new Date());
+  }
+
+  /** Claims one batch and sends it. */
+  async tick(): Promise<TickResult> {
+    const result: TickResult = { claimed: 0, sent: 0, failed: 0, retried: 0, cancelled: 0 };
+    const now = this.#now();
+    if (now.getTime() - this.#housekeptAt > 15_000) {
+      this.#housekeptAt = now.getTime();
+      // Scheduled articles go live (queueing their alerts) even when no request reaches the site.
+      await publishDue(this.#store, now);
+      await queueDueIssues(this.#store, now);
+      await purgeThrottle(this.#store, now);
+    }
+    if (now.getTime() < this.#pausedUntil) return result;
+    const rows = await claimBatch(this.#store, this.owner, this.#o.batch, this.#o.leaseMs, now);
+    result.claimed = rows.length;
+    const units = groupUnits(rows);
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i];
+      const ids = unit.map((r) => r.id);
+      try {
+        const outcome = await this.#sendUnit(unit);
+        if (outcome === 'cancelled') result.cancelled += ids.length;
+        else result.sent += ids.length;
+      } catch (err) {
+        const e = err instanceof SendError ? err : undefined;
+        const message = (err as Error)?.message ?? String(err);
+        const subscriberId = unit[0].subscriber_id;
+        if (e?.permanent) {
+          await finish(this.#store, ids, this.owner, 'failed', message);
+          if (subscriberId) await stopSubscriber(this.#store, subscriberId, 'bounced', message);
+          this.#o.log?.(`mail: ${unit[0].id} refused for good (${message}); no more mail to that address`);
+          result.failed += ids.length;
+        } else if (unit[0].attempts >= this.#o.maxAttempts) {
+          await finish(this.#store, ids, this.owner, 'failed', message);
+          this.#o.log?.(`mail: ${unit[0].id} given up after ${unit[0].attempts} attempts (${message})`);
+          result.failed += ids.length;
+        } else {
+          const delay = Math.min(this.#o.retryBaseMs * 2 ** Math.max(0, unit[0].attempts - 1), MAX_RETRY_MS);
+          await release(this.#store, ids, this.owner, new Date(this.#now().getTime() + delay), message);
+          result.retried += ids.length;
+          if (!e) this.#o.log?.(`mail: ${unit[0].id} failed (${(err as Error)?.stack ?? message}); retrying`);
+          if (e?.unreachable) {
+            // The server is down: hand the rest back untouched and wait, rather than fail them one by one.
+            const rest = units.slice(i + 1).flat().map((r) => r.id);
+            const resume = new Date(this.#now().getTime() + this.#o.pauseMs);
+            await release(this.#store, rest, this.owner, resume, null, { uncount: true });
+            this.#pausedUntil = resume.getTime();
+            this.#o.log?.(`mail: the SMTP server cannot be reached (${message}); pausing ${Math.round(this.#o.pauseMs / 1000)} s`);
+            break;
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  async #sendUnit(unit: OutboxRow[]): Promise<'sent' | 'cancelled'> {
+    const head = unit[0];
+    const ids = unit.map((r) => r.id);
+    const store = this.#store;
+    let sub: Subscriber | undefined;
+    if (head.subscriber_id) {
+      sub = await getSubscriber(store, head.subscriber_id);
+      const wanted = head.kind === 'confirm' ? 'pending' : 'active';
+      if (!sub || sub.status !== wanted) {
+        await finish(store, ids, this.owner, 'cancelled', sub ? `subscriber is ${sub.status}` : 'subscriber deleted');
+        return 'cancelled';
+      }
+    }
+    const articles: Article[] = [];
+    let issue: { subject: string; lead: string } | undefined;
+    if (head.kind === 'newsletter') {
+      const row = await mdb(store).selectFrom('mail_issues').selectAll().where('id', '=', head.issue_id!).executeTakeFirst();
+      if (!row) {
+        await finish(store, ids, this.owner, 'cancelled', 'issue deleted');
+        return 'cancelled';
+      }
+      issue = { subject: row.subject, lead: row.lead };
+      articles.push(...(await publishedArticles(store, JSON.parse(row.article_ids) as string[])));
+    } else if (head.kind === 'alert' || head.kind === 'digest') {
+      articles.push(...(await publishedArticles(store, unit.map((r) => r.article_id!))));
+      if (!articles.length) {
+        await finish(store, ids, this.owner, 'cancelled', 'article no longer published');
+        return 'cancelled';
+      }
+    }
+    const email = sub?.email ?? head.to_address!;
+    const to = sub
+      ? {
+          email,
+          manageToken: await tokenFor(store, sub, 'manage'),
+          unsubscribeToken: await tokenFor(store, sub, 'unsubscribe'),
+          confirmToken: head.kind === 'confirm' ? await tokenFor(store, sub, 'confirm', this.#now()) : undefined,
+        }
+      : { email, manageToken: '', unsubscribeToken: '' };
+    const lang = head.kind === 'alert' || head.kind === 'digest' ? (articles[0]?.lang ?? head.lang) : head.lang;
+    const messageId = unit.length > 1 ? `digest.${head.subscriber_id}.${head.due_at.slice(0, 10)}` : head.message_id;
+    const mail = composeMail(this.#o.settings, { kind: head.kind, lang, messageId, to, articles, issue }, this.#now());
+    await this.#pace();
+    // The batch may have outlived its lease (a slow server): send only what this worker still holds.
+    if ((await renewLease(store, ids, this.owner, this.#o.leaseMs, this.#now())) < ids.length) return 'cancelled';
+    await this.#o.mailer.send(mail);
+    const marked = await markSent(store, ids, this.owner, this.#now());
+    if (marked < ids.length) this.#o.log?.(`mail: ${head.id} was sent but its lease had passed to another worker (lease too short?)`);
+    return 'sent';
+  }
+
+  async #pace(): Promise<void> {
+    const gap = 1000 / this.#o.ratePerSecond;
+    const wait = this.#nextSendAt - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    this.#nextSendAt = Math.max(Date.now(), this.#nextSendAt) + gap;
+  }
+
+  /** Runs until `stop()`: a batch after a batch while there is work, a look every `pollMs` when idle. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = (async () => {
+      while (this.#running) {
+        let busy = false;
+        try {
+          busy = (await this.tick()).claimed > 0;
+        } catch (err) {
+          this.#o.log?.(`mail worker: ${(err as Error)?.stack ?? err}`);
+        }
+        if (!busy && this.#running) await new Promise<void>((r) => ((this.#wake = r), setTimeout(r, this.#o.pollMs)));
+      }
+    })();
+  }
+
+  /** Finishes the message in hand, then stops and closes the mailer. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#wake?.();
+    await this.#loop;
+    this.#o.mailer.close();
+  }
+}
+
+function groupUnits(rows: OutboxRow[]): OutboxRow[][] {
+  const units: OutboxRow[][] = [];
+  const digests = new Map<string, OutboxRow[]>();
+  for (const r of rows) {
+    if (r.kind !== 'digest') units.push([r]);
+    else {
+      let u = digests.get(r.subscriber_id!);
+      if (!u) digests.set(r.subscriber_id!, (u = []));
+      if (!u.length) units.push(u);
+      u.push(r);
+    }
+  }
+  return units;
+}
+
+async function publishedArticles(store: Store, ids: string[]): Promise<Article[]> {
+  const out: Article[] = [];
+  for (const id of ids) {
+    const row = await store.db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
+    if (row?.status !== 'published') continue;
+    const a = await store.getArticle(id);
+    if (a) out.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * @module `mizan mail test|status|worker|export|delete`: e-mail alerts from the command line. `test`
+ * sends one message through MIZAN_SMTP_URL (the quickest way to see that the server, the sender and
+ * DKIM are right); `status` shows the outbox; `worker` sends without serving the site (`mizan serve`
+ * runs the same worker itself); `export` writes the subscriber list as CSV; `delete` removes a
+ * subscriber and everything kept about them.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { MizanError, UsageError } from '../../lib/index.ts';
+import { storeFor } from '../context.ts';
+import { loadApp } from '../lazy.ts';
+
+function baseUrl(): string {
+  return process.env.MIZAN_BASE_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 3000}`;
+}
+
+async function requireConfig() {
+  const { mailConfig } = await loadApp();
+  const config = mailConfig();
+  if (!config) throw new UsageError('MIZAN_SMTP_URL is not set: mail is off (set MIZAN_SMTP_URL=smtp://user:pass@host:port and MIZAN_MAIL_FROM)');
+  return config;
+}
+
+/** Starts the outbox worker for `mizan serve` or `mizan mail worker`; undefined when mail is off. */
+export async function startMailWorker(store: import('../../store/index.ts').Store, base: string, log: (line: string) => void) {
+  const { mailConfig, MailWorker, smtpMailer } = await loadApp();
+  const config = mailConfig();
+  if (!config) return undefined;
+  const worker = new MailWorker(store, {
+    mailer: smtpMailer(config.smtpUrl, { dkim: config.dkim, timeoutMs: Number(process.env.MIZAN_SMTP_TIMEOUT_MS) || undefined }),
+    settings: { from: config.from, domain: config.domain, baseUrl: base },
+    ratePerSecond: config.ratePerSecond,
+    leaseMs: config.leaseMs,
+    log,
+  });
+  worker.start();
+  const u = new URL(config.smtpUrl);
+  log(`mail: sending through ${u.hostname}:${u.port || '(default port)'} as ${config.from}${config.dkim ? ', DKIM-signed' : ''}, at most ${config.ratePerSecond}/s`);
+  return worker;
+}
+
+export function registerMail(program: Command): void {
+  const mail = program.command('mail').description('e-mail alerts and newsletters');
+
+  mail
+    .command('test <address>')
+    .description('send one test message through MIZAN_SMTP_URL')
+    .option('--lang <lang>', 'language of the message (ar or en)', 'ar')
+    .action(async (address: string, opts: { lang: string }) => {
+      const config = await requireConfig();
+      const { checkAddress, composeMail, smtpMailer, SendError } = await loadApp();
+      if (!['ar', 'en'].includes(opts.lang)) throw new UsageError(`--lang is ar or en, not "${opts.lang}"`);
+      const to = checkAddress(address).address;
+      const mailer = smtpMailer(config.smtpUrl, { dkim: config.dkim, timeoutMs: Number(process.env.MIZAN_SMTP_TIMEOUT_MS) || 15_000 });
+      try {
+        const message = composeMail({ from: config.from, domain: config.domain, baseUrl: baseUrl() }, { kind: 'test', lang: opts.lang, messageId: `test.${Date.now()}`, to: { email: to, manageToken: '', unsubscribeToken: '' }, articles: [] });
+        const result = await mailer.send(message);
+        process.stdout.write(`sent to ${to}: ${result.response}\n`);
+      } catch (err) {
+        if (err instanceof SendError) throw new MizanError('smtp', `the SMTP server did not take the message (${err.permanent ? 'refused' : 'temporary failure'}): ${err.message}`, { cause: err });
+        throw err;
+      } finally {
+        mailer.close();
+      }
+    });
+
+  mail
+    .command('status')
+    .description('the outbox by state, the oldest waiting message, recent errors, subscribers by state')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { mailStatus } = await loadApp();
+      const store = await storeFor(cmd);
+      try {
+        const s = await mailStatus(store);
+        if (opts.json) return void process.stdout.write(JSON.stringify(s, null, 2) + '\n');
+        const line = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+        process.stdout.write(`outbox: ${line(s.outbox)}\n`);
+        process.stdout.write(`oldest waiting: ${s.oldestQueued ?? 'none'}\n`);
+        process.stdout.write(`subscribers: ${line(s.subscribers)}\n`);
+        process.stdout.write(`mail: ${process.env.MIZAN_SMTP_URL ? 'on' : 'off (MIZAN_SMTP_URL is not set)'}\n`);
+        for (const e of s.recentErrors) process.stdout.write(`  ${e.status} after ${e.attempts} attempt(s): ${e.id}: ${e.error}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  mail
+    .command('worker')
+    .description('send queued mail until stopped (mizan serve does this itself)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      await requireConfig();
+      const store = await storeFor(cmd);
+      try {
+        const worker = await startMailWorker(store, baseUrl(), (l) => process.stdout.write(l + '\n'));
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await worker?.stop();
+      } finally {
+        await store.close();
+      }
+    });
+
+  mail
+    .command('export')
+    .description('the subscriber list as CSV')
+    .option('--out <file>', 'write to FILE instead of standard output')
+    .action(async (opts: { out?: string }, cmd: Command) => {
+      const { subscribersCsv } = await loadApp();
+      const store = await storeFor(cmd);
+      try {
+        const csv = await subscribersCsv(store);
+        if (opts.out) writeFileSync(opts.out, csv);
+        else process.stdout.write(csv);
+      } finally {
+        await store.close();
+      }
+    });
+
+  mail
+    .command('delete <address>')
+    .description('delete a subscriber and everything kept about them')
+    .action(async (address: string, _opts: unknown, cmd: Command) => {
+      const { findSubscriberByAddress, deleteSubscriber } = await loadApp();
+      const store = await storeFor(cmd);
+      try {
+        const sub = await findSubscriberByAddress(store, address);
+        if (!sub) throw new MizanError('not-found', `no subscriber ${address}`);
+        await deleteSubscriber(store, sub.id);
+        process.stdout.write(`deleted ${sub.email}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
