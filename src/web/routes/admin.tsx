@@ -79,6 +79,7 @@ import { TermsPage } from '../admin/terms-page.tsx';
 import { TranslationsPage } from '../admin/translations-page.tsx';
 import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, type AdminSettings } from '../admin/admin-security.ts';
+import { trustedProxies } from '../admin/trusted-proxies.ts';
 import { renderPage } from '../views/layout.tsx';
 import type { WebDeps } from '../web-deps.ts';
 
@@ -670,12 +671,18 @@ function signInRoutes(app: Hono, store: Store, settings: AdminSettings): void {
 }
 
 /**
- * Mounts the editors' side. Settings: MIZAN_TRUST_PROXY=1 (behind a TLS proxy) and the public origin.
+ * Mounts the editors' side. Settings: MIZAN_TRUST_PROXY=1 or MIZAN_TRUSTED_PROXIES (behind a TLS
+ * proxy; forwarded headers count only from those peers, default loopback) and the public origin.
  *
  * @example registerAdmin(app, { store, baseUrl: 'https://example.org' })
  */
-export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean }): void {
-  const settings: AdminSettings = { trustProxy: deps.trustProxy ?? process.env.MIZAN_TRUST_PROXY === '1', baseUrl: deps.baseUrl };
+export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean; trustedProxies?: string }): void {
+  const listed = deps.trustedProxies ?? (process.env.MIZAN_TRUSTED_PROXIES?.trim() || undefined);
+  const settings: AdminSettings = {
+    trustProxy: deps.trustProxy ?? (process.env.MIZAN_TRUST_PROXY === '1' || listed !== undefined),
+    proxies: trustedProxies(listed),
+    baseUrl: deps.baseUrl,
+  };
   const store = deps.store;
 
   let lastCheck = 0;
