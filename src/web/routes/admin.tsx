@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
   acceptTotp,
+  mayChange,
   adminArticles,
   articleFromForm,
   articleState,
@@ -169,7 +170,9 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
     }
   }
   const status = found?.state.status ?? 'draft';
-  const canEdit = can(ctx.user.role, 'article.write') && (!['published', 'scheduled'].includes(status) || can(ctx.user.role, 'article.write-published'));
+  // An author sees another author's article read-only: the save and the workflow refuse it anyway.
+  const owns = found ? await mayChange(ctx.store, ctx.editor, found.state.id) : true;
+  const canEdit = owns && can(ctx.user.role, 'article.write') && (!['published', 'scheduled'].includes(status) || can(ctx.user.role, 'article.write-published'));
   const candidates = (await adminArticles(ctx.store, { limit: 200 })).rows;
   const conflict = extra.conflict && found ? formFromArticle(found.article, found.state.version) : undefined;
   return html(
@@ -179,7 +182,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       user={ctx.user}
       form={form}
       state={found?.state}
-      steps={found ? stepsFrom(found.state.status, (cap) => can(ctx.user.role, cap)) : []}
+      steps={found && owns ? stepsFrom(found.state.status, (cap) => can(ctx.user.role, cap)) : []}
       canDelete={can(ctx.user.role, 'article.delete')}
       canEdit={canEdit}
       preview={preview}
