@@ -10,7 +10,7 @@ import { MAX_PAGE_BYTES, readPage, type Format } from '../ingest/index.ts';
 import { ArticleSchema, type Article, type Warning } from '../model/index.ts';
 import type { PutStatus, Store } from '../store/index.ts';
 import { optimizeIndex } from '../search/index.ts';
-import { saveArticle } from './save-article.ts';
+import { saveImported } from './save-imported.ts';
 import { sanitizeArticle } from './editorial/index.ts';
 
 export type FileStatus = PutStatus | 'failed';
@@ -127,7 +127,7 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
       } else {
         const save = async (tx: Store) => {
           const out = [];
-          for (const article of parsed.articles) out.push(await saveArticle(tx, article));
+          for (const [i, article] of parsed.articles.entries()) out.push(await saveImported(tx, article, parsed.states[i] ?? null));
           return out;
         };
         if (opts.dryRun) {

@@ -7,6 +7,6 @@ export { openStore, storeTarget, type OpenOptions } from '../store/index.ts';
 export * from './accounts/index.ts';
 export * from './editorial/index.ts';
 export { importFiles, expandFiles, type ImportReport, type ImportOptions, type FileReport } from './import-files.ts';
-export { exportArticles, type ExportFormat } from './export-articles.ts';
+export { exportArticles, EXPORT_LEAVES_OUT, type ExportFormat, type ExportResult } from './export-articles.ts';
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';
 export * from './mail/index.ts';

@@ -3,19 +3,23 @@
  * an array of them, or an import report (`{ "articles": [...] }`).
  */
 import { MizanError } from '../lib/index.ts';
-import { BlockSchema, type Article, type Block, type Source } from '../model/index.ts';
+import { BlockSchema, type Article, type ArticleState, type Block, type Source } from '../model/index.ts';
 import { checkBlockCount } from './limits.ts';
 import { finishArticle } from './finish-article.ts';
 import { draftFromFields } from './markdown/read-markdown.ts';
+import { readState } from './read-state.ts';
 
 /**
- * An article as Article JSON, two-space indented.
+ * An article as Article JSON, two-space indented; with `state`, its editorial state after it
+ * (`status`, and `publishAt` when scheduled) so an import keeps it.
  *
  * @example
  * JSON.parse(toJson(article)).id === article.id // → true
+ * JSON.parse(toJson(article, { status: 'draft', publishAt: null })).status // → 'draft'
  */
-export function toJson(article: Article): string {
-  return JSON.stringify(article, null, 2) + '\n';
+export function toJson(article: Article, state?: ArticleState): string {
+  const extra = state ? { status: state.status, ...(state.publishAt ? { publishAt: state.publishAt } : {}) } : {};
+  return JSON.stringify({ ...article, ...extra }, null, 2) + '\n';
 }
 
 function lineOfPosition(text: string, message: string): number | undefined {
@@ -36,12 +40,12 @@ function bodyOf(body: unknown[], file: string, item: number): Block[] {
 }
 
 /**
- * The articles of an Article JSON file.
+ * The articles of an Article JSON file, each with the editorial state it declares (or null).
  *
  * @example
- * readJson('a.json', toJson(article))[0].path === article.path // → true
+ * readJson('a.json', toJson(article)).articles[0].path === article.path // → true
  */
-export function readJson(file: string, text: string, opts: { path?: string } = {}): Article[] {
+export function readJson(file: string, text: string, opts: { path?: string } = {}): { articles: Article[]; states: (ArticleState | null)[] } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -51,7 +55,8 @@ export function readJson(file: string, text: string, opts: { path?: string } = {
   const items = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as { articles?: unknown }).articles) ? (data as { articles: unknown[] }).articles : [data];
   if (items.length === 0) throw new MizanError('not-an-article', 'the JSON holds no article', { file, line: 1 });
   if (opts.path && items.length > 1) throw new MizanError('usage', '--path names one article, but the file holds several', { file });
-  return items.map((item, i) => {
+  const states: (ArticleState | null)[] = [];
+  const articles = items.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       throw new MizanError('not-an-article', `item ${i + 1} is not an Article JSON object`, { file });
     }
@@ -60,6 +65,8 @@ export function readJson(file: string, text: string, opts: { path?: string } = {
     if (typeof fields.id === 'string' && fields.id !== '' && !opts.path) draft.id = fields.id;
     draft.body = Array.isArray(fields.body) ? bodyOf(fields.body, file, i) : [];
     if (Array.isArray(fields.sources)) draft.sources = fields.sources as Source[];
+    states.push(readState(fields, file));
     return finishArticle(draft, file);
   });
+  return { articles, states };
 }

@@ -1,7 +1,7 @@
 /**
  * @module The importers' one entry: bytes of a file in, articles and warnings out, whatever the format.
  */
-import type { Article, Warning } from '../model/index.ts';
+import type { Article, ArticleState, Warning } from '../model/index.ts';
 import { decodePage } from './decode-page.ts';
 import { detectFormat, type Format } from './detect-format.ts';
 import { readHtml } from './html/read-html.ts';
@@ -13,6 +13,8 @@ export interface ParsedFile {
   file: string;
   format: Format;
   articles: Article[];
+  /** The editorial state each article's file declares (`mizan export` writes it), or null: one per article. */
+  states: (ArticleState | null)[];
   warnings: Warning[];
 }
 
@@ -38,13 +40,15 @@ export function readPage(input: PageInput): ParsedFile {
   const opts = { path: input.path };
   const warnings: Warning[] = [...decoded.warnings];
   let articles: Article[];
+  let states: (ArticleState | null)[] | undefined;
   switch (format) {
     case 'json':
-      articles = readJson(file, decoded.text, opts);
+      ({ articles, states } = readJson(file, decoded.text, opts));
       break;
     case 'md': {
       const r = readMarkdown(file, decoded.text, opts);
       articles = [r.article];
+      states = [r.state];
       warnings.push(...r.warnings);
       break;
     }
@@ -61,5 +65,5 @@ export function readPage(input: PageInput): ParsedFile {
       break;
     }
   }
-  return { file, format, articles, warnings };
+  return { file, format, articles, states: states ?? articles.map(() => null), warnings };
 }

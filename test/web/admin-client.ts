@@ -16,8 +16,8 @@ export interface AdminServer {
 }
 
 /** Serves the whole site (public and /admin) from `store` on 127.0.0.1. */
-export async function startServer(store: TestStore, extra: { trustProxy?: boolean; baseUrl?: string } = {}): Promise<AdminServer> {
-  const deps: WebDeps & { trustProxy?: boolean } = { store, ...extra };
+export async function startServer(store: TestStore, extra: { trustProxy?: boolean; trustedProxies?: string; baseUrl?: string } = {}): Promise<AdminServer> {
+  const deps: WebDeps & { trustProxy?: boolean; trustedProxies?: string } = { store, ...extra };
   const server: Listening = await listen(createWebApp(deps, { noCache: true }), { port: 0, host: '127.0.0.1' });
   return { url: server.url, store, close: () => server.close() };
 }

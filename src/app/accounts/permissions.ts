@@ -13,6 +13,8 @@ export const CAPABILITIES = [
   'article.write',
   /** Send a draft to review. */
   'article.submit',
+  /** Write, submit and link articles one does not own (authors: only their own and those they are named on). */
+  'article.write-any',
   /** Edit an article that is published or scheduled. */
   'article.write-published',
   /** Publish, schedule, unpublish, send back to draft. */
@@ -35,7 +37,7 @@ export type Capability = (typeof CAPABILITIES)[number];
 /** The table. Authors write and submit; editors also publish and curate (knowledge suggestions included); admins also run accounts. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
   author: ['article.view', 'article.write', 'article.submit'],
-  editor: ['article.view', 'article.write', 'article.submit', 'article.write-published', 'article.publish', 'article.delete', 'taxonomy.edit', 'knowledge.review', 'import'],
+  editor: ['article.view', 'article.write', 'article.submit', 'article.write-any', 'article.write-published', 'article.publish', 'article.delete', 'taxonomy.edit', 'knowledge.review', 'import'],
   admin: CAPABILITIES,
 };
 

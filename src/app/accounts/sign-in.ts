@@ -7,7 +7,7 @@ import type { Store } from '../../store/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { createSession, endSession, readSession, type NewSession, type Where } from './sessions.ts';
-import { accountKey, ACCOUNT_POLICY, addressKey, ADDRESS_POLICY, clearFailures, lockedFor, recordFailure } from './throttle.ts';
+import { accountKey, ACCOUNT_POLICY, addressKey, ADDRESS_POLICY, claimAttempt, clearFailures, releaseClaim } from './throttle.ts';
 import { acceptTotp } from './users.ts';
 import { edb } from './tables.ts';
 
@@ -27,8 +27,12 @@ export async function signIn(store: Store, creds: { email: string; password: str
   const email = creds.email.trim().toLowerCase().slice(0, 254);
   const keys = [accountKey(email), addressKey(where.ip)];
   const actor: Actor = { id: null, email, ip: where.ip };
-  const wait = Math.max(...(await Promise.all(keys.map((k) => lockedFor(store, k, now)))));
-  if (wait > 0) {
+  // Each attempt is counted before the password is checked, so parallel guesses cannot all be checked.
+  const account = await claimAttempt(store, keys[0], ACCOUNT_POLICY, now);
+  const address = account.kind === 'claimed' ? await claimAttempt(store, keys[1], ADDRESS_POLICY, now) : account;
+  if (account.kind === 'locked' || address.kind === 'locked') {
+    if (account.kind === 'claimed') await releaseClaim(store, account.claim);
+    const wait = account.kind === 'locked' ? account.retryAfterMs : (address as { retryAfterMs: number }).retryAfterMs;
     await recordAudit(store, actor, 'sign-in.locked', email, { retryAfterSeconds: Math.ceil(wait / 1000) });
     return { kind: 'locked', retryAfterMs: wait };
   }
@@ -36,12 +40,12 @@ export async function signIn(store: Store, creds: { email: string; password: str
   const stored = user?.password_hash ?? (await (dummyHash ??= hashPassword('not a password of anyone')));
   const ok = (await verifyPassword(creds.password.slice(0, 1024), stored)) && !!user && !user.disabled;
   if (!ok || !user) {
-    await recordFailure(store, keys[0], ACCOUNT_POLICY, now);
-    await recordFailure(store, keys[1], ADDRESS_POLICY, now);
     await recordAudit(store, actor, 'sign-in.failed', email, user?.disabled ? { reason: 'disabled' } : {});
     return { kind: 'failed' };
   }
+  // A success is no failure: the account starts afresh; the address only gets its one attempt back.
   await clearFailures(store, keys[0]);
+  await releaseClaim(store, address.claim);
   const pendingMfa = user.totp_enabled === 1;
   const session = await createSession(store, user.id, where, { pendingMfa, now });
   await recordAudit(store, { ...actor, id: user.id }, pendingMfa ? 'sign-in.password' : 'sign-in', email);
@@ -57,13 +61,13 @@ export async function completeSignIn(store: Store, token: string, code: string, 
   if (!active || !active.session.pending_mfa) return { kind: 'failed' };
   const key = accountKey(active.user.email);
   const actor: Actor = { id: active.user.id, email: active.user.email, ip: where.ip };
-  const wait = await lockedFor(store, key, now);
-  if (wait > 0) return { kind: 'locked', retryAfterMs: wait };
+  const claimed = await claimAttempt(store, key, ACCOUNT_POLICY, now);
+  if (claimed.kind === 'locked') return claimed;
   if (!(await acceptTotp(store, active.user.id, code, now.getTime()))) {
-    await recordFailure(store, key, ACCOUNT_POLICY, now);
     await recordAudit(store, actor, 'sign-in.code-failed', active.user.email);
     return { kind: 'failed' };
   }
+  await clearFailures(store, key);
   await endSession(store, token);
   const session = await createSession(store, active.user.id, where, { now });
   await recordAudit(store, actor, 'sign-in', active.user.email, { secondFactor: true });

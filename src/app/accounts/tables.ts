@@ -80,6 +80,12 @@ export interface ScheduleTable {
   publish_at: string;
 }
 
+/** The accounts an article belongs to: authors change only these (migration 009-article-owners). */
+export interface ArticleOwnersTable {
+  article_id: string;
+  user_id: string;
+}
+
 export interface EditorialTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -88,6 +94,7 @@ export interface EditorialTables {
   revisions: RevisionsTable;
   tombstones: TombstonesTable;
   schedule: ScheduleTable;
+  article_owners: ArticleOwnersTable;
 }
 
 export type EditorialDb = Kysely<Database & EditorialTables>;

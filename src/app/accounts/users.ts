@@ -174,7 +174,16 @@ export async function acceptTotp(store: Store, userId: string, code: string, atM
     if (!row?.totp_secret) return false;
     const step = verifyTotp(row.totp_secret, code, atMs);
     if (step === null || (row.totp_last_step !== null && step <= Number(row.totp_last_step))) return false;
-    await db.updateTable('users').set({ totp_last_step: step, totp_enabled: 1 }).where('id', '=', userId).execute();
+    // RFC 6238 §5.2: a code is accepted once. The step is taken by a conditional update, not by the
+    // read above: on PostgreSQL parallel transactions all read the old step, and only one of them may
+    // move it.
+    const taken = await db
+      .updateTable('users')
+      .set({ totp_last_step: step, totp_enabled: 1 })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 0) return false;
     if (!row.totp_enabled && actor) await recordAudit(tx, actor, 'user.totp-enrol', row.email);
     return true;
   });

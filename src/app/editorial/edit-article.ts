@@ -11,6 +11,7 @@ import type { Store } from '../../store/index.ts';
 import { recordAudit } from '../accounts/audit.ts';
 import { saveArticle } from '../save-article.ts';
 import { requireCan, type Editor } from './editor.ts';
+import { addOwner, requireOwnership } from './ownership.ts';
 import { ConflictError, ForbiddenError } from './errors.ts';
 import { ensureBaseline, getRevision, recordRevision } from './revisions.ts';
 import { sanitizeArticle } from './sanitize.ts';
@@ -63,6 +64,7 @@ export async function saveEdit(store: Store, editor: Editor, input: SaveEdit): P
       const { id } = await saveArticle(tx, article);
       await db.updateTable('articles').set({ status: 'draft' }).where('id', '=', id).execute();
       await syncDerived(tx, id, 'draft');
+      if (editor.id) await addOwner(tx, id, editor.id);
       const stored = (await tx.getArticle(id))!;
       await recordRevision(tx, editor, stored, 'draft', input.note || 'created');
       await recordAudit(tx, editor, 'article.create', id, { path: article.path, lang: article.lang });
@@ -70,6 +72,7 @@ export async function saveEdit(store: Store, editor: Editor, input: SaveEdit): P
     }
     const row = await db.selectFrom('articles').select(['id', 'path', 'status', 'version']).where('id', '=', article.id).executeTakeFirst();
     if (!row) throw new MizanError('not-found', `no article ${article.id}`, { status: 404 });
+    await requireOwnership(tx, editor, row.id);
     if (row.path !== article.path) throw new MizanError('path-fixed', `an article's address cannot change here (${row.path})`);
     // A no-op update that only matches the version the editor loaded: it takes the row lock, so of two
     // editors saving at once on PostgreSQL the second waits, re-reads, and finds the version moved.

@@ -1,6 +1,7 @@
 /** @module The editors' side's use cases: writing, the workflow, revisions, translations, taxonomy, imports, knowledge review. */
 export * from './errors.ts';
 export * from './editor.ts';
+export * from './ownership.ts';
 export * from './sanitize.ts';
 export * from './body-markdown.ts';
 export * from './line-diff.ts';

@@ -11,6 +11,7 @@ import { recordAudit } from '../accounts/audit.ts';
 import { edb } from '../accounts/tables.ts';
 import { afterDeleteHooks, afterPublishHooks, afterSaveHooks } from '../hooks.ts';
 import { requireCan, SCHEDULER, type Editor } from './editor.ts';
+import { requireOwnership } from './ownership.ts';
 import { StateError } from './errors.ts';
 import type { Capability } from '../accounts/permissions.ts';
 
@@ -68,6 +69,7 @@ export async function transition(store: Store, editor: Editor, id: string, actio
   return store.transaction(async (tx) => {
     const row = await tx.db.selectFrom('articles').select(['status', 'doc']).where('id', '=', id).executeTakeFirst();
     if (!row) throw new StateError(`no article ${id}`);
+    await requireOwnership(tx, editor, id);
     if (!step.from.includes(row.status as Status)) {
       throw new StateError(`an article that is ${row.status} cannot be ${action === 'submit' ? 'submitted' : action + 'ed'}`);
     }

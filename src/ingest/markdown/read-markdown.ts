@@ -7,13 +7,14 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { MizanError } from '../../lib/index.ts';
-import { ARTICLE_TYPES, articlePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type Link } from '../../model/index.ts';
+import { ARTICLE_TYPES, articlePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type ArticleState, type Link } from '../../model/index.ts';
 import { slugify } from '../../text/index.ts';
 import { decodeEntities } from '../decode-entities.ts';
 import { finishArticle, type ArticleDraft } from '../finish-article.ts';
 import { TextBuilder } from '../text-builder.ts';
 import { checkBlockCount, checkMarkdownSource } from '../limits.ts';
 import { scriptLang } from '../script-lang.ts';
+import { readState } from '../read-state.ts';
 
 interface Ctx {
   file: string;
@@ -247,7 +248,7 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
  * @example
  * readMarkdown('a.md', '---\nlang: en\ntitle: T\n---\n\nHello.').article.body[0].text // → 'Hello.'
  */
-export function readMarkdown(file: string, source: string, opts: { path?: string } = {}): { article: Article; warnings: Warning[] } {
+export function readMarkdown(file: string, source: string, opts: { path?: string } = {}): { article: Article; state: ArticleState | null; warnings: Warning[] } {
   const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) throw new MizanError('no-front-matter', 'Markdown without front matter: start the file with a --- block holding at least the title', { file, line: 1 });
@@ -264,5 +265,5 @@ export function readMarkdown(file: string, source: string, opts: { path?: string
   const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) + 1;
   checkMarkdownSource(file, text.slice(m[0].length), bodyStart);
   draft.body = readBody(text.slice(m[0].length), bodyStart, { file, warnings, line: bodyStart });
-  return { article: finishArticle(draft, file), warnings };
+  return { article: finishArticle(draft, file), state: readState(fm, file), warnings };
 }

@@ -3,7 +3,7 @@
  * Reading the result back gives the same Article (derived fields are left out and derived again).
  */
 import { stringify } from 'yaml';
-import { expertPath, termPath, countryPath, type Article, type Block, type Link } from '../../model/index.ts';
+import { expertPath, termPath, countryPath, type Article, type ArticleState, type Block, type Link } from '../../model/index.ts';
 import { escapeMarkdown, markdownTitle, markdownUrl } from './escape-markdown.ts';
 
 /**
@@ -90,13 +90,16 @@ function blockMarkdown(block: Block): string {
 }
 
 /**
- * An article as Markdown with YAML front matter.
+ * An article as Markdown with YAML front matter; with `state`, its editorial state in it too (`status`,
+ * and `publishAt` when scheduled), so an import keeps it.
  *
  * @example
  * toMarkdown(article).startsWith('---\nlang: ar\n') // → true
  */
-export function toMarkdown(article: Article): string {
-  const front = stringify(frontMatterOf(article), { lineWidth: 0 }).trimEnd();
+export function toMarkdown(article: Article, state?: ArticleState): string {
+  const fields = frontMatterOf(article);
+  if (state) Object.assign(fields, { status: state.status }, state.publishAt ? { publishAt: state.publishAt } : {});
+  const front = stringify(fields, { lineWidth: 0 }).trimEnd();
   // Two lists in a row would merge into one; an HTML comment keeps them apart.
   const parts: string[] = [];
   article.body.forEach((b, i) => {

@@ -12,6 +12,7 @@ import * as knowledge from './006-knowledge.ts';
 import * as searchHead from './007-search-head.ts';
 import * as searchPairs from './008-search-pairs.ts';
 import * as mail from './050-mail.ts';
+import * as articleOwners from './009-article-owners.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-search-head': searchHead,
   '008-search-pairs': searchPairs,
   '050-mail': mail,
+  '009-article-owners': articleOwners,
 };

@@ -9,10 +9,16 @@ import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ABSOLUTE_MS } from '../../app/index.ts';
+import { forwardedClient, trustedProxies, type TrustedProxies } from './trusted-proxies.ts';
 
 export interface AdminSettings {
-  /** Believe X-Forwarded-Proto and X-Forwarded-For (set MIZAN_TRUST_PROXY=1 behind a TLS proxy). */
+  /**
+   * Believe X-Forwarded-Proto and X-Forwarded-For (MIZAN_TRUST_PROXY=1, or MIZAN_TRUSTED_PROXIES set,
+   * behind a TLS proxy), and then only from a peer in `proxies`.
+   */
   trustProxy: boolean;
+  /** The peers whose forwarded headers count (MIZAN_TRUSTED_PROXIES; default loopback). */
+  proxies: TrustedProxies;
   /** The public origin (MIZAN_BASE_URL), accepted as an Origin besides the request's own. */
   baseUrl?: string;
 }
@@ -20,7 +26,7 @@ export interface AdminSettings {
 /** Whether the request reached us over HTTPS (directly, or via a trusted proxy). */
 export function isHttps(c: Context, settings: AdminSettings): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
-  if (!settings.trustProxy) return false;
+  if (!fromTrustedProxy(c, settings)) return false;
   return (c.req.header('x-forwarded-proto') ?? '').split(',')[0].trim().toLowerCase() === 'https';
 }
 
@@ -54,17 +60,28 @@ export function clearCookie(c: Context, kind: CookieKind, settings: AdminSetting
   deleteCookie(c, cookieName(kind, https), { path: '/', secure: https, httpOnly: true, sameSite: 'Lax' });
 }
 
-/** The client's address: the socket's peer, or behind a trusted proxy the address it appended last. */
-export function clientIp(c: Context, settings: AdminSettings): string {
-  if (settings.trustProxy) {
-    const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (forwarded.length) return forwarded[forwarded.length - 1].slice(0, 64);
-  }
+/** The socket's peer address ('unknown' where the server cannot say). */
+function peerOf(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     return 'unknown';
   }
+}
+
+/** Whether forwarded headers count for this request: trust is on and the peer is a trusted proxy. */
+function fromTrustedProxy(c: Context, settings: AdminSettings): boolean {
+  return settings.trustProxy && settings.proxies.has(peerOf(c));
+}
+
+/**
+ * The client's address: the socket's peer or, when that is a trusted proxy, the right-most hop of
+ * X-Forwarded-For that is not one (see trusted-proxies.ts).
+ */
+export function clientIp(c: Context, settings: AdminSettings): string {
+  const peer = peerOf(c);
+  if (!settings.trustProxy) return peer;
+  return forwardedClient(peer, c.req.header('x-forwarded-for'), settings.proxies).slice(0, 64);
 }
 
 /**
@@ -99,4 +116,19 @@ export function tokensMatch(a: string | undefined, b: string | undefined): boole
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The settings every route that reads cookies or client addresses shares (the editors' side, the
+ * subscribe forms): MIZAN_TRUST_PROXY=1 or MIZAN_TRUSTED_PROXIES behind a TLS proxy, and the public origin.
+ *
+ * @example securitySettings({ baseUrl: 'https://example.org' }).trustProxy // → false without the variables
+ */
+export function securitySettings(deps: { baseUrl?: string; trustProxy?: boolean; trustedProxies?: string }): AdminSettings {
+  const listed = deps.trustedProxies ?? (process.env.MIZAN_TRUSTED_PROXIES?.trim() || undefined);
+  return {
+    trustProxy: deps.trustProxy ?? (process.env.MIZAN_TRUST_PROXY === '1' || listed !== undefined),
+    proxies: trustedProxies(listed),
+    baseUrl: deps.baseUrl,
+  };
 }

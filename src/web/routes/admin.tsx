@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
   acceptTotp,
+  mayChange,
   adminArticles,
   articleFromForm,
   articleState,
@@ -80,7 +81,7 @@ import { ExpertsPage } from '../admin/experts-page.tsx';
 import { TermsPage } from '../admin/terms-page.tsx';
 import { TranslationsPage } from '../admin/translations-page.tsx';
 import { EntitiesPage } from '../admin/entities-page.tsx';
-import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, type AdminSettings } from '../admin/admin-security.ts';
+import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, securitySettings, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
 import type { WebDeps } from '../web-deps.ts';
 
@@ -170,7 +171,9 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
     }
   }
   const status = found?.state.status ?? 'draft';
-  const canEdit = can(ctx.user.role, 'article.write') && (!['published', 'scheduled'].includes(status) || can(ctx.user.role, 'article.write-published'));
+  // An author sees another author's article read-only: the save and the workflow refuse it anyway.
+  const owns = found ? await mayChange(ctx.store, ctx.editor, found.state.id) : true;
+  const canEdit = owns && can(ctx.user.role, 'article.write') && (!['published', 'scheduled'].includes(status) || can(ctx.user.role, 'article.write-published'));
   const candidates = (await adminArticles(ctx.store, { limit: 200 })).rows;
   const conflict = extra.conflict && found ? formFromArticle(found.article, found.state.version) : undefined;
   return html(
@@ -180,7 +183,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       user={ctx.user}
       form={form}
       state={found?.state}
-      steps={found ? stepsFrom(found.state.status, (cap) => can(ctx.user.role, cap)) : []}
+      steps={found && owns ? stepsFrom(found.state.status, (cap) => can(ctx.user.role, cap)) : []}
       canDelete={can(ctx.user.role, 'article.delete')}
       canEdit={canEdit}
       preview={preview}
@@ -679,12 +682,13 @@ function signInRoutes(app: Hono, store: Store, settings: AdminSettings): void {
 }
 
 /**
- * Mounts the editors' side. Settings: MIZAN_TRUST_PROXY=1 (behind a TLS proxy) and the public origin.
+ * Mounts the editors' side. Settings: MIZAN_TRUST_PROXY=1 or MIZAN_TRUSTED_PROXIES (behind a TLS
+ * proxy; forwarded headers count only from those peers, default loopback) and the public origin.
  *
  * @example registerAdmin(app, { store, baseUrl: 'https://example.org' })
  */
-export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean }): void {
-  const settings: AdminSettings = { trustProxy: deps.trustProxy ?? process.env.MIZAN_TRUST_PROXY === '1', baseUrl: deps.baseUrl };
+export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean; trustedProxies?: string }): void {
+  const settings = securitySettings(deps);
   const store = deps.store;
 
   let lastCheck = 0;

@@ -24,7 +24,7 @@ import {
 } from '../../app/index.ts';
 import { MizanError } from '../../lib/index.ts';
 import type { Store } from '../../store/index.ts';
-import { clientIp, sameOrigin, type AdminSettings } from '../admin/admin-security.ts';
+import { clientIp, sameOrigin, securitySettings } from '../admin/admin-security.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { st, type SubscribeKey } from './subscribe-i18n.ts';
@@ -106,7 +106,7 @@ async function readForm(c: Context): Promise<Form | undefined> {
  */
 export function registerSubscribe(app: Hono, deps: WebDeps & { trustProxy?: boolean }): void {
   const store = deps.store;
-  const settings: AdminSettings = { trustProxy: deps.trustProxy ?? process.env.MIZAN_TRUST_PROXY === '1', baseUrl: deps.baseUrl };
+  const settings = securitySettings(deps);
   const limit = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.text('request body too large', 413, { connection: 'close' }) });
   const page = (c: Context, node: unknown, status = 200) => sendPage(c, node, { cache: false, status }).then((r) => (Object.entries(NO_STORE).forEach(([k, v]) => r.headers.set(k, v)), r));
   const message = (c: Context, lang: string, key: 'sent' | 'limited' | 'confirmed' | 'invalid' | 'deleted' | 'unsubbed', status = 200, extra: Partial<Parameters<typeof SubscribeMessagePage>[0]> = {}) =>
