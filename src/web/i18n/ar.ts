@@ -88,4 +88,8 @@ export const ar: Catalog = {
   'footer.feeds': 'التغذيات',
   'footer.api': 'واجهة البرمجة',
   'footer.rights': 'نُشر باستخدام ميزان.',
+  // Readers' finish (issue 13): numbered notes
+  'article.noteRef': 'المصدر {n}',
+  'article.noteBack': 'العودة إلى النص',
+  'article.noteBackN': 'العودة إلى الإحالة {k}',
 };

@@ -83,6 +83,10 @@ export const en = {
   'footer.feeds': 'Feeds',
   'footer.api': 'API',
   'footer.rights': 'Published with Mizan.',
+  // Readers' finish (issue 13): numbered notes
+  'article.noteRef': 'Source {n}',
+  'article.noteBack': 'Back to the text',
+  'article.noteBackN': 'Back to citation {k}',
 } as const;
 
 export type MessageKey = keyof typeof en;
