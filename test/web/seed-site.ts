@@ -15,9 +15,9 @@ export function seedArticle(): Article | undefined {
 }
 
 /** A site holding the fixtures and (where present) the seed page; `doc(path)` parses a page's HTML. */
-export async function seedSite() {
+export async function seedSite(extra: Article[] = []) {
   const seed = seedArticle();
-  const site = await fixtureSite(seed ? [...fixtureArticles(), seed] : fixtureArticles());
+  const site = await fixtureSite([...fixtureArticles(), ...extra, ...(seed ? [seed] : [])]);
   return {
     ...site,
     seed,

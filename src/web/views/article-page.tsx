@@ -110,15 +110,7 @@ export function ArticlePage(props: ArticlePageProps) {
     >
       <article class="article" aria-labelledby="article-title">
         <header class="article-head">
-          <p class="kicker">
-            {a.series ? (
-              <>
-                {a.typeLabel} · {kicker(a)}
-              </>
-            ) : (
-              a.typeLabel
-            )}
-          </p>
+          <p class="kicker">{a.series && kicker(a) !== a.typeLabel && !kicker(a).startsWith(a.typeLabel + ' ') ? `${a.typeLabel} · ${kicker(a)}` : kicker(a)}</p>
           <h1 id="article-title">{a.title}</h1>
           {a.summary ? <p class="lede">{a.summary}</p> : null}
           <Byline article={a} />
@@ -222,9 +214,9 @@ export function ArticlePage(props: ArticlePageProps) {
                 const other = r.lang !== lang;
                 return (
                   <li lang={other ? r.lang : undefined} dir={other ? dirOf(r.lang) : undefined}>
-                    <span class="kicker">{r.label}</span>
-                    <span class="rec-title">{r.path ? <a href={r.path}>{r.title}</a> : r.title}</span>
-                    {r.authors.length ? <span class="rec-meta">{r.authors.join(r.lang === 'ar' ? '، ' : ', ')}</span> : null}
+                    {r.label ? <p class="kicker">{r.label}</p> : null}
+                    <h3 class="rec-title">{r.path ? <a href={r.path}>{r.title}</a> : r.title}</h3>
+                    {r.authors.length ? <p class="rec-meta">{r.authors.join(r.lang === 'ar' ? '، ' : ', ')}</p> : null}
                   </li>
                 );
               })}
