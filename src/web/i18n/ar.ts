@@ -92,4 +92,6 @@ export const ar: Catalog = {
   'article.noteRef': 'المصدر {n}',
   'article.noteBack': 'العودة إلى النص',
   'article.noteBackN': 'العودة إلى الإحالة {k}',
+  // Readers' finish (issue 13): a term that is a country
+  'listing.countryPage': 'صفحة البلد: {name}',
 };

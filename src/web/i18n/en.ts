@@ -87,6 +87,8 @@ export const en = {
   'article.noteRef': 'Source {n}',
   'article.noteBack': 'Back to the text',
   'article.noteBackN': 'Back to citation {k}',
+  // Readers' finish (issue 13): a term that is a country
+  'listing.countryPage': 'Country page: {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

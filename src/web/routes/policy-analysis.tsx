@@ -3,7 +3,10 @@
  * (they share one namespace). Former paths answer 301 to the current one.
  */
 import type { Context, Hono } from 'hono';
+import { withCountries } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
+import { countryCode } from '../../ingest/index.ts';
+import { countryPath } from '../../model/index.ts';
 import type { PathTarget } from '../../store/index.ts';
 import { pageParam, typeParam } from '../http/params.ts';
 import { t } from '../i18n/index.ts';
@@ -23,6 +26,13 @@ export function redirectIfMoved(c: Context, target: PathTarget, path: string): R
   if (target.canonical === path) return undefined;
   const q = c.req.url.indexOf('?');
   return c.redirect(target.canonical + (q < 0 ? '' : c.req.url.slice(q)), 301);
+}
+
+/** The country page a region term leads to besides its own listing, when the term names a country. */
+function countryOfTerm(term: { kind: string; name: string; lang: string }): { name: string; path: string } | undefined {
+  if (term.kind !== 'region') return undefined;
+  const code = countryCode(term.name, term.lang);
+  return code ? { name: term.name, path: countryPath(term.lang, code) } : undefined;
 }
 
 export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
@@ -47,7 +57,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
             return { ...tr, exists: !!to && to.kind === 'article' && (await reads.isPublished(to.id)) };
           }),
         );
-        const article = { ...stored, translations };
+        const article = await withCountries(deps.store, { ...stored, translations });
         // A page without query parameters: anything after `?` is ignored, and the canonical says so.
         const existing = article.translations.filter((tr) => tr.exists);
         const alternates = [{ lang: article.lang, href: abs(article.path) }, ...existing.map((tr) => ({ lang: tr.lang, href: abs(tr.path) }))];
@@ -83,6 +93,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
           pages={pages}
           total={list.total}
           items={list.items}
+          country={countryOfTerm(term)}
         />,
       );
     });
