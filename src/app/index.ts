@@ -10,3 +10,4 @@ export { importFiles, expandFiles, type ImportReport, type ImportOptions, type F
 export { exportArticles, EXPORT_LEAVES_OUT, type ExportFormat, type ExportResult } from './export-articles.ts';
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';
 export * from './mail/index.ts';
+export { withCountries } from './article-countries.ts';

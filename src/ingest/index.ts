@@ -8,4 +8,5 @@ export { toMarkdown } from './markdown/to-markdown.ts';
 export { toJson } from './read-json.ts';
 export { canonicalUrl, looksTruncated } from './canonical-url.ts';
 export { collectSources } from './collect-sources.ts';
+export { countryCode } from './country-code.ts';
 export { MAX_PAGE_BYTES } from './decode-page.ts';

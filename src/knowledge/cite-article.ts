@@ -1,33 +1,12 @@
 /**
- * @module "Cite this": an article as CSL-JSON, BibTeX or RIS. The one adapter over citation-js
- * (`@citation-js/core` with its BibTeX and RIS plugins); replacing the library means rewriting this file.
+ * @module "Cite this": an article as CSL-JSON, BibTeX or RIS, all three from one CSL item. RIS and BibTeX
+ * are written by citation-formats.ts; every output is read back by independent tools in the tests
+ * (bibutils, citeproc-js).
  */
-import { createRequire } from 'node:module';
 import { MizanError } from '../lib/index.ts';
 import type { Article } from '../model/index.ts';
-
-const require = createRequire(import.meta.url);
-
-interface CiteInstance {
-  format(style: string, opts: { format: 'text' | 'object' }): unknown;
-}
-interface CitationJs {
-  Cite: new (data: unknown[]) => CiteInstance;
-  plugins: { config: { get(name: string): { format: Record<string, boolean> } } };
-}
-
-let lib: CitationJs | undefined;
-function citationJs(): CitationJs {
-  if (lib) return lib;
-  lib = require('@citation-js/core') as CitationJs;
-  require('@citation-js/plugin-bibtex');
-  require('@citation-js/plugin-ris');
-  // Arabic titles and names must survive: no ASCII-only LaTeX escaping; our own id is the BibTeX key.
-  const bibtex = lib.plugins.config.get('@bibtex');
-  bibtex.format.useIdAsLabel = true;
-  bibtex.format.asciiOnly = false;
-  return lib;
-}
+import { bibtex, ris, type CitationFields } from './citation-formats.ts';
+import { cslName } from './citation-names.ts';
 
 export const CITE_FORMATS = ['csl', 'bibtex', 'ris'] as const;
 export type CiteFormat = (typeof CITE_FORMATS)[number];
@@ -37,15 +16,6 @@ export const CITE_CONTENT_TYPES: Record<CiteFormat, string> = {
   bibtex: 'application/x-bibtex; charset=utf-8',
   ris: 'application/x-research-info-systems; charset=utf-8',
 };
-
-type CslName = { literal: string } | { given: string; family: string };
-
-/** Latin names split into given and family; Arabic ones stay whole (their order is not Western). */
-function cslName(name: string): CslName {
-  const parts = name.trim().split(/\s+/);
-  if (/[\u0600-\u06ff]/.test(name) || parts.length < 2) return { literal: name.trim() };
-  return { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1] };
-}
 
 /** A citation key: first author's slug, year and a few characters of the id (`lyly2023ab12`). */
 function citationKey(article: Article): string {
@@ -88,6 +58,19 @@ export function citeArticle(article: Article, format: string, opts: { url: strin
   }
   const item = cslItem(article, opts);
   if (format === 'csl') return JSON.stringify([item], null, 2);
-  const cite = new (citationJs().Cite)([item]);
-  return String(cite.format(format, { format: 'text' })).trim() + '\n';
+  const fields: CitationFields = {
+    key: item.id as string,
+    title: article.title,
+    authors: article.authors.map((a) => cslName(a.name)),
+    issued: article.published ? article.published.split('-').map(Number) : null,
+    accessed: opts.accessed ? opts.accessed.split('-').map(Number) : null,
+    publisher: opts.publisher,
+    genre: article.typeLabel,
+    language: article.lang,
+    url: opts.url,
+    abstract: article.summary || null,
+    series: article.series?.name ?? null,
+    number: article.series ? String(article.series.number) : null,
+  };
+  return format === 'ris' ? ris(fields) : bibtex(fields);
 }

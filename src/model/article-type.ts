@@ -61,3 +61,15 @@ for (const [label, type] of [
 export function typeFromLabel(label: string): ArticleType | undefined {
   return byLabel.get(fold(label));
 }
+
+/**
+ * A series' name as `lang` writes it: a series the site knows (its name is a type's label in some
+ * language) is translated; any other name is kept as given.
+ *
+ * @example seriesName('PolicyWatch', 'ar') // → 'المرصد السياسي'
+ * @example seriesName('Gulf Papers', 'ar') // → 'Gulf Papers'
+ */
+export function seriesName(name: string, lang: string): string {
+  const type = typeFromLabel(name);
+  return type === 'policywatch' || type === 'policy-note' ? typeLabel(type, lang) : name;
+}

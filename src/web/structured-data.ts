@@ -33,7 +33,8 @@ export function articleJsonLd(a: Article, abs: (path: string) => string): Record
     position: a.series ? a.series.number : undefined,
     about: [...a.topics, ...a.regions].map((x) => ({ '@type': 'Thing', name: x.name, url: abs(x.path) })),
     workTranslation: translations.length ? translations.map((tr) => ({ '@type': 'Article', '@id': abs(tr.path), inLanguage: tr.lang })) : undefined,
-    citation: a.sources.length ? a.sources.map((s) => s.url) : undefined,
+    // An address the importer found cut short leads nowhere: it is not cited to machines either.
+    citation: a.sources.some((s) => !s.truncated) ? a.sources.filter((s) => !s.truncated).map((s) => s.url) : undefined,
   };
 }
 

@@ -114,7 +114,8 @@ test('an English page of the same family, written for this test', () => {
   assert.equal(a.sources.find((s) => s.host === 'example.org')?.cited, 1);
   assert.equal(a.sources.find((s) => s.host === 'news.example.com')?.truncated, true);
   assert.deepEqual(a.topics.map((t) => t.slug), ['food-security', 'shipping']);
-  assert.deepEqual(a.regions.map((t) => t.slug), ['north-africa']);
+  // A country listed with its own address keeps that term (slug and path) and is a country besides.
+  assert.deepEqual(a.regions.map((t) => [t.slug, t.path]), [['north-africa', '/policy-analysis/north-africa'], ['algeria', '/policy-analysis/algeria']]);
   assert.deepEqual(a.countries, [{ code: 'DZ', name: 'Algeria', path: '/countries/dz' }]);
   assert.deepEqual(a.related.map((r) => [r.type, r.lang, r.path]), [
     ['policy-analysis', 'en', '/policy-analysis/harbor-fees-and-price-bread'],

@@ -12,7 +12,7 @@ test('CSL-JSON: a report with its authors, date, series and address', () => {
   const [item] = JSON.parse(citeArticle(a, 'csl', opts));
   assert.equal(item.type, 'report');
   assert.equal(item.title, a.title);
-  assert.deepEqual(item.author, [{ literal: 'ليلى بن عمر' }]);
+  assert.deepEqual(item.author, [{ given: 'ليلى', family: 'بن عمر' }], 'an Arabic name has family and given parts');
   assert.deepEqual(item.issued, { 'date-parts': [[2023, 4, 20]] });
   assert.equal(item['collection-title'], 'PolicyWatch');
   assert.equal(item.number, '3712');
@@ -31,7 +31,7 @@ test('BibTeX keeps Arabic titles and splits Latin names; RIS carries the same fi
   assert.match(ris, /AU {2}- Hartley, Daniel/);
   assert.match(ris, /PY {2}- 2023/);
   assert.match(ris, /UR {2}- https:\/\/example\.org/);
-  assert.match(ris, /ER {2}- ?\n?$/);
+  assert.match(ris, /ER {2}- ?\r\n$/);
 });
 
 test('an unknown format is a 400 error', () => {

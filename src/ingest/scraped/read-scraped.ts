@@ -184,8 +184,10 @@ export function readScraped(file: string, source: string, opts: { path?: string 
         continue;
       }
       const code = state === 'regions' ? countryCode(term.name, lang) : undefined;
-      if (code) countries.push({ code, name: term.name });
-      else {
+      if (code && !countries.some((c) => c.code === code)) countries.push({ code, name: term.name });
+      // A country listed with its own address keeps its term (slug and path, as the site had it), so old
+      // links to it still lead somewhere; it is a country reference besides.
+      if (!code || term.path) {
         const slug = term.path ? slugOfPath(term.path) : slugify(term.name);
         (state === 'topics' ? topics : regions).push({ slug, name: term.name, path: term.path ?? termPath(lang, slug) });
       }

@@ -148,7 +148,7 @@ export function EditPage(props: EditPageProps) {
         <section class="preview" aria-label={at(lang, 'edit.previewTitle')} lang={props.preview.lang} dir={dirOf(props.preview.lang)}>
           <h2>{at(lang, 'edit.previewTitle')}</h2>
           <h1>{props.preview.title}</h1>
-          <BodyBlocks blocks={props.preview.blocks} lang={props.preview.lang} />
+          <BodyBlocks blocks={props.preview.blocks} lang={props.preview.lang} editorial />
         </section>
       ) : null}
     </AdminLayout>

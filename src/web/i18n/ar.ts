@@ -95,4 +95,10 @@ export const ar: Catalog = {
   'error.422.body': 'أمكنت قراءة ما أُرسل لكن تعذّر استخدامه. لم يُحفظ شيء.',
   'error.503.title': 'استغرق الأمر وقتاً أطول من اللازم',
   'error.503.body': 'استغرقت الإجابة وقتاً أطول مما يسمح به الموقع. يُرجى المحاولة بعد قليل.',
+  // Readers' finish (issue 13): numbered notes
+  'article.noteRef': 'المصدر {n}',
+  'article.noteBack': 'العودة إلى النص',
+  'article.noteBackN': 'العودة إلى الإحالة {k}',
+  // Readers' finish (issue 13): a term that is a country
+  'listing.countryPage': 'صفحة البلد: {name}',
 };

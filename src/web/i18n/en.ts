@@ -90,6 +90,12 @@ export const en = {
   'error.422.body': 'What was sent could be read but not used. Nothing was saved.',
   'error.503.title': 'Taking too long',
   'error.503.body': 'The answer took longer than the site allows. Please try again in a moment.',
+  // Readers' finish (issue 13): numbered notes
+  'article.noteRef': 'Source {n}',
+  'article.noteBack': 'Back to the text',
+  'article.noteBackN': 'Back to citation {k}',
+  // Readers' finish (issue 13): a term that is a country
+  'listing.countryPage': 'Country page: {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

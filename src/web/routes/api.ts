@@ -3,6 +3,7 @@
  * and `/healthz` (the database checked). Each route describes itself in the OpenAPI registry.
  */
 import type { Hono } from 'hono';
+import { withCountries } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import { isLang } from '../../model/index.ts';
 import { MizanError } from '../../lib/index.ts';
@@ -113,7 +114,7 @@ export function registerApi(app: Hono, deps: WebDeps): void {
     const id = c.req.param('id');
     const article = await cachedReads(deps.store).getArticle(id);
     if (!article) throw new NotFoundError(`no article with id '${id.slice(0, 80)}'`);
-    return sendJson(c, article);
+    return sendJson(c, await withCountries(deps.store, article));
   });
 
   app.get('/api/openapi.json', (c) => sendJson(c, openApiDocument(absoluteUrl(deps, c.req.url, ''))));

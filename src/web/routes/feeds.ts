@@ -23,6 +23,7 @@ export function registerFeeds(app: Hono, deps: WebDeps): void {
       lang,
       title,
       description,
+      publisher: t(lang, 'site.name'),
       pageUrl: abs(pagePath),
       feedBase: abs(pagePath === homePath(lang) ? pagePath.replace(/\/$/, '') : pagePath),
       items: list.items,

@@ -3,18 +3,21 @@
  * (they share one namespace). Former paths answer 301 to the current one.
  */
 import type { Context, Hono } from 'hono';
+import { withCountries } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
-import { typeLabel, type Article } from '../../model/index.ts';
+import { countryCode } from '../../ingest/index.ts';
+import { countryPath } from '../../model/index.ts';
 import type { PathTarget } from '../../store/index.ts';
 import { pageParam, typeParam } from '../http/params.ts';
 import { t } from '../i18n/index.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import { articleJsonLd } from '../structured-data.ts';
-import { ArticlePage, type Recommendation } from '../views/article-page.tsx';
+import { ArticlePage } from '../views/article-page.tsx';
 import { ListingPage } from '../views/listing-page.tsx';
 import { cachedReads } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { feedLinks } from './feed-links.ts';
+import { recommendations } from './recommendations.ts';
 
 export const LISTING_PAGE_SIZE = 12;
 
@@ -25,39 +28,11 @@ export function redirectIfMoved(c: Context, target: PathTarget, path: string): R
   return c.redirect(target.canonical + (q < 0 ? '' : c.req.url.slice(q)), 301);
 }
 
-async function recommendations(deps: WebDeps, a: Article): Promise<Recommendation[]> {
-  const out: Recommendation[] = [];
-  const seen = new Set<string>([a.path]);
-  for (const r of a.related) {
-    if (out.length >= 3) break;
-    if (r.path && seen.has(r.path)) continue;
-    if (r.path) seen.add(r.path);
-    out.push({ title: r.title, lang: r.lang, path: r.path, label: r.type ? typeLabel(r.type, r.lang) : '', authors: r.authors });
-  }
-  // Too few named on the page: the newest pieces on the same topics, then the newest in the language.
-  const terms = [...a.topics, ...a.regions];
-  for (const term of terms) {
-    if (out.length >= 3) break;
-    const target = await cachedReads(deps.store).resolvePath(term.path);
-    if (!target || target.kind !== 'term') continue;
-    const page = await cachedReads(deps.store).listArticles({ termId: target.id, lang: a.lang, limit: 6 });
-    for (const s of page.items) {
-      if (out.length >= 3) break;
-      if (seen.has(s.path)) continue;
-      seen.add(s.path);
-      out.push({ title: s.title, lang: s.lang, path: s.path, label: s.typeLabel, authors: s.authors.map((x) => x.name) });
-    }
-  }
-  if (out.length < 3) {
-    const page = await cachedReads(deps.store).listArticles({ lang: a.lang, limit: 6 });
-    for (const s of page.items) {
-      if (out.length >= 3) break;
-      if (seen.has(s.path)) continue;
-      seen.add(s.path);
-      out.push({ title: s.title, lang: s.lang, path: s.path, label: s.typeLabel, authors: s.authors.map((x) => x.name) });
-    }
-  }
-  return out;
+/** The country page a region term leads to besides its own listing, when the term names a country. */
+function countryOfTerm(term: { kind: string; name: string; lang: string }): { name: string; path: string } | undefined {
+  if (term.kind !== 'region') return undefined;
+  const code = countryCode(term.name, term.lang);
+  return code ? { name: term.name, path: countryPath(term.lang, code) } : undefined;
 }
 
 export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
@@ -82,7 +57,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
             return { ...tr, exists: !!to && to.kind === 'article' && (await reads.isPublished(to.id)) };
           }),
         );
-        const article = { ...stored, translations };
+        const article = await withCountries(deps.store, { ...stored, translations });
         // A page without query parameters: anything after `?` is ignored, and the canonical says so.
         const existing = article.translations.filter((tr) => tr.exists);
         const alternates = [{ lang: article.lang, href: abs(article.path) }, ...existing.map((tr) => ({ lang: tr.lang, href: abs(tr.path) }))];
@@ -118,6 +93,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
           pages={pages}
           total={list.total}
           items={list.items}
+          country={countryOfTerm(term)}
         />,
       );
     });

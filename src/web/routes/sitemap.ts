@@ -4,6 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { LANGS, homePath } from '../../model/index.ts';
+import { hreflangs } from '../hreflang.ts';
 import { sendText } from '../send.ts';
 import { cachedReads } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
@@ -11,6 +12,7 @@ import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 interface SitemapUrl {
   loc: string;
   lastmod?: string | null;
+  /** Every language version, the page itself and x-default included (hreflang.ts). */
   alternates: { lang: string; href: string }[];
 }
 
@@ -28,9 +30,7 @@ export function sitemapXml(urls: SitemapUrl[]): string {
   for (const u of urls) {
     out.push('<url>', `<loc>${xml(u.loc)}</loc>`);
     if (u.lastmod) out.push(`<lastmod>${xml(u.lastmod)}</lastmod>`);
-    if (u.alternates.length > 1) {
-      for (const a of u.alternates) out.push(`<xhtml:link rel="alternate" hreflang="${xml(a.lang)}" href="${xml(a.href)}"/>`);
-    }
+    for (const a of u.alternates) out.push(`<xhtml:link rel="alternate" hreflang="${xml(a.lang)}" href="${xml(a.href)}"/>`);
     out.push('</url>');
   }
   out.push('</urlset>', '');
@@ -42,7 +42,7 @@ export function registerSitemap(app: Hono, deps: WebDeps): void {
     const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
     const langs = Object.values(LANGS).map((l) => l.code);
     const homes = langs.map((l) => ({ lang: l, href: abs(homePath(l)) }));
-    const urls: SitemapUrl[] = homes.map((h) => ({ loc: h.href, alternates: homes }));
+    const urls: SitemapUrl[] = homes.map((h) => ({ loc: h.href, alternates: hreflangs(h.lang, h.href, homes) }));
     const reads = cachedReads(deps.store);
     for await (const a of deps.store.allArticles()) {
       if (!(await reads.isPublished(a.id))) continue;
@@ -52,16 +52,16 @@ export function registerSitemap(app: Hono, deps: WebDeps): void {
         const to = await reads.resolvePath(tr.path);
         if (to?.kind === 'article' && (await reads.isPublished(to.id))) alternates.push({ lang: tr.lang, href: abs(tr.path) });
       }
-      urls.push({ loc: abs(a.path), lastmod: a.updated ?? a.published, alternates });
+      urls.push({ loc: abs(a.path), lastmod: a.updated ?? a.published, alternates: hreflangs(a.lang, abs(a.path), alternates) });
     }
     for (const lang of langs) {
       for (const kind of ['topic', 'region'] as const) {
         for (const term of await deps.store.listTerms(kind, lang)) {
-          urls.push({ loc: abs(term.path), alternates: term.alternates.map((x) => ({ lang: x.lang, href: abs(x.path) })) });
+          urls.push({ loc: abs(term.path), alternates: hreflangs(lang, abs(term.path), term.alternates.map((x) => ({ lang: x.lang, href: abs(x.path) }))) });
         }
       }
       for (const e of await deps.store.listExperts(lang)) {
-        urls.push({ loc: abs(e.path), alternates: e.alternates.map((x) => ({ lang: x.lang, href: abs(x.path) })) });
+        urls.push({ loc: abs(e.path), alternates: hreflangs(lang, abs(e.path), e.alternates.map((x) => ({ lang: x.lang, href: abs(x.path) }))) });
       }
     }
     return sendText(c, sitemapXml(urls), 'application/xml; charset=utf-8');

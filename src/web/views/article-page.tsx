@@ -9,7 +9,7 @@ import { BodyBlocks } from './body-blocks.tsx';
 import { CiteBox } from './knowledge-cite-box.tsx';
 import { DateTime } from './date-time.tsx';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
-import { safeHref } from './safe-href.ts';
+import { noteNumber, sourceNotes, type SourceEntry } from './source-notes.ts';
 import { kicker } from './teaser.tsx';
 
 export interface Recommendation {
@@ -41,6 +41,32 @@ function shareLinks(url: string, title: string): { key: MessageKey; href: string
   ];
 }
 
+/** A source as a reader names it: its title (when the address gives one) and host, linked to the full address. */
+function SourceName(props: { entry: SourceEntry }) {
+  const { entry: s } = props;
+  const name = (
+    <>
+      {s.title ? (
+        <>
+          <cite>{s.title}</cite>
+          <span class="source-host">{s.host}</span>
+        </>
+      ) : (
+        <span class="source-host only">{s.host}</span>
+      )}
+    </>
+  );
+  return s.href ? (
+    <a class="source-link" href={s.href} rel="noopener" dir="auto" title={s.href}>
+      {name}
+    </a>
+  ) : (
+    <span class="source-link" dir="auto">
+      {name}
+    </span>
+  );
+}
+
 function Byline(props: { article: Article }) {
   const { article: a } = props;
   const lang = a.lang;
@@ -70,7 +96,7 @@ export function ArticlePage(props: ArticlePageProps) {
     { key: 'article.regions' as const, terms: a.regions },
     { key: 'article.countries' as const, terms: a.countries.map((c) => ({ slug: c.code, name: c.name, path: c.path })) },
   ].filter((g) => g.terms.length > 0);
-  const cited = a.sources.filter((s) => safeHref(s.url));
+  const notes = sourceNotes(a.body, a.sources, lang);
   return (
     <Layout
       lang={lang}
@@ -84,15 +110,7 @@ export function ArticlePage(props: ArticlePageProps) {
     >
       <article class="article" aria-labelledby="article-title">
         <header class="article-head">
-          <p class="kicker">
-            {a.series ? (
-              <>
-                {a.typeLabel} · {kicker(a)}
-              </>
-            ) : (
-              a.typeLabel
-            )}
-          </p>
+          <p class="kicker">{a.series && kicker(a) !== a.typeLabel && !kicker(a).startsWith(a.typeLabel + ' ') ? `${a.typeLabel} · ${kicker(a)}` : kicker(a)}</p>
           <h1 id="article-title">{a.title}</h1>
           {a.summary ? <p class="lede">{a.summary}</p> : null}
           <Byline article={a} />
@@ -121,26 +139,27 @@ export function ArticlePage(props: ArticlePageProps) {
           ) : null}
         </header>
         <div class="article-body">
-          <BodyBlocks blocks={a.body} lang={lang} />
+          <BodyBlocks blocks={a.body} lang={lang} notes={notes} />
         </div>
       </article>
       <div class="article-foot">
-        {cited.length ? (
+        {notes.entries.length ? (
           <section aria-labelledby="sources-h">
             <h2 id="sources-h" class="section-title">
               {t(lang, 'article.sources')}
             </h2>
             <ol class="sources">
-              {cited.map((s) => (
-                <li>
-                  <a href={safeHref(s.url)} rel="noopener" dir="ltr">
-                    {s.url.replace(/^https?:\/\/(www\.)?/, '')}
-                  </a>{' '}
-                  {s.truncated || s.cited > 1 ? (
-                    <span class="source-note">
-                      ({[s.truncated ? t(lang, 'article.source.truncated') : '', s.cited > 1 ? t(lang, 'article.source.cited', { n: s.cited }) : ''].filter(Boolean).join(t(lang, 'article.comma'))})
-                    </span>
-                  ) : null}
+              {notes.entries.map((s) => (
+                <li id={s.id}>
+                  <SourceName entry={s} />
+                  {s.backrefs.map((id, i) => (
+                    <>
+                      {' '}
+                      <a class="note-back" href={`#${id}`} aria-label={s.backrefs.length > 1 ? t(lang, 'article.noteBackN', { k: noteNumber(i + 1, lang) }) : t(lang, 'article.noteBack')}>
+                        ↑{s.backrefs.length > 1 ? <sup>{noteNumber(i + 1, lang)}</sup> : null}
+                      </a>
+                    </>
+                  ))}
                 </li>
               ))}
             </ol>
@@ -195,9 +214,9 @@ export function ArticlePage(props: ArticlePageProps) {
                 const other = r.lang !== lang;
                 return (
                   <li lang={other ? r.lang : undefined} dir={other ? dirOf(r.lang) : undefined}>
-                    <span class="kicker">{r.label}</span>
-                    <span class="rec-title">{r.path ? <a href={r.path}>{r.title}</a> : r.title}</span>
-                    {r.authors.length ? <span class="rec-meta">{r.authors.join(r.lang === 'ar' ? '، ' : ', ')}</span> : null}
+                    {r.label ? <p class="kicker">{r.label}</p> : null}
+                    <h3 class="rec-title">{r.path ? <a href={r.path}>{r.title}</a> : r.title}</h3>
+                    {r.authors.length ? <p class="rec-meta">{r.authors.join(r.lang === 'ar' ? '، ' : ', ')}</p> : null}
                   </li>
                 );
               })}

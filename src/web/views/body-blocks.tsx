@@ -1,16 +1,34 @@
-/** @module An article's body: each block kind as the reader should see it. */
-import type { Block } from '../../model/index.ts';
+/**
+ * @module An article's body: each block kind as the reader should see it. Citations become numbered
+ * notes when the article's notes are given; editorial markers (a gap where the source lost text) show
+ * only in the editors' view.
+ */
+import type { Block, Link } from '../../model/index.ts';
 import { t } from '../i18n/index.ts';
 import { LinkedText } from './linked-text.tsx';
 import { safeHref } from './safe-href.ts';
+import type { NoteRef, SourceNotes } from './source-notes.ts';
 
-function BodyBlock(props: { block: Block; lang: string }) {
-  const { block, lang } = props;
+export interface BodyOptions {
+  /** The article's numbered notes: citations render as note numbers linking to the source list. */
+  notes?: SourceNotes;
+  /** The editors' view: gap markers are shown. Readers never see them. */
+  editorial?: boolean;
+}
+
+function BodyBlock(props: { block: Block; index: number; lang: string; options: BodyOptions }) {
+  const { block, lang, index, options } = props;
+  const notes = options.notes;
+  const noteLabel = (note: NoteRef) => t(lang, 'article.noteRef', { n: note.label });
+  const noteOf = notes ? (link: number) => notes.refOf(index, link) : undefined;
+  const Text = (p: { text: string; links: Link[] }) => (
+    <LinkedText text={p.text} links={p.links} noteOf={noteOf} noteLabel={noteLabel} />
+  );
   switch (block.kind) {
     case 'paragraph':
       return (
         <p>
-          <LinkedText text={block.text} links={block.links} />
+          <Text text={block.text} links={block.links} />
         </p>
       );
     case 'heading': {
@@ -19,7 +37,7 @@ function BodyBlock(props: { block: Block; lang: string }) {
       const Tag = `h${level}` as 'h2';
       return (
         <Tag>
-          <LinkedText text={block.text} links={block.links} />
+          <Text text={block.text} links={block.links} />
         </Tag>
       );
     }
@@ -27,7 +45,7 @@ function BodyBlock(props: { block: Block; lang: string }) {
       return (
         <blockquote>
           <p>
-            <LinkedText text={block.text} links={block.links} />
+            <Text text={block.text} links={block.links} />
           </p>
         </blockquote>
       );
@@ -35,11 +53,12 @@ function BodyBlock(props: { block: Block; lang: string }) {
       return (
         <aside class="note">
           <p>
-            <LinkedText text={block.text} links={block.links} />
+            <Text text={block.text} links={block.links} />
           </p>
         </aside>
       );
     case 'gap':
+      if (!options.editorial) return null;
       return (
         <p class="gap" role="note">
           <span class="gap-mark" aria-hidden="true">
@@ -49,9 +68,9 @@ function BodyBlock(props: { block: Block; lang: string }) {
         </p>
       );
     case 'list': {
-      const items = block.items.map((item) => (
+      const items = block.items.map((item, i) => (
         <li>
-          <LinkedText text={item.text} links={item.links} />
+          <LinkedText text={item.text} links={item.links} noteOf={notes ? (link) => notes.refOf(index, link, i) : undefined} noteLabel={noteLabel} />
         </li>
       ));
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
@@ -100,7 +119,11 @@ function BodyBlock(props: { block: Block; lang: string }) {
   }
 }
 
-/** @example <BodyBlocks blocks={article.body} lang="ar" /> */
-export function BodyBlocks(props: { blocks: Block[]; lang: string }) {
-  return <>{props.blocks.map((block) => <BodyBlock block={block} lang={props.lang} />)}</>;
+/**
+ * @example <BodyBlocks blocks={article.body} lang="ar" notes={sourceNotes(article.body, article.sources, 'ar')} />
+ * @example <BodyBlocks blocks={draft.body} lang="ar" editorial />  // the editor's preview, gaps marked
+ */
+export function BodyBlocks(props: { blocks: Block[]; lang: string } & BodyOptions) {
+  const options: BodyOptions = { notes: props.notes, editorial: props.editorial };
+  return <>{props.blocks.map((block, index) => <BodyBlock block={block} index={index} lang={props.lang} options={options} />)}</>;
 }

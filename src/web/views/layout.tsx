@@ -5,6 +5,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { hreflangs } from '../hreflang.ts';
 import { DEFAULT_LANG, LANGS, dirOf, homePath, langInfo } from '../../model/index.ts';
 import { iconPath, preloadFonts, stylesheetPath } from '../assets.ts';
 import { t } from '../i18n/index.ts';
@@ -78,7 +79,8 @@ function headHtml(props: LayoutProps): string {
   const fullTitle = title === siteName ? siteName : `${title} | ${siteName}`;
   const description = props.description || t(lang, 'site.description');
   const alternates = props.alternates ?? [];
-  const xDefault = alternates.find((a) => a.lang === DEFAULT_LANG) ?? alternates[0];
+  // A page with an address names itself among its alternates, with an x-default (hreflang.ts).
+  const links = props.canonical ? hreflangs(lang, alternates.find((a) => a.lang === lang)?.href ?? props.canonical, alternates) : [];
   const og = props.og ?? {};
   const h: string[] = [
     tag('meta', { charset: 'utf-8' }),
@@ -89,8 +91,7 @@ function headHtml(props: LayoutProps): string {
   ];
   if (props.robots) h.push(tag('meta', { name: 'robots', content: props.robots }));
   if (props.canonical) h.push(tag('link', { rel: 'canonical', href: props.canonical }));
-  for (const a of alternates) h.push(tag('link', { rel: 'alternate', hreflang: a.lang, href: a.href }));
-  if (xDefault && alternates.length > 1) h.push(tag('link', { rel: 'alternate', hreflang: 'x-default', href: xDefault.href }));
+  for (const a of links) h.push(tag('link', { rel: 'alternate', hreflang: a.lang, href: a.href }));
   for (const href of preloadFonts(lang)) h.push(tag('link', { rel: 'preload', href, as: 'font', type: 'font/woff2', crossorigin: 'anonymous' }));
   h.push(tag('link', { rel: 'stylesheet', href: stylesheetPath() }), tag('link', { rel: 'icon', href: iconPath(), type: 'image/svg+xml' }));
   for (const f of props.feeds ?? []) h.push(tag('link', { rel: 'alternate', type: FEED_TYPES[f.kind], title: f.title, href: f.href }));

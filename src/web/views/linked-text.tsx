@@ -1,26 +1,45 @@
 /**
- * @module A block's text with its links placed at their offsets. Overlapping links keep the first; a link
- * with no anchor text (start = end) shows as a small marker naming the host.
+ * @module A block's text with its links placed at their offsets. Overlapping links keep the first. A link
+ * that cites one of the article's sources is followed by its note number (a superscript link to the
+ * numbered source list); a citation with no anchor text (start = end) is the note number alone. Where no
+ * notes are given (the editor's preview), an address with no anchor text shows as a small host marker.
  */
 import type { Link } from '../../model/index.ts';
 import { hostOf, safeHref } from './safe-href.ts';
+import type { NoteRef } from './source-notes.ts';
+
+/** A citation's note number: `<sup><a href="#source-3" id="cite-3-1">٣</a></sup>`. */
+export function NoteMark(props: { note: NoteRef; label: string }) {
+  return (
+    <sup class="note-ref">
+      <a href={`#${props.note.target}`} id={props.note.id} aria-label={props.label}>
+        {props.note.label}
+      </a>
+    </sup>
+  );
+}
 
 /**
  * @example <LinkedText text="see the report" links={[{ text: 'report', url: 'https://x.org', start: 8, end: 14 }]} />
  * // → see the <a href="https://x.org">report</a>
  */
-export function LinkedText(props: { text: string; links?: Link[] }) {
-  const { text } = props;
-  const links = [...(props.links ?? [])].filter((l) => l.start <= l.end && l.end <= text.length).sort((a, b) => a.start - b.start || a.end - b.end);
+export function LinkedText(props: { text: string; links?: Link[]; noteOf?: (linkIndex: number) => NoteRef | undefined; noteLabel?: (note: NoteRef) => string }) {
+  const { text, noteOf } = props;
+  const links = (props.links ?? [])
+    .map((link, index) => ({ link, index }))
+    .filter(({ link: l }) => l.start <= l.end && l.end <= text.length)
+    .sort((a, b) => a.link.start - b.link.start || a.link.end - b.link.end);
   if (links.length === 0) return <>{text}</>;
   const parts: unknown[] = [];
   let at = 0;
-  for (const link of links) {
+  for (const { link, index } of links) {
     if (link.start < at) continue;
     if (link.start > at) parts.push(text.slice(at, link.start));
     const href = safeHref(link.url);
+    const note = noteOf?.(index);
     if (link.start === link.end) {
-      if (href) {
+      if (note) parts.push(<NoteMark note={note} label={props.noteLabel?.(note) ?? note.label} />);
+      else if (href && !noteOf) {
         parts.push(
           <a class="bare-link" href={href} rel="noopener" dir="ltr">
             {hostOf(link.url)}
@@ -30,6 +49,7 @@ export function LinkedText(props: { text: string; links?: Link[] }) {
     } else {
       const anchor = text.slice(link.start, link.end);
       parts.push(href ? <a href={href} rel="noopener">{anchor}</a> : anchor);
+      if (note) parts.push(<NoteMark note={note} label={props.noteLabel?.(note) ?? note.label} />);
     }
     at = link.end;
   }

@@ -17,6 +17,8 @@ export interface ListingPageProps {
   pages: number;
   total: number;
   items: ArticleSummary[];
+  /** The country page of a term that names a country ("Regions & Countries" entries keep their own page). */
+  country?: { name: string; path: string };
 }
 
 const KIND_KEY = { topic: 'listing.topic', region: 'listing.region', country: 'listing.country' } as const;
@@ -37,6 +39,11 @@ export function ListingPage(props: ListingPageProps) {
       <header class="page-head">
         <p class="eyebrow">{t(lang, KIND_KEY[term.kind])}</p>
         <h1>{term.name}</h1>
+        {props.country ? (
+          <p class="country-link">
+            <a href={props.country.path}>{t(lang, 'listing.countryPage', { name: props.country.name })}</a>
+          </p>
+        ) : null}
         <p class="feed-links">
           {props.feeds.map((f) => (
             <a href={f.href}>{t(lang, `feed.${f.kind}`)}</a>

@@ -1,11 +1,14 @@
 /** @module One article in a listing: type, title, summary, authors, date. */
-import { dirOf } from '../../model/index.ts';
+import { dirOf, seriesName } from '../../model/index.ts';
 import type { ArticleSummary } from '../../store/index.ts';
 import { DateTime } from './date-time.tsx';
 
-/** The type label with its series number where there is one: "PolicyWatch 3740". */
-export function kicker(a: { typeLabel: string; series: { name: string; number: number } | null }): string {
-  return a.series ? `${a.series.name} ${a.series.number}` : a.typeLabel;
+/**
+ * The type label, or the series with its number where there is one, in the item's language:
+ * "PolicyWatch 3740", "المرصد السياسي 3740".
+ */
+export function kicker(a: { lang?: string; typeLabel: string; series: { name: string; number: number } | null }): string {
+  return a.series ? `${a.lang ? seriesName(a.series.name, a.lang) : a.series.name} ${a.series.number}` : a.typeLabel;
 }
 
 /**

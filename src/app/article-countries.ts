@@ -1,0 +1,29 @@
+/**
+ * @module The countries an article is about, for readers and the API: those its page lists, then those the
+ * knowledge layer finds it speaks of (salience at least ABOUT, or accepted by an editor; never one an
+ * editor rejected). The stored document is left as imported; this is read beside it.
+ */
+import { countryPath, type Article } from '../model/index.ts';
+import type { Store } from '../store/index.ts';
+import { articleEntities } from '../knowledge/index.ts';
+
+/** How central a country must be to count as what the article is about (1 = the most named). */
+export const ABOUT = 0.25;
+
+/**
+ * @example (await withCountries(store, seed)).countries.map((c) => c.code) // → ['DZ', 'RU', 'US', 'UA']
+ */
+export async function withCountries(store: Store, article: Article): Promise<Article> {
+  let entities;
+  try {
+    entities = await articleEntities(store, article.id, { lang: article.lang });
+  } catch {
+    // An article the knowledge layer has not seen (not stored, or not yet tagged) keeps its own list.
+    return article;
+  }
+  const have = new Set(article.countries.map((c) => c.code));
+  const found = entities
+    .filter((e) => e.kind === 'country' && !have.has(e.id) && (e.status === 'accepted' || e.salience >= ABOUT))
+    .map((e) => ({ code: e.id, name: e.name, path: countryPath(article.lang, e.id) }));
+  return found.length ? { ...article, countries: [...article.countries, ...found] } : article;
+}
