@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { stem, normalize, stemArabic } from '../../src/text/index.ts';
+import { stem, normalize, stemArabic, joinedPlurals } from '../../src/text/index.ts';
 import { goldGroups } from './aspell-groups.ts';
 import { conflation } from './conflation.ts';
 import { luceneStem, light10Stem, snowballStem, noStem } from './peer-stemmers.ts';
@@ -69,7 +69,8 @@ function speedTable(): void {
 
 function goldTable(): void {
   const contenders: GoldContender[] = [
-    { name: 'Mizan', stem: (w) => stemArabic(normalize(w)) },
+    { name: 'Mizan', stem: (w) => stemArabic(normalize(w)), joins: (s, vocab) => joinedPlurals(s, (x) => vocab.has(x)) },
+    { name: 'Mizan, stems only', stem: (w) => stemArabic(normalize(w)) },
     { name: 'Snowball Arabic', stem: snowballStem },
     { name: 'ISRI (root)', stem: isriStem },
     { name: 'light10', stem: light10Stem },

@@ -16,6 +16,7 @@ import { findMatches, WINDOW, type MatchContext, type Matched, type MatchSet } f
 import { makeSnippet, SNIPPET_CHARS } from './snippet.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { knownStems } from './vocabulary.ts';
+import { addPluralJoins } from './plural-joins.ts';
 import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
@@ -251,6 +252,7 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   let plan = planQuery(parseQuerySyntax(query.q));
   if (plan.truncated) notices.push(notice('truncated', query.ui));
   if (!isEmptyPlan(plan)) plan = await addFuzzy(db, plan);
+  if (!isEmptyPlan(plan)) plan = await addPluralJoins(db, plan);
   if (opts.expand && !isEmptyPlan(plan)) plan = expandPlan(plan, opts.expand);
   const cols = await docColumns(store);
   const filter = filterOf(cols, query);
