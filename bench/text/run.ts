@@ -1,17 +1,21 @@
 /**
- * @module `node --import tsx bench/text/run.ts [--groups N] [--mb N]`: (a) stemmer conflation on gold
+ * @module `node --import tsx bench/text/run.ts [--groups N] [--mb N] [--gold]`: (a) stemmer conflation on gold
  * inflection groups from aspell-ar-large, Mizan against a Lucene-style stemmer, light10, Snowball Arabic
  * and no stemming, on one sample; (b) Arabic analysis throughput on one core, Mizan against
  * snowball-stemmers and lunr + lunr-languages. The corpus for (b) is the seed page read from
- * ../shared/seeds, repeated (never copied into the repo).
+ * ../shared/seeds, repeated (never copied into the repo). (c) Mizan's own evaluation sets
+ * (bench/text/gold: broken plurals, inflection groups, distinct pairs), Mizan against Snowball Arabic and
+ * ISRI, with words per second.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { stem, normalize } from '../../src/text/index.ts';
+import { stem, normalize, stemArabic, joinedPlurals } from '../../src/text/index.ts';
 import { goldGroups } from './aspell-groups.ts';
 import { conflation } from './conflation.ts';
 import { luceneStem, light10Stem, snowballStem, noStem } from './peer-stemmers.ts';
 import { contenders, throughput } from './throughput.ts';
+import { goldScores, type Contender as GoldContender } from './gold-scores.ts';
+import { isriStem } from './isri.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -63,5 +67,28 @@ function speedTable(): void {
   for (const r of rows) console.log(`${r.name.padEnd(26)} ${r.mbs.toFixed(2).padStart(7)}   ${r === rows[0] ? '' : (mizan / r.mbs).toFixed(2) + '× as fast'}`);
 }
 
-stemmerTable();
-speedTable();
+function goldTable(): void {
+  const contenders: GoldContender[] = [
+    { name: 'Mizan', stem: (w) => stemArabic(normalize(w)), joins: (s, vocab) => joinedPlurals(s, (x) => vocab.has(x)) },
+    { name: 'Mizan, stems only', stem: (w) => stemArabic(normalize(w)) },
+    { name: 'Snowball Arabic', stem: snowballStem },
+    { name: 'ISRI (root)', stem: isriStem },
+    { name: 'light10', stem: light10Stem },
+  ];
+  const { sizes, rows } = goldScores(contenders);
+  console.log(`\n(c) Mizan's evaluation sets (bench/text/gold): ${sizes}`);
+  const mizan = rows[0];
+  console.log('stemmer          broken plurals  inflection recall  precision  distinct apart   words/s    Mizan: BP  infl.  apart  speed');
+  for (const r of rows) {
+    const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) + '×' : '∞').padStart(6);
+    console.log(
+      `${r.name.padEnd(15)} ${pct(r.brokenPlural).padStart(14)}  ${pct(r.inflectionRecall).padStart(17)}  ${pct(r.inflectionPrecision).padStart(9)}  ${pct(r.distinctApart).padStart(14)}  ${Math.round(r.wordsPerSecond).toString().padStart(8)}   ` +
+        (r === mizan ? '' : `${ratio(mizan.brokenPlural, r.brokenPlural)} ${ratio(mizan.inflectionRecall, r.inflectionRecall)} ${ratio(mizan.distinctApart, r.distinctApart)} ${ratio(mizan.wordsPerSecond, r.wordsPerSecond)}`),
+    );
+  }
+}
+
+const only = process.argv.includes('--gold');
+if (!only) stemmerTable();
+goldTable();
+if (!only) speedTable();

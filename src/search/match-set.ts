@@ -202,8 +202,9 @@ async function addAsTyped(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): 
 }
 
 /**
- * A row found only through a name's other-script form (Tebboune → تبون) ranks below one holding the
- * words as typed: the engine scores both alike, so such rows are scaled down here.
+ * A row found only through an alternate — a name's other-script form (Tebboune → تبون), a broken plural's
+ * singular (أسلحة → سلاح) — ranks below every row holding the words as typed: the engine scores both
+ * alike, so such rows are scaled down here.
  */
 async function lowerAlternates(ctx: MatchContext, plan: QueryPlan, rows: Matched[]): Promise<void> {
   const widened = plan.groups.some((g) => g.some((c) => c.kind === 'term' && c.alternates?.length));
@@ -211,7 +212,16 @@ async function lowerAlternates(ctx: MatchContext, plan: QueryPlan, rows: Matched
   const typed: QueryPlan = { ...plan, groups: plan.groups.map((g) => g.map((c) => (c.kind === 'term' ? { ...c, alternates: undefined } : c))) };
   const from = oldestRid(ctx.cols, rows);
   const holds = new Set(await ridsOf(ctx, dialectOf(ctx.store).matchIds(typed, ctx.tags, { from })));
-  for (const r of rows) if (!holds.has(ctx.cols.rids[r.pos])) r.score *= ALTERNATE;
+  // Below every row holding the words typed, whatever field the other form stands in (a title holding
+  // سلاح must not outrank a body holding the أسلحة typed): scaled under the lowest such row, order kept.
+  let floor = Infinity;
+  let top = 0;
+  for (const r of rows) {
+    if (holds.has(ctx.cols.rids[r.pos])) floor = Math.min(floor, r.score);
+    else top = Math.max(top, r.score);
+  }
+  const scale = floor === Infinity || top === 0 ? ALTERNATE : Math.min(ALTERNATE, (floor * ALTERNATE) / top);
+  for (const r of rows) if (!holds.has(ctx.cols.rids[r.pos])) r.score *= scale;
 }
 
 /**

@@ -38,6 +38,7 @@ const ParamsSchema = z.object({
   page: opt(z.coerce.number({ message: 'a page number from 1' }).int('a page number from 1').min(1, 'a page number from 1').max(MAX_PAGE)),
   size: opt(z.coerce.number({ message: 'a page size from 1 to 100' }).int().min(1).max(100)),
   ui: opt(z.string().regex(/^[a-z]{2,3}$/)),
+  verbatim: opt(z.enum(['1', 'true', '0', 'false'], { message: '1 or 0' })),
 });
 
 /** A date bound filled out to a full day: `from=2023` → 2023-01-01, `to=2023-05` → 2023-05-31. */
@@ -70,6 +71,7 @@ export function parseSearchQuery(params: Record<string, unknown>): SearchQuery {
   const to = bound(p.to, true);
   if (from && to && from > to) throw new MizanError('bad-search', `from (${from}) is after to (${to})`, { status: 400 });
   const query: SearchQuery = { q: p.q.trim(), sort: p.sort ?? 'relevance', page: p.page ?? 1, pageSize: p.size ?? DEFAULT_PAGE_SIZE };
+  if (p.verbatim === '1' || p.verbatim === 'true') query.verbatim = true;
   for (const key of ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year', 'ui'] as const) {
     if (p[key] !== undefined) (query as unknown as Record<string, unknown>)[key] = p[key];
   }

@@ -19,7 +19,10 @@ export type PlanClause =
       term: PlanTerm;
       /** Stems one edit away, tried when the word itself is unknown. */
       fuzzy: string[];
-      /** Stems of the same entity's names in other scripts (Tebboune → تبون): matched on stems only, so below the word typed. */
+      /**
+       * Stems matched on stems only, so below the word typed: the same entity's names in other scripts
+       * (Tebboune → تبون), and the word's broken plural or singular and nisba the corpus holds (اسلح → سلاح).
+       */
       alternates?: string[];
     }
   | { kind: 'phrase'; terms: PlanTerm[] };
@@ -121,7 +124,7 @@ export function expandPlan(plan: QueryPlan, expand: Expand, max = 4): QueryPlan 
       if (stem && stem !== c.term.stem) stems.add(stem);
       if (stems.size >= max) break;
     }
-    return stems.size ? { ...c, alternates: [...stems] } : c;
+    return stems.size ? { ...c, alternates: [...new Set([...(c.alternates ?? []), ...stems])] } : c;
   };
   return { ...plan, groups: plan.groups.map((g) => g.map(widen)) };
 }

@@ -15,7 +15,10 @@ import { parseQuerySyntax } from './query-syntax.ts';
 import { findMatches, WINDOW, type MatchContext, type Matched, type MatchSet } from './match-set.ts';
 import { makeSnippet, SNIPPET_CHARS } from './snippet.ts';
 import { searchDb, type SearchDb } from './tables.ts';
-import { knownStems } from './vocabulary.ts';
+import { documentCounts, knownStems } from './vocabulary.ts';
+import { analyze, isStopWord } from '../text/index.ts';
+import { indexToken } from './index-token.ts';
+import { addPluralJoins } from './plural-joins.ts';
 import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
@@ -28,6 +31,10 @@ const NOTICES = {
   anyWord: {
     en: 'No article contains all of these words; showing articles that contain some of them.',
     ar: 'لا توجد مادة تحتوي على كل هذه الكلمات؛ تُعرض المواد التي تحتوي على بعضها.',
+  },
+  corrected: {
+    en: 'Showing results for “%s”. Search instead for “%o”.',
+    ar: 'تُعرض نتائج «%s». ابحث بدلاً من ذلك عن «%o».',
   },
   truncated: {
     en: 'The query was long; only its first words were searched.',
@@ -46,26 +53,71 @@ function tagFiltersOf(q: SearchQuery): TagFilter[] {
   return TAG_FACETS.flatMap((facet) => (q[facet] === undefined ? [] : [[facet, q[facet]!] as const]));
 }
 
-/** Fills in typo candidates for words of 5+ letters whose stem the index does not know. */
-async function addFuzzy(db: SearchDb, plan: QueryPlan): Promise<QueryPlan> {
+/** A typo's correction must be held by at least this share of the most frequent candidate's articles. */
+const DOMINANT = 0.25;
+
+interface Corrected {
+  plan: QueryPlan;
+  /** Typed word (normalized) → the word shown as its correction. */
+  shown: Map<string, string>;
+}
+
+/**
+ * Fills in typo candidates for words of 5+ letters whose stem the index does not know. A candidate is a
+ * known stem one edit away that is no stop word and no fragment (at least 4 letters: قد is no correction
+ * of القدم), and that is much more frequent than the word typed (unknown, so never seen) — held by at
+ * least `minDf` articles and by a quarter of the best candidate's. Corrections are reported, never silent.
+ */
+async function addFuzzy(db: SearchDb, plan: QueryPlan, minDf: number): Promise<Corrected> {
+  const shown = new Map<string, string>();
   const wanted = plan.groups.flat().filter((c): c is Extract<PlanClause, { kind: 'term' }> => {
     if (c.kind !== 'term') return false;
     const letters = [...c.term.exact].length;
     // Words past FUZZY_MAX_LENGTH are not words a reader mistyped; their variants would only cost time.
     return letters >= FUZZY_MIN_LENGTH && letters <= FUZZY_MAX_LENGTH && !/^\p{N}+$/u.test(c.term.exact);
   });
-  if (wanted.length === 0) return plan;
+  if (wanted.length === 0) return { plan, shown };
   const known = await knownStems(db, wanted.map((c) => c.term.stem));
   const unknown = wanted.filter((c) => !known.has(c.term.stem));
-  if (unknown.length === 0) return plan;
+  if (unknown.length === 0) return { plan, shown };
   const variants = new Map<PlanClause, string[]>();
-  for (const c of unknown) variants.set(c, [...editVariants(c.term.stem), ...editVariants(c.term.exact)]);
-  const exist = await knownStems(db, [...new Set([...variants.values()].flat())]);
+  const lang = (w: string) => (/[\u0600-\u06FF]/u.test(w) ? 'ar' : 'en');
+  for (const c of unknown) {
+    const all = [...editVariants(c.term.stem), ...editVariants(c.term.exact)];
+    variants.set(c, all.filter((x) => [...x].length >= 4 && !isStopWord(x, lang(x))));
+  }
+  const df = await documentCounts(db, [...new Set([...variants.values()].flat())]);
+  const chosen = new Map<PlanClause, string[]>();
+  for (const [c, v] of variants) {
+    const ranked = [...new Set(v)].filter((x) => (df.get(x) ?? 0) >= minDf).sort((a, b) => df.get(b)! - df.get(a)! || (a < b ? -1 : 1));
+    if (ranked.length === 0) continue;
+    const best = df.get(ranked[0])!;
+    const kept = ranked.filter((x) => df.get(x)! >= best * DOMINANT).slice(0, MAX_FUZZY);
+    chosen.set(c, kept);
+    if (c.kind === 'term') {
+      // Shown as the typed word with its stem replaced, when the stem stands in it (الرياضه → الرياح).
+      const at = c.term.exact.indexOf(c.term.stem);
+      shown.set(c.term.exact, at >= 0 ? c.term.exact.slice(0, at) + kept[0] + c.term.exact.slice(at + c.term.stem.length) : kept[0]);
+    }
+  }
   const withFuzzy = (c: PlanClause): PlanClause => {
-    const v = variants.get(c);
-    return v ? { ...c, fuzzy: [...new Set(v.filter((x) => exist.has(x)))].slice(0, MAX_FUZZY) } as PlanClause : c;
+    const v = chosen.get(c);
+    return v ? ({ ...c, fuzzy: v } as PlanClause) : c;
   };
-  return { ...plan, groups: plan.groups.map((g) => g.map(withFuzzy)) };
+  return { plan: { ...plan, groups: plan.groups.map((g) => g.map(withFuzzy)) }, shown };
+}
+
+/** The query as typed with each corrected word replaced by its correction (offsets from the analyzer). */
+function correctedQuery(q: string, shown: Map<string, string>): string {
+  let out = '';
+  let at = 0;
+  for (const t of analyze(q)) {
+    const fix = shown.get(indexToken(t.exact));
+    if (fix === undefined) continue;
+    out += q.slice(at, t.start) + fix;
+    at = t.end;
+  }
+  return out + q.slice(at);
 }
 
 interface Group {
@@ -250,9 +302,19 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   const notices: string[] = [];
   let plan = planQuery(parseQuerySyntax(query.q));
   if (plan.truncated) notices.push(notice('truncated', query.ui));
-  if (!isEmptyPlan(plan)) plan = await addFuzzy(db, plan);
-  if (opts.expand && !isEmptyPlan(plan)) plan = expandPlan(plan, opts.expand);
   const cols = await docColumns(store);
+  let correction: SearchResponse['correction'];
+  if (!isEmptyPlan(plan) && !query.verbatim) {
+    // "Much more frequent" needs a corpus to count in: one article in a thousand, at least one.
+    const fixed = await addFuzzy(db, plan, Math.max(1, Math.ceil(cols.rids.length / 1000)));
+    plan = fixed.plan;
+    if (fixed.shown.size) {
+      correction = { query: correctedQuery(query.q, fixed.shown), original: query.q };
+      notices.push(notice('corrected', query.ui).replace('%s', correction.query).replace('%o', correction.original));
+    }
+  }
+  if (!isEmptyPlan(plan)) plan = await addPluralJoins(db, plan);
+  if (opts.expand && !isEmptyPlan(plan)) plan = expandPlan(plan, opts.expand);
   const filter = filterOf(cols, query);
   // The engine's questions, asked in one session (on PostgreSQL, one transaction with its planner told once).
   let found: MatchSet;
@@ -277,6 +339,7 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   const response: SearchResponse = { total, hits, facets };
   if (found.approximate) response.approximate = true;
   if (notices.length) response.notice = notices.join(' ');
+  if (correction) response.correction = correction;
   return response;
 }
 

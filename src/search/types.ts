@@ -26,6 +26,8 @@ export interface SearchQuery {
   pageSize: number;
   /** The interface language: notices are written in it, and a group's member in it wins a tie. */
   ui?: string;
+  /** Words as typed only: no typo correction ("search instead for …"). */
+  verbatim?: boolean;
 }
 
 export interface SearchTranslation {
@@ -63,6 +65,8 @@ export interface SearchResponse {
   hits: SearchHit[];
   facets: Facets;
   notice?: string;
+  /** When a typo correction was used: the query as corrected and as typed (the page links both). */
+  correction?: { query: string; original: string };
   /**
    * Present (true) when the query matched so many articles that `total` and the facet counts are
    * estimates from a sample, and only the newest matches were ranked (see docs/search.md).

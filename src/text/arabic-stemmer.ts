@@ -19,17 +19,22 @@ const ARTICLE_STACKS = ['وبال', 'وكال', 'فبال', 'فكال', 'ولل'
  * (وزير "minister" is not و + زير). The list holds frequent words of policy writing.
  */
 const RADICAL_INITIAL = [
-  'وزير', 'وزار', 'واشنطن', 'وارد', 'وثيق', 'وطن', 'وقت', 'وفق', 'وجه', 'وجود', 'وكيل', 'وكال', 'ولاي', 'وسط', 'وسايل',
+  'وزير', 'وزار', 'واشنطن', 'وارد', 'وثيق', 'وطن', 'وقت', 'وفق', 'وجه', 'وجود', 'وكيل', 'وكال', 'ولاي', 'وسط', 'وساءل',
   'وضع', 'وصل', 'وقع', 'وعد', 'ولد', 'وحد', 'واحد', 'وحيد', 'وصف', 'ورق', 'وزن', 'وسيل', 'وظيف', 'ودي', 'وفد', 'وفر',
   'وسع', 'واقع', 'واضح', 'واجب', 'وراء', 'وري', 'ورد', 'وقف', 'وافق', 'وفا', 'وعي', 'ولي', 'وهم',
+  'وزراء', 'وزر', 'ورش', 'وادي', 'واحه', 'وباء', 'وجب', 'ورث', 'وصي', 'وضح', 'وفاق', 'وقود', 'وسام', 'وليم', 'وحش',
   'فرص', 'فرنس', 'فلسطين', 'فكر', 'فتر', 'فريق', 'فضل', 'فعل', 'فقط', 'فلك', 'فرض', 'فوز', 'فرد', 'فوق', 'فهم', 'فيه',
   'فشل', 'فصل', 'فقر', 'فتح', 'فاعل', 'فني', 'فيدرال', 'فنزويل', 'فيتنام', 'فترض',
+  'فيروس', 'فيلم', 'فيضان', 'فيزياء', 'فاتور', 'فارق', 'فاصل', 'فاءد', 'فاءض', 'فاءز', 'فتوي', 'فجر', 'فخر', 'فراغ',
+  'فرع', 'فساد', 'فضاء', 'فلاح', 'فلسف', 'فنان', 'فندق', 'فوضي', 'فءه', 'فءات', 'فرقاطه', 'فصيل', 'فقه', 'فقيه',
+  'فنون', 'فروع', 'فروق', 'فصول', 'فروض', 'فنادق', 'فواءد', 'فوارق', 'فواصل', 'فيالق', 'وفود', 'وعود', 'وجوه', 'ورود',
+  'وثاءق', 'وظاءف', 'وحدات',
 ];
 
 /** Nouns that begin like a future verb (س + ي ت ن ا): kept whole by rule 2c. */
 const S_NOUNS = [
   'سياس', 'سيار', 'سيطر', 'سيد', 'سيول', 'سيناريو', 'سينما', 'سيناء', 'سيبير', 'ستراتيج', 'ستار', 'ستين', 'ستوكهولم', 'سنو', 'سنغافور',
-  'سنتيم', 'سنام', 'سابق', 'ساح', 'ساع', 'سال', 'سام', 'ساد', 'سان', 'ساق', 'سار', 'ساس', 'ساب', 'سات', 'ساك', 'سايل', 'سامر', 'ساكن', 'سافر',
+  'سنتيم', 'سنام', 'سابق', 'ساح', 'ساع', 'سال', 'سام', 'ساد', 'سان', 'ساق', 'سار', 'ساس', 'ساب', 'سات', 'ساك', 'ساءل', 'سامر', 'ساكن', 'سافر',
 ];
 
 /** Names whose endings look like suffixes (ايران is not اير + ان): kept whole after rule 1. */
@@ -64,9 +69,34 @@ function isVerbalNoun(r: string): boolean {
   return r.startsWith('است') || r[2] === 'ت' || (r[1] === 'ن' && r[4] === 'ا') || r[3] === 'ا';
 }
 
+/** Length of the longest radical-initial stem `w` begins with (0: none). */
+function radicalPrefix(w: string): number {
+  let best = 0;
+  for (const r of RADICAL_INITIAL) if (r.length > best && w.startsWith(r)) best = r.length;
+  return best;
+}
+
+/**
+ * Whether the و/ف that begins `w` is the word's own letter: it begins a listed stem, and what follows
+ * the letter does not begin a longer listed stem (وفريق is و + فريق, though وفر "abundance" is listed).
+ */
+/**
+ * The dual/plural ين on a three-letter noun (يومين, شهرين, طرفين), told apart from the masdars and
+ * nouns of five letters that end in ين by nature: تفعيل (تحسين, تمرين, تعيين) and مفعيل (مسكين).
+ */
+function isShortDual(w: string, suffix: string): boolean {
+  return suffix === 'ين' && w.length === 5 && !((w[0] === 'ت' || w[0] === 'م') && w[3] === 'ي') && !w.startsWith('ال');
+}
+
+/** A nisba of a place (جزائري, روسي, امريكي, لبناني): the place's name, or its name less a final ا, remains. */
+function isPlaceNisba(w: string): boolean {
+  const base = w.slice(0, -1);
+  return PLACE_NAMES.has(base) || PROTECTED.has(base) || PLACE_NAMES.has(base + 'يا') || PLACE_NAMES.has(base + 'ا') || PLACE_NAMES.has(w + 'ا') || PROTECTED.has('ال' + w + 'ا');
+}
+
 function startsWithRadical(w: string): boolean {
-  for (const r of RADICAL_INITIAL) if (w.startsWith(r)) return true;
-  return false;
+  const own = radicalPrefix(w);
+  return own > 0 && radicalPrefix(w.slice(1)) <= own;
 }
 
 /**
@@ -104,9 +134,10 @@ export function stemArabic(word: string): string {
   if (!prefixed && (w[0] === 'و' || w[0] === 'ف') && w.length >= 4 && !startsWithRadical(w)) {
     w = w.slice(1);
   }
-  // Rule 2b: ب or ل before a verbal noun or participle (بتعميق, لتحقيق, بمليارات, لمسوول, باعتماد, لاجراء,
-  // باستخدام); other words beginning with ب ك ل (بحر, كتاب, لجنه, لاعب) keep their first letter.
-  if (!prefixed && (w[0] === 'ب' || w[0] === 'ل') && isVerbalNoun(w.slice(1)) && !PLACE_NAMES.has(w)) {
+  // Rule 2b: ب, ل or ك before a verbal noun or participle (بتعميق, لتحقيق, بمليارات, لمسوول, باعتماد,
+  // لاجراء, باستخدام, كمراقب, وكمسوول); other words beginning with ب ك ل (بحر, كتاب, لجنه, لاعب) keep their
+  // first letter, and so does ك before ت (كتابه, كتيبه are not ك + تابه).
+  if (!prefixed && (w[0] === 'ب' || w[0] === 'ل' || (w[0] === 'ك' && w[1] !== 'ت')) && isVerbalNoun(w.slice(1)) && !PLACE_NAMES.has(w)) {
     w = w.slice(1);
   }
   // Rule 2c: the future particle س before an imperfect prefix (سيتنفس, ستحتاج, سنعمل), 4+ letters left,
@@ -119,7 +150,13 @@ export function stemArabic(word: string): string {
 
   // Rule 3: one pronoun suffix (ها هم نا …; ه also takes a ta marbuta, which normalize wrote as ه).
   let pronoun = false;
-  for (const [s, keep] of PRONOUNS) {
+  // The pronoun ك ("your") only where nothing else can end so: after ta marbuta written ت or the plural ات
+  // (علاقتك, علاقاتك); a final ك is usually the word's own (شريك, اشتراك, مشترك, سلوك).
+  if (w.endsWith('تك') && w.length - 1 >= 4) {
+    w = w.slice(0, -1);
+    pronoun = true;
+  }
+  for (const [s, keep] of pronoun ? [] : PRONOUNS) {
     if (w.endsWith(s) && w.length - s.length >= keep) {
       w = w.slice(0, -s.length);
       pronoun = true;
@@ -141,22 +178,25 @@ export function stemArabic(word: string): string {
     const last = w[w.length - 1];
     if (last === 'ت' && w[w.length - 2] !== 'ا' && w.length - 1 >= 3) w = w.slice(0, -1);
     else if ((last === 'ا' || last === 'و') && w.length - 1 >= 3) w = w.slice(0, -1);
-  } else if (!verb && w.endsWith('ا') && w.length >= 5) {
-    // Rule 5b: tanween alef (اتصالا، هاتفيا) on words long enough that it cannot be a root letter.
+  } else if (!verb && w.endsWith('ا') && (w.length >= 5 || (w.length === 4 && !'ايو'.includes(w[2]) && !PLACE_NAMES.has(w)))) {
+    // Rule 5b: tanween alef (اتصالا، هاتفيا; on three letters too: عاما، يوما، حربا), except after ا ي و
+    // on four letters (دنيا، عليا, رويا end that way by nature) and on place names (روسيا، كندا).
     w = w.slice(0, -1);
   }
 
   // Rule 6: one plural or dual suffix. After a pronoun the ending is certain, so 3 letters may remain
   // (حنكانكم → حنك); without one, ون ين ان need 4 (قانون, ايران, تحسين end that way by nature).
   for (const [s, keep] of NUMBERS) {
-    if (w.endsWith(s) && w.length - s.length >= (pronoun ? 3 : keep)) {
+    if (w.endsWith(s) && w.length - s.length >= (pronoun || isShortDual(w, s) ? 3 : keep)) {
       w = w.slice(0, -s.length);
       break;
     }
   }
-  // Rule 7: a final ي (nisba adjective, "my"): الجزائري → جزائر. Not after ا, where ي is the stem's
-  // own (ولايه, نهايه, حمايه → ولاي, نهاي, حماي, which their plurals in ات also reach).
-  if (w.endsWith('ي') && w[w.length - 2] !== 'ا' && w.length - 1 >= 3) w = w.slice(0, -1);
+  // Rule 7: the nisba ي of a place (الجزائري → جزائر, الروسيه → روس, like روسيا): a reader who types the
+  // country means its adjective too. Other nisba adjectives are words of their own (سياسي is not سياسه,
+  // مديريه not مدير, عمليه not عمل): search joins them to their noun as a lower-weighted expansion instead.
+  if (w.endsWith('ي') && PROTECTED.has(w + 'ا')) return w + 'ا'; // الالمانيه → المانيا
+  if (w.endsWith('ي') && w[w.length - 2] !== 'ا' && w.length - 1 >= 3 && isPlaceNisba(w)) w = w.slice(0, -1);
   // Rule 8: a final ت that is not the plural's: the past verb's ending (قالت, اعلنت → اعلن) and ta marbuta
   // seen by rule 5a (ثابته → ثابت → ثاب, like ثابت). Applied to every word, so every form of a noun that
   // truly ends in ت (تفاوت, تفاوتات) loses it alike; 3+ letters remain; place names keep it (الكويت).

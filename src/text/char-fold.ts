@@ -4,15 +4,18 @@
  * time and every output character maps to itself, folding is linear and idempotent by construction.
  */
 
-/** Arabic marks that carry no letter identity: harakat, tanwin, shadda, sukun, maddah, hamza marks, superscript alef, Quranic marks. */
+/**
+ * Arabic marks that carry no letter identity: harakat, tanwin, shadda, sukun, maddah, hamza marks,
+ * superscript alef, Quranic marks and the small waw and yeh of Quranic spelling (U+06E5, U+06E6).
+ */
 function isArabicMark(c: number): boolean {
-  return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed && c !== 0x06e5 && c !== 0x06e6);
+  return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c === 0x08f0 || (c >= 0x08d3 && c <= 0x08ff);
 }
 
 /** Characters that change how text is shown but not what it says: bidi controls, zero-width characters, soft hyphen, BOM. */
 function isInvisible(c: number): boolean {
   return (
-    c === 0x00ad || c === 0x061c || c === 0x0640 || // soft hyphen, Arabic letter mark, tatweel
+    c === 0x00ad || c === 0x061c || c === 0x0640 || c === 0x180e || // soft hyphen, Arabic letter mark, tatweel, Mongolian vowel separator
     (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
     (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) || c === 0xfeff
   );
@@ -26,11 +29,20 @@ function isAccent(c: number): boolean {
 /** Letters whose folding is a decision rather than a Unicode decomposition (see docs/text-analysis.md). */
 const EXPLICIT: Record<number, string> = {
   0x0671: 'ا', // alef wasla
+  0x0672: 'ا', 0x0673: 'ا', 0x0675: 'ا', // alef with wavy hamza above/below, high hamza alef
+  // Hamza on a seat is one letter whichever seat it sits on: the seat varies by writer and region
+  // (مسئول/مسؤول, الشئون/الشؤون, شيئ/شيء), so every seated hamza folds to the hamza itself.
+  0x0624: 'ء', 0x0626: 'ء', 0x0676: 'ء', 0x0677: 'ء', 0x0678: 'ء', 0x0674: 'ء', 0x06c2: 'ه', 0x06d3: 'ء',
+  // Letters of other languages written in Arabic script, folded to the Arabic letter readers would type:
+  // ڤ (v) and ڨ (g in the Maghreb), پ چ ژ گ ڭ, Urdu ٹ ڈ ڑ ں ۃ ې ۓ, and dotless archaic forms.
+  0x06a4: 'ف', 0x06a8: 'ق', 0x067e: 'ب', 0x0686: 'ج', 0x0698: 'ز', 0x06af: 'ك', 0x06ad: 'ك', 0x06b3: 'ك',
+  0x0679: 'ت', 0x0688: 'د', 0x0691: 'ر', 0x06ba: 'ن', 0x06c3: 'ه', 0x06d0: 'ي', 0x06cd: 'ي', 0x06ce: 'ي',
+  0x066e: 'ب', 0x066f: 'ق', 0x06a1: 'ف', 0x06c6: 'و', 0x06c7: 'و', 0x06c8: 'و', 0x06cb: 'و', 0x06c5: 'و',
   0x0649: 'ي', // alef maqsura
   0x0629: 'ه', // ta marbuta
-  0x06cc: 'ي', 0x06d2: 'ي', 0x06d3: 'ي', // Persian and Urdu yeh
+  0x06cc: 'ي', 0x06d2: 'ي', // Persian and Urdu yeh
   0x06a9: 'ك', 0x06aa: 'ك', // keheh
-  0x06c1: 'ه', 0x06c2: 'ه', 0x06be: 'ه', 0x06d5: 'ه', 0x06c0: 'ه', // heh variants
+  0x06c1: 'ه', 0x06be: 'ه', 0x06d5: 'ه', 0x06c0: 'ه', // heh variants
   0x066b: '.', 0x066c: ',', 0x066a: '%', 0x060c: ',', 0x061b: ';', 0x061f: '?', // Arabic punctuation
   0x00df: 'ss', 0x1e9e: 'ss', 0x00e6: 'ae', 0x00c6: 'ae', 0x0153: 'oe', 0x0152: 'oe', 0x00f8: 'o', 0x00d8: 'o',
   0x0111: 'd', 0x0110: 'd', 0x0142: 'l', 0x0141: 'l', 0x00fe: 'th', 0x00de: 'th', 0x00f0: 'd', 0x00d0: 'd', 0x0131: 'i',

@@ -30,7 +30,7 @@ const SCALES: [RegExp, number][] = [
 const SCALE = '(?:الفا|الفان|الفين|الاف|الف|مليونا|مليونان|مليونين|مليون|ملايين|مليارا|ملياران|مليارين|مليارات|مليار|بليون|بلايين|تريليونا|تريليونات|تريليون|thousands?|millions?|billions?|trillions?|bn|mn|tn|[kmb](?![\\p{L}]))';
 const USD = '(?:دولارا|دولاران|دولارين|دولارات|دولار|الدولارات|الدولار|us\\s+dollars?|dollars?|usd)(?:\\s+(?:امريكي|الامريكي|الامريكيه|امريكيه))?';
 const EUR = '(?:يورو|اليورو|euros?|eur)';
-const PERCENT = '(?:%|\\s*في\\s+الماي?ه|\\s*في\\s+الميه|\\s*بالماي?ه|\\s*بالميه|\\s*percent|\\s*per\\s+cent|\\s*pct)';
+const PERCENT = '(?:%|\\s*في\\s+الما[يء]?ه|\\s*في\\s+الم[يء]ه|\\s*بالما[يء]?ه|\\s*بالم[يء]ه|\\s*percent|\\s*per\\s+cent|\\s*pct)';
 
 const QUANTITY_RE = new RegExp(
   '(?<![\\p{L}\\p{N}.,])(?:' +

@@ -18,3 +18,4 @@ export { stemArabic } from './arabic-stemmer.ts';
 export { isStopWord } from './stop-words.ts';
 export { detectLang } from './detect-lang.ts';
 export { findQuantities, type Quantity } from './find-quantities.ts';
+export { pluralPartners, joinedPlurals, nisbaPartners } from './broken-plural.ts';

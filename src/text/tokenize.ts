@@ -11,11 +11,19 @@ export interface Token {
   kind: 'word' | 'number' | 'url' | 'email';
 }
 
-/** A run of letters, marks and digits (plus ZWNJ/ZWJ inside Persian and Urdu words), starting on a letter or digit. */
-const RUN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200C\u200D]*/gu;
+/**
+ * Invisible characters that may stand inside a word without splitting it: soft hyphen, Arabic letter mark,
+ * zero-width space, ZWNJ, ZWJ, LRM, RLM, bidi embeddings and isolates, word joiner, BOM. `normalize`
+ * removes them; here they only must not cut a word in two (كلمة with a ZWSP inside is one word).
+ */
+const INVISIBLE = '\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF';
+/** Letters, marks and digits, and invisible characters when a letter, mark or digit follows them. */
+const WORD_TAIL = `(?:[\\p{L}\\p{M}\\p{N}]|[${INVISIBLE}]+(?=[\\p{L}\\p{M}\\p{N}]))*`;
+/** A run of letters, marks and digits (with invisible characters inside), starting on a letter or digit. */
+const RUN = new RegExp(`[\\p{L}\\p{N}]${WORD_TAIL}`, 'gu');
 const DIGITS_ONLY = /^\p{Nd}+$/u;
 const DIGITS_AT = /\p{Nd}+/uy;
-const LETTERS_AT = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200C\u200D]*/uy;
+const LETTERS_AT = new RegExp(`[\\p{L}\\p{N}]${WORD_TAIL}`, 'uy');
 /** URL body: anything up to whitespace or a bracket or quote that usually wraps it. */
 const URL_BODY = /[^\s<>"'()[\]{}«»]+/y;
 const URL_TRAILING = /[.,;:!?،؛؟…]+$/u;

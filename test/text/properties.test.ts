@@ -50,3 +50,31 @@ test('parseDate inverts formatDate at every precision, in both languages', () =>
     { numRuns: 1000 },
   );
 });
+
+const INVISIBLES = ['\u00AD', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u061C', '\u2060', '\uFEFF'];
+
+test('invisible characters inserted anywhere change neither the words nor their analysis (issue 18)', () => {
+  const words = fc.array(fc.constantFrom(...'ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة'), { minLength: 1, maxLength: 8 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(fc.array(words, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLES)), { maxLength: 6 }), (ws, inserts) => {
+      const plain = ws.join(' ');
+      let noisy = plain;
+      for (const [at, c] of inserts) {
+        const i = at % (noisy.length + 1);
+        noisy = noisy.slice(0, i) + c + noisy.slice(i);
+      }
+      const terms = (s: string) => analyze(s).map((t) => t.term + '/' + t.exact);
+      assert.deepEqual(terms(noisy), terms(plain));
+      assert.equal(normalize(noisy), normalize(plain));
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('a seated hamza folds alike on any seat (issue 18)', () => {
+  const word = fc.array(fc.constantFrom(...'ابتسلمنهوي'), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+  fc.assert(
+    fc.property(word, word, fc.constantFrom('ؤ', 'ئ', 'ء'), fc.constantFrom('ؤ', 'ئ', 'ء'), (a, b, h1, h2) => normalize(a + h1 + b) === normalize(a + h2 + b)),
+    { numRuns: 500 },
+  );
+});

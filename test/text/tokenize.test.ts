@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize } from '../../src/text/index.ts';
+import { tokenize, analyze } from '../../src/text/index.ts';
 
 const kinds = (text: string) => tokenize(text).map((t) => `${t.kind}:${t.text}`);
 
@@ -25,4 +25,13 @@ test('tokenize keeps numbers, hyphenated words, URLs and e-mail addresses whole'
 test('tokenize skips punctuation, lone marks and controls', () => {
   assert.deepEqual(kinds('\u064E\u0651 ... \u202B؟! \u200F'), []);
   assert.deepEqual(tokenize(''), []);
+});
+
+test('an invisible character inside a word never splits it; around a word it is left out (issue 18)', () => {
+  for (const c of ['\u00AD', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u061C', '\u2060', '\uFEFF']) {
+    const text = `قال المس${c}ؤول${c} إن`;
+    const words = tokenize(text).map((t) => t.text);
+    assert.deepEqual(words, ['قال', `المس${c}ؤول`, 'إن'], `U+${c.charCodeAt(0).toString(16)}`);
+  }
+  assert.deepEqual(analyze('الشئ\u200Bون').map((t) => t.exact), [analyze('الشؤون')[0].exact]);
 });

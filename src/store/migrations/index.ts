@@ -13,6 +13,7 @@ import * as searchHead from './007-search-head.ts';
 import * as searchPairs from './008-search-pairs.ts';
 import * as mail from './050-mail.ts';
 import * as articleOwners from './009-article-owners.ts';
+import * as arabicFolding from './060-arabic-folding.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '008-search-pairs': searchPairs,
   '050-mail': mail,
   '009-article-owners': articleOwners,
+  '060-arabic-folding': arabicFolding,
 };

@@ -88,12 +88,13 @@ addApiRoute({
     { name: 'from', in: 'query', description: 'Published on or after (YYYY-MM-DD).', schema: { type: 'string' } },
     { name: 'to', in: 'query', description: 'Published on or before (YYYY-MM-DD).', schema: { type: 'string' } },
     { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'date'] } },
+    { name: 'verbatim', in: 'query', description: 'The words as typed only: no typo correction.', schema: { type: 'string', enum: ['1', '0'] } },
     PAGE_PARAMETERS[0],
   ],
   responses: {
     200: {
       description: 'Hits with snippets and facets',
-      schema: { type: 'object', required: ['total', 'hits', 'facets'], properties: { total: { type: 'integer' }, hits: { type: 'array' }, facets: { type: 'object' }, notice: { type: 'string' } } },
+      schema: { type: 'object', required: ['total', 'hits', 'facets'], properties: { total: { type: 'integer' }, hits: { type: 'array' }, facets: { type: 'object' }, notice: { type: 'string' }, correction: { type: 'object', properties: { query: { type: 'string' }, original: { type: 'string' } } } } },
     },
     400: { description: 'A bad parameter' },
   },

@@ -42,6 +42,8 @@ const STRINGS = {
     country: 'Country',
     expert: 'Expert',
     year: 'Year',
+    showingFor: 'Showing results for',
+    insteadFor: 'Search instead for',
   },
   ar: {
     title: 'بحث',
@@ -66,6 +68,8 @@ const STRINGS = {
     country: 'البلد',
     expert: 'الخبير',
     year: 'السنة',
+    showingFor: 'تُعرض نتائج',
+    insteadFor: 'ابحث بدلاً من ذلك عن',
   },
 } as const;
 
@@ -171,7 +175,15 @@ function SearchPage(props: PageProps) {
             <button type="submit">{s.button}</button>
           </form>
         </header>
-        {result.notice ? (
+        {result.correction ? (
+          <p class="notice" role="status">
+            {s.showingFor} <a href={hrefWith(props.base, props.params, 'q', result.correction.query)}>{result.correction.query}</a>
+            {'. '}
+            {s.insteadFor} <a href={hrefWith(props.base, { ...props.params, q: result.correction.original }, 'verbatim', '1')}>{result.correction.original}</a>
+            {'.'}
+          </p>
+        ) : null}
+        {result.notice && !result.correction ? (
           <p class="notice" role="status">
             {result.notice}
           </p>
