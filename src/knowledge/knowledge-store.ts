@@ -13,59 +13,58 @@ import { knowledgeDb, packActors, unpackActors, type KnowledgeDb, type Knowledge
 
 export type Decision = 'accepted' | 'rejected';
 
+/** Rows a multi-row insert takes at once: 500 × 13 columns stays under SQLite's 32,766 bound variables. */
+const ROWS_AT_ONCE = 500;
+
+async function inChunks<T>(rows: T[], insert: (part: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_AT_ONCE) await insert(rows.slice(i, i + ROWS_AT_ONCE));
+}
+
 /** Replaces what was stored for `articleId` with `tags` (decisions are kept). */
 export async function saveTags(store: Store, articleId: string, tags: Pick<ArticleTags, 'entities' | 'events' | 'figures'>): Promise<void> {
   await store.transaction(async (tx) => {
     const db = knowledgeDb(tx);
     await removeRows(db, articleId);
-    if (tags.entities.length) {
-      await db
-        .insertInto('knowledge_entity')
-        .values(tags.entities.map((e) => ({ article_id: articleId, kind: e.kind, entity_id: e.id, salience: e.salience })))
-        .execute();
-    }
-    if (tags.events.length) {
-      await db
-        .insertInto('knowledge_event')
-        .values(
-          tags.events.map((e, seq) => ({
-            article_id: articleId,
-            seq,
-            date: e.date,
-            precision: e.precision,
-            actors: packActors(e.actors),
-            entities: JSON.stringify(e.entities),
-            label: e.label,
-            block: e.block,
-            start_offset: e.offsets[0],
-            end_offset: e.offsets[1],
-            sources: JSON.stringify(e.sources),
-          })),
-        )
-        .execute();
-    }
-    if (tags.figures.length) {
-      await db
-        .insertInto('knowledge_figure')
-        .values(
-          tags.figures.map((f, seq) => ({
-            article_id: articleId,
-            seq,
-            value: f.value,
-            unit: f.unit,
-            measure: f.measure,
-            period: f.period,
-            actors: packActors(f.actors),
-            block: f.block,
-            start_offset: f.offsets[0],
-            end_offset: f.offsets[1],
-            source: f.source,
-            text: f.text,
-            approximate: f.approximate ? 1 : 0,
-          })),
-        )
-        .execute();
-    }
+    // A 50,000-word article can hold thousands of events: inserted in chunks (one insert would exceed
+    // the engines' limit on bound variables).
+    await inChunks(
+      tags.entities.map((e) => ({ article_id: articleId, kind: e.kind, entity_id: e.id, salience: e.salience })),
+      (rows) => db.insertInto('knowledge_entity').values(rows).execute(),
+    );
+    await inChunks(
+      tags.events.map((e, seq) => ({
+        article_id: articleId,
+        seq,
+        date: e.date,
+        precision: e.precision,
+        actors: packActors(e.actors),
+        entities: JSON.stringify(e.entities),
+        label: e.label,
+        block: e.block,
+        start_offset: e.offsets[0],
+        end_offset: e.offsets[1],
+        sources: JSON.stringify(e.sources),
+      })),
+      (rows) => db.insertInto('knowledge_event').values(rows).execute(),
+    );
+    await inChunks(
+      tags.figures.map((f, seq) => ({
+        article_id: articleId,
+        seq,
+        value: f.value,
+        unit: f.unit,
+        measure: f.measure,
+        period: f.period,
+        actors: packActors(f.actors),
+        block: f.block,
+        start_offset: f.offsets[0],
+        end_offset: f.offsets[1],
+        source: f.source,
+        text: f.text,
+        approximate: f.approximate ? 1 : 0,
+      })),
+      (rows) => db.insertInto('knowledge_figure').values(rows).execute(),
+    );
   });
 }
 

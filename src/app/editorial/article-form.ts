@@ -15,10 +15,12 @@ import {
   typeLabel,
   type Article,
   type ArticleType,
+  type Block,
 } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { slugify } from '../../text/index.ts';
 import { bodyMarkdown, withBody } from './body-markdown.ts';
+import { parseBodyJson, salvageBlocks, withBlocks } from './body-json.ts';
 import { sanitizeLine } from './sanitize.ts';
 
 export interface ArticleForm {
@@ -34,6 +36,8 @@ export interface ArticleForm {
   topics: string;
   regions: string;
   body: string;
+  /** The body as Article blocks in JSON, posted by the rich-text editor; when set it wins over `body`. */
+  bodyJson: string;
   note: string;
   /** The version the form was loaded at ('' for a new article). */
   version: string;
@@ -52,6 +56,7 @@ export const EMPTY_FORM: ArticleForm = {
   topics: '',
   regions: '',
   body: '',
+  bodyJson: '',
   note: '',
   version: '',
 };
@@ -81,6 +86,7 @@ export function formFromArticle(a: Article, version: number): ArticleForm {
     topics: a.topics.map((x) => x.name).join('\n'),
     regions: a.regions.map((x) => x.name).join('\n'),
     body: bodyMarkdown(a),
+    bodyJson: '',
     note: '',
     version: String(version),
   };
@@ -152,5 +158,32 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     countries: existing?.countries ?? [],
     related: existing?.related ?? [],
   };
-  return withBody(base, form.body);
+  return form.bodyJson.trim() ? withBlocks(base, parseBodyJson(form.bodyJson)) : withBody(base, form.body);
+}
+
+/**
+ * The blocks a form's body holds (the editor's JSON, or what words malformed JSON still holds; else its
+ * Markdown), or null when the Markdown does not read: the edit page then opens in Markdown, where the
+ * writer sees the line the error names.
+ *
+ * @example formBlocks({ ...EMPTY_FORM, body: '## عنوان' })?.[0].kind // → 'heading'
+ */
+export function formBlocks(form: ArticleForm): Block[] | null {
+  if (form.bodyJson.trim()) {
+    try {
+      return parseBodyJson(form.bodyJson);
+    } catch {
+      return salvageBlocks(form.bodyJson);
+    }
+  }
+  try {
+    return withBody(articleShell(form.lang), form.body).body;
+  } catch {
+    return null;
+  }
+}
+
+function articleShell(lang: string): Article {
+  const l = isLang(lang) ? lang : 'ar';
+  return { id: 'form', lang: l, dir: dirOf(l), type: 'other', typeLabel: '', series: null, title: 'form', summary: '', published: null, updated: null, path: '/form', origin: { file: null, url: null }, authors: [], translations: [], body: [], sources: [], topics: [], regions: [], countries: [], related: [] };
 }

@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './editor.ts';
 export * from './sanitize.ts';
 export * from './body-markdown.ts';
+export * from './body-json.ts';
 export * from './line-diff.ts';
 export * from './revisions.ts';
 export * from './workflow.ts';

@@ -9,6 +9,7 @@ import { BodyBlocks } from '../views/body-blocks.tsx';
 import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
 import { StatusBadge } from './article-list-page.tsx';
 import { at, type AdminKey } from './admin-i18n.ts';
+import { RichBody } from './editor/rich-body.tsx';
 
 export interface EditState {
   id: string;
@@ -32,6 +33,10 @@ export interface EditPageProps {
   conflict?: ArticleForm;
   candidates: AdminRow[];
   flash?: Flash;
+  /** The body as blocks for the rich-text editor (null: the Markdown does not read; the editor stays off). */
+  bodyBlocks?: Block[] | null;
+  /** The editor's script address; absent, the page keeps the Markdown textarea alone. */
+  editorScript?: string;
 }
 
 function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean }) {
@@ -81,7 +86,7 @@ export function EditPage(props: EditPageProps) {
         </div>
       ) : null}
       <div class="cols">
-        <form method="post" action={action} id="article-form">
+        <form method="post" action={action} id="article-form" enctype="multipart/form-data">
           <CsrfField token={user.csrf} />
           <input type="hidden" name="version" value={form.version} />
           <div class="row">
@@ -129,7 +134,7 @@ export function EditPage(props: EditPageProps) {
             <Area label={at(lang, 'edit.field.topics')} name="topics" value={form.topics} dir={dir} rows={3} />
             <Area label={at(lang, 'edit.field.regions')} name="regions" value={form.regions} dir={dir} rows={3} />
           </div>
-          <Area label={at(lang, 'edit.field.body')} name="body" value={form.body} dir={dir} rows={24} class="body" hint={at(lang, 'edit.field.bodyHint')} />
+          <RichBody {...props} dir={dir} contentLang={contentLang} />
           <Field label={at(lang, 'edit.field.note')} name="note" value={form.note} />
           <p>
             {props.canEdit ? (

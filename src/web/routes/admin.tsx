@@ -28,6 +28,8 @@ import {
   ForbiddenError,
   formFromArticle,
   formFromData,
+  formBlocks,
+  blocksToMarkdown,
   getRevision,
   importUpload,
   isRole,
@@ -80,6 +82,8 @@ import { TranslationsPage } from '../admin/translations-page.tsx';
 import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
+import { EDITOR_ROUTES } from '../admin/editor/routes.ts';
+import { editorBundle } from '../admin/editor/editor-bundle.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Largest form body (an article's text is far smaller). */
@@ -89,7 +93,7 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** How often, at most, a request triggers the check for due scheduled articles (and sweeps dead sessions). */
 const SCHEDULE_CHECK_MS = 15_000;
 
-interface Ctx {
+export interface Ctx {
   lang: string;
   store: Store;
   settings: AdminSettings;
@@ -100,7 +104,7 @@ interface Ctx {
   form: Record<string, string | File | (string | File)[]>;
 }
 
-type Handler = (c: Context, ctx: Ctx) => Promise<Response>;
+export type Handler = (c: Context, ctx: Ctx) => Promise<Response>;
 
 export interface AdminRoute {
   method: 'GET' | 'POST';
@@ -156,7 +160,10 @@ async function editState(ctx: Ctx, id: string): Promise<{ state: EditState; arti
 async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: { form?: ReturnType<typeof formFromData>; flash?: Flash; preview?: boolean; conflict?: boolean; status?: number }): Promise<Response> {
   const found = id ? await editState(ctx, id) : undefined;
   if (id && !found) return notFound(c, ctx);
-  const form = extra.form ?? (found ? formFromArticle(found.article, found.state.version) : { ...EMPTY_FORM, lang: ctx.lang });
+  let form = extra.form ?? (found ? formFromArticle(found.article, found.state.version) : { ...EMPTY_FORM, lang: ctx.lang });
+  const bodyBlocks = formBlocks(form);
+  // Posted by the rich-text editor: the Markdown box (the page without script) shows the same words.
+  if (form.bodyJson.trim() && bodyBlocks) form = { ...form, body: blocksToMarkdown(bodyBlocks, form.lang) };
   let preview;
   let flash = extra.flash;
   if (extra.preview) {
@@ -171,6 +178,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
   const canEdit = can(ctx.user.role, 'article.write') && (!['published', 'scheduled'].includes(status) || can(ctx.user.role, 'article.write-published'));
   const candidates = (await adminArticles(ctx.store, { limit: 200 })).rows;
   const conflict = extra.conflict && found ? formFromArticle(found.article, found.state.version) : undefined;
+  const script = await editorBundle();
   return html(
     c,
     <EditPage
@@ -185,6 +193,8 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       conflict={conflict}
       candidates={candidates}
       flash={flash}
+      bodyBlocks={bodyBlocks}
+      editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
     />,
     extra.status ?? 200,
   );
@@ -257,6 +267,7 @@ async function revisionsPage(c: Context, ctx: Ctx, diff?: { from: number; to: nu
 // ---- the route table ---------------------------------------------------------------------------------
 
 export const ADMIN_ROUTES: AdminRoute[] = [
+  ...EDITOR_ROUTES,
   {
     method: 'GET',
     path: '/admin',

@@ -1,0 +1,102 @@
+/**
+ * @module The editor's interface strings (the rich-text toolbar, its dialogs, autosave, review,
+ * translation work), Arabic first, in the same shape as the admin's catalog. The client reads the
+ * `editor.*` strings from a data block on the page; nothing is hard-coded in the script.
+ */
+
+const en = {
+  'editor.body': 'Text',
+  'editor.toolbar': 'Formatting',
+  'editor.markdown': 'Markdown',
+  'editor.markdownHint': 'Write in Markdown instead; switching back reads it into the editor.',
+  'editor.paragraph': 'Paragraph',
+  'editor.heading': 'Heading {n}',
+  'editor.quote': 'Quotation',
+  'editor.note': 'Note',
+  'editor.bulletList': 'Bulleted list',
+  'editor.orderedList': 'Numbered list',
+  'editor.link': 'Link or citation (select words to link them; with none selected a citation marker is inserted)',
+  'editor.linkUrl': 'Address (empty removes the link)',
+  'editor.image': 'Image',
+  'editor.imageSrc': 'Image address',
+  'editor.imageAlt': 'Alternative text (what the image shows, for readers who cannot see it)',
+  'editor.imageCaption': 'Caption',
+  'editor.imageCredit': 'Credit',
+  'editor.table': 'Table',
+  'editor.addRow': 'Add a row',
+  'editor.addColumn': 'Add a column',
+  'editor.deleteRow': 'Delete the row',
+  'editor.deleteColumn': 'Delete the column',
+  'editor.gap': 'Mark missing text',
+  'editor.undo': 'Undo',
+  'editor.redo': 'Redo',
+  'editor.ok': 'OK',
+  'editor.cancel': 'Cancel',
+  'editor.sources': 'Sources cited',
+  'editor.sourcesHint': 'Numbered in order of first citation, as the article page lists them.',
+  'editor.sourceN': 'source {n}',
+  'editor.badUrl': 'That address cannot be used: write an address starting with https://, mailto: or /.',
+  'editor.altNeeded': 'An image needs its alternative text.',
+  'editor.pasteTooBig': 'The pasted text is too large ({mb} MB; at most {max} MB at once). Nothing was pasted.',
+  'editor.convertFailed': 'The text could not be converted.',
+  'editor.offline': 'No connection to the server. Your text is kept in this browser.',
+  'editor.noscript': 'Without JavaScript the text is edited as Markdown.',
+} as const;
+
+export type EditorKey = keyof typeof en;
+
+const ar: Record<EditorKey, string> = {
+  'editor.body': 'النص',
+  'editor.toolbar': 'التنسيق',
+  'editor.markdown': 'ماركداون',
+  'editor.markdownHint': 'اكتب بصيغة ماركداون بدلاً من ذلك؛ العودة تقرؤها في المحرر.',
+  'editor.paragraph': 'فقرة',
+  'editor.heading': 'عنوان فرعي {n}',
+  'editor.quote': 'اقتباس',
+  'editor.note': 'ملاحظة',
+  'editor.bulletList': 'قائمة نقطية',
+  'editor.orderedList': 'قائمة مرقمة',
+  'editor.link': 'رابط أو إحالة (حدد كلمات لربطها؛ دون تحديد تُدرج علامة إحالة)',
+  'editor.linkUrl': 'العنوان (تركه فارغاً يزيل الرابط)',
+  'editor.image': 'صورة',
+  'editor.imageSrc': 'عنوان الصورة',
+  'editor.imageAlt': 'النص البديل (ما تُظهره الصورة لمن لا يراها)',
+  'editor.imageCaption': 'التعليق',
+  'editor.imageCredit': 'المصدر',
+  'editor.table': 'جدول',
+  'editor.addRow': 'إضافة صف',
+  'editor.addColumn': 'إضافة عمود',
+  'editor.deleteRow': 'حذف الصف',
+  'editor.deleteColumn': 'حذف العمود',
+  'editor.gap': 'تعليم نص مفقود',
+  'editor.undo': 'تراجع',
+  'editor.redo': 'إعادة',
+  'editor.ok': 'موافق',
+  'editor.cancel': 'إلغاء',
+  'editor.sources': 'المصادر المذكورة',
+  'editor.sourcesHint': 'مرقمة بترتيب أول إحالة إليها، كما تسردها صفحة المقالة.',
+  'editor.sourceN': 'المصدر {n}',
+  'editor.badUrl': 'لا يمكن استخدام هذا العنوان: اكتب عنواناً يبدأ بـ https:// أو mailto: أو /.',
+  'editor.altNeeded': 'تحتاج الصورة إلى نصها البديل.',
+  'editor.pasteTooBig': 'النص الملصق كبير جداً ({mb} ميغابايت؛ الحد {max} ميغابايت في المرة). لم يُلصق شيء.',
+  'editor.convertFailed': 'تعذر تحويل النص.',
+  'editor.offline': 'لا اتصال بالخادم. نصك محفوظ في هذا المتصفح.',
+  'editor.noscript': 'دون جافاسكريبت يُحرَّر النص بصيغة ماركداون.',
+};
+
+const CATALOGS: Record<string, Record<EditorKey, string>> = { ar, en };
+
+/**
+ * An editor string.
+ *
+ * @example et('ar', 'editor.quote') // → 'اقتباس'
+ */
+export function et(lang: string, key: EditorKey, vars?: Record<string, string | number>): string {
+  const message = (CATALOGS[lang] ?? ar)[key];
+  return vars ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : message;
+}
+
+/** Every editor string in `lang`, for the client's data block. */
+export function editorStrings(lang: string): Record<EditorKey, string> {
+  return { ...(CATALOGS[lang] ?? ar) };
+}
