@@ -4,6 +4,7 @@ export * from './editor.ts';
 export * from './sanitize.ts';
 export * from './body-markdown.ts';
 export * from './body-json.ts';
+export * from './autosave.ts';
 export * from './line-diff.ts';
 export * from './revisions.ts';
 export * from './workflow.ts';

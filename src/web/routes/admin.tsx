@@ -29,6 +29,8 @@ import {
   formFromArticle,
   formFromData,
   formBlocks,
+  clearAutosave,
+  type ArticleForm,
   blocksToMarkdown,
   getRevision,
   importUpload,
@@ -83,6 +85,8 @@ import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
 import { EDITOR_ROUTES } from '../admin/editor/routes.ts';
+import { recoveryFor } from '../admin/editor/edit-extras.ts';
+import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
 import type { WebDeps } from '../web-deps.ts';
 
@@ -160,10 +164,19 @@ async function editState(ctx: Ctx, id: string): Promise<{ state: EditState; arti
 async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: { form?: ReturnType<typeof formFromData>; flash?: Flash; preview?: boolean; conflict?: boolean; status?: number }): Promise<Response> {
   const found = id ? await editState(ctx, id) : undefined;
   if (id && !found) return notFound(c, ctx);
-  let form = extra.form ?? (found ? formFromArticle(found.article, found.state.version) : { ...EMPTY_FORM, lang: ctx.lang });
-  const bodyBlocks = formBlocks(form);
   // Posted by the rich-text editor: the Markdown box (the page without script) shows the same words.
-  if (form.bodyJson.trim() && bodyBlocks) form = { ...form, body: blocksToMarkdown(bodyBlocks, form.lang) };
+  const withMarkdown = (f: ArticleForm) => {
+    const blocks = f.bodyJson.trim() ? formBlocks(f) : null;
+    return blocks ? { ...f, body: blocksToMarkdown(blocks, f.lang) } : f;
+  };
+  let form = withMarkdown(extra.form ?? (found ? formFromArticle(found.article, found.state.version) : { ...EMPTY_FORM, lang: ctx.lang }));
+  let recovery;
+  if (!extra.form && c.req.method === 'GET') {
+    const offer = await recoveryFor(ctx.store, ctx.user.id, id ?? 'new', form, ctx.lang, c.req.query('recover') === '1', withMarkdown);
+    if (offer.form) form = offer.form;
+    recovery = offer.recovery;
+  }
+  const bodyBlocks = formBlocks(form);
   let preview;
   let flash = extra.flash;
   if (extra.preview) {
@@ -194,6 +207,8 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       candidates={candidates}
       flash={flash}
       bodyBlocks={bodyBlocks}
+      recovery={recovery}
+      conflictVersion={conflict ? found?.state.version : undefined}
       editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
     />,
     extra.status ?? 200,
@@ -212,9 +227,13 @@ const saveArticleForm: Handler = async (c, ctx) => {
     const existing = id ? await ctx.store.getArticle(id) : undefined;
     if (id && !existing) return notFound(c, ctx);
     const article = await articleFromForm(ctx.store, form, existing);
-    const version = id ? Number(form.version) : undefined;
+    if (str(ctx, 'do') === 'site-preview') return sitePreview(c, ctx.store, article);
+    // After a conflict the writer may choose, having seen the difference, to replace the version saved now.
+    const overwrite = str(ctx, 'overwrite');
+    const version = id ? Number(/^\d{1,9}$/.test(overwrite) ? overwrite : form.version) : undefined;
     if (id && !Number.isInteger(version)) throw new MizanError('bad-form', 'the form lacks its version: reload the page');
     const saved = await saveEdit(ctx.store, ctx.editor, { article, version, note: form.note.trim().slice(0, 300) });
+    await clearAutosave(ctx.store, ctx.user.id, id ?? 'new');
     return see(c, `/admin/articles/${saved.id}?saved=1`);
   } catch (err) {
     if (err instanceof ConflictError) return renderEdit(c, ctx, id, { form, conflict: true, status: 409 });

@@ -45,5 +45,10 @@ button.small { font-size: .85rem; padding: .15rem .6rem; }
 .sources-box ol { margin: 0; padding-inline-start: 1.5rem; }
 .small-title { font-size: 1rem; margin: .25rem 0; }
 dialog.editor-dialog { border: 1px solid var(--line); border-radius: 8px; background: var(--bg); color: var(--fg); inline-size: min(32rem, 92vw); }
+a.button.secondary { background: transparent; color: var(--accent); }
+.flash.recover { border-color: var(--accent); }
+.flash.recover p { margin: 0 0 .5rem; }
+#autosave-status[data-kind=warn] { color: var(--bad); }
+.conflict .diff { max-block-size: 24rem; overflow: auto; border: 1px solid var(--line); padding: .5rem; }
 dialog.editor-dialog::backdrop { background: rgba(0, 0, 0, .4); }
 `;

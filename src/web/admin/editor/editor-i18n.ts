@@ -41,6 +41,16 @@ const en = {
   'editor.convertFailed': 'The text could not be converted.',
   'editor.offline': 'No connection to the server. Your text is kept in this browser.',
   'editor.noscript': 'Without JavaScript the text is edited as Markdown.',
+  'editor.autosaved': 'Saved automatically at {time}. (Not yet a revision: press Save.)',
+  'editor.unsaved': 'Changes kept in this browser…',
+  'editor.recoverLocal': 'This browser kept changes you made at {time} that are not on this page.',
+  'editor.recoverServer': 'You have changes to this article saved automatically at {time} that were never saved.',
+  'editor.restore': 'Restore them',
+  'editor.discard': 'Discard them',
+  'editor.conflictDiff': 'What differs between the version saved now (−) and your text (+)',
+  'editor.overwrite': 'Save my text as the new version (replaces version {n})',
+  'editor.loadTheirs': 'Drop my text and open the saved version',
+  'editor.previewSite': 'Preview as on the site',
 } as const;
 
 export type EditorKey = keyof typeof en;
@@ -82,6 +92,16 @@ const ar: Record<EditorKey, string> = {
   'editor.convertFailed': 'تعذر تحويل النص.',
   'editor.offline': 'لا اتصال بالخادم. نصك محفوظ في هذا المتصفح.',
   'editor.noscript': 'دون جافاسكريبت يُحرَّر النص بصيغة ماركداون.',
+  'editor.autosaved': 'حُفظ تلقائياً الساعة {time}. (ليس مراجعة بعد: اضغط حفظ.)',
+  'editor.unsaved': 'التغييرات محفوظة في هذا المتصفح…',
+  'editor.recoverLocal': 'احتفظ هذا المتصفح بتغييرات أجريتها الساعة {time} وليست في هذه الصفحة.',
+  'editor.recoverServer': 'لديك تغييرات على هذه المقالة حُفظت تلقائياً الساعة {time} ولم تُحفظ قط.',
+  'editor.restore': 'استعادتها',
+  'editor.discard': 'تجاهلها',
+  'editor.conflictDiff': 'الفرق بين النسخة المحفوظة الآن (−) ونصك (+)',
+  'editor.overwrite': 'احفظ نصي نسخةً جديدة (يحل محل النسخة {n})',
+  'editor.loadTheirs': 'تخلَّ عن نصي وافتح النسخة المحفوظة',
+  'editor.previewSite': 'معاينة كما في الموقع',
 };
 
 const CATALOGS: Record<string, Record<EditorKey, string>> = { ar, en };

@@ -8,6 +8,7 @@ import type { ArticleForm } from '../../../app/index.ts';
 import type { Block } from '../../../model/index.ts';
 import { at } from '../admin-i18n.ts';
 import { editorStrings, et } from './editor-i18n.ts';
+import { instituteTimeZone } from './edit-extras.ts';
 
 /** JSON safe inside a `<script>` element: no `</script`, no `<!--`, no line separators. */
 export function scriptJson(value: unknown): string {
@@ -39,8 +40,9 @@ export function RichBody(props: RichBodyProps) {
               {et(lang, 'editor.markdown')}
             </button>
           </div>
-          <div id="rich-editor" class="rich-editor" hidden data-lang={contentLang} data-dir={dir} aria-labelledby="body-label"></div>
+          <div id="rich-editor" class="rich-editor" hidden data-lang={contentLang} data-dir={dir} data-time-zone={instituteTimeZone()} aria-labelledby="body-label"></div>
           <p id="editor-status" class="hint editor-status" role="status" aria-live="polite"></p>
+          <p id="autosave-status" class="hint" role="status" aria-live="polite"></p>
         </>
       ) : null}
       <div id="md-body">

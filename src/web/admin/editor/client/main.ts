@@ -20,6 +20,7 @@ import { blocksFromDoc, docFromBlocks } from './blocks.ts';
 import { cleanPastedHtml } from './paste.ts';
 import { schema } from './schema.ts';
 import { safeUrl } from './safe-url.ts';
+import { startAutosave, type Autosave } from './autosave.ts';
 
 /** A paste larger than this is refused whole (the form's own limit is 2 MB). */
 export const MAX_PASTE_CHARS = 1_000_000;
@@ -389,6 +390,7 @@ function flash(text: string): void {
 export interface MountedEditor {
   view: EditorView;
   blocks(): Block[];
+  autosave: Autosave;
 }
 
 function readJson<T>(id: string): T | null {
@@ -442,6 +444,7 @@ function mount(): MountedEditor | null {
   citationPlugin.key = cites;
   let toolbar: ReturnType<typeof buildToolbar> | null = null;
   let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  let autosave: Autosave | null = null;
   const sync = () => {
     clearTimeout(syncTimer);
     syncTimer = undefined;
@@ -494,6 +497,7 @@ function mount(): MountedEditor | null {
         // Reading the blocks back walks the whole document: wait for a pause in typing.
         clearTimeout(syncTimer);
         syncTimer = setTimeout(sync, 400);
+        autosave?.changed();
       }
     },
   });
@@ -556,6 +560,7 @@ function mount(): MountedEditor | null {
 
   form.addEventListener('submit', () => {
     if (!markdownMode) sync();
+    autosave?.submitted();
   });
 
   host.replaceChildren(toolbar.el, mountPoint);
@@ -564,7 +569,27 @@ function mount(): MountedEditor | null {
   textarea.disabled = true;
   if (mdToggle) mdToggle.hidden = false;
   sync();
-  const editor: MountedEditor = { view, blocks: () => blocksFromDoc(view.state.doc) };
+  autosave = startAutosave({
+    form,
+    flush: () => {
+      if (!markdownMode) sync();
+    },
+    restoreBody: (fields) => {
+      if (fields.bodyJson) {
+        try {
+          setBlocks(JSON.parse(fields.bodyJson) as Block[]);
+          return;
+        } catch {
+          // fall through to the Markdown
+        }
+      }
+      if (fields.body) void convert({ to: 'blocks', markdown: fields.body }).then((out) => out.blocks && setBlocks(out.blocks));
+    },
+    strings: s,
+    uiLang: document.documentElement.lang,
+    timeZone: host.dataset.timeZone || undefined,
+  });
+  const editor: MountedEditor = { view, blocks: () => blocksFromDoc(view.state.doc), autosave };
   (window as unknown as { mizanEditor: MountedEditor }).mizanEditor = editor;
   return editor;
 }
