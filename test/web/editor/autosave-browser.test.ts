@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addUser, readAutosave } from '../../../src/app/index.ts';
+import { addUser, edb, readAutosave } from '../../../src/app/index.ts';
 import { forEachEngine, type TestStore } from '../../support/engines.ts';
 import { browserSkip, launchBrowser } from '../../support/browser.ts';
 import { FAST } from '../../app/fast-cost.ts';
@@ -68,7 +68,7 @@ forEachEngine('autosave and conflicts in a browser', (h) => {
     const id = await newArticle(page, 'مقالة الحفظ التلقائي', 'autosave-one', 'النص الأول.');
     await typeAtEnd(page, ' كلمات لم تُحفظ بعد.');
     await page.locator('#autosave-status[data-kind=ok]').waitFor();
-    const user = await store.db.selectFrom('users').select('id').where('email', '=', 'editor@example.org').executeTakeFirstOrThrow();
+    const user = await edb(store).selectFrom('users').select('id').where('email', '=', 'editor@example.org').executeTakeFirstOrThrow();
     const slot = await readAutosave(store, user.id, id);
     assert.match(slot!.form.bodyJson, /كلمات لم تُحفظ بعد/);
     assert.doesNotMatch(JSON.stringify((await store.getArticle(id))!.body), /لم تُحفظ/, 'an autosave is not content');
@@ -94,7 +94,7 @@ forEachEngine('autosave and conflicts in a browser', (h) => {
     await page.locator('#autosave-status[data-kind=warn]').waitFor();
     await page.context().setOffline(false);
     // Reload before the retry: the server never had these words.
-    const user = await store.db.selectFrom('users').select('id').where('email', '=', 'editor@example.org').executeTakeFirstOrThrow();
+    const user = await edb(store).selectFrom('users').select('id').where('email', '=', 'editor@example.org').executeTakeFirstOrThrow();
     await page.evaluate(() => {
       // Stop the page from sending on its way out, as a crash would.
       window.addEventListener('pagehide', (e) => e.stopImmediatePropagation(), { capture: true });
