@@ -23,6 +23,13 @@ import { bodyMarkdown, withBody } from './body-markdown.ts';
 import { parseBodyJson, salvageBlocks, withBlocks } from './body-json.ts';
 import { sanitizeLine } from './sanitize.ts';
 
+/** Author names that are no expert's: the editor picks from the list or creates the expert first. */
+export class UnknownAuthorsError extends MizanError {
+  constructor(readonly names: string[]) {
+    super('unknown-author', `no expert is named ${names.join(', ')}: pick authors from the experts list, or create the expert first (Experts → New expert)`, { status: 422 });
+  }
+}
+
 export interface ArticleForm {
   lang: string;
   slug: string;
@@ -119,12 +126,18 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     path = articlePath(lang, slug);
   }
   const experts = await store.listExperts(lang);
-  const authors = lines(form.authors).map((name, i) => {
+  // Authors are picked from the experts list: a name no expert has in this language is refused, never
+  // turned into a new public expert page (creating an expert is its own act, on the experts page). Names
+  // the article already had stay valid, so an imported article saves as it was.
+  const unknown: string[] = [];
+  const authors = lines(form.authors).map((name) => {
     const known = experts.find((e) => e.name === name);
-    const slug = known?.slug ?? slugFor(name, `author-${i + 1}`);
-    const before = existing?.authors.find((x) => x.slug === slug);
+    const before = existing?.authors.find((x) => x.name === name);
+    if (!known && !before) unknown.push(name);
+    const slug = known?.slug ?? before?.slug ?? '';
     return { slug, name, title: known?.title ?? before?.title ?? null, bio: known?.bio ?? before?.bio ?? '', path: expertPath(lang, slug) };
   });
+  if (unknown.length) throw new UnknownAuthorsError(unknown);
   const terms = async (kind: 'topic' | 'region', text: string) => {
     const stored = await store.listTerms(kind, lang);
     return lines(text).map((name, i) => {

@@ -5,6 +5,7 @@ export * from './sanitize.ts';
 export * from './body-markdown.ts';
 export * from './body-json.ts';
 export * from './autosave.ts';
+export * from './experts.ts';
 export * from './line-diff.ts';
 export * from './revisions.ts';
 export * from './workflow.ts';

@@ -84,7 +84,7 @@ import { TranslationsPage } from '../admin/translations-page.tsx';
 import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
-import { EDITOR_ROUTES } from '../admin/editor/routes.ts';
+import { EDITOR_ROUTES } from '../admin/editor/routes.tsx';
 import { recoveryFor } from '../admin/editor/edit-extras.ts';
 import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { forEachEngine, type TestStore } from '../../support/engines.ts';
 import { browserSkip, launchBrowser } from '../../support/browser.ts';
 import { addAccounts, PASSWORD, startServer, type AdminServer } from '../admin-client.ts';
+import { CLI_EDITOR, createExpert } from '../../../src/app/index.ts';
 
 /** What Word puts on the clipboard for a heading, a two-item numbered list and a styled paragraph. */
 export const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style><!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]--></head><body>
@@ -30,6 +31,7 @@ forEachEngine('the rich-text editor in a browser', (h) => {
     if (browserSkip) return;
     store = await h.open();
     await addAccounts(store, ['editor']);
+    await createExpert(store, CLI_EDITOR, { names: { ar: 'سابينا هينبرغ', en: 'Sabina Henneberg' } });
     server = await startServer(store);
     browser = await launchBrowser();
   });
@@ -166,6 +168,25 @@ forEachEngine('the rich-text editor in a browser', (h) => {
     await editor.waitFor();
     const shown = await page.evaluate(() => (window as unknown as { mizanEditor: { blocks(): unknown } }).mizanEditor.blocks());
     assert.deepEqual(shown, body);
+  });
+
+  test('authors are picked from the experts list, typing in Latin letters for an Arabic article', { skip: browserSkip }, async () => {
+    const page = await signIn();
+    await page.goto(server.url + '/admin/articles/new');
+    await page.fill('#f-title', 'مقالة بمؤلفة');
+    await page.fill('#f-slug', 'picked-author');
+    assert.equal(await page.locator('#f-authors').isVisible(), false, 'the names box gives way to the picker');
+    await page.fill('#author-search', 'henne');
+    await page.locator('#author-options li', { hasText: 'سابينا هينبرغ' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.authors-picker .chips li', { hasText: 'سابينا هينبرغ' }).waitFor();
+    await page.fill('#author-search', 'غير موجود');
+    await page.locator('.authors-picker a[href="/admin/experts/new"]').waitFor();
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.type('نص قصير.');
+    await Promise.all([page.waitForURL(/saved=1$/), page.click('button[name=do][value=save]')]);
+    const id = /articles\/([0-9a-f]+)/.exec(page.url())![1];
+    assert.deepEqual((await store.getArticle(id))!.authors.map((a) => a.name), ['سابينا هينبرغ']);
   });
 
   test('a 5 MB paste is refused with a message in the interface language; the text is untouched', { skip: browserSkip }, async () => {

@@ -50,5 +50,15 @@ a.button.secondary { background: transparent; color: var(--accent); }
 .flash.recover p { margin: 0 0 .5rem; }
 #autosave-status[data-kind=warn] { color: var(--bad); }
 .conflict .diff { max-block-size: 24rem; overflow: auto; border: 1px solid var(--line); padding: .5rem; }
+.authors-picker .chips { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; margin: 0 0 .3rem; padding: 0; }
+.authors-picker .chips li { display: inline-flex; align-items: center; gap: .2rem; border: 1px solid var(--line); border-radius: 999px; padding-inline: .6rem .2rem; }
+.authors-picker .chip-remove { background: transparent; color: var(--fg); border: 0; padding: .1rem .45rem; min-width: 1.8rem; min-height: 1.8rem; }
+.authors-picker .combo { position: relative; }
+.authors-picker input { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; }
+#author-options { position: absolute; z-index: 5; inset-inline: 0; top: 100%; margin: 0; padding: 0; list-style: none; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; max-block-size: 16rem; overflow: auto; }
+#author-options li { padding: .35rem .6rem; cursor: pointer; }
+#author-options li[aria-selected=true] { background: var(--accent); color: #fff; }
+#author-options li[aria-selected=true] .hint { color: #fff; }
+#author-options li[aria-disabled=true] { cursor: default; opacity: .7; }
 dialog.editor-dialog::backdrop { background: rgba(0, 0, 0, .4); }
 `;

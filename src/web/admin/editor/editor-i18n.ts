@@ -51,6 +51,15 @@ const en = {
   'editor.overwrite': 'Save my text as the new version (replaces version {n})',
   'editor.loadTheirs': 'Drop my text and open the saved version',
   'editor.previewSite': 'Preview as on the site',
+  'expert.new': 'New expert',
+  'expert.newHint': 'Give the name in each language the expert writes in; each gets a public page. Articles can then name them as authors.',
+  'expert.create': 'Create the expert',
+  'authors.label': 'Authors',
+  'authors.search': 'Find an expert (Arabic or Latin letters)',
+  'authors.remove': 'Remove {name}',
+  'authors.none': 'No expert matches. Creating one is a separate step:',
+  'authors.noName': 'no name in this language yet',
+  'authors.createLink': 'New expert',
 } as const;
 
 export type EditorKey = keyof typeof en;
@@ -102,6 +111,15 @@ const ar: Record<EditorKey, string> = {
   'editor.overwrite': 'احفظ نصي نسخةً جديدة (يحل محل النسخة {n})',
   'editor.loadTheirs': 'تخلَّ عن نصي وافتح النسخة المحفوظة',
   'editor.previewSite': 'معاينة كما في الموقع',
+  'expert.new': 'خبير جديد',
+  'expert.newHint': 'اكتب الاسم بكل لغة يكتب بها الخبير؛ لكل اسم صفحة عامة. بعدها يمكن للمقالات أن تذكره مؤلفاً.',
+  'expert.create': 'إنشاء الخبير',
+  'authors.label': 'المؤلفون',
+  'authors.search': 'ابحث عن خبير (بالحروف العربية أو اللاتينية)',
+  'authors.remove': 'إزالة {name}',
+  'authors.none': 'لا خبير بهذا الاسم. إنشاء خبير خطوة منفصلة:',
+  'authors.noName': 'لا اسم له بهذه اللغة بعد',
+  'authors.createLink': 'خبير جديد',
 };
 
 const CATALOGS: Record<string, Record<EditorKey, string>> = { ar, en };

@@ -21,6 +21,7 @@ import { cleanPastedHtml } from './paste.ts';
 import { schema } from './schema.ts';
 import { safeUrl } from './safe-url.ts';
 import { startAutosave, type Autosave } from './autosave.ts';
+import { mountAuthors } from './authors.ts';
 
 /** A paste larger than this is refused whole (the form's own limit is 2 MB). */
 export const MAX_PASTE_CHARS = 1_000_000;
@@ -589,6 +590,15 @@ function mount(): MountedEditor | null {
     uiLang: document.documentElement.lang,
     timeZone: host.dataset.timeZone || undefined,
   });
+  const authors = document.getElementById('f-authors') as HTMLTextAreaElement | null;
+  // A new article's language can still change: the picker and the text follow the language select.
+  const langSelect = document.getElementById('f-lang') as HTMLSelectElement | null;
+  const currentLang = () => langSelect?.value || contentLang;
+  langSelect?.addEventListener('change', () => {
+    view.dom.setAttribute('lang', currentLang());
+    view.dom.setAttribute('dir', currentLang() === 'ar' ? 'rtl' : 'ltr');
+  });
+  if (authors) mountAuthors(authors, currentLang, s);
   const editor: MountedEditor = { view, blocks: () => blocksFromDoc(view.state.doc), autosave };
   (window as unknown as { mizanEditor: MountedEditor }).mizanEditor = editor;
   return editor;

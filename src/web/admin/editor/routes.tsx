@@ -2,7 +2,12 @@
  * @module The rich-text editor's own routes: its script (content-hashed, built on first use if needed)
  * and the Markdown mode's conversions, both ways, through the importer's reader and writer.
  */
-import { articleState, blocksToMarkdown, clearAutosave, formFromData, markdownToBlocks, parseBodyJson, writeAutosave } from '../../../app/index.ts';
+import { articleState, blocksToMarkdown, clearAutosave, createExpert, formFromData, markdownToBlocks, parseBodyJson, searchExperts, writeAutosave } from '../../../app/index.ts';
+import { LANGS } from '../../../model/index.ts';
+import { renderPage } from '../../views/layout.tsx';
+import { NewExpertPage } from './new-expert-page.tsx';
+import { et } from './editor-i18n.ts';
+import { at } from '../admin-i18n.ts';
 import { MizanError } from '../../../lib/index.ts';
 import { isLang } from '../../../model/index.ts';
 import type { AdminRoute } from '../../routes/admin.tsx';
@@ -17,6 +22,39 @@ async function slotKey(ctx: Parameters<AdminRoute['handler']>[1], id: string): P
 }
 
 export const EDITOR_ROUTES: AdminRoute[] = [
+  {
+    method: 'GET',
+    path: '/admin/experts/search',
+    cap: 'article.view',
+    handler: async (c, ctx) => {
+      const lang = c.req.query('lang') ?? ctx.lang;
+      const hits = await searchExperts(ctx.store, (c.req.query('q') ?? '').slice(0, 100), isLang(lang) ? lang : 'ar');
+      return c.json({ experts: hits }, 200, NO_STORE);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/experts/new',
+    cap: 'taxonomy.edit',
+    handler: async (c, ctx) => c.html(await renderPage(<NewExpertPage lang={ctx.lang} user={ctx.user} />), 200, NO_STORE),
+  },
+  {
+    method: 'POST',
+    path: '/admin/experts/new',
+    cap: 'taxonomy.edit',
+    handler: async (c, ctx) => {
+      const field = (name: string) => (typeof ctx.form[name] === 'string' ? (ctx.form[name] as string) : '');
+      const per = (prefix: string) => Object.fromEntries(Object.keys(LANGS).map((l) => [l, field(`${prefix}_${l}`)]));
+      try {
+        await createExpert(ctx.store, ctx.editor, { names: per('name'), title: per('title'), bio: per('bio') });
+      } catch (err) {
+        if (!(err instanceof MizanError) || err.status >= 500 || err.code === 'forbidden') throw err;
+        const values = Object.fromEntries(Object.keys(ctx.form).map((k) => [k, field(k)]));
+        return c.html(await renderPage(<NewExpertPage lang={ctx.lang} user={ctx.user} values={values} flash={{ kind: 'error', text: at(ctx.lang, 'error.generic', { message: err.message }) }} />), err.status === 409 ? 409 : 422, NO_STORE);
+      }
+      return c.redirect('/admin/experts?saved=1', 303);
+    },
+  },
   {
     method: 'POST',
     path: '/admin/articles/:id/autosave',
