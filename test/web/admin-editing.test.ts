@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base32Decode, totp } from '../../src/app/index.ts';
+import { base32Decode, CLI_EDITOR, createExpert, totp } from '../../src/app/index.ts';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { addAccounts, Client, signedIn, startServer, type AdminServer } from './admin-client.ts';
 
@@ -17,6 +17,7 @@ forEachEngine('admin editing over HTTP', (h) => {
   before(async () => {
     store = await h.open();
     await addAccounts(store, ['editor', 'admin']);
+    await createExpert(store, CLI_EDITOR, { names: { ar: 'كاتب' } });
     server = await startServer(store);
   });
   after(async () => {

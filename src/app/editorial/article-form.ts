@@ -15,11 +15,20 @@ import {
   typeLabel,
   type Article,
   type ArticleType,
+  type Block,
 } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { slugify } from '../../text/index.ts';
 import { bodyMarkdown, withBody } from './body-markdown.ts';
+import { parseBodyJson, salvageBlocks, withBlocks } from './body-json.ts';
 import { sanitizeLine } from './sanitize.ts';
+
+/** Author names that are no expert's: the editor picks from the list or creates the expert first. */
+export class UnknownAuthorsError extends MizanError {
+  constructor(readonly names: string[]) {
+    super('unknown-author', `no expert is named ${names.join(', ')}: pick authors from the experts list, or create the expert first (Experts → New expert)`, { status: 422 });
+  }
+}
 
 export interface ArticleForm {
   lang: string;
@@ -34,6 +43,8 @@ export interface ArticleForm {
   topics: string;
   regions: string;
   body: string;
+  /** The body as Article blocks in JSON, posted by the rich-text editor; when set it wins over `body`. */
+  bodyJson: string;
   note: string;
   /** The version the form was loaded at ('' for a new article). */
   version: string;
@@ -52,6 +63,7 @@ export const EMPTY_FORM: ArticleForm = {
   topics: '',
   regions: '',
   body: '',
+  bodyJson: '',
   note: '',
   version: '',
 };
@@ -81,6 +93,7 @@ export function formFromArticle(a: Article, version: number): ArticleForm {
     topics: a.topics.map((x) => x.name).join('\n'),
     regions: a.regions.map((x) => x.name).join('\n'),
     body: bodyMarkdown(a),
+    bodyJson: '',
     note: '',
     version: String(version),
   };
@@ -113,12 +126,18 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     path = articlePath(lang, slug);
   }
   const experts = await store.listExperts(lang);
-  const authors = lines(form.authors).map((name, i) => {
+  // Authors are picked from the experts list: a name no expert has in this language is refused, never
+  // turned into a new public expert page (creating an expert is its own act, on the experts page). Names
+  // the article already had stay valid, so an imported article saves as it was.
+  const unknown: string[] = [];
+  const authors = lines(form.authors).map((name) => {
     const known = experts.find((e) => e.name === name);
-    const slug = known?.slug ?? slugFor(name, `author-${i + 1}`);
-    const before = existing?.authors.find((x) => x.slug === slug);
+    const before = existing?.authors.find((x) => x.name === name);
+    if (!known && !before) unknown.push(name);
+    const slug = known?.slug ?? before?.slug ?? '';
     return { slug, name, title: known?.title ?? before?.title ?? null, bio: known?.bio ?? before?.bio ?? '', path: expertPath(lang, slug) };
   });
+  if (unknown.length) throw new UnknownAuthorsError(unknown);
   const terms = async (kind: 'topic' | 'region', text: string) => {
     const stored = await store.listTerms(kind, lang);
     return lines(text).map((name, i) => {
@@ -152,5 +171,32 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     countries: existing?.countries ?? [],
     related: existing?.related ?? [],
   };
-  return withBody(base, form.body);
+  return form.bodyJson.trim() ? withBlocks(base, parseBodyJson(form.bodyJson)) : withBody(base, form.body);
+}
+
+/**
+ * The blocks a form's body holds (the editor's JSON, or what words malformed JSON still holds; else its
+ * Markdown), or null when the Markdown does not read: the edit page then opens in Markdown, where the
+ * writer sees the line the error names.
+ *
+ * @example formBlocks({ ...EMPTY_FORM, body: '## عنوان' })?.[0].kind // → 'heading'
+ */
+export function formBlocks(form: ArticleForm): Block[] | null {
+  if (form.bodyJson.trim()) {
+    try {
+      return parseBodyJson(form.bodyJson);
+    } catch {
+      return salvageBlocks(form.bodyJson);
+    }
+  }
+  try {
+    return withBody(articleShell(form.lang), form.body).body;
+  } catch {
+    return null;
+  }
+}
+
+function articleShell(lang: string): Article {
+  const l = isLang(lang) ? lang : 'ar';
+  return { id: 'form', lang: l, dir: dirOf(l), type: 'other', typeLabel: '', series: null, title: 'form', summary: '', published: null, updated: null, path: '/form', origin: { file: null, url: null }, authors: [], translations: [], body: [], sources: [], topics: [], regions: [], countries: [], related: [] };
 }

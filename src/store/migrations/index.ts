@@ -14,6 +14,7 @@ import * as searchPairs from './008-search-pairs.ts';
 import * as mail from './050-mail.ts';
 import * as articleOwners from './009-article-owners.ts';
 import * as arabicFolding from './060-arabic-folding.ts';
+import * as autosave from './040-autosave.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '050-mail': mail,
   '009-article-owners': articleOwners,
   '060-arabic-folding': arabicFolding,
+  '040-autosave': autosave,
 };

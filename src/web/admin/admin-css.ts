@@ -3,8 +3,9 @@
  * styles). Logical properties only, so the Arabic interface mirrors without a second sheet.
  */
 import { createHash } from 'node:crypto';
+import { EDITOR_CSS } from './editor/editor-css.ts';
 
-export const ADMIN_CSS = `
+const BASE_CSS = `
 :root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fbfaf7; --muted: #5b5b66; --line: #d9d6cf; --accent: #0b5cad; --bad: #a4161a; --ok: #2b7a2b; --add: #e6f4e6; --del: #fbe9e9; }
 @media (prefers-color-scheme: dark) { :root { --fg: #eceae4; --bg: #17171a; --muted: #a5a5ad; --line: #3a3a40; --accent: #6aa9ff; --bad: #ff8a8a; --ok: #8fd18f; --add: #1f3a1f; --del: #3f1f1f; } }
 * { box-sizing: border-box; }
@@ -48,6 +49,9 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .inline { display: inline; }
 code.secret { font-size: 1.1rem; letter-spacing: .1em; direction: ltr; unicode-bidi: isolate; }
 `;
+
+/** The whole sheet: the admin's own rules, then the rich-text editor's. */
+export const ADMIN_CSS = BASE_CSS + EDITOR_CSS;
 
 const hash = createHash('sha256').update(ADMIN_CSS).digest('base64url').slice(0, 12);
 

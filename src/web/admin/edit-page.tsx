@@ -9,6 +9,9 @@ import { BodyBlocks } from '../views/body-blocks.tsx';
 import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
 import { StatusBadge } from './article-list-page.tsx';
 import { at, type AdminKey } from './admin-i18n.ts';
+import { RichBody } from './editor/rich-body.tsx';
+import { ConflictPanel, RecoveryOffer } from './editor/recovery.tsx';
+import { et } from './editor/editor-i18n.ts';
 
 export interface EditState {
   id: string;
@@ -32,6 +35,14 @@ export interface EditPageProps {
   conflict?: ArticleForm;
   candidates: AdminRow[];
   flash?: Flash;
+  /** The body as blocks for the rich-text editor (null: the Markdown does not read; the editor stays off). */
+  bodyBlocks?: Block[] | null;
+  /** The editor's script address; absent, the page keeps the Markdown textarea alone. */
+  editorScript?: string;
+  /** An autosave of this account's that the page does not show: offered, never applied unasked. */
+  recovery?: { savedAt: string; when: string };
+  /** The version saved now, when this save lost the race (the conflict view offers to replace it). */
+  conflictVersion?: number;
 }
 
 function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean }) {
@@ -68,20 +79,11 @@ export function EditPage(props: EditPageProps) {
         {state ? <bdi>{form.title}</bdi> : at(lang, 'edit.new')}{' '}
         {state ? <StatusBadge lang={lang} status={state.status} /> : null}
       </h1>
-      {props.conflict ? (
-        <div class="panel" role="alert">
-          <p class="flash error">{at(lang, 'edit.conflict')}</p>
-          <h2>{at(lang, 'edit.currentVersion')}</h2>
-          <p lang={contentLang} dir={dir}>
-            <strong>{props.conflict.title}</strong>
-          </p>
-          <pre class="diff" lang={contentLang} dir={dir}>
-            {props.conflict.body}
-          </pre>
-        </div>
-      ) : null}
+      {props.conflict ? <ConflictPanel lang={lang} mine={form} theirs={props.conflict} version={props.conflictVersion} action={state ? `/admin/articles/${state.id}` : ''} /> : null}
+      {props.recovery && state ? <RecoveryOffer lang={lang} id={state.id} csrf={user.csrf} {...props.recovery} /> : null}
+      {props.recovery && !state ? <RecoveryOffer lang={lang} id="new" csrf={user.csrf} {...props.recovery} /> : null}
       <div class="cols">
-        <form method="post" action={action} id="article-form">
+        <form method="post" action={action} id="article-form" enctype="multipart/form-data">
           <CsrfField token={user.csrf} />
           <input type="hidden" name="version" value={form.version} />
           <div class="row">
@@ -129,7 +131,7 @@ export function EditPage(props: EditPageProps) {
             <Area label={at(lang, 'edit.field.topics')} name="topics" value={form.topics} dir={dir} rows={3} />
             <Area label={at(lang, 'edit.field.regions')} name="regions" value={form.regions} dir={dir} rows={3} />
           </div>
-          <Area label={at(lang, 'edit.field.body')} name="body" value={form.body} dir={dir} rows={24} class="body" hint={at(lang, 'edit.field.bodyHint')} />
+          <RichBody {...props} dir={dir} contentLang={contentLang} />
           <Field label={at(lang, 'edit.field.note')} name="note" value={form.note} />
           <p>
             {props.canEdit ? (
@@ -139,6 +141,9 @@ export function EditPage(props: EditPageProps) {
             ) : null}{' '}
             <button type="submit" name="do" value="preview" class="secondary">
               {at(lang, 'edit.preview')}
+            </button>{' '}
+            <button type="submit" name="do" value="site-preview" class="secondary" formtarget="_blank">
+              {et(lang, 'editor.previewSite')}
             </button>
           </p>
         </form>

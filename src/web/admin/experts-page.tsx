@@ -3,12 +3,16 @@ import type { ExpertView } from '../../store/index.ts';
 import { dirOf } from '../../model/index.ts';
 import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
 import { at } from './admin-i18n.ts';
+import { et } from './editor/editor-i18n.ts';
 
 export function ExpertsPage(props: { lang: string; user: AdminUser; experts: ExpertView[]; flash?: Flash }) {
   const { lang, user } = props;
   return (
     <AdminLayout lang={lang} title={at(lang, 'experts.title')} user={user} flash={props.flash}>
       <h1>{at(lang, 'experts.title')}</h1>
+      <p>
+        <a class="button" href="/admin/experts/new">{et(lang, 'expert.new')}</a>
+      </p>
       {props.experts.map((e) => (
         <form method="post" action={`/admin/experts/${e.id}`} class="panel" lang={e.lang} dir={dirOf(e.lang)}>
           <CsrfField token={user.csrf} />

@@ -30,6 +30,10 @@ import {
   ForbiddenError,
   formFromArticle,
   formFromData,
+  formBlocks,
+  clearAutosave,
+  type ArticleForm,
+  blocksToMarkdown,
   getRevision,
   importUpload,
   isRole,
@@ -83,6 +87,10 @@ import { TranslationsPage } from '../admin/translations-page.tsx';
 import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, securitySettings, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
+import { EDITOR_ROUTES } from '../admin/editor/routes.tsx';
+import { recoveryFor } from '../admin/editor/edit-extras.ts';
+import { sitePreview } from '../admin/editor/site-preview.tsx';
+import { editorBundle } from '../admin/editor/editor-bundle.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Largest form body (an article's text is far smaller). */
@@ -92,7 +100,7 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** How often, at most, a request triggers the check for due scheduled articles (and sweeps dead sessions). */
 const SCHEDULE_CHECK_MS = 15_000;
 
-interface Ctx {
+export interface Ctx {
   lang: string;
   store: Store;
   settings: AdminSettings;
@@ -103,7 +111,7 @@ interface Ctx {
   form: Record<string, string | File | (string | File)[]>;
 }
 
-type Handler = (c: Context, ctx: Ctx) => Promise<Response>;
+export type Handler = (c: Context, ctx: Ctx) => Promise<Response>;
 
 export interface AdminRoute {
   method: 'GET' | 'POST';
@@ -159,7 +167,19 @@ async function editState(ctx: Ctx, id: string): Promise<{ state: EditState; arti
 async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: { form?: ReturnType<typeof formFromData>; flash?: Flash; preview?: boolean; conflict?: boolean; status?: number }): Promise<Response> {
   const found = id ? await editState(ctx, id) : undefined;
   if (id && !found) return notFound(c, ctx);
-  const form = extra.form ?? (found ? formFromArticle(found.article, found.state.version) : { ...EMPTY_FORM, lang: ctx.lang });
+  // Posted by the rich-text editor: the Markdown box (the page without script) shows the same words.
+  const withMarkdown = (f: ArticleForm) => {
+    const blocks = f.bodyJson.trim() ? formBlocks(f) : null;
+    return blocks ? { ...f, body: blocksToMarkdown(blocks, f.lang) } : f;
+  };
+  let form = withMarkdown(extra.form ?? (found ? formFromArticle(found.article, found.state.version) : { ...EMPTY_FORM, lang: ctx.lang }));
+  let recovery;
+  if (!extra.form && c.req.method === 'GET') {
+    const offer = await recoveryFor(ctx.store, ctx.user.id, id ?? 'new', form, ctx.lang, c.req.query('recover') === '1', withMarkdown);
+    if (offer.form) form = offer.form;
+    recovery = offer.recovery;
+  }
+  const bodyBlocks = formBlocks(form);
   let preview;
   let flash = extra.flash;
   if (extra.preview) {
@@ -176,6 +196,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
   const canEdit = owns && can(ctx.user.role, 'article.write') && (!['published', 'scheduled'].includes(status) || can(ctx.user.role, 'article.write-published'));
   const candidates = (await adminArticles(ctx.store, { limit: 200 })).rows;
   const conflict = extra.conflict && found ? formFromArticle(found.article, found.state.version) : undefined;
+  const script = await editorBundle();
   return html(
     c,
     <EditPage
@@ -190,6 +211,10 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       conflict={conflict}
       candidates={candidates}
       flash={flash}
+      bodyBlocks={bodyBlocks}
+      recovery={recovery}
+      conflictVersion={conflict ? found?.state.version : undefined}
+      editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
     />,
     extra.status ?? 200,
   );
@@ -207,9 +232,13 @@ const saveArticleForm: Handler = async (c, ctx) => {
     const existing = id ? await ctx.store.getArticle(id) : undefined;
     if (id && !existing) return notFound(c, ctx);
     const article = await articleFromForm(ctx.store, form, existing);
-    const version = id ? Number(form.version) : undefined;
+    if (str(ctx, 'do') === 'site-preview') return sitePreview(c, ctx.store, article);
+    // After a conflict the writer may choose, having seen the difference, to replace the version saved now.
+    const overwrite = str(ctx, 'overwrite');
+    const version = id ? Number(/^\d{1,9}$/.test(overwrite) ? overwrite : form.version) : undefined;
     if (id && !Number.isInteger(version)) throw new MizanError('bad-form', 'the form lacks its version: reload the page');
     const saved = await saveEdit(ctx.store, ctx.editor, { article, version, note: form.note.trim().slice(0, 300) });
+    await clearAutosave(ctx.store, ctx.user.id, id ?? 'new');
     return see(c, `/admin/articles/${saved.id}?saved=1`);
   } catch (err) {
     if (err instanceof ConflictError) return renderEdit(c, ctx, id, { form, conflict: true, status: 409 });
@@ -262,6 +291,7 @@ async function revisionsPage(c: Context, ctx: Ctx, diff?: { from: number; to: nu
 // ---- the route table ---------------------------------------------------------------------------------
 
 export const ADMIN_ROUTES: AdminRoute[] = [
+  ...EDITOR_ROUTES,
   {
     method: 'GET',
     path: '/admin',

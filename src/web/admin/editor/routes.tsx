@@ -1,0 +1,111 @@
+/**
+ * @module The rich-text editor's own routes: its script (content-hashed, built on first use if needed)
+ * and the Markdown mode's conversions, both ways, through the importer's reader and writer.
+ */
+import { articleState, blocksToMarkdown, clearAutosave, createExpert, formFromData, markdownToBlocks, parseBodyJson, searchExperts, writeAutosave } from '../../../app/index.ts';
+import { LANGS } from '../../../model/index.ts';
+import { renderPage } from '../../views/layout.tsx';
+import { NewExpertPage } from './new-expert-page.tsx';
+import { et } from './editor-i18n.ts';
+import { at } from '../admin-i18n.ts';
+import { MizanError } from '../../../lib/index.ts';
+import { isLang } from '../../../model/index.ts';
+import type { AdminRoute } from '../../routes/admin.tsx';
+import { editorBundle } from './editor-bundle.ts';
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+/** The autosave slot's key of an edit page's article (`new` while it is being created); undefined when there is no such article. */
+async function slotKey(ctx: Parameters<AdminRoute['handler']>[1], id: string): Promise<string | undefined> {
+  if (id === 'new') return 'new';
+  return (await articleState(ctx.store, id)) ? id : undefined;
+}
+
+export const EDITOR_ROUTES: AdminRoute[] = [
+  {
+    method: 'GET',
+    path: '/admin/experts/search',
+    cap: 'article.view',
+    handler: async (c, ctx) => {
+      const lang = c.req.query('lang') ?? ctx.lang;
+      const hits = await searchExperts(ctx.store, (c.req.query('q') ?? '').slice(0, 100), isLang(lang) ? lang : 'ar');
+      return c.json({ experts: hits }, 200, NO_STORE);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/experts/new',
+    cap: 'taxonomy.edit',
+    handler: async (c, ctx) => c.html(await renderPage(<NewExpertPage lang={ctx.lang} user={ctx.user} />), 200, NO_STORE),
+  },
+  {
+    method: 'POST',
+    path: '/admin/experts/new',
+    cap: 'taxonomy.edit',
+    handler: async (c, ctx) => {
+      const field = (name: string) => (typeof ctx.form[name] === 'string' ? (ctx.form[name] as string) : '');
+      const per = (prefix: string) => Object.fromEntries(Object.keys(LANGS).map((l) => [l, field(`${prefix}_${l}`)]));
+      try {
+        await createExpert(ctx.store, ctx.editor, { names: per('name'), title: per('title'), bio: per('bio') });
+      } catch (err) {
+        if (!(err instanceof MizanError) || err.status >= 500 || err.code === 'forbidden') throw err;
+        const values = Object.fromEntries(Object.keys(ctx.form).map((k) => [k, field(k)]));
+        return c.html(await renderPage(<NewExpertPage lang={ctx.lang} user={ctx.user} values={values} flash={{ kind: 'error', text: at(ctx.lang, 'error.generic', { message: err.message }) }} />), err.status === 409 ? 409 : 422, NO_STORE);
+      }
+      return c.redirect('/admin/experts?saved=1', 303);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/articles/:id/autosave',
+    cap: 'article.write',
+    handler: async (c, ctx) => {
+      const key = await slotKey(ctx, c.req.param('id')!);
+      if (!key) return c.json({ error: 'not found' }, 404, NO_STORE);
+      const { savedAt } = await writeAutosave(ctx.store, ctx.user.id, key, formFromData(ctx.form));
+      return c.json({ savedAt }, 200, NO_STORE);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/articles/:id/autosave/discard',
+    cap: 'article.write',
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      const key = await slotKey(ctx, id);
+      if (key) await clearAutosave(ctx.store, ctx.user.id, key);
+      return c.redirect(id === 'new' ? '/admin/articles/new' : `/admin/articles/${id}`, 303);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/editor/script/:name',
+    cap: 'article.view',
+    handler: async (c) => {
+      const bundle = await editorBundle();
+      if (!bundle || !bundle.path.endsWith('/' + c.req.param('name'))) return c.text('not found', 404, NO_STORE);
+      return c.body(bundle.body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'private, max-age=31536000, immutable',
+        etag: bundle.etag,
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/editor/convert',
+    cap: 'article.view',
+    handler: async (c, ctx) => {
+      const field = (name: string) => (typeof ctx.form[name] === 'string' ? (ctx.form[name] as string) : '');
+      const lang = isLang(field('lang')) ? field('lang') : 'ar';
+      try {
+        if (field('to') === 'markdown') return c.json({ markdown: blocksToMarkdown(parseBodyJson(field('blocks') || '[]'), lang) }, 200, NO_STORE);
+        if (field('to') === 'blocks') return c.json({ blocks: markdownToBlocks(field('markdown').replace(/\r\n?/g, '\n'), lang) }, 200, NO_STORE);
+        return c.json({ error: 'to must be markdown or blocks' }, 400, NO_STORE);
+      } catch (err) {
+        if (!(err instanceof MizanError)) throw err;
+        return c.json({ error: err.message }, 422, NO_STORE);
+      }
+    },
+  },
+];
