@@ -5,3 +5,4 @@
 export const loadApp = () => import('../app/index.ts');
 export const loadWeb = () => import('../web/index.ts');
 export const loadStore = () => import('../store/index.ts');
+export const loadText = () => import('../text/index.ts');
