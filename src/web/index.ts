@@ -19,3 +19,5 @@ export { sendPage, sendJson, sitePrefixes } from './send.ts';
 export { Teaser, TeaserList, kicker } from './views/teaser.tsx';
 export { Pager, pageHref } from './views/pager.tsx';
 export { DateTime } from './views/date-time.tsx';
+export { serveSite, warmPaths, type RunningSite } from './ops/serve-site.ts';
+export { Readiness, type ReadyState } from './ops/readiness.ts';

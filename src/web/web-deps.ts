@@ -1,5 +1,6 @@
 /** @module What the web layer needs from its host: the store, the public origin, a clock. */
 import type { Store } from '../store/index.ts';
+import type { Readiness } from './ops/readiness.ts';
 
 export interface WebDeps {
   store: Store;
@@ -9,6 +10,8 @@ export interface WebDeps {
   now?: () => Date;
   /** Receives one line per request (method, path, status, milliseconds); silent when unset. */
   log?: (line: string) => void;
+  /** Whether this server may take traffic (`/readyz`); an app without one is ready at once. */
+  readiness?: Readiness;
 }
 
 /**

@@ -10,6 +10,12 @@ function portOf(value: string | undefined): number {
   return port;
 }
 
+function graceMsOf(value: string | undefined): number {
+  const ms = Number(value ?? 10_000);
+  if (!Number.isFinite(ms) || ms < 0) throw new UsageError(`MIZAN_SHUTDOWN_GRACE_MS must be a number of milliseconds, not "${value}"`);
+  return ms;
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -20,7 +26,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo, reindexIfStale }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
+      const [{ loadDemo, reindexIfStale }, { serveSite }] = await Promise.all([loadApp(), loadWeb()]);
       const store = await storeFor(cmd);
       try {
         if (opts.demo) {
@@ -30,17 +36,18 @@ export function registerServe(program: Command): void {
         const rebuilt = await reindexIfStale(store);
         if (rebuilt !== null) process.stdout.write(`rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)\n`);
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-        const app = createWebApp({ store, baseUrl, log: (line: string) => process.stdout.write(line + '\n') });
-        const server = await listen(app, { port, host });
-        process.stdout.write(`Mizan is serving ${server.url} (Arabic at ${server.url.replace(/\/$/, '')}/ar/)\n`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
+        const site = await serveSite({ store, baseUrl, log: (line: string) => process.stdout.write(line + '\n') }, { port, host });
+        process.stdout.write(`Mizan is serving ${site.url} (Arabic at ${site.url.replace(/\/$/, '')}/ar/)\n`);
+        const signal = await new Promise<string>((resolve) => {
+          process.once('SIGINT', () => resolve('SIGINT'));
+          process.once('SIGTERM', () => resolve('SIGTERM'));
         });
-        await server.close();
+        // Zero-downtime restarts: stop accepting, let the requests in flight finish, then close the database.
+        process.stdout.write(`${signal}: stopping; finishing ${site.inFlight()} request(s) in flight\n`);
+        await site.stop({ graceMs: graceMsOf(process.env.MIZAN_SHUTDOWN_GRACE_MS) });
       } finally {
         await store.close();
       }
+      process.stdout.write('stopped: every request answered, database closed\n');
     });
 }

@@ -14,6 +14,7 @@ import { registerKnowledge } from './knowledge.tsx';
 import { registerPolicyAnalysis } from './policy-analysis.tsx';
 import { registerSitemap } from './sitemap.ts';
 import { registerSearch } from './search.tsx';
+import { registerOps } from '../ops/routes.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
@@ -26,6 +27,7 @@ const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerExpert,
   registerSearch,
   registerKnowledge,
+  registerOps, // /readyz, /metrics
 ];
 
 export function registerRoutes(app: Hono, deps: WebDeps): void {

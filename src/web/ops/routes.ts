@@ -1,0 +1,33 @@
+/**
+ * @module The operators' routes: `/readyz` (may this server take traffic: started, migrated, warm, not
+ * draining, the database answering). `/healthz` (liveness) lives with the API.
+ */
+import type { Hono } from 'hono';
+import { addApiRoute } from '../openapi.ts';
+import type { WebDeps } from '../web-deps.ts';
+
+addApiRoute({
+  path: '/readyz',
+  method: 'get',
+  summary: 'Readiness: 200 when this server may take traffic (migrated, caches warm, not shutting down)',
+  tags: ['meta'],
+  responses: {
+    200: { description: 'Ready', schema: { type: 'object', properties: { status: { const: 'ready' } } } },
+    503: { description: 'Starting, draining before a stop, or the database does not answer' },
+  },
+});
+
+export function registerOps(app: Hono, deps: WebDeps): void {
+  app.get('/readyz', async (c) => {
+    c.header('cache-control', 'no-store');
+    // An app built without a lifecycle (tests, `mizan build`) is ready as soon as it exists.
+    const state = deps.readiness?.state ?? 'ready';
+    if (state !== 'ready') return c.json({ status: state }, 503);
+    try {
+      await deps.store.countArticles();
+    } catch (err) {
+      return c.json({ status: 'error', error: { code: 'database', message: (err as Error).message } }, 503);
+    }
+    return c.json({ status: 'ready' });
+  });
+}
