@@ -6,7 +6,7 @@
  * const store = await openStore({ db: './data/mizan.db' });
  * await store.putArticle(article);   // → { id, status: 'created' }
  */
-import { Kysely } from 'kysely';
+import { Kysely, type LogConfig } from 'kysely';
 import { DatabaseRefusedError } from '../lib/index.ts';
 import { postgresDialect, sqliteDialect } from './dialects/index.ts';
 import { migrate } from './migrate.ts';
@@ -31,6 +31,34 @@ export interface OpenOptions {
   schema?: string;
   /** Migrate on open (default true). */
   migrate?: boolean;
+  /** Told of every query once it ran, with its time: the server's slow-query log and its metrics. */
+  onQuery?: (query: QueryEvent) => void;
+}
+
+/** One query the store ran: its SQL (parameters left out), how long it took, whether it failed. */
+export interface QueryEvent {
+  sql: string;
+  ms: number;
+  failed: boolean;
+}
+
+/** The connections of a PostgreSQL store's pool: open, idle, and callers waiting for one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+const pools = new WeakMap<object, () => PoolStats>();
+
+/** The pool of a store opened on PostgreSQL (undefined on SQLite: one connection, no pool). */
+export function poolStats(store: object): PoolStats | undefined {
+  return pools.get(store)?.();
+}
+
+function queryLog(onQuery: ((q: QueryEvent) => void) | undefined): LogConfig | undefined {
+  if (!onQuery) return undefined;
+  return (event) => onQuery({ sql: event.query.sql, ms: event.queryDurationMillis, failed: event.level === 'error' });
 }
 
 /** Where the CLI's settings point: `--db` wins over DATABASE_URL, which wins over the default file. */
@@ -46,15 +74,16 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
   if (opts.db || !opts.url) {
     const file = opts.db ?? DEFAULT_DB_FILE;
     const { dialect, raw } = sqliteDialect(file);
-    const db = new Kysely<Database>({ dialect });
+    const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
     store = new SqlStore(db, 'sqlite', async () => {
       await db.destroy();
       if (raw.open) raw.close();
     });
   } else {
-    const { dialect } = postgresDialect(opts.url, opts.schema);
-    const db = new Kysely<Database>({ dialect });
+    const { dialect, pool } = postgresDialect(opts.url, opts.schema);
+    const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
     store = new SqlStore(db, 'postgres', () => db.destroy());
+    pools.set(store, () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
     try {
       await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     } catch (err) {

@@ -21,3 +21,5 @@ export { Pager, pageHref } from './views/pager.tsx';
 export { DateTime } from './views/date-time.tsx';
 export { serveSite, warmPaths, type RunningSite } from './ops/serve-site.ts';
 export { Readiness, type ReadyState } from './ops/readiness.ts';
+export { QueryWatch, slowQueryMsOf, DEFAULT_SLOW_QUERY_MS } from './ops/query-watch.ts';
+export { SiteMetrics } from './ops/metrics.ts';

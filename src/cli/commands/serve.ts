@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
-import { loadApp, loadWeb } from '../lazy.ts';
+import { loadApp, loadLogger, loadWeb } from '../lazy.ts';
 
 function portOf(value: string | undefined): number {
   const port = Number(value ?? 3000);
@@ -26,28 +26,37 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo, reindexIfStale }, { serveSite }] = await Promise.all([loadApp(), loadWeb()]);
-      const store = await storeFor(cmd);
+      const [{ loadDemo, reindexIfStale }, { serveSite, QueryWatch, slowQueryMsOf }, { createLogger }] = await Promise.all([loadApp(), loadWeb(), loadLogger()]);
+      const graceMs = graceMsOf(process.env.MIZAN_SHUTDOWN_GRACE_MS);
+      const logger = createLogger();
+      let slowMs: number;
+      try {
+        slowMs = slowQueryMsOf(process.env.MIZAN_SLOW_QUERY_MS);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      const queryWatch = new QueryWatch({ logger, slowMs });
+      const store = await storeFor(cmd, { onQuery: queryWatch.onQuery });
       try {
         if (opts.demo) {
           const n = await loadDemo(store);
-          if (n) process.stdout.write(`loaded ${n} demo articles\n`);
+          if (n) logger.info({ demoArticles: n }, `loaded ${n} demo articles`);
         }
         const rebuilt = await reindexIfStale(store);
-        if (rebuilt !== null) process.stdout.write(`rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)\n`);
+        if (rebuilt !== null) logger.info({ reindexed: rebuilt }, `rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)`);
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-        const site = await serveSite({ store, baseUrl, log: (line: string) => process.stdout.write(line + '\n') }, { port, host });
-        process.stdout.write(`Mizan is serving ${site.url} (Arabic at ${site.url.replace(/\/$/, '')}/ar/)\n`);
+        const site = await serveSite({ store, baseUrl, logger, queryWatch }, { port, host });
+        logger.info({ url: site.url, engine: store.engine }, `Mizan is serving ${site.url} (Arabic at ${site.url.replace(/\/$/, '')}/ar/)`);
         const signal = await new Promise<string>((resolve) => {
           process.once('SIGINT', () => resolve('SIGINT'));
           process.once('SIGTERM', () => resolve('SIGTERM'));
         });
         // Zero-downtime restarts: stop accepting, let the requests in flight finish, then close the database.
-        process.stdout.write(`${signal}: stopping; finishing ${site.inFlight()} request(s) in flight\n`);
-        await site.stop({ graceMs: graceMsOf(process.env.MIZAN_SHUTDOWN_GRACE_MS) });
+        logger.info({ signal, inFlight: site.inFlight() }, `${signal}: stopping; finishing ${site.inFlight()} request(s) in flight`);
+        await site.stop({ graceMs });
       } finally {
         await store.close();
       }
-      process.stdout.write('stopped: every request answered, database closed\n');
+      logger.info('stopped: every request answered, database closed');
     });
 }

@@ -21,6 +21,9 @@ export class PageCache {
   readonly #max: number;
   readonly #ttlMs: number;
   readonly #now: () => number;
+  /** Lookups answered from the cache, and lookups that were not (for `/metrics`). */
+  hits = 0;
+  misses = 0;
 
   constructor(opts: { max?: number; ttlMs?: number; now?: () => number } = {}) {
     this.#max = opts.max ?? 1000;
@@ -31,11 +34,16 @@ export class PageCache {
   /** The answer stored for `key` if it is still valid at `version`. */
   get(key: string, version: string): CachedAnswer | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.version !== version || this.#now() - entry.at > this.#ttlMs) {
-      this.#entries.delete(key);
+    if (!entry) {
+      this.misses++;
       return undefined;
     }
+    if (entry.version !== version || this.#now() - entry.at > this.#ttlMs) {
+      this.#entries.delete(key);
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
     // Map order is insertion order: re-inserting marks the entry as recently used.
     this.#entries.delete(key);
     this.#entries.set(key, entry);

@@ -1,6 +1,6 @@
 /**
  * @module The operators' routes: `/readyz` (may this server take traffic: started, migrated, warm, not
- * draining, the database answering). `/healthz` (liveness) lives with the API.
+ * draining, the database answering) and `/metrics` (Prometheus). `/healthz` (liveness) lives with the API.
  */
 import type { Hono } from 'hono';
 import { addApiRoute } from '../openapi.ts';
@@ -17,7 +17,21 @@ addApiRoute({
   },
 });
 
+addApiRoute({
+  path: '/metrics',
+  method: 'get',
+  summary: "This server's metrics in Prometheus' text format (restrict it to your monitoring at the proxy)",
+  tags: ['meta'],
+  responses: { 200: { description: 'Prometheus exposition format 0.0.4' } },
+});
+
 export function registerOps(app: Hono, deps: WebDeps): void {
+  app.get('/metrics', async (c) => {
+    if (!deps.metrics) return c.notFound();
+    const { type, text } = await deps.metrics.exposition();
+    return c.body(text, 200, { 'content-type': type, 'cache-control': 'no-store' });
+  });
+
   app.get('/readyz', async (c) => {
     c.header('cache-control', 'no-store');
     // An app built without a lifecycle (tests, `mizan build`) is ready as soon as it exists.
