@@ -7,8 +7,9 @@
  * await store.putArticle(article);   // → { id, status: 'created' }
  */
 import { Kysely, type LogConfig } from 'kysely';
-import { DatabaseRefusedError } from '../lib/index.ts';
-import { postgresDialect, sqliteDialect } from './dialects/index.ts';
+import { DatabaseRefusedError, MizanError } from '../lib/index.ts';
+import { listenPostgres, postgresDialect, sqliteDialect, type ChangeHandlers, type ChangeListener } from './dialects/index.ts';
+import { CHANGE_CHANNEL } from './sql-store.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql-store.ts';
@@ -19,6 +20,7 @@ export type * from './schema.ts';
 export { migrate } from './migrate.ts';
 export { engineOf } from './dialects/index.ts';
 export { MIGRATIONS } from './migrations/index.ts';
+export { CHANGE_CHANNEL } from './sql-store.ts';
 
 export const DEFAULT_DB_FILE = './data/mizan.db';
 
@@ -50,6 +52,18 @@ export interface PoolStats {
 }
 
 const pools = new WeakMap<object, () => PoolStats>();
+const listeners = new WeakMap<object, (h: ChangeHandlers) => Promise<ChangeListener>>();
+
+export type { ChangeHandlers, ChangeListener };
+
+/**
+ * Calls `handlers.onChange` as each change is committed by any process (PostgreSQL: LISTEN/NOTIFY on a
+ * connection of its own, reconnecting). Undefined on SQLite, where there is nothing to listen to: poll
+ * `changesSince` instead. Close the listener before the store.
+ */
+export async function listenForChanges(store: object, handlers: ChangeHandlers): Promise<ChangeListener | undefined> {
+  return listeners.get(store)?.(handlers);
+}
 
 /** The pool of a store opened on PostgreSQL (undefined on SQLite: one connection, no pool). */
 export function poolStats(store: object): PoolStats | undefined {
@@ -64,7 +78,10 @@ function queryLog(onQuery: ((q: QueryEvent) => void) | undefined): LogConfig | u
 /** Where the CLI's settings point: `--db` wins over DATABASE_URL, which wins over the default file. */
 export function storeTarget(opts: { db?: string }, env: NodeJS.ProcessEnv = process.env): OpenOptions {
   if (opts.db) return { db: opts.db };
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  // MIZAN_PG_SCHEMA: Mizan's tables in a schema of their own in a shared database.
+  const schema = env.MIZAN_PG_SCHEMA;
+  if (schema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new MizanError('bad-schema', `MIZAN_PG_SCHEMA must be a plain PostgreSQL name (letters, digits, _), not "${schema.slice(0, 70)}"`);
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(schema ? { schema } : {}) };
   return { db: DEFAULT_DB_FILE };
 }
 
@@ -82,8 +99,18 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
   } else {
     const { dialect, pool } = postgresDialect(opts.url, opts.schema);
     const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
-    store = new SqlStore(db, 'postgres', () => db.destroy());
+    const listening: ChangeListener[] = [];
+    store = new SqlStore(db, 'postgres', async () => {
+      await Promise.all(listening.splice(0).map((l) => l.close()));
+      await db.destroy();
+    });
     pools.set(store, () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
+    const url = opts.url;
+    listeners.set(store, async (h) => {
+      const listener = await listenPostgres(url, opts.schema, CHANGE_CHANNEL, h);
+      listening.push(listener);
+      return listener;
+    });
     try {
       await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     } catch (err) {

@@ -45,14 +45,15 @@ export async function migrate(db: Kysely<any>, opts: { schema?: string } = {}): 
   }
 }
 
-const MIGRATE_ATTEMPTS = 4;
+const MIGRATE_ATTEMPTS = 8;
 
 /**
  * On PostgreSQL, Kysely looks for its bookkeeping tables by listing every table of every schema, with
  * `pg_get_serial_sequence` on each: a table another connection drops meanwhile (another database in
- * the same server, a test schema cleaned up) fails that listing with 42P01, before any migration has
- * run. Each migration runs in a transaction, so trying again is safe.
+ * the same server, a test schema cleaned up) fails that listing with 42P01 (or 3F000 when the whole
+ * schema went), before any migration has run. Each migration runs in a transaction, so trying again is safe.
  */
 function droppedMeanwhile(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === '42P01';
+  const code = (error as { code?: string } | null)?.code;
+  return code === '42P01' || code === '3F000';
 }

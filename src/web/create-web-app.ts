@@ -24,14 +24,16 @@ export interface WebAppOptions {
  * @example const app = createWebApp({ store, baseUrl: 'https://example.org' }); await app.request('/ar/')
  */
 export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
-  const versioned = versionedStore(deps.store);
+  const versioned = versionedStore(deps.store, {
+    onError: (err) => deps.logger?.warn({ err }, `following the change log failed (caches dropped): ${(err as Error)?.message ?? err}`),
+  });
   const cache = new PageCache({ ttlMs: opts.noCache ? -1 : opts.cacheTtlMs });
   const metrics = new SiteMetrics({ store: deps.store, cache });
   if (deps.queryWatch) deps.queryWatch.metrics = metrics;
   const appDeps: WebDeps = { ...deps, store: versioned.store, metrics };
   const app = new Hono();
   app.use(observe({ logger: deps.logger, log: deps.log, metrics }));
-  app.use(pipeline({ cache, version: versioned.version }));
+  app.use(pipeline({ cache, clock: versioned.feed.clock, onRequest: () => versioned.feed.nudge() }));
   registerRoutes(app, appDeps);
   app.notFound((c) => errorResponse(c.req.url, 404));
   app.onError((err, c) => {

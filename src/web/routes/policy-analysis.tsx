@@ -7,6 +7,7 @@ import { NotFoundError } from '../../lib/index.ts';
 import { typeLabel, type Article } from '../../model/index.ts';
 import type { PathTarget } from '../../store/index.ts';
 import { pageParam, typeParam } from '../http/params.ts';
+import { dependsOn } from '../http/pipeline.ts';
 import { t } from '../i18n/index.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import { articleJsonLd } from '../structured-data.ts';
@@ -25,7 +26,8 @@ export function redirectIfMoved(c: Context, target: PathTarget, path: string): R
   return c.redirect(target.canonical + (q < 0 ? '' : c.req.url.slice(q)), 301);
 }
 
-async function recommendations(deps: WebDeps, a: Article): Promise<Recommendation[]> {
+/** Up to three pieces to read next; adds to `tags` the listings it drew from. */
+async function recommendations(deps: WebDeps, a: Article, tags: Set<string>): Promise<Recommendation[]> {
   const out: Recommendation[] = [];
   const seen = new Set<string>([a.path]);
   for (const r of a.related) {
@@ -40,6 +42,7 @@ async function recommendations(deps: WebDeps, a: Article): Promise<Recommendatio
     if (out.length >= 3) break;
     const target = await cachedReads(deps.store).resolvePath(term.path);
     if (!target || target.kind !== 'term') continue;
+    tags.add(`term:${target.id}`);
     const page = await cachedReads(deps.store).listArticles({ termId: target.id, lang: a.lang, limit: 6 });
     for (const s of page.items) {
       if (out.length >= 3) break;
@@ -49,6 +52,7 @@ async function recommendations(deps: WebDeps, a: Article): Promise<Recommendatio
     }
   }
   if (out.length < 3) {
+    tags.add(`list:${a.lang}`);
     const page = await cachedReads(deps.store).listArticles({ lang: a.lang, limit: 6 });
     for (const s of page.items) {
       if (out.length >= 3) break;
@@ -74,11 +78,14 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
         const reads = cachedReads(deps.store);
         const stored = await reads.getArticle(target.id);
         if (!stored) throw new NotFoundError(`nothing at ${path}`);
+        // What this page is built from, for the page cache: a change elsewhere leaves it cached.
+        const tags = new Set([`article:${target.id}`]);
         // Link only translations readers can open: stored, and published.
         const translations = await Promise.all(
           stored.translations.map(async (tr) => {
             if (!tr.exists) return tr;
             const to = await reads.resolvePath(tr.path);
+            if (to) tags.add(`article:${to.id}`);
             return { ...tr, exists: !!to && to.kind === 'article' && (await reads.isPublished(to.id)) };
           }),
         );
@@ -86,13 +93,15 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
         // A page without query parameters: anything after `?` is ignored, and the canonical says so.
         const existing = article.translations.filter((tr) => tr.exists);
         const alternates = [{ lang: article.lang, href: abs(article.path) }, ...existing.map((tr) => ({ lang: tr.lang, href: abs(tr.path) }))];
+        const recommended = await recommendations(deps, article, tags);
+        dependsOn(c, tags);
         return sendPage(
           c,
           <ArticlePage
             article={article}
             canonical={abs(article.path)}
             alternates={alternates}
-            recommended={await recommendations(deps, article)}
+            recommended={recommended}
             jsonLd={articleJsonLd(article, abs)}
           />,
         );
@@ -106,6 +115,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
       const pages = Math.max(1, Math.ceil(list.total / LISTING_PAGE_SIZE));
       if (page > pages) throw new NotFoundError(`${path} has ${pages} page(s), not ${page}`);
       const self = page > 1 ? `${term.path}?page=${page}` : term.path;
+      dependsOn(c, [`term:${term.id}`, ...list.items.map((item) => `article:${item.id}`)]);
       return sendPage(
         c,
         <ListingPage
