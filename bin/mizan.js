@@ -1,7 +1,20 @@
 #!/usr/bin/env node
-// Entry point of the `mizan` binary: loads TypeScript sources through tsx, then hands over to the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point of the `mizan` binary. Production runs the compiled JavaScript in dist/ (written by
+// `npm install` through scripts/build.mjs); a checkout whose src/ changed since that build, or that has no
+// build, runs the TypeScript sources through tsx, so development never runs stale code.
+// MIZAN_RUN_SOURCES=1 forces the sources.
+import { fileURLToPath } from 'node:url';
+import { compiledIsCurrent } from './source-stamp.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const src = fileURLToPath(new URL('../src/', import.meta.url));
+const info = fileURLToPath(new URL('../dist/build-info.json', import.meta.url));
+
+let main;
+if (process.env.MIZAN_RUN_SOURCES !== '1' && compiledIsCurrent(src, info)) {
+  ({ main } = await import('../dist/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

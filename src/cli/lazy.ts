@@ -5,3 +5,5 @@
 export const loadApp = () => import('../app/index.ts');
 export const loadWeb = () => import('../web/index.ts');
 export const loadStore = () => import('../store/index.ts');
+export const loadText = () => import('../text/index.ts');
+export const loadLogger = () => import('../lib/logger.ts');

@@ -6,9 +6,10 @@
  * const store = await openStore({ db: './data/mizan.db' });
  * await store.putArticle(article);   // → { id, status: 'created' }
  */
-import { Kysely } from 'kysely';
-import { DatabaseRefusedError } from '../lib/index.ts';
-import { postgresDialect, sqliteDialect } from './dialects/index.ts';
+import { Kysely, type LogConfig } from 'kysely';
+import { DatabaseRefusedError, MizanError } from '../lib/index.ts';
+import { listenPostgres, postgresDialect, sqliteDialect, type ChangeHandlers, type ChangeListener } from './dialects/index.ts';
+import { CHANGE_CHANNEL } from './sql-store.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { SqlStore } from './sql-store.ts';
@@ -21,6 +22,7 @@ export { engineOf } from './dialects/index.ts';
 export { MIGRATIONS } from './migrations/index.ts';
 export { withRetry, isTransient } from './retry.ts';
 export { chunksOf, SQL_VALUES } from './chunks.ts';
+export { CHANGE_CHANNEL } from './sql-store.ts';
 
 export const DEFAULT_DB_FILE = './data/mizan.db';
 
@@ -33,12 +35,55 @@ export interface OpenOptions {
   schema?: string;
   /** Migrate on open (default true). */
   migrate?: boolean;
+  /** Told of every query once it ran, with its time: the server's slow-query log and its metrics. */
+  onQuery?: (query: QueryEvent) => void;
+}
+
+/** One query the store ran: its SQL (parameters left out), how long it took, whether it failed. */
+export interface QueryEvent {
+  sql: string;
+  ms: number;
+  failed: boolean;
+}
+
+/** The connections of a PostgreSQL store's pool: open, idle, and callers waiting for one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+const pools = new WeakMap<object, () => PoolStats>();
+const listeners = new WeakMap<object, (h: ChangeHandlers) => Promise<ChangeListener>>();
+
+export type { ChangeHandlers, ChangeListener };
+
+/**
+ * Calls `handlers.onChange` as each change is committed by any process (PostgreSQL: LISTEN/NOTIFY on a
+ * connection of its own, reconnecting). Undefined on SQLite, where there is nothing to listen to: poll
+ * `changesSince` instead. Close the listener before the store.
+ */
+export async function listenForChanges(store: object, handlers: ChangeHandlers): Promise<ChangeListener | undefined> {
+  return listeners.get(store)?.(handlers);
+}
+
+/** The pool of a store opened on PostgreSQL (undefined on SQLite: one connection, no pool). */
+export function poolStats(store: object): PoolStats | undefined {
+  return pools.get(store)?.();
+}
+
+function queryLog(onQuery: ((q: QueryEvent) => void) | undefined): LogConfig | undefined {
+  if (!onQuery) return undefined;
+  return (event) => onQuery({ sql: event.query.sql, ms: event.queryDurationMillis, failed: event.level === 'error' });
 }
 
 /** Where the CLI's settings point: `--db` wins over DATABASE_URL, which wins over the default file. */
 export function storeTarget(opts: { db?: string }, env: NodeJS.ProcessEnv = process.env): OpenOptions {
   if (opts.db) return { db: opts.db };
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  // MIZAN_PG_SCHEMA: Mizan's tables in a schema of their own in a shared database.
+  const schema = env.MIZAN_PG_SCHEMA;
+  if (schema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new MizanError('bad-schema', `MIZAN_PG_SCHEMA must be a plain PostgreSQL name (letters, digits, _), not "${schema.slice(0, 70)}"`);
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(schema ? { schema } : {}) };
   return { db: DEFAULT_DB_FILE };
 }
 
@@ -61,16 +106,27 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
   if (opts.db || !opts.url) {
     const file = opts.db ?? DEFAULT_DB_FILE;
     const { dialect, raw } = sqliteDialect(file);
-    const db = new Kysely<Database>({ dialect });
+    const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
     store = new SqlStore(db, 'sqlite', async () => {
       await db.destroy();
       if (raw.open) raw.close();
     });
   } else {
     opts = { ...opts, schema: opts.schema ?? schemaInUrl(opts.url) };
-    const { dialect } = postgresDialect(opts.url!, opts.schema);
-    const db = new Kysely<Database>({ dialect });
-    store = new SqlStore(db, 'postgres', () => db.destroy());
+    const { dialect, pool } = postgresDialect(opts.url!, opts.schema);
+    const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
+    const listening: ChangeListener[] = [];
+    store = new SqlStore(db, 'postgres', async () => {
+      await Promise.all(listening.splice(0).map((l) => l.close()));
+      await db.destroy();
+    });
+    pools.set(store, () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
+    const url = opts.url!;
+    listeners.set(store, async (h) => {
+      const listener = await listenPostgres(url, opts.schema, CHANGE_CHANNEL, h);
+      listening.push(listener);
+      return listener;
+    });
     try {
       await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
     } catch (err) {

@@ -85,6 +85,13 @@ export interface MetaTable {
   value: string;
 }
 
+export interface ContentChangesTable {
+  id: Generated<number>;
+  at: string;
+  /** JSON array of cache tags (see migrations/070-content-changes.ts). */
+  tags: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
@@ -96,6 +103,7 @@ export interface Database {
   term_names: TermNamesTable;
   paths: PathsTable;
   meta: MetaTable;
+  content_changes: ContentChangesTable;
 }
 
 export type { Generated };

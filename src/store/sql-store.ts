@@ -20,6 +20,7 @@ import type { Database } from './schema.ts';
 import type {
   ArticleQuery,
   ArticleSummary,
+  ContentChange,
   Engine,
   ExpertView,
   Page,
@@ -30,6 +31,9 @@ import type {
 } from './store.ts';
 
 const MAX_PAGE = 200;
+
+/** The PostgreSQL channel on which each change's id is announced (see `recordChange`). */
+export const CHANGE_CHANNEL = 'mizan_changes';
 
 function shortId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
@@ -101,6 +105,8 @@ export class SqlStore implements Store {
     const doc: Article = { ...article, id, translations: article.translations.map((t) => ({ ...t, exists: false })) };
     const docJson = stableJson(doc);
     if (existing && existing.doc === docJson) return { id, status: 'unchanged' };
+    // What the article touched before this write (terms or authors it leaves) and after it.
+    const touchedBefore = existing ? await this.changeTags(id) : [];
 
     if (!existing) {
       const clash = await db.selectFrom('articles').select('path').where('id', '=', id).executeTakeFirst();
@@ -159,7 +165,7 @@ export class SqlStore implements Store {
           .execute();
       }
     }
-    await this.#bumpVersion();
+    await this.recordChange([...touchedBefore, ...(await this.changeTags(id))]);
     return { id, status: existing ? 'updated' : 'created' };
   }
 
@@ -268,6 +274,61 @@ export class SqlStore implements Store {
     }
   }
 
+  async recordChange(tags: readonly string[]): Promise<number> {
+    await this.#bumpVersion();
+    const unique = [...new Set(tags)].sort();
+    const row = await this.db
+      .insertInto('content_changes')
+      .values({ at: nowIso(), tags: JSON.stringify(unique.length ? unique : ['*']) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    // Delivered when the transaction commits, never for one rolled back.
+    // The channel is per schema, so stores in other schemas of the database are not woken.
+    if (this.engine === 'postgres') await sql`select pg_notify(${CHANGE_CHANNEL} || ':' || current_schema(), ${String(id)})`.execute(this.db);
+    // Keep about a day of changes: enough for any server to catch up after a lost connection.
+    if (id % 500 === 0) {
+      const dayAgo = new Date(Date.now() - 86_400_000).toISOString();
+      await this.db.deleteFrom('content_changes').where('at', '<', dayAgo).where('id', '<', id - 1000).execute();
+    }
+    return id;
+  }
+
+  async changeTags(articleId: string): Promise<string[]> {
+    const db = this.db;
+    const tags = [`article:${articleId}`];
+    const article = await db.selectFrom('articles').select(['lang', 'path']).where('id', '=', articleId).executeTakeFirst();
+    if (!article) return tags;
+    tags.push(`list:${article.lang}`);
+    const [terms, authors, outgoing, incoming] = await Promise.all([
+      db.selectFrom('article_terms').select('term_id').where('article_id', '=', articleId).execute(),
+      db.selectFrom('article_authors').select('expert_id').where('article_id', '=', articleId).execute(),
+      db
+        .selectFrom('article_translations as t')
+        .innerJoin('paths as p', 'p.path', 't.path')
+        .select('p.ref_id')
+        .where('t.article_id', '=', articleId)
+        .where('p.kind', '=', 'article')
+        .execute(),
+      db.selectFrom('article_translations').select('article_id').where('path', '=', article.path).execute(),
+    ]);
+    for (const t of terms) tags.push(`term:${t.term_id}`);
+    for (const a of authors) tags.push(`expert:${a.expert_id}`);
+    for (const t of outgoing) tags.push(`article:${t.ref_id}`);
+    for (const t of incoming) tags.push(`article:${t.article_id}`);
+    return tags;
+  }
+
+  async latestChangeId(): Promise<number> {
+    const row = await this.db.selectFrom('content_changes').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
+
+  async changesSince(afterId: number, limit = 1000): Promise<ContentChange[]> {
+    const rows = await this.db.selectFrom('content_changes').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ id: Number(r.id), at: r.at, tags: JSON.parse(r.tags) as string[] }));
+  }
+
   /** A number that changes whenever content changes: the key for caches of rendered pages. */
   async contentVersion(): Promise<number> {
     const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'content_version').executeTakeFirst();
@@ -354,10 +415,11 @@ export class SqlStore implements Store {
   async deleteArticle(id: string): Promise<boolean> {
     return this.transaction(async (tx) => {
       const db = (tx as SqlStore).db;
+      const touched = await tx.changeTags(id);
       const gone = await db.deleteFrom('articles').where('id', '=', id).executeTakeFirst();
       if (Number(gone.numDeletedRows) === 0) return false;
       await db.deleteFrom('paths').where('kind', '=', 'article').where('ref_id', '=', id).execute();
-      await (tx as SqlStore).#bumpVersion();
+      await tx.recordChange(touched);
       return true;
     });
   }
@@ -386,7 +448,8 @@ export class SqlStore implements Store {
       .values({ path: from, kind: target.kind, ref_id: target.id, lang: target.lang, redirect_to: target.canonical })
       .onConflict((oc) => oc.column('path').doUpdateSet({ redirect_to: target.canonical, ref_id: target.id, kind: target.kind, lang: target.lang }))
       .execute();
-    await this.#bumpVersion();
+    // A path now redirects: pages that link or resolve it anywhere may change.
+    await this.recordChange(['*']);
   }
 
   // ---- experts and terms ---------------------------------------------------------------------------

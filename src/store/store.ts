@@ -100,6 +100,18 @@ export interface Store {
   countArticles(): Promise<number>;
   /** A number that changes whenever content changes: the key for caches of rendered pages and feeds. */
   contentVersion(): Promise<number>;
+  /**
+   * Records a content change touching `tags` (`article:<id>`, `term:<id>`, `expert:<id>`, `list:<lang>`, or
+   * `*`) in the change log, moves the content version, and (PostgreSQL) notifies every listening server
+   * when the transaction commits. Returns the change's id.
+   */
+  recordChange(tags: readonly string[]): Promise<number>;
+  /** The cache tags a change to this article touches: itself, its translations both ways, its terms and experts, its language's lists. */
+  changeTags(articleId: string): Promise<string[]>;
+  /** The id of the newest change-log row (0 when there is none). */
+  latestChangeId(): Promise<number>;
+  /** Change-log rows after `afterId`, oldest first (at most `limit`). */
+  changesSince(afterId: number, limit?: number): Promise<ContentChange[]>;
   /** Deletes an article; its paths stop resolving. Returns false when there was none. */
   deleteArticle(id: string): Promise<boolean>;
 
@@ -112,4 +124,11 @@ export interface Store {
   listExperts(lang: string): Promise<ExpertView[]>;
   getTerm(id: string, lang: string): Promise<TermView | undefined>;
   listTerms(kind: TermKind, lang: string): Promise<TermView[]>;
+}
+
+/** One row of the change log. */
+export interface ContentChange {
+  id: number;
+  at: string;
+  tags: string[];
 }

@@ -7,6 +7,8 @@ import { PageCache } from './http/page-cache.ts';
 import { limitBodies, timeLimit } from './http/limits.ts';
 import { pipeline } from './http/pipeline.ts';
 import { registerRoutes } from './routes/index.ts';
+import { SiteMetrics } from './ops/metrics.ts';
+import { observe, requestIdOf } from './ops/observe.ts';
 import { versionedStore } from './versioned-store.ts';
 import type { WebDeps } from './web-deps.ts';
 
@@ -25,26 +27,26 @@ export interface WebAppOptions {
  * @example const app = createWebApp({ store, baseUrl: 'https://example.org' }); await app.request('/ar/')
  */
 export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
-  const versioned = versionedStore(deps.store);
-  const appDeps: WebDeps = { ...deps, store: versioned.store };
+  const versioned = versionedStore(deps.store, {
+    onError: (err) => deps.logger?.warn({ err }, `following the change log failed (caches dropped): ${(err as Error)?.message ?? err}`),
+  });
   const cache = new PageCache({ ttlMs: opts.noCache ? -1 : opts.cacheTtlMs });
+  const metrics = new SiteMetrics({ store: deps.store, cache });
+  if (deps.queryWatch) deps.queryWatch.metrics = metrics;
+  const appDeps: WebDeps = { ...deps, store: versioned.store, metrics };
   const app = new Hono();
-  if (deps.log) {
-    const log = deps.log;
-    app.use(async (c, next) => {
-      const started = performance.now();
-      await next();
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
-    });
-  }
-  app.use(pipeline({ cache, version: versioned.version }));
+  app.use(observe({ logger: deps.logger, log: deps.log, metrics }));
+  app.use(pipeline({ cache, clock: versioned.feed.clock, onRequest: () => versioned.feed.nudge() }));
   app.use(limitBodies());
   app.use(timeLimit(opts.requestTimeMs));
   registerRoutes(app, appDeps);
   app.notFound((c) => errorResponse(c.req.url, 404));
   app.onError((err, c) => {
     const status = statusOf(err);
-    if (status >= 500) console.error(`${c.req.method} ${c.req.path}: ${(err as Error)?.stack ?? err}`);
+    if (status >= 500) {
+      if (deps.logger) deps.logger.error({ err, reqId: requestIdOf(c), method: c.req.method, path: c.req.path }, `${c.req.method} ${c.req.path}: ${(err as Error)?.message ?? err}`);
+      else console.error(`${c.req.method} ${c.req.path}: ${(err as Error)?.stack ?? err}`);
+    }
     return errorResponse(c.req.url, status, err);
   });
   return app;

@@ -19,3 +19,8 @@ export { sendPage, sendJson, sitePrefixes } from './send.ts';
 export { Teaser, TeaserList, kicker } from './views/teaser.tsx';
 export { Pager, pageHref } from './views/pager.tsx';
 export { DateTime } from './views/date-time.tsx';
+export { serveSite, warmPaths, type RunningSite } from './ops/serve-site.ts';
+export { Readiness, type ReadyState } from './ops/readiness.ts';
+export { QueryWatch, slowQueryMsOf, DEFAULT_SLOW_QUERY_MS } from './ops/query-watch.ts';
+export { SiteMetrics } from './ops/metrics.ts';
+export { buildSite, fileForPath, type BuildOptions, type BuildReport } from './static/build-site.ts';

@@ -9,7 +9,13 @@ import { MizanError } from '../lib/index.ts';
 
 export interface Listening {
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets the requests in flight finish (closing each kept-alive connection
+   * as it falls idle), and resolves when all are done; after `graceMs` (default 10 s) the rest are cut.
+   */
+  close(opts?: { graceMs?: number }): Promise<void>;
+  /** Requests being answered now. */
+  inFlight(): number;
 }
 
 /**
@@ -20,6 +26,17 @@ export interface Listening {
 export function listen(app: Hono, opts: { port: number; host: string }): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }) as Server;
+    let active = 0;
+    let closing = false;
+    server.on('request', (req, res) => {
+      active++;
+      // A connection kept alive past its answer would hold the stop up: say it closes, and close it.
+      if (closing) res.setHeader('connection', 'close');
+      res.once('close', () => {
+        active--;
+        if (closing) server.closeIdleConnections();
+      });
+    });
     server.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') {
         reject(new MizanError('port-taken', `port ${opts.port} on ${opts.host} is already in use`, { cause: err }));
@@ -34,10 +51,16 @@ export function listen(app: Hono, opts: { port: number; host: string }): Promise
       const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
       resolve({
         url: `http://${host}:${port}`,
-        close: () =>
+        inFlight: () => active,
+        close: ({ graceMs = 10_000 } = {}) =>
           new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
+            closing = true;
+            const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+            server.close(() => {
+              clearTimeout(cut);
+              done();
+            });
+            server.closeIdleConnections();
           }),
       });
     });

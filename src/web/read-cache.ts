@@ -1,12 +1,13 @@
 /**
- * @module Memoized store reads for the public pages: the same question asked again while the content
- * version is unchanged (and for at most a few seconds) is answered from memory, so a page rendered per
- * request spends its time rendering, not re-reading. Only the reading site uses it; the editors' side
- * reads the store itself, always fresh.
+ * @module Memoized store reads for the public pages: the same question asked again while nothing it
+ * was read from has changed (and for at most a few seconds) is answered from memory, so a page rendered
+ * per request spends its time rendering, not re-reading. An article's reads are kept across changes to
+ * other articles; reads that span many (lists, paths) are dropped on any change. Only the reading site
+ * uses it; the editors' side reads the store itself, always fresh.
  */
 import type { Article } from '../model/index.ts';
 import type { ArticleQuery, ArticleSummary, ExpertView, Page, PathTarget, Store, TermView } from '../store/index.ts';
-import { versionOf } from './versioned-store.ts';
+import { clockOf } from './versioned-store.ts';
 
 export interface Reads {
   resolvePath(path: string): Promise<PathTarget | undefined>;
@@ -37,29 +38,28 @@ const byStore = new WeakMap<Store, Reads>();
 export function cachedReads(store: Store): Reads {
   let reads = byStore.get(store);
   if (reads) return reads;
-  const version = versionOf(store);
-  const memo = new Map<string, { version: string; at: number; value: Promise<unknown> }>();
-  const through = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    if (!version) return load();
-    const v = version();
+  const clock = clockOf(store);
+  const memo = new Map<string, { gen: number; tags: string[] | null; at: number; value: Promise<unknown> }>();
+  const through = <T>(key: string, tags: string[] | null, load: () => Promise<T>): Promise<T> => {
+    if (!clock) return load();
     const now = Date.now();
     const hit = memo.get(key);
-    if (hit && hit.version === v && now - hit.at <= TTL_MS) return hit.value as Promise<T>;
+    if (hit && now - hit.at <= TTL_MS && clock.fresh(hit.gen, hit.tags)) return hit.value as Promise<T>;
     const value = load();
     memo.delete(key);
-    memo.set(key, { version: v, at: now, value });
+    memo.set(key, { gen: clock.gen, tags, at: now, value });
     // A failed read is not remembered.
     value.catch(() => memo.delete(key));
     while (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value as string);
     return value;
   };
   reads = {
-    resolvePath: (path) => through(`p ${path}`, () => store.resolvePath(path)),
-    getArticle: (id) => through(`a ${id}`, async () => ((await publishedStatus(store, id)) ? store.getArticle(id) : undefined)),
-    isPublished: (id) => through(`s ${id}`, () => publishedStatus(store, id)),
-    listArticles: (query) => through(`l ${JSON.stringify(query)}`, () => store.listArticles(query)),
-    getTerm: (id, lang) => through(`t ${id} ${lang}`, () => store.getTerm(id, lang)),
-    getExpert: (id, lang) => through(`e ${id} ${lang}`, () => store.getExpert(id, lang)),
+    resolvePath: (path) => through(`p ${path}`, null, () => store.resolvePath(path)),
+    getArticle: (id) => through(`a ${id}`, [`article:${id}`], async () => ((await publishedStatus(store, id)) ? store.getArticle(id) : undefined)),
+    isPublished: (id) => through(`s ${id}`, [`article:${id}`], () => publishedStatus(store, id)),
+    listArticles: (query) => through(`l ${JSON.stringify(query)}`, null, () => store.listArticles(query)),
+    getTerm: (id, lang) => through(`t ${id} ${lang}`, null, () => store.getTerm(id, lang)),
+    getExpert: (id, lang) => through(`e ${id} ${lang}`, null, () => store.getExpert(id, lang)),
   };
   byStore.set(store, reads);
   return reads;

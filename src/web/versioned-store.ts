@@ -1,78 +1,53 @@
 /**
- * @module The store as the web layer holds it: the same store, plus a content version for the page
- * cache. The version moves at once on a write made through this process, and follows the database's own
- * `contentVersion()` (writes by other processes: an import, the editors' side) within `checkEveryMs`,
- * read in the background so no request waits on it.
+ * @module The store as the web layer holds it: the same store, with a `ChangeFeed` that keeps this
+ * server's caches in step with the database's change log. A write made through this store returns only
+ * once the feed has applied it, so the writer's next request already sees it.
  */
 import type { Store } from '../store/index.ts';
+import type { ChangeClock } from './change-clock.ts';
+import { ChangeFeed, type ChangeFeedOptions } from './change-feed.ts';
 
-const WRITES = new Set(['putArticle', 'deleteArticle', 'addAlias', 'transaction']);
+const WRITES = new Set(['putArticle', 'deleteArticle', 'addAlias', 'transaction', 'recordChange']);
 
-const registry = new WeakMap<Store, () => string>();
+const registry = new WeakMap<Store, ChangeClock>();
 
-/** The content version of a store wrapped by `versionedStore`, if it is one. */
-export function versionOf(store: Store): (() => string) | undefined {
+/** The change clock of a store wrapped by `versionedStore`, if it is one. */
+export function clockOf(store: Store): ChangeClock | undefined {
   return registry.get(store);
 }
 
 export interface VersionedStore {
   store: Store;
-  /** The current content version, without waiting. */
-  version(): string;
+  feed: ChangeFeed;
 }
 
 /**
- * Wraps `store` so each write method moves `version()` before and after it runs.
+ * Wraps `store` so each write catches the feed up before it returns; starts the feed.
  *
- * @example const v = versionedStore(store); await v.store.putArticle(a); v.version() // → '2:…'
+ * @example const v = versionedStore(store); await v.store.putArticle(a); v.feed.clock.gen // → moved on
  */
-export function versionedStore(store: Store, opts: { checkEveryMs?: number } = {}): VersionedStore {
-  const checkEveryMs = opts.checkEveryMs ?? 500;
-  let writes = 0;
-  let dbVersion = -1;
-  let checkedAt = 0;
-  let checking = false;
-  const check = () => {
-    if (checking || typeof store.contentVersion !== 'function') return;
-    checking = true;
-    checkedAt = Date.now();
-    store
-      .contentVersion()
-      .then((v) => {
-        dbVersion = v;
-      })
-      .catch(() => {
-        // A failing database shows on the pages themselves; the cache only stops trusting itself.
-        dbVersion = -1;
-        writes++;
-      })
-      .finally(() => {
-        checking = false;
-      });
-  };
-  check();
+export function versionedStore(store: Store, opts: ChangeFeedOptions = {}): VersionedStore {
+  const feed = new ChangeFeed(store, opts);
+  feed.start().catch((err) => {
+    // A store closed before the feed could start (short-lived apps in tests): nothing to follow.
+    opts.onError?.(err);
+  });
   const wrapped = new Proxy(store, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
       if (typeof value !== 'function') return value;
       if (typeof prop === 'string' && WRITES.has(prop)) {
         return async (...args: unknown[]) => {
-          writes++;
           try {
             return await (value as (...a: unknown[]) => unknown).apply(target, args);
           } finally {
-            writes++;
-            check();
+            await feed.catchUp();
           }
         };
       }
       return value.bind(target);
     },
   });
-  const version = () => {
-    if (Date.now() - checkedAt > checkEveryMs) check();
-    return `${writes}:${dbVersion}`;
-  };
-  registry.set(wrapped, version);
-  return { store: wrapped, version };
+  registry.set(wrapped, feed.clock);
+  return { store: wrapped, feed };
 }

@@ -1,6 +1,10 @@
 /** @module What the web layer needs from its host: the store, the public origin, a clock. */
 import type { SetupToken } from '../app/index.ts';
 import type { Store } from '../store/index.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { SiteMetrics } from './ops/metrics.ts';
+import type { QueryWatch } from './ops/query-watch.ts';
+import type { Readiness } from './ops/readiness.ts';
 
 export interface WebDeps {
   store: Store;
@@ -12,6 +16,14 @@ export interface WebDeps {
   log?: (line: string) => void;
   /** The first-run setup token `mizan serve` printed while the database had no account. */
   setup?: SetupToken;
+  /** Whether this server may take traffic (`/readyz`); an app without one is ready at once. */
+  readiness?: Readiness;
+  /** Structured logs: one JSON line per request with its id (wins over `log`), errors with their stacks. */
+  logger?: Logger;
+  /** The store's query timings, fed to this app's metrics once it exists (see `openStore({ onQuery })`). */
+  queryWatch?: QueryWatch;
+  /** This app's Prometheus metrics (`/metrics`); `createWebApp` makes them. */
+  metrics?: SiteMetrics;
 }
 
 /**

@@ -98,7 +98,7 @@ export async function saveEdit(store: Store, editor: Editor, input: SaveEdit): P
     if (row.status !== 'published') await syncDerived(tx, row.id, row.status);
     const stored = (await tx.getArticle(row.id))!;
     const number = await recordRevision(tx, editor, stored, row.status, input.note || 'edited');
-    await bumpContent(tx);
+    await bumpContent(tx, row.id);
     await recordAudit(tx, editor, 'article.edit', row.id, { revision: number });
     return { id: row.id, version: input.version + 1, status: row.status, changed: true };
   });

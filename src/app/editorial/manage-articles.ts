@@ -157,7 +157,7 @@ export async function importUpload(store: Store, editor: Editor, fileName: strin
       out.articles.push({ id: saved.id, title: article.title, status: existing ? (saved.changed ? 'updated' : 'unchanged') : 'created' });
     }
     await recordAudit(tx, editor, 'article.import', file, { articles: out.articles.map((a) => a.id) });
-    await bumpContent(tx);
+    await bumpContent(tx, ...out.articles.map((a) => a.id));
   });
   return out;
 }

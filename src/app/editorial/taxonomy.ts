@@ -36,6 +36,7 @@ export async function updateExpert(store: Store, editor: Editor, input: { id: st
       if (saved.changed) n++;
     }
     await tx.db.updateTable('expert_names').set({ name, title, bio }).where('expert_id', '=', input.id).where('lang', '=', input.lang).execute();
+    await tx.recordChange([`expert:${input.id}`]);
     await recordAudit(tx, editor, 'expert.edit', input.id, { lang: input.lang, articles: n });
     return n;
   });
@@ -64,6 +65,7 @@ export async function renameTerm(store: Store, editor: Editor, input: { id: stri
       if (saved.changed) n++;
     }
     await tx.db.updateTable('term_names').set({ name }).where('term_id', '=', input.id).where('lang', '=', input.lang).execute();
+    await tx.recordChange([`term:${input.id}`]);
     await recordAudit(tx, editor, 'term.edit', input.id, { lang: input.lang, name, articles: n });
     return n;
   });

@@ -34,13 +34,14 @@ export function stepsFrom(status: string, can: (c: Capability) => boolean): Acti
   return (Object.keys(STEPS) as Action[]).filter((a) => STEPS[a].from.includes(status as Status) && can(STEPS[a].needs));
 }
 
-/** Moves the content version on, so cached public pages are rebuilt. */
-export async function bumpContent(tx: Store): Promise<void> {
-  await tx.db
-    .updateTable('meta')
-    .set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` })
-    .where('key', '=', 'content_version')
-    .execute();
+/**
+ * Records a content change, so cached public pages are rebuilt: precisely those of `articleIds` (their
+ * pages, translations, terms, experts and listings), or every page when no article is named.
+ */
+export async function bumpContent(tx: Store, ...articleIds: string[]): Promise<void> {
+  const tags: string[] = [];
+  for (const id of articleIds) tags.push(...(await tx.changeTags(id)));
+  await tx.recordChange(articleIds.length ? tags : ['*']);
 }
 
 /** Makes (published) or removes (any other state) what the public side derives from an article. */
@@ -67,7 +68,14 @@ export async function transition(store: Store, editor: Editor, id: string, actio
   if (!step) throw new StateError(`unknown step ${action}`);
   requireCan(editor, step.needs);
   return store.transaction(async (tx) => {
-    const row = await tx.db.selectFrom('articles').select(['status', 'doc']).where('id', '=', id).executeTakeFirst();
+    // On PostgreSQL the row is locked until commit: two servers taking the same step (a scheduled
+    // article falling due on both) take it one after the other, and the second finds it already done.
+    const row = await tx.db
+      .selectFrom('articles')
+      .select(['status', 'doc'])
+      .where('id', '=', id)
+      .$if(tx.engine === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirst();
     if (!row) throw new StateError(`no article ${id}`);
     await requireOwnership(tx, editor, id);
     if (!step.from.includes(row.status as Status)) {
@@ -90,7 +98,7 @@ export async function transition(store: Store, editor: Editor, id: string, actio
       const stored = await tx.getArticle(id);
       if (stored) for (const hook of afterPublishHooks) await hook(tx, stored);
     }
-    await bumpContent(tx);
+    await bumpContent(tx, id);
     await recordAudit(tx, editor, `article.${action}`, id, detail);
     return step.to;
   });

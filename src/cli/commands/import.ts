@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { ImportReport } from '../../app/index.ts';
 import type { Format } from '../../ingest/index.ts';
 import { loadApp } from '../lazy.ts';
@@ -58,6 +58,7 @@ export function registerImport(program: Command): void {
       const store = opts.dryRun && target.db && !existsSync(target.db) ? null : await openStore(target);
       let bar: cliProgress.SingleBar | undefined;
       if (process.stderr.isTTY) {
+        const { default: cliProgress } = await import('cli-progress');
         bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'importing [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
       }
       try {

@@ -1,6 +1,7 @@
 /** @module The list of CLI commands: one line per command module. */
 import type { Command } from 'commander';
 import { registerArticle } from './article.ts';
+import { registerBuild } from './build.ts';
 import { registerDb } from './db.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerArticle(program);
   registerSearch(program);
   registerServe(program);
+  registerBuild(program);
   registerText(program);
   registerMail(program);
 }

@@ -2,13 +2,19 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
-import { loadApp, loadWeb } from '../lazy.ts';
+import { loadApp, loadLogger, loadWeb } from '../lazy.ts';
 import { startMailWorker } from './mail.ts';
 
 function portOf(value: string | undefined): number {
   const port = Number(value ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port/PORT must be a number from 0 to 65535, not "${value}"`);
   return port;
+}
+
+function graceMsOf(value: string | undefined): number {
+  const ms = Number(value ?? 10_000);
+  if (!Number.isFinite(ms) || ms < 0) throw new UsageError(`MIZAN_SHUTDOWN_GRACE_MS must be a number of milliseconds, not "${value}"`);
+  return ms;
 }
 
 export function registerServe(program: Command): void {
@@ -21,39 +27,52 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo, reindexIfStale, hasUsers, SetupToken }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
-      const store = await storeFor(cmd);
+      const [{ loadDemo, reindexIfStale, hasUsers, SetupToken }, { serveSite, QueryWatch, slowQueryMsOf }, { createLogger }] = await Promise.all([loadApp(), loadWeb(), loadLogger()]);
+      const graceMs = graceMsOf(process.env.MIZAN_SHUTDOWN_GRACE_MS);
+      const logger = createLogger();
+      let slowMs: number;
+      try {
+        slowMs = slowQueryMsOf(process.env.MIZAN_SLOW_QUERY_MS);
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      const queryWatch = new QueryWatch({ logger, slowMs });
+      const store = await storeFor(cmd, { onQuery: queryWatch.onQuery });
       try {
         if (opts.demo) {
           const n = await loadDemo(store);
-          if (n) process.stdout.write(`loaded ${n} demo articles\n`);
+          if (n) logger.info({ demoArticles: n }, `loaded ${n} demo articles`);
         }
         const rebuilt = await reindexIfStale(store);
-        if (rebuilt !== null) process.stdout.write(`rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)\n`);
+        if (rebuilt !== null) logger.info({ reindexed: rebuilt }, `rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)`);
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
         // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
         const setup = (await hasUsers(store)) ? undefined : new SetupToken();
-        const app = createWebApp({ store, baseUrl, setup, log: (line: string) => process.stdout.write(line + '\n') });
-        const server = await listen(app, { port, host });
-        const origin = server.url.replace(/\/$/, '');
-        // One write: whoever reads the serving line has the setup address with it.
-        process.stdout.write(
-          `Mizan is serving ${origin}/ (Arabic at ${origin}/ar/); the editors' side is at ${origin}/admin\n` +
+        const site = await serveSite({ store, baseUrl, logger, queryWatch, setup }, { port, host });
+        const origin = site.url.replace(/\/$/, '');
+        // One record: whoever reads the serving line has the setup address with it.
+        logger.info(
+          { url: site.url, engine: store.engine },
+          `Mizan is serving ${origin}/ (Arabic at ${origin}/ar/); the editors' side is at ${origin}/admin` +
             (setup
-              ? `No account exists yet. Create the first admin at ${origin}/admin/setup?token=${setup.value}\n` +
-                `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)\n`
+              ? `
+No account exists yet. Create the first admin at ${origin}/admin/setup?token=${setup.value}
+` +
+                `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)`
               : ''),
         );
-        const mail = await startMailWorker(store, process.env.MIZAN_BASE_URL ?? origin, (line: string) => process.stdout.write(line + '\n'));
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
+        const mail = await startMailWorker(store, process.env.MIZAN_BASE_URL ?? origin, (line: string) => logger.info(line));
+        const signal = await new Promise<string>((resolve) => {
+          process.once('SIGINT', () => resolve('SIGINT'));
+          process.once('SIGTERM', () => resolve('SIGTERM'));
         });
+        // Zero-downtime restarts: stop accepting, let the requests in flight finish, then close the database.
+        logger.info({ signal, inFlight: site.inFlight() }, `${signal}: stopping; finishing ${site.inFlight()} request(s) in flight`);
         await mail?.stop();
-        await server.close();
+        await site.stop({ graceMs });
       } finally {
         await store.close();
       }
+      logger.info('stopped: every request answered, database closed');
     });
 }

@@ -5,7 +5,9 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
-import { normalize, tokenize, analyze, slugify, parseDate, findDates } from '../../text/index.ts';
+import { loadText } from '../lazy.ts';
+
+type TextLayer = Awaited<ReturnType<typeof loadText>>;
 
 const ACTIONS = ['normalize', 'tokens', 'stems', 'slug', 'date', 'dates'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -16,7 +18,8 @@ interface TextOptions {
 }
 
 /** One line for one argument; null when the argument cannot be read (only `date`). */
-function lineFor(action: Action, text: string, opts: TextOptions): string | null {
+function lineFor(action: Action, text: string, opts: TextOptions, layer: TextLayer): string | null {
+  const { normalize, tokenize, analyze, slugify, parseDate, findDates } = layer;
   const ref = opts.ref;
   switch (action) {
     case 'normalize':
@@ -56,12 +59,13 @@ export function registerText(program: Command): void {
     .argument('<text...>', 'the strings to analyse, one result line each')
     .option('--ref <date>', 'reference date (YYYY-MM-DD) for relative and yearless dates')
     .option('--json', 'print each result as JSON')
-    .action((action: string, texts: string[], opts: TextOptions) => {
+    .action(async (action: string, texts: string[], opts: TextOptions) => {
       if (!(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`unknown text action "${action}" (use ${ACTIONS.join(', ')})`);
-      if (opts.ref !== undefined && parseDate(opts.ref)?.precision !== 'day') throw new UsageError(`--ref must be a date like 2023-05-18, not "${opts.ref}"`);
+      const layer = await loadText();
+      if (opts.ref !== undefined && layer.parseDate(opts.ref)?.precision !== 'day') throw new UsageError(`--ref must be a date like 2023-05-18, not "${opts.ref}"`);
       let failed = false;
       for (const text of texts) {
-        const line = lineFor(action as Action, text, opts);
+        const line = lineFor(action as Action, text, opts, layer);
         if (line === null) {
           process.stderr.write(`mizan: cannot read a date in "${text}"\n`);
           process.stdout.write(opts.json ? 'null\n' : '\n');

@@ -8,4 +8,4 @@ export function engineOf(db: Kysely<any>): Engine {
 }
 
 export { sqliteDialect } from './sqlite.ts';
-export { postgresDialect } from './postgres.ts';
+export { postgresDialect, listenPostgres, type ChangeHandlers, type ChangeListener } from './postgres.ts';

@@ -15,6 +15,7 @@ import * as mail from './050-mail.ts';
 import * as articleOwners from './009-article-owners.ts';
 import * as arabicFolding from './060-arabic-folding.ts';
 import * as autosave from './040-autosave.ts';
+import * as contentChanges from './070-content-changes.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-article-owners': articleOwners,
   '060-arabic-folding': arabicFolding,
   '040-autosave': autosave,
+  '070-content-changes': contentChanges,
 };

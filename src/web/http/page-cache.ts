@@ -1,7 +1,8 @@
 /**
  * @module An in-process cache of finished answers (bytes, ETag, compressed variants), keyed by
- * path and query. An entry is valid while the content version is unchanged and for at most `ttlMs`
- * (writes straight to tables the version does not cover show within that time). Least recently used entries leave first.
+ * path and query. An entry is valid while no change touched what it was built from (the caller's
+ * `fresh` test: see change-clock.ts) and for at most `ttlMs` (writes straight to tables the change log
+ * does not cover show within that time). Least recently used entries leave first.
  */
 import type { Encoding } from './encode.ts';
 import { encodeBody } from './encode.ts';
@@ -12,7 +13,10 @@ export interface CachedAnswer {
   etag: string;
   body: Uint8Array;
   encoded: Partial<Record<Encoding, Uint8Array>>;
-  version: string;
+  /** The change generation the answer was built at. */
+  gen: number;
+  /** What it was built from (`article:<id>`…), or null: from anything. */
+  tags: readonly string[] | null;
   at: number;
 }
 
@@ -21,6 +25,9 @@ export class PageCache {
   readonly #max: number;
   readonly #ttlMs: number;
   readonly #now: () => number;
+  /** Lookups answered from the cache, and lookups that were not (for `/metrics`). */
+  hits = 0;
+  misses = 0;
 
   constructor(opts: { max?: number; ttlMs?: number; now?: () => number } = {}) {
     this.#max = opts.max ?? 1000;
@@ -28,14 +35,19 @@ export class PageCache {
     this.#now = opts.now ?? Date.now;
   }
 
-  /** The answer stored for `key` if it is still valid at `version`. */
-  get(key: string, version: string): CachedAnswer | undefined {
+  /** The answer stored for `key` if it is still `fresh`. */
+  get(key: string, fresh: (entry: CachedAnswer) => boolean): CachedAnswer | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.version !== version || this.#now() - entry.at > this.#ttlMs) {
-      this.#entries.delete(key);
+    if (!entry) {
+      this.misses++;
       return undefined;
     }
+    if (this.#now() - entry.at > this.#ttlMs || !fresh(entry)) {
+      this.#entries.delete(key);
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
     // Map order is insertion order: re-inserting marks the entry as recently used.
     this.#entries.delete(key);
     this.#entries.set(key, entry);

@@ -10,11 +10,15 @@ import { MizanError } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import { compressible, negotiateEncoding } from './encode.ts';
 import { errorResponse, rawPathOf, statusOf } from './error-response.ts';
+import type { ChangeClock } from '../change-clock.ts';
 import { encodedBody, type CachedAnswer, type PageCache } from './page-cache.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 
 /** A route sets this header (removed before sending) to let the page cache keep its answer. */
 export const CACHE_MARK = 'x-mizan-page-cache';
+
+/** A route sets this header (removed before sending) to name what its answer was built from. */
+export const CACHE_TAGS = 'x-mizan-cache-tags';
 
 /** Longest request target (path and query) the site reads. */
 export const MAX_URL_LENGTH = 2048;
@@ -25,6 +29,17 @@ const LANG_ROOTS = new Set(Object.values(LANGS).map((l) => `${l.prefix}/`));
 /** Marks the answer being built as one the page cache may keep (public, the same for every reader). */
 export function cacheable(c: Context): void {
   c.header(CACHE_MARK, '1');
+}
+
+/**
+ * Names everything the answer being built was read from (`article:<id>`, `term:<id>`, `expert:<id>`,
+ * `list:<lang>`), so the page cache keeps it across changes to anything else. An answer without tags
+ * is dropped on any change. Name too much rather than too little: a missing tag serves a stale page.
+ *
+ * @example dependsOn(c, [`article:${article.id}`, `list:${article.lang}`])
+ */
+export function dependsOn(c: Context, tags: Iterable<string>): void {
+  c.header(CACHE_TAGS, [...new Set(tags)].join(' '));
 }
 
 /**
@@ -89,14 +104,16 @@ function answer(c: Context, entry: CachedAnswer): Response {
 
 export interface PipelineOptions {
   cache: PageCache;
-  /** The content version: cached pages are valid for one value of it. */
-  version: () => string;
+  /** What changed since an answer was cached. */
+  clock: ChangeClock;
+  /** Called as each request arrives (the change feed reads the log when it is due). */
+  onRequest?: () => void;
 }
 
 /**
  * The outermost middleware of the site.
  *
- * @example app.use(pipeline({ cache: new PageCache(), version: () => '0' }))
+ * @example app.use(pipeline({ cache: new PageCache(), clock: new ChangeClock() }))
  */
 export function pipeline(opts: PipelineOptions): MiddlewareHandler {
   return async (c, next) => {
@@ -120,9 +137,11 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     if (reading && LANG_ROOTS.has(path + '/')) return finish(redirect(path + '/' + (query ? `?${query}` : '')));
 
     const key = path + (query ? `?${query}` : '');
-    const version = opts.version();
+    opts.onRequest?.();
+    const clock = opts.clock;
+    const gen = clock.gen;
     if (reading) {
-      const hit = opts.cache.get(key, version);
+      const hit = opts.cache.get(key, (e) => clock.fresh(e.gen, e.tags));
       if (hit) return answer(c, hit);
     }
 
@@ -140,9 +159,11 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const body = knownBodies.get(c) ?? new Uint8Array(await res.arrayBuffer());
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => {
-      if (name !== CACHE_MARK && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
+      if (name !== CACHE_MARK && name !== CACHE_TAGS && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
     });
-    const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, version };
+    const tagged = res.headers.get(CACHE_TAGS);
+    const tags = tagged === null ? null : tagged.split(' ').filter(Boolean);
+    const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, gen, tags };
     replace(c, answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 }));
   };
 
@@ -156,11 +177,13 @@ function finish(res: Response): Response {
   try {
     applySecurityHeaders(res.headers);
     res.headers.delete(CACHE_MARK);
+    res.headers.delete(CACHE_TAGS);
   } catch {
     // Headers of some responses are immutable: copy them.
     out = new Response(res.body, { status: res.status, statusText: res.statusText, headers: new Headers(res.headers) });
     applySecurityHeaders(out.headers);
     out.headers.delete(CACHE_MARK);
+    out.headers.delete(CACHE_TAGS);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { NotFoundError } from '../../lib/index.ts';
 import { pageParam } from '../http/params.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
+import { dependsOn } from '../http/pipeline.ts';
 import { expertJsonLd } from '../structured-data.ts';
 import { ExpertPage } from '../views/expert-page.tsx';
 import { cachedReads } from '../read-cache.ts';
@@ -31,6 +32,7 @@ export function registerExpert(app: Hono, deps: WebDeps): void {
       const pages = Math.max(1, Math.ceil(list.total / EXPERT_PAGE_SIZE));
       if (page > pages) throw new NotFoundError(`${path} has ${pages} page(s), not ${page}`);
       const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
+      dependsOn(c, [`expert:${expert.id}`, ...list.items.map((item) => `article:${item.id}`)]);
       return sendPage(
         c,
         <ExpertPage

@@ -15,6 +15,7 @@ import { registerPolicyAnalysis } from './policy-analysis.tsx';
 import { registerSitemap } from './sitemap.ts';
 import { registerSearch } from './search.tsx';
 import { registerSubscribe } from '../subscribe/index.ts';
+import { registerOps } from '../ops/routes.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
@@ -28,6 +29,7 @@ const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerSearch,
   registerKnowledge,
   registerSubscribe,
+  registerOps, // /readyz, /metrics
 ];
 
 export function registerRoutes(app: Hono, deps: WebDeps): void {

@@ -9,6 +9,7 @@ import { countryCode } from '../../ingest/index.ts';
 import { countryPath } from '../../model/index.ts';
 import type { PathTarget } from '../../store/index.ts';
 import { pageParam, typeParam } from '../http/params.ts';
+import { dependsOn } from '../http/pipeline.ts';
 import { t } from '../i18n/index.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import { articleJsonLd } from '../structured-data.ts';
@@ -49,11 +50,14 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
         const reads = cachedReads(deps.store);
         const stored = await reads.getArticle(target.id);
         if (!stored) throw new NotFoundError(`nothing at ${path}`);
+        // What this page is built from, for the page cache: a change elsewhere leaves it cached.
+        const tags = new Set([`article:${target.id}`]);
         // Link only translations readers can open: stored, and published.
         const translations = await Promise.all(
           stored.translations.map(async (tr) => {
             if (!tr.exists) return tr;
             const to = await reads.resolvePath(tr.path);
+            if (to) tags.add(`article:${to.id}`);
             return { ...tr, exists: !!to && to.kind === 'article' && (await reads.isPublished(to.id)) };
           }),
         );
@@ -61,13 +65,15 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
         // A page without query parameters: anything after `?` is ignored, and the canonical says so.
         const existing = article.translations.filter((tr) => tr.exists);
         const alternates = [{ lang: article.lang, href: abs(article.path) }, ...existing.map((tr) => ({ lang: tr.lang, href: abs(tr.path) }))];
+        const recommended = await recommendations(deps, article, tags);
+        dependsOn(c, tags);
         return sendPage(
           c,
           <ArticlePage
             article={article}
             canonical={abs(article.path)}
             alternates={alternates}
-            recommended={await recommendations(deps, article)}
+            recommended={recommended}
             jsonLd={articleJsonLd(article, abs)}
           />,
         );
@@ -81,6 +87,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
       const pages = Math.max(1, Math.ceil(list.total / LISTING_PAGE_SIZE));
       if (page > pages) throw new NotFoundError(`${path} has ${pages} page(s), not ${page}`);
       const self = page > 1 ? `${term.path}?page=${page}` : term.path;
+      dependsOn(c, [`term:${term.id}`, ...list.items.map((item) => `article:${item.id}`)]);
       return sendPage(
         c,
         <ListingPage

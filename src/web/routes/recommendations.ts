@@ -12,24 +12,31 @@ import { kicker } from '../views/teaser.tsx';
 import type { WebDeps } from '../web-deps.ts';
 
 /** The path of the published article `related` names, or null when none is stored. */
-async function resolveRelated(deps: WebDeps, r: Article['related'][number]): Promise<string | null> {
+async function resolveRelated(deps: WebDeps, r: Article['related'][number], tags: Set<string>): Promise<string | null> {
   const reads = cachedReads(deps.store);
+  // Whether it resolves changes when an article of its language is published or unpublished.
+  tags.add(`list:${r.lang}`);
   const candidates = [r.path, r.title ? articlePath(r.lang, slugify(r.title)) : null].filter((p): p is string => !!p);
   for (const path of candidates) {
     const target = await reads.resolvePath(path);
+    if (target?.kind === 'article') tags.add(`article:${target.id}`);
     if (target?.kind === 'article' && (await reads.isPublished(target.id))) return target.canonical;
   }
   return null;
 }
 
-/** @example await recommendations(deps, article) // → [{ title, lang, path: '/policy-analysis/…' | null, label, authors }] */
-export async function recommendations(deps: WebDeps, a: Article): Promise<Recommendation[]> {
+/**
+ * Adds to `tags` what the answer depends on (the listings it drew from), for precise cache invalidation.
+ *
+ * @example await recommendations(deps, article, tags) // → [{ title, lang, path: '/policy-analysis/…' | null, label, authors }]
+ */
+export async function recommendations(deps: WebDeps, a: Article, tags: Set<string> = new Set()): Promise<Recommendation[]> {
   const reads = cachedReads(deps.store);
   const out: Recommendation[] = [];
   const seen = new Set<string>([a.path]);
   for (const r of a.related) {
     if (out.length >= 3) break;
-    const path = await resolveRelated(deps, r);
+    const path = await resolveRelated(deps, r, tags);
     if (path && seen.has(path)) continue;
     if (path) seen.add(path);
     out.push({ title: r.title, lang: r.lang, path, label: r.type ? typeLabel(r.type, r.lang) : '', authors: r.authors });
@@ -43,9 +50,13 @@ export async function recommendations(deps: WebDeps, a: Article): Promise<Recomm
     if (out.length >= 3) break;
     const target = await reads.resolvePath(term.path);
     if (!target || target.kind !== 'term') continue;
+    tags.add(`term:${target.id}`);
     const page = await reads.listArticles({ termId: target.id, lang: a.lang, limit: 6 });
     page.items.forEach(add);
   }
-  if (out.length < 3) (await reads.listArticles({ lang: a.lang, limit: 6 })).items.forEach(add);
+  if (out.length < 3) {
+    tags.add(`list:${a.lang}`);
+    (await reads.listArticles({ lang: a.lang, limit: 6 })).items.forEach(add);
+  }
   return out;
 }

@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { dirOf } from '../../model/index.ts';
 import { searchArticles } from '../../app/index.ts';
+import { timed } from '../ops/metrics.ts';
 import { parseSearchQuery, WINDOW, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
 import { formatNumber, langName } from '../i18n/index.ts';
 import { sendJson, sendPage, sitePrefixes } from '../send.ts';
@@ -250,14 +251,14 @@ function SearchPage(props: PageProps) {
 export function registerSearch(app: Hono, deps: WebDeps): void {
   app.get('/api/search', async (c) => {
     const query = parseSearchQuery(paramsOf(c));
-    return sendJson(c, await searchArticles(deps.store, query));
+    return sendJson(c, await timed(deps.metrics?.search, () => searchArticles(deps.store, query)));
   });
   for (const { lang, prefix } of sitePrefixes()) {
     const base = `${prefix}/search`;
     app.get(base, async (c) => {
       const params = paramsOf(c);
       const query = parseSearchQuery({ ...params, ui: lang });
-      const result = await searchArticles(deps.store, query);
+      const result = await timed(deps.metrics?.search, () => searchArticles(deps.store, query));
       const canonical = absoluteUrl(deps, c.req.url, query.q ? `${base}?q=${encodeURIComponent(query.q)}` : base);
       delete params.ui;
       return sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} />);

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Compiles src/ to dist/ for production: one JavaScript module per source module (same folders, so
+// `new URL('./assets/site.css', import.meta.url)` and `../../demo/` still resolve), relative imports
+// rewritten from `./x.ts` to `./x.js`, JSX compiled for hono/jsx, and every non-TypeScript file under src/
+// (stylesheets, data) copied beside the code. esbuild only strips types: `npm test` runs the type checker.
+// It writes dist/build-info.json last; bin/mizan.js runs dist/ only when that stamp matches src/.
+// `--if-stale` does nothing when dist/ is already current (`npm start` uses it).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compiledIsCurrent, sourceStamp } from '../bin/source-stamp.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const src = join(root, 'src');
+const args = process.argv.slice(2);
+const outArg = args.indexOf('--out');
+// `--out DIR` (one level under the repository, so `../../demo/` still resolves) is for tests.
+const out = outArg >= 0 ? join(root, args[outArg + 1]) : join(root, 'dist');
+
+function filesUnder(dir) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(path));
+    else found.push(path);
+  }
+  return found;
+}
+
+const isCode = (path) => /\.tsx?$/.test(path) && !/\.d\.ts$/.test(path);
+const isTest = (path) => /\.test\.tsx?$/.test(path);
+
+/** Keeps every import as an import (no bundling); a relative `.ts`/`.tsx` specifier becomes `.js`. */
+const keepImports = {
+  name: 'keep-imports',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const path = /^\.\.?\//.test(args.path) ? args.path.replace(/\.tsx?$/, '.js') : args.path;
+      return { path, external: true };
+    });
+  },
+};
+
+const started = performance.now();
+const stamp = sourceStamp(src);
+if (args.includes('--if-stale') && compiledIsCurrent(src, join(out, 'build-info.json'))) process.exit(0);
+const all = filesUnder(src);
+const code = all.filter((p) => isCode(p) && !isTest(p));
+rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: code,
+  outdir: out,
+  outbase: src,
+  bundle: true,
+  plugins: [keepImports],
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  jsxImportSource: 'hono/jsx',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+for (const file of all.filter((p) => !isCode(p))) {
+  const target = join(out, relative(src, file));
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(file, target);
+}
+writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+writeFileSync(join(out, 'build-info.json'), JSON.stringify({ ...stamp, builtAt: new Date().toISOString() }) + '\n');
+const ms = performance.now() - started;
+process.stdout.write(`compiled ${code.length} modules to dist/ in ${ms.toFixed(0)} ms\n`);

@@ -1,0 +1,31 @@
+/** @module `mizan build --out DIR [--base-url URL] [--api-origin URL]`: the public site as static files. */
+import type { Command } from 'commander';
+import { UsageError } from '../../lib/index.ts';
+import { storeFor } from '../context.ts';
+import { loadWeb } from '../lazy.ts';
+
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('write the public site (every page in every language, feeds, sitemap, assets) as static files, with redirect rules for former paths')
+    .requiredOption('--out <dir>', 'folder to write into (an earlier build there is updated: unchanged files are left alone)')
+    .option('--base-url <url>', 'the public origin of the copy (default $MIZAN_BASE_URL)')
+    .option('--api-origin <url>', 'a Mizan server that answers search and the API for the copy')
+    .action(async (opts: { out: string; baseUrl?: string; apiOrigin?: string }, cmd: Command) => {
+      const baseUrl = opts.baseUrl ?? process.env.MIZAN_BASE_URL;
+      if (!baseUrl) throw new UsageError('give --base-url (or MIZAN_BASE_URL): the origin the copy will be served from');
+      if (opts.apiOrigin && !/^https?:\/\/[^/]+/.test(opts.apiOrigin)) throw new UsageError(`--api-origin must be an http(s) origin, not "${opts.apiOrigin}"`);
+      const { buildSite } = await loadWeb();
+      const store = await storeFor(cmd);
+      try {
+        const started = performance.now();
+        const r = await buildSite(store, { out: opts.out, baseUrl, apiOrigin: opts.apiOrigin });
+        const s = ((performance.now() - started) / 1000).toFixed(1);
+        process.stdout.write(`built ${r.pages} files in ${s} s: ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed; ${r.redirects} redirects\n`);
+        for (const b of r.broken) process.stderr.write(`mizan: broken link ${b.path} (${b.status}) on ${b.from}\n`);
+        if (r.broken.length) process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    });
+}

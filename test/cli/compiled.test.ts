@@ -1,0 +1,92 @@
+/**
+ * @module The production build (scripts/build.mjs): the compiled code serves the same bytes as the sources
+ * (JSX views, the stylesheet and fonts, the demo content all resolve from the compiled tree), `mizan --help`
+ * loads none of the heavy layers, and bin/mizan.js runs the compiled tree only while it matches src/.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadDemo, openStore } from '../../src/app/index.ts';
+import { createWebApp } from '../../src/web/index.ts';
+// @ts-expect-error: a plain JavaScript module of the binary, without types.
+import { compiledIsCurrent, sourceStamp } from '../../bin/source-stamp.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const outName = `.dist-test-${process.pid}`;
+const out = join(root, outName);
+const temp = mkdtempSync(join(tmpdir(), 'mizan-compiled-'));
+
+before(() => {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--out', outName], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
+after(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(temp, { recursive: true, force: true });
+});
+
+describe('the compiled site', () => {
+  test('sends the same bytes as the sources, page by page and asset by asset', async () => {
+    const store = await openStore({ db: join(temp, 'site.db') });
+    try {
+      await loadDemo(store);
+      const compiled = (await import(pathToFileURL(join(out, 'web/index.js')).href)) as typeof import('../../src/web/index.ts');
+      const deps = { store, baseUrl: 'https://example.org', now: () => new Date('2026-01-01T00:00:00Z') };
+      const fromSources = createWebApp(deps);
+      const fromDist = compiled.createWebApp(deps);
+      const home = await (await fromSources.request('/ar/')).text();
+      const assets = [...new Set(home.match(/\/assets\/[^"]+/g) ?? [])];
+      assert.ok(assets.some((a) => a.endsWith('.css')) && assets.some((a) => a.endsWith('.woff2')), 'the page links its stylesheet and a font');
+      const article = home.match(/href="(\/ar\/policy-analysis\/[^"]+)"/)?.[1];
+      assert.ok(article, 'the Arabic home lists an article');
+      for (const path of ['/ar/', '/', article, '/ar/search?q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1', '/sitemap.xml', '/no-such-page', ...assets]) {
+        const a = await fromSources.request(path);
+        const b = await fromDist.request(path);
+        assert.equal(b.status, a.status, path);
+        assert.deepEqual(Buffer.from(await b.arrayBuffer()), Buffer.from(await a.arrayBuffer()), `${path}: the compiled app sent other bytes`);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('mizan --help loads the command line alone: no web server, store, search or text analysis', () => {
+    const hook = `export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write('loaded ' + r.url + '\\n'); return r; }`;
+    const runner = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
+      const { main } = await import(${JSON.stringify(pathToFileURL(join(out, 'cli/main.js')).href)});
+      process.exitCode = await main(['--help']);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', runner], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /serve/);
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('loaded ')).map((l) => l.slice(7));
+    assert.ok(loaded.some((u) => u.includes(`${outName}/cli/main.js`)), 'the compiled CLI ran');
+    const heavy = loaded.filter((u) => /\/(web|store|search|text|knowledge|ingest)\/|\/node_modules\/(tsx|hono|kysely|pg|better-sqlite3)\//.test(u));
+    assert.deepEqual(heavy, [], 'modules that --help should not load');
+  });
+});
+
+describe('bin/mizan.js chooses the compiled tree only while it is current', () => {
+  test('a change, an added file or a missing build sends it back to the sources', () => {
+    const src = join(temp, 'src');
+    mkdirSync(join(src, 'lib'), { recursive: true });
+    writeFileSync(join(src, 'lib/a.ts'), 'export const a = 1;\n');
+    const info = join(temp, 'build-info.json');
+    assert.equal(compiledIsCurrent(src, info), false, 'no build yet');
+    writeFileSync(info, JSON.stringify(sourceStamp(src)));
+    assert.equal(compiledIsCurrent(src, info), true);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(src, 'lib/a.ts'), later, later);
+    assert.equal(compiledIsCurrent(src, info), false, 'a source changed after the build');
+    writeFileSync(info, JSON.stringify(sourceStamp(src)));
+    assert.equal(compiledIsCurrent(src, info), true);
+    writeFileSync(join(src, 'lib/b.ts'), 'export const b = 2;\n');
+    utimesSync(join(src, 'lib/b.ts'), new Date(0), new Date(0));
+    assert.equal(compiledIsCurrent(src, info), false, 'a file was added (even one with an old date)');
+    rmSync(src, { recursive: true });
+    assert.equal(compiledIsCurrent(src, info), true, 'a package shipped without sources runs what it has');
+  });
+});

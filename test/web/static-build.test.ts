@@ -1,0 +1,131 @@
+/**
+ * `mizan build` on the demo site: every internal link of the copy leads to a file of the copy (search and
+ * the API aside: a Mizan server answers those), every file holds the very bytes a real `mizan serve`
+ * sends for its path, a second build rewrites only what changed, and former paths get redirect rules that
+ * nginx accepts.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadDemo, openStore } from '../../src/app/index.ts';
+import { buildSite, fileForPath } from '../../src/web/index.ts';
+import { BIN } from '../support/cli.ts';
+
+const BASE = 'https://static.example.org';
+const dir = mkdtempSync(join(tmpdir(), 'mizan-build-'));
+const out = join(dir, 'out');
+const db = join(dir, 'site.db');
+
+function filesUnder(d: string): string[] {
+  return readdirSync(d).flatMap((n) => {
+    const p = join(d, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [relative(out, p)];
+  });
+}
+
+/** The site path a written file answers (the inverse of fileForPath, for pages without a query). */
+function pathOfFile(file: string): string | undefined {
+  if (file.includes('~') || file.startsWith('_') || file.startsWith('.') || file.startsWith('nginx-')) return undefined;
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
+  if (file.endsWith('.html')) return `/${file.slice(0, -'.html'.length)}`;
+  return `/${file}`;
+}
+
+describe('the static copy of the demo site', () => {
+  let store: Awaited<ReturnType<typeof openStore>>;
+  let first: Awaited<ReturnType<typeof buildSite>>;
+  let server: ChildProcess | undefined;
+
+  before(async () => {
+    store = await openStore({ db });
+    await loadDemo(store);
+    first = await buildSite(store, { out, baseUrl: BASE });
+  });
+  after(async () => {
+    server?.kill('SIGTERM');
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('every page in both languages, feeds, sitemap, robots and assets; no broken internal link', () => {
+    assert.deepEqual(first.broken, []);
+    const files = new Set(filesUnder(out));
+    for (const f of ['index.html', 'ar/index.html', 'feed.xml', 'ar/feed.atom', 'ar/feed.json', 'sitemap.xml', 'robots.txt', '_redirects', 'nginx-redirects.conf']) assert.ok(files.has(f), f);
+    assert.ok([...files].some((f) => /^assets\/site\.[\w-]+\.css$/.test(f)) && [...files].some((f) => f.endsWith('.woff2')), 'stylesheet and fonts');
+    const articles = [...files].filter((f) => /^(ar\/)?policy-analysis\/[^/]+\.html$/.test(f));
+    assert.ok(articles.length >= 14, `${articles.length} article and listing pages`);
+    let links = 0;
+    for (const file of files) {
+      if (!file.endsWith('.html')) continue;
+      const html = readFileSync(join(out, file), 'utf8');
+      for (const m of html.matchAll(/\s(?:href|src)="([^"#]*)/g)) {
+        let link = m[1].replace(/&amp;/g, '&');
+        if (link.startsWith(BASE)) link = link.slice(BASE.length) || '/';
+        if (!link.startsWith('/') || link.startsWith('//')) continue;
+        if (/^\/(api)(\/|$)|^(\/ar)?\/search(\?|$)/.test(link)) continue;
+        links++;
+        assert.ok(files.has(fileForPath(link)), `${file} links to ${link}, which the copy lacks (${fileForPath(link)})`);
+      }
+    }
+    assert.ok(links > 500, `${links} internal links checked`);
+  });
+
+  test('each file holds the bytes a real server sends for its path', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1', MIZAN_BASE_URL: BASE };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], { env });
+    server = child;
+    const url = await new Promise<string>((resolve, reject) => {
+      let log = '';
+      child.stdout!.setEncoding('utf8').on('data', (d) => {
+        log += d;
+        const m = log.match(/serving (http:\/\/[\d.:]+)/);
+        if (m) resolve(m[1]);
+      });
+      child.on('close', (code) => reject(new Error(`serve exited ${code}: ${log}`)));
+    });
+    let compared = 0;
+    for (const file of filesUnder(out)) {
+      const path = pathOfFile(file);
+      if (!path) continue;
+      const res = await fetch(url + encodeURI(path));
+      assert.equal(res.status, 200, path);
+      const served = Buffer.from(await res.arrayBuffer());
+      assert.ok(served.equals(readFileSync(join(out, file))), `${path}: the copy differs from what the server sends`);
+      compared++;
+    }
+    assert.equal(compared, first.pages);
+  });
+
+  test('a second build rewrites only what changed and removes what is gone; former paths redirect', async () => {
+    const again = await buildSite(store, { out, baseUrl: BASE });
+    assert.equal(again.written, 0);
+    assert.equal(again.unchanged, first.pages);
+
+    const list = await store.listArticles({ lang: 'ar', limit: 2 });
+    const [edited, removed] = list.items;
+    const doc = (await store.getArticle(edited.id))!;
+    await store.putArticle({ ...doc, title: `${doc.title} (محدّث)` });
+    await store.addAlias('/ar/policy-analysis/mqal-qdym', edited.path);
+    await store.deleteArticle(removed.id);
+    const third = await buildSite(store, { out, baseUrl: BASE });
+    assert.ok(third.written > 0 && third.written < first.pages, `${third.written} of ${third.pages} rewritten`);
+    assert.ok(third.removed >= 1, 'the deleted article’s page is gone');
+    assert.equal(existsSync(join(out, fileForPath(removed.path))), false);
+    assert.match(readFileSync(join(out, fileForPath(edited.path)), 'utf8'), /\(محدّث\)/);
+
+    const rules = readFileSync(join(out, '_redirects'), 'utf8');
+    assert.ok(rules.includes(`${encodeURI('/ar/policy-analysis/mqal-qdym')} ${encodeURI(edited.path)} 301`), rules);
+    const nginxRules = readFileSync(join(out, 'nginx-redirects.conf'), 'utf8');
+    if (existsSync('/usr/sbin/nginx')) {
+      const conf = join(dir, 'check.conf');
+      writeFileSync(conf, `pid ${join(dir, 'n.pid')}; error_log ${join(dir, 'n.log')}; events {} http { server { listen 127.0.0.1:1; root ${out}; include ${join(out, 'nginx-redirects.conf')}; } }`);
+      const r = spawnSync('/usr/sbin/nginx', ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `nginx refuses the rules: ${r.stderr}\n${nginxRules}`);
+    }
+  });
+});
