@@ -83,3 +83,24 @@ test('a reader who leaves just as the slot is handed over does not keep the slot
   await assert.rejects(gone, SearchBusyError);
   assert.equal(await gate.run(async () => 'next'), 'next', 'the slot was passed on');
 });
+
+test('when pages wait, the next search waits as long as the last one ran: searches take about half the loop', async () => {
+  const gate = new SearchGate({ concurrency: 1 });
+  const events: string[] = [];
+  const spin = (ms: number) => {
+    const t = performance.now();
+    while (performance.now() - t < ms);
+  };
+  const first = gate.run(async () => {
+    events.push('search 1');
+    setImmediate(() => {
+      spin(3); // pages being served: the turn after the search comes round late
+      events.push('a page');
+      setTimeout(() => events.push('the next page'), 0);
+    });
+    spin(20);
+  });
+  const second = gate.run(async () => void events.push('search 2'));
+  await Promise.all([first, second]);
+  assert.deepEqual(events, ['search 1', 'a page', 'the next page', 'search 2']);
+});
