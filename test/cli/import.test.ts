@@ -67,3 +67,14 @@ test('mizan export writes files that mizan import reads back unchanged', { skip:
   assert.equal(back.code, 0, back.stderr);
   assert.match(back.stdout, /^unchanged /m);
 });
+
+// Regression (issue 20, item 8): the YAML library printed its warnings to stderr, naming no file.
+test('front matter warnings (an unknown tag, a list as a key) are reported with file and line, none on stderr without a name', async () => {
+  const file = join(dir, 'yaml-warnings.md');
+  writeFileSync(file, '---\ntitle: صفحة فيها وسم مجهول\nlang: ar\ntags: !weird [a]\n? [a, b]\n: c\n---\n\nفقرة كتبناها للاختبار.\n');
+  const r = await runMizan(['import', file, '--dry-run']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: front-matter: Unresolved tag: !weird`));
+  assert.match(r.stdout, /yaml-warnings\.md:5: front-matter: a key that is a list or mapping/);
+  assert.doesNotMatch(r.stderr, /YAMLWarning|Keys with collection values/);
+});

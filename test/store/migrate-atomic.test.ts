@@ -60,7 +60,7 @@ forEachEngine('migrations are atomic', (engine) => {
     return { url: pgUrl!, schema };
   };
 
-  test('killed at random points of a first migration (20 times), the database opens, migrates and imports', { timeout: 240_000 }, async () => {
+  test('killed at random points of a first migration (20 times), the database opens, migrates and imports', { timeout: 900_000 }, async () => {
     const kills = engine.engine === 'sqlite' ? 20 : 6;
     const window = await calibrate(engine.engine, await fresh());
     let interrupted = 0;
@@ -80,7 +80,7 @@ forEachEngine('migrations are atomic', (engine) => {
     assert.ok(interrupted > 0, 'no kill landed before the migration finished: the test measured nothing');
   });
 
-  test('killed while upgrading a database full of articles, it opens with every article and migrates', { timeout: 240_000 }, async () => {
+  test('killed while upgrading a database full of articles, it opens with every article and migrates', { timeout: 900_000 }, async () => {
     const older = Object.fromEntries(ALL.filter((n) => n < '007').map((n) => [n, MIGRATIONS[n]!]));
     const build = async (): Promise<Target> => {
       const target = await fresh();

@@ -5,7 +5,7 @@
  * containers `:::note … :::` and `:::gap` `:::`. Raw HTML is never kept.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isCollection, isMap, LineCounter, parseDocument, YAMLParseError } from 'yaml';
 import { MizanError } from '../../lib/index.ts';
 import { ARTICLE_TYPES, articlePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type ArticleState, type Link } from '../../model/index.ts';
 import { slugify } from '../../text/index.ts';
@@ -252,18 +252,40 @@ export function readMarkdown(file: string, source: string, opts: { path?: string
   const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) throw new MizanError('no-front-matter', 'Markdown without front matter: start the file with a --- block holding at least the title', { file, line: 1 });
-  let fm: unknown;
-  try {
-    fm = parseYaml(m[1]);
-  } catch (err) {
-    const line = err instanceof YAMLParseError ? (err.linePos?.[0]?.line ?? 0) + 1 : 1;
-    throw new MizanError('bad-front-matter', `front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`, { file, line, cause: err });
-  }
+  const warnings: Warning[] = [];
+  const fm = readFrontMatter(m[1], file, warnings);
   if (!isObj(fm)) throw new MizanError('bad-front-matter', 'front matter must be a mapping of fields', { file, line: 2 });
   const draft = draftFromFields(opts.path ? { ...fm, path: opts.path } : fm, file);
-  const warnings: Warning[] = [];
   const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) + 1;
   checkMarkdownSource(file, text.slice(m[0].length), bodyStart);
   draft.body = readBody(text.slice(m[0].length), bodyStart, { file, warnings, line: bodyStart });
   return { article: finishArticle(draft, file), state: readState(fm, file), warnings };
 }
+
+/**
+ * The front matter's YAML as plain data. What the YAML library would only print to stderr, without the
+ * file's name (an unknown tag, a key that is a list), becomes a warning of the import naming file and
+ * line; errors are thrown the same way. Lines count from the file's first line (the opening `---`).
+ */
+function readFrontMatter(yaml: string, file: string, warnings: Warning[]): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, logLevel: 'silent' });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? null : lineCounter.linePos(offset).line + 1);
+  const err = doc.errors[0];
+  if (err) {
+    const line = err instanceof YAMLParseError ? (err.linePos?.[0]?.line ?? 0) + 1 : 1;
+    throw new MizanError('bad-front-matter', `front matter is not valid YAML: ${err.message.split('\n')[0]}`, { file, line, cause: err });
+  }
+  for (const w of doc.warnings) {
+    warnings.push({ code: 'front-matter', file, line: lineOf(w.pos[0]), message: w.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') });
+  }
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isCollection(pair.key)) {
+        warnings.push({ code: 'front-matter', file, line: lineOf(pair.key.range?.[0]), message: 'a key that is a list or mapping is read as text; it is no field Mizan knows' });
+      }
+    }
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+

@@ -106,6 +106,7 @@ export const sqliteSearch: SearchDialect = {
   },
 
   async rows(store, query) {
+    await yieldWhenBusy();
     return (await query.execute(searchDb(store))).rows;
   },
 
@@ -125,3 +126,21 @@ export const sqliteSearch: SearchDialect = {
       from search_fts where search_fts match ${match}${and([...conditions('rowid', tags, { from }), ...only])}${newest}`;
   },
 };
+
+/** How long a search may hold the event loop before it lets other requests run (ms). */
+const SLICE_MS = 4;
+let sliceStarted = performance.now();
+
+/**
+ * better-sqlite3 answers synchronously and Kysely hands its answers over as resolved promises, so a
+ * whole search (dozens of queries) otherwise runs as one block of microtasks: an article page that
+ * arrives meanwhile waits for all of it. Between two of a search's queries, once it has held the loop
+ * for SLICE_MS, this gives the loop one turn (setImmediate runs after pending I/O), so pages are served
+ * beside a flood of searches.
+ */
+async function yieldWhenBusy(): Promise<void> {
+  if (performance.now() - sliceStarted < SLICE_MS) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  sliceStarted = performance.now();
+}
+

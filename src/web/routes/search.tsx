@@ -15,6 +15,8 @@ import { DateTime } from '../views/date-time.tsx';
 import { Layout } from '../views/layout.tsx';
 import { Pager } from '../views/pager.tsx';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
+import { errorResponse } from '../http/error-response.ts';
+import { SearchBusyError, SearchGate } from '../search-gate.ts';
 
 const FILTERS = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year', 'from', 'to', 'sort'] as const;
 const FACET_ORDER: FacetName[] = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year'];
@@ -247,21 +249,38 @@ function SearchPage(props: PageProps) {
   );
 }
 
+/** Searches at once per process: one on SQLite (the search runs on the event loop), four on PostgreSQL; MIZAN_SEARCH_CONCURRENCY overrides. */
+function searchGate(deps: WebDeps): SearchGate {
+  const set = Number(process.env.MIZAN_SEARCH_CONCURRENCY);
+  return new SearchGate({ concurrency: Number.isInteger(set) && set > 0 ? set : deps.store.engine === 'postgres' ? 4 : 1 });
+}
+
+/** A search refused because too many wait: 503 with Retry-After, as JSON under /api/ or as a page. */
+async function busy(c: Context, err: SearchBusyError): Promise<Response> {
+  const res = c.req.path.startsWith('/api/')
+    ? new Response(JSON.stringify({ error: { code: err.code, message: err.message } }), { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
+    : await errorResponse(c.req.url, 503, err);
+  res.headers.set('retry-after', '1');
+  return res;
+}
+
 /** Mounts `/search`, `/ar/search` and `/api/search`. */
 export function registerSearch(app: Hono, deps: WebDeps): void {
+  const gate = searchGate(deps);
+  const gated = <T,>(c: Context, run: () => Promise<T>, send: (r: T) => Response | Promise<Response>) =>
+    gate.run(run, c.req.raw.signal).then(send, (err) => (err instanceof SearchBusyError ? busy(c, err) : Promise.reject(err)));
   app.get('/api/search', async (c) => {
     const query = parseSearchQuery(paramsOf(c));
-    return sendJson(c, await timed(deps.metrics?.search, () => searchArticles(deps.store, query)));
+    return gated(c, () => timed(deps.metrics?.search, () => searchArticles(deps.store, query)), (result) => sendJson(c, result));
   });
   for (const { lang, prefix } of sitePrefixes()) {
     const base = `${prefix}/search`;
     app.get(base, async (c) => {
       const params = paramsOf(c);
       const query = parseSearchQuery({ ...params, ui: lang });
-      const result = await timed(deps.metrics?.search, () => searchArticles(deps.store, query));
       const canonical = absoluteUrl(deps, c.req.url, query.q ? `${base}?q=${encodeURIComponent(query.q)}` : base);
       delete params.ui;
-      return sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} />);
+      return gated(c, () => timed(deps.metrics?.search, () => searchArticles(deps.store, query)), (result) => sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} />));
     });
   }
 }

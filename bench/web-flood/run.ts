@@ -1,0 +1,162 @@
+/**
+ * @module Search beside the reading site: does a flood of searches starve the article pages? On a store
+ * of 10,000 generated articles (bench/search/generate.ts) plus the seed, in one Mizan process, wrk
+ * measures (1) the seed's article page alone at 16 connections, (2) the same page while 16 other
+ * connections send random searches, and (3) searches alone at 32 connections (p50, p99, refusals).
+ * Every search asks something new (a counter in the address), so the page cache never answers it.
+ * Prints the page's throughput beside the flood as a ratio of its throughput alone (the peer is the
+ * same page, unloaded, in the same run). `npm run bench -- web-flood` or
+ * `node --import tsx bench/web-flood/run.ts [--seconds N] [--size N]`.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { saveArticle } from '../../src/app/index.ts';
+import { readPage } from '../../src/ingest/index.ts';
+import type { Article } from '../../src/model/index.ts';
+import { indexArticles, optimizeIndex } from '../../src/search/index.ts';
+import { openStore } from '../../src/store/index.ts';
+import { SEED_FILE, seedAvailable } from '../../test/support/seed.ts';
+import { CACHE, corpus } from '../search/generate.ts';
+import { queryMix } from '../search/query-mix.ts';
+import { readFileSync } from 'node:fs';
+
+const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] || 0) || fallback;
+const seconds = arg('--seconds', 10);
+const SIZE = arg('--size', 10_000);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function toMs(value: string): number {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
+}
+
+interface Result {
+  rps: number;
+  p50ms: number;
+  p99ms: number;
+  refused: number;
+  /** Requests wrk gave up on after its 2 s timeout (not in the percentiles). */
+  timeouts: number;
+  requests: number;
+}
+
+/** Runs wrk in the background; resolves with its figures. */
+function wrk(args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', ['-t1', `-d${seconds}s`, '--latency', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => process.stderr.write(d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`wrk exited with ${code}`));
+      if (process.env.BENCH_VERBOSE) process.stderr.write(out);
+      resolve({
+        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+        p50ms: toMs(/^\s+50%\s+(\S+)$/m.exec(out)?.[1] ?? ''),
+        p99ms: toMs(/^\s+99%\s+(\S+)$/m.exec(out)?.[1] ?? ''),
+        refused: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
+        timeouts: Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0),
+        requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
+      });
+    });
+  });
+}
+
+/** The store, built once and kept in bench/.cache (a few minutes the first time). */
+async function buildStore(file: string): Promise<{ path: string; sample: Article[] }> {
+  const sample: Article[] = [];
+  const fresh = !existsSync(file);
+  const store = await openStore({ db: file });
+  try {
+    const seed = readPage({ file: SEED_FILE, bytes: readFileSync(SEED_FILE) }).articles[0]!;
+    if (fresh) await saveArticle(store, seed);
+    let batch: Article[] = [];
+    const flush = async () => {
+      const docs = batch;
+      batch = [];
+      await store.transaction(async (tx) => {
+        for (const a of docs) await tx.putArticle(a);
+      });
+      await indexArticles(store, docs);
+    };
+    let n = 0;
+    for (const a of corpus(SIZE).articles()) {
+      if (n++ < 400) sample.push(a);
+      else if (!fresh) break;
+      if (!fresh) continue;
+      batch.push(a);
+      if (batch.length >= 500) await flush();
+    }
+    if (fresh) {
+      await flush();
+      await optimizeIndex(store);
+    }
+    return { path: seed.path, sample };
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!seedAvailable) return console.log(`skipped: the seed page is not at ${SEED_FILE}`);
+  if (spawnSync('sh', ['-c', 'command -v wrk']).status !== 0) return console.log('skipped: wrk is not installed');
+  mkdirSync(CACHE, { recursive: true });
+  const db = join(CACHE, `flood-${SIZE}.db`);
+  const built = Date.now();
+  const { path, sample } = await buildStore(db);
+  console.log(`store: ${SIZE.toLocaleString('en')} generated articles + the seed (${((Date.now() - built) / 1000).toFixed(0)} s to open or build)`);
+  const queries = queryMix(sample).map((q) => `/api/search?q=${encodeURIComponent(q.q)}`);
+  const lua = join(CACHE, 'flood-searches.lua');
+  writeFileSync(
+    lua,
+    `local paths = { ${queries.map((q) => JSON.stringify(q)).join(', ')} }\nlocal n = 0\nmath.randomseed(7)\nrequest = function()\n  n = n + 1\n  return wrk.format("GET", paths[math.random(#paths)] .. "&n=" .. n)\nend\n`,
+  );
+  const port = await freePort();
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('../web/serve.ts', import.meta.url).pathname, db, String(port), 'cached'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+      server.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const page = base + encodeURI(path);
+    // Warm up: JIT, the page cache, SQLite's own cache.
+    await Promise.all([wrk(['-c16', '-d3s', page]), wrk(['-c8', '-d3s', '-s', lua, base])]);
+    // Between runs the server finishes what the last one left (a search whose client gave up).
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+    await settle();
+    const alone = await wrk(['-c16', page]);
+    const [beside, flood] = await Promise.all([wrk(['-c16', page]), wrk(['-c16', '-s', lua, base])]);
+    await settle();
+    const searches = await wrk(['-c32', '-s', lua, base]);
+    const row = (name: string, r: Result) => `| ${name} | ${r.rps.toFixed(0)} | ${r.p50ms.toFixed(1)} | ${r.p99ms.toFixed(1)} | ${r.refused} of ${r.requests} | ${r.timeouts} |`;
+    console.log(`\nwrk -t1 -d${seconds}s on loopback, 2 cores shared; searches from a mix of ${queries.length} queries, each address new:\n`);
+    console.log('| load | requests/s | p50 ms | p99 ms | refused (503) | timed out (> 2 s) |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log(row('article page alone, 16 connections', alone));
+    console.log(row('article page beside a search flood, 16 + 16', beside));
+    console.log(row('the search flood beside it, 16 connections', flood));
+    console.log(row('searches alone, 32 connections', searches));
+    console.log(`\narticle page throughput beside the flood: ${(beside.rps / alone.rps).toFixed(2)}× its throughput alone (aim ≥ 0.5)`);
+    console.log(`search p99 at 32 connections: ${searches.p99ms.toFixed(0)} ms (aim < 100 ms); ${searches.refused} of ${searches.requests} refused with 503`);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+await main();

@@ -1,0 +1,96 @@
+/**
+ * @module How many searches run at once in this process. A search is CPU work on the server's one event
+ * loop (on SQLite entirely so); any number of them running together only interleave, each taking longer,
+ * and the article pages queued behind them wait for all. The gate lets a few run (one on SQLite, four on
+ * PostgreSQL, whose searches mostly wait on the server), queues the rest in arrival order, and refuses a
+ * search that would wait too long (503 with Retry-After) rather than let latency grow without bound.
+ */
+import { MizanError } from '../lib/index.ts';
+
+export interface SearchGateOptions {
+  /** Searches running at once. */
+  concurrency: number;
+  /** Searches waiting at most; more are refused at once. */
+  maxQueue?: number;
+  /** A search that has waited this long is refused (ms). */
+  maxWaitMs?: number;
+}
+
+/** The 503 a search gets when the server is too busy with other searches. */
+export class SearchBusyError extends MizanError {
+  constructor() {
+    super('search-busy', 'the server is busy with other searches: try again in a moment', { status: 503 });
+  }
+}
+
+/**
+ * @example const gate = new SearchGate({ concurrency: 1 }); await gate.run(() => search(store, q))
+ */
+export class SearchGate {
+  readonly #concurrency: number;
+  readonly #maxQueue: number;
+  readonly #maxWaitMs: number;
+  #running = 0;
+  readonly #waiting: { start: () => void; since: number; gone?: boolean }[] = [];
+
+  constructor(opts: SearchGateOptions) {
+    this.#concurrency = Math.max(1, opts.concurrency);
+    this.#maxQueue = opts.maxQueue ?? 256;
+    this.#maxWaitMs = opts.maxWaitMs ?? 3_000;
+  }
+
+  /**
+   * Runs `fn` when a slot is free. `signal` is the request's: a reader who has gone (a closed tab, a
+   * client's timeout) leaves the queue, so abandoned searches never take the CPU from live ones.
+   */
+  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) throw new SearchBusyError();
+    if (this.#running >= this.#concurrency) {
+      if (this.#waiting.length >= this.#maxQueue) throw new SearchBusyError();
+      const since = performance.now();
+      await new Promise<void>((start, reject) => {
+        const waiter: { start: () => void; since: number; gone?: boolean } = { start: () => (signal?.removeEventListener('abort', gone), start()), since };
+        const gone = () => {
+          // Still queued: it leaves the queue. Already handed the slot (starting on the next turn): #next passes it on.
+          waiter.gone = true;
+          const at = this.#waiting.indexOf(waiter);
+          if (at >= 0) this.#waiting.splice(at, 1);
+          reject(new SearchBusyError());
+        };
+        signal?.addEventListener('abort', gone, { once: true });
+        this.#waiting.push(waiter);
+      });
+      if (signal?.aborted || performance.now() - since > this.#maxWaitMs) {
+        this.#next();
+        throw new SearchBusyError();
+      }
+    } else {
+      this.#running++;
+    }
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.#next(performance.now() - started);
+    }
+  }
+
+  /**
+   * Hands the slot to the next waiting search after a turn of the event loop, so pages get one. When
+   * that turn shows other work waiting (it took over a millisecond to come round), the next search also
+   * waits as long as the last one ran: under load, searches take at most about half the loop.
+   */
+  #next(tookMs = 0): void {
+    const next = this.#waiting.shift();
+    if (!next) {
+      this.#running--;
+      return;
+    }
+    const asked = performance.now();
+    setImmediate(() => {
+      const go = () => (next.gone ? this.#next() : next.start());
+      if (tookMs > 0 && performance.now() - asked > 1) setTimeout(go, Math.min(tookMs, 200));
+      else go();
+    });
+  }
+}
