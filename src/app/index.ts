@@ -9,3 +9,4 @@ export * from './editorial/index.ts';
 export { importFiles, expandFiles, type ImportReport, type ImportOptions, type FileReport } from './import-files.ts';
 export { exportArticles, type ExportFormat } from './export-articles.ts';
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';
+export { writeBackup, restoreBackup, BACKUP_FORMAT, type BackupResult, type RestoreResult } from './backup/index.ts';

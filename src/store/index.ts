@@ -21,6 +21,7 @@ export { engineOf } from './dialects/index.ts';
 export { MIGRATIONS } from './migrations/index.ts';
 export { withRetry, isTransient } from './retry.ts';
 export { chunksOf, SQL_VALUES } from './chunks.ts';
+export { describeTables, withoutTriggers, resetSequences, type TableInfo } from './dialects/catalog.ts';
 
 export const DEFAULT_DB_FILE = './data/mizan.db';
 

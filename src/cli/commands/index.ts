@@ -1,6 +1,7 @@
 /** @module The list of CLI commands: one line per command module. */
 import type { Command } from 'commander';
 import { registerArticle } from './article.ts';
+import { registerBackup } from './backup.ts';
 import { registerDb } from './db.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
@@ -14,6 +15,7 @@ export function registerCommands(program: Command): void {
   registerDb(program);
   registerImport(program);
   registerExport(program);
+  registerBackup(program);
   registerSources(program);
   registerUser(program);
   registerArticle(program);
