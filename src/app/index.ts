@@ -11,3 +11,4 @@ export { exportArticles, EXPORT_LEAVES_OUT, type ExportFormat, type ExportResult
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';
 export * from './mail/index.ts';
 export { withCountries } from './article-countries.ts';
+export { writeBackup, restoreBackup, BACKUP_FORMAT, type BackupResult, type RestoreResult } from './backup/index.ts';

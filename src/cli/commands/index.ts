@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerArticle } from './article.ts';
 import { registerBuild } from './build.ts';
+import { registerBackup } from './backup.ts';
 import { registerDb } from './db.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
@@ -16,6 +17,7 @@ export function registerCommands(program: Command): void {
   registerDb(program);
   registerImport(program);
   registerExport(program);
+  registerBackup(program);
   registerSources(program);
   registerUser(program);
   registerArticle(program);

@@ -1,0 +1,57 @@
+/**
+ * @module `mizan backup FILE` and `mizan restore FILE [--force]`: the whole site (every table but
+ * sessions and the search index, and the media folder beside an SQLite database) into one checked file
+ * and back, on either engine.
+ */
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { loadApp, loadStore } from '../lazy.ts';
+import { storeFor } from '../context.ts';
+
+/** The media folder: `--media`, else `media/` beside an SQLite database file; none on PostgreSQL. */
+async function mediaDirOf(cmd: Command, given?: string): Promise<string | undefined> {
+  if (given) return given;
+  const { storeTarget } = await loadStore();
+  const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
+  return target.db ? join(dirname(target.db), 'media') : undefined;
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+export function registerBackup(program: Command): void {
+  program
+    .command('backup')
+    .description('write everything (articles, revisions, experts, terms, paths, users, audit log, knowledge decisions, media…) into one file, while the site runs')
+    .argument('<file>', 'the backup file to write')
+    .option('--media <dir>', 'media folder to include (default: media/ beside an SQLite database)')
+    .action(async (file: string, opts: { media?: string }, cmd: Command) => {
+      const store = await storeFor(cmd);
+      const { writeBackup } = await loadApp();
+      try {
+        const started = performance.now();
+        const r = await writeBackup(store, file, { mediaDir: await mediaDirOf(cmd, opts.media) });
+        const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
+        process.stdout.write(`wrote ${file}: ${plural(total, 'row')} from ${plural(Object.keys(r.rows).length, 'table')} (${plural(r.rows.articles ?? 0, 'article')}), ${plural(r.files, 'media file')}, ${(r.bytes / 1048576).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  program
+    .command('restore')
+    .description('restore a backup into an empty database (either engine); the search index is rebuilt')
+    .argument('<file>', 'the backup file to read')
+    .option('--force', 'replace whatever the database already holds')
+    .option('--media <dir>', 'where to write media files (default: media/ beside an SQLite database)')
+    .action(async (file: string, opts: { force?: boolean; media?: string }, cmd: Command) => {
+      const store = await storeFor(cmd);
+      const { restoreBackup } = await loadApp();
+      try {
+        const started = performance.now();
+        const r = await restoreBackup(store, file, { force: opts.force, mediaDir: await mediaDirOf(cmd, opts.media) });
+        const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
+        process.stdout.write(`restored ${file}: ${plural(total, 'row')} (${plural(r.rows.articles ?? 0, 'article')}), ${plural(r.files, 'media file')}; ${plural(r.indexed, 'article')} indexed, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
