@@ -14,7 +14,7 @@ export interface RunResult {
 export function runMizan(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     // Tests run the sources, whatever dist/ holds.
-    const env = { ...process.env, MIZAN_RUN_SOURCES: '1', ...opts.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1', ...opts.env };
     if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL;
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd });
     let stdout = '';
