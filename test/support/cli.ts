@@ -13,7 +13,8 @@ export interface RunResult {
 /** `runMizan(['import', file, '--db', db])` → exit code and output. */
 export function runMizan(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, ...opts.env };
+    // Tests run the sources, whatever dist/ holds.
+    const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1', ...opts.env };
     if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL;
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd });
     let stdout = '';

@@ -1,0 +1,181 @@
+/**
+ * @module Production figures, each beside a peer measured in the same run:
+ * (1) `mizan --help` from the compiled code beside `node -e 0` (the floor of any Node CLI);
+ * (2) `mizan build` of N bilingual articles (N/2 Arabic-English pairs) beside Debian's `hugo` building
+ *     the same number of articles from Markdown, in pages written per second.
+ * (3) `mizan reindex` of M articles on PostgreSQL beside SQLite (DATABASE_URL needed; `--index-articles M`,
+ *     default 100,000).
+ * `npm run bench -- production` or `node --import tsx bench/production/run.ts [--articles N] [--only startup|static|reindex]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { reindex } from '../../src/app/index.ts';
+import { openStore } from '../../src/store/index.ts';
+import { buildSite } from '../../src/web/index.ts';
+import { makeArticle } from '../../test/support/articles.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const N = Number(arg('--articles') ?? 10_000);
+const only = arg('--only');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeRun(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return performance.now() - t;
+}
+
+function startup(): void {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('compiling failed');
+  const node: number[] = [];
+  const help: number[] = [];
+  const sources: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    node.push(timeRun(process.execPath, ['-e', '0']));
+    help.push(timeRun(process.execPath, ['bin/mizan.js', '--help']));
+    if (i < 5) sources.push(timeRun(process.execPath, ['bin/mizan.js', '--help'], { ...process.env, MIZAN_RUN_SOURCES: '1' }));
+  }
+  const n = median(node);
+  const h = median(help);
+  const s = median(sources);
+  console.log('startup (median wall time of 15 runs)');
+  console.log(`  node -e 0                       ${n.toFixed(0).padStart(6)} ms   1`);
+  console.log(`  mizan --help (compiled)         ${h.toFixed(0).padStart(6)} ms   ${(h / n).toFixed(2)}× node -e 0`);
+  console.log(`  mizan --help (sources, tsx)     ${s.toFixed(0).padStart(6)} ms   ${(s / n).toFixed(2)}× node -e 0`);
+}
+
+function countFiles(dir: string, ext: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) n += countFiles(p, ext);
+    else if (p.endsWith(ext)) n++;
+  }
+  return n;
+}
+
+const TOPICS = ['energy', 'security', 'trade', 'water', 'migration', 'elections', 'finance', 'food'];
+const AR_TOPICS = ['altaqt', 'alamn', 'altjart', 'almyah', 'alhjrt', 'alantkhabat', 'almalyt', 'alghdha'];
+
+async function staticBuild(): Promise<void> {
+  if (spawnSync('hugo', ['version']).status !== 0) {
+    console.log('static build: Debian `hugo` not found (apt-get install hugo); skipped');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-static-'));
+  try {
+    const store = await openStore({ db: join(dir, 'site.db') });
+    const pairs = Math.floor(N / 2);
+    const paragraph = (lang: 'ar' | 'en', i: number) =>
+      lang === 'ar'
+        ? `تتناول هذه الفقرة رقم ${i} أثر السياسات الإقليمية على الأسواق والتحالفات، وما ينتظره المراقبون في الأشهر المقبلة.`
+        : `This paragraph, number ${i}, weighs how regional policy shapes markets and alliances, and what observers expect in the coming months.`;
+    const t0 = performance.now();
+    for (let i = 0; i < pairs; i++) {
+      const k = i % TOPICS.length;
+      const body = (lang: 'ar' | 'en') => [0, 1, 2, 3, 4].map((j) => ({ kind: 'paragraph' as const, text: paragraph(lang, i * 5 + j), links: [] }));
+      const date = `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      await store.putArticle(makeArticle({ lang: 'ar', slug: `tqryr-${i}`, title: `تقرير رقم ${i} عن ${AR_TOPICS[k]}`, published: date, translation: { lang: 'en', slug: `report-${i}` }, topics: [{ slug: AR_TOPICS[k], name: `موضوع ${k}` }], body: body('ar') }));
+      await store.putArticle(makeArticle({ lang: 'en', slug: `report-${i}`, title: `Report ${i} on ${TOPICS[k]}`, published: date, translation: { lang: 'ar', slug: `tqryr-${i}` }, topics: [{ slug: TOPICS[k], name: `Topic ${k}` }], body: body('en') }));
+    }
+    console.log(`static build: stored ${pairs * 2} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const tb = performance.now();
+    const report = await buildSite(store, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org' });
+    const mizanS = (performance.now() - tb) / 1000;
+    const mizanPages = countFiles(join(dir, 'mizan-out'), '.html');
+    await store.close();
+
+    // The same articles for Hugo: Markdown with front matter, a bilingual site, minimal templates.
+    const site = join(dir, 'hugo');
+    for (const lang of ['en', 'ar']) mkdirSync(join(site, 'content', lang, 'policy-analysis'), { recursive: true });
+    mkdirSync(join(site, 'layouts', '_default'), { recursive: true });
+    writeFileSync(
+      join(site, 'config.toml'),
+      `baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n[taxonomies]\ntopic = "topics"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.ar]\ncontentDir = "content/ar"\nlanguagedirection = "rtl"\nweight = 2\n`,
+    );
+    const layout = (inner: string) => `<!doctype html><html lang="{{ .Language.Lang }}" dir="{{ .Language.LanguageDirection | default "ltr" }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>${inner}</main></body></html>`;
+    writeFileSync(join(site, 'layouts', '_default', 'single.html'), layout('<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02" }}</p>{{ .Content }}{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Lang }}">{{ .Title }}</a>{{ end }}</article>'));
+    writeFileSync(join(site, 'layouts', '_default', 'list.html'), layout('<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'));
+    for (let i = 0; i < pairs; i++) {
+      const k = i % TOPICS.length;
+      const date = `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      for (const lang of ['en', 'ar'] as const) {
+        const title = lang === 'ar' ? `تقرير رقم ${i} عن ${AR_TOPICS[k]}` : `Report ${i} on ${TOPICS[k]}`;
+        const body = [0, 1, 2, 3, 4].map((j) => paragraph(lang, i * 5 + j)).join('\n\n');
+        writeFileSync(join(site, 'content', lang, 'policy-analysis', `report-${i}.md`), `---\ntitle: "${title}"\ndate: ${date}\ntranslationKey: "r${i}"\ntopics: ["${lang === 'ar' ? AR_TOPICS[k] : TOPICS[k]}"]\n---\n\n${body}\n`);
+      }
+    }
+    const th = performance.now();
+    const h = spawnSync('hugo', ['--quiet', '-s', site, '-d', join(dir, 'hugo-out')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const hugoS = (performance.now() - th) / 1000;
+    if (h.status !== 0) throw new Error(`hugo failed: ${h.stderr}`);
+    const hugoPages = countFiles(join(dir, 'hugo-out'), '.html');
+
+    const mizanRate = mizanPages / mizanS;
+    const hugoRate = hugoPages / hugoS;
+    console.log(`static build of ${pairs * 2} bilingual articles`);
+    console.log(`  hugo ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1]}    ${hugoPages} pages in ${hugoS.toFixed(1)} s = ${hugoRate.toFixed(0)} pages/s   1`);
+    console.log(`  mizan build    ${mizanPages} pages in ${mizanS.toFixed(1)} s = ${mizanRate.toFixed(0)} pages/s   ${(mizanRate / hugoRate).toFixed(2)}× hugo (${report.pages} files with feeds and assets; broken links: ${report.broken.length})`);
+    const tr = performance.now();
+    const store2 = await openStore({ db: join(dir, 'site.db') });
+    const again = await buildSite(store2, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org' });
+    await store2.close();
+    console.log(`  mizan build again (nothing changed): ${((performance.now() - tr) / 1000).toFixed(1)} s, ${again.written} files written`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function reindexing(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.log('reindex: DATABASE_URL not set; PostgreSQL against SQLite skipped');
+    return;
+  }
+  const M = Number(arg('--index-articles') ?? 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-reindex-'));
+  const schema = `bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  try {
+    const times: Record<string, number> = {};
+    for (const [engine, target] of [['sqlite', { db: join(dir, 'r.db') }], ['postgres', { url, schema }]] as const) {
+      const store = await openStore(target);
+      for (let i = 0; i < M; i++) {
+        const lang = i % 2 ? 'en' : 'ar';
+        const k = i % TOPICS.length;
+        const text = lang === 'ar' ? `تحليل رقم ${i} عن ${AR_TOPICS[k]} والأسواق والتحالفات في المنطقة وما ينتظره المراقبون.` : `Analysis ${i} of ${TOPICS[k]}, markets and alliances in the region, and what observers expect.`;
+        await store.putArticle(makeArticle({ lang, slug: `a-${i}`, title: text.slice(0, 40), body: [0, 1, 2].map(() => ({ kind: 'paragraph' as const, text, links: [] })) }));
+      }
+      const t = performance.now();
+      await reindex(store);
+      times[engine] = (performance.now() - t) / 1000;
+      await store.close();
+    }
+    console.log(`reindex of ${M} articles`);
+    console.log(`  SQLite         ${times.sqlite.toFixed(1)} s   1`);
+    console.log(`  PostgreSQL     ${times.postgres.toFixed(1)} s   ${(times.postgres / times.sqlite).toFixed(2)}× SQLite's time (aim ≤ 1.0)`);
+  } finally {
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!only || only === 'startup') startup();
+if (!only || only === 'reindex') await reindexing();
+if (!only || only === 'static') await staticBuild();
+
