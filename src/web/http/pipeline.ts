@@ -46,6 +46,9 @@ function badEscape(s: string): boolean {
   }
 }
 
+/** Two years, the preload list's minimum; subdomains are the operator's to decide. */
+export const HSTS = 'max-age=63072000';
+
 function weakEtag(body: Uint8Array): string {
   return `W/"${hash('sha1', body, 'base64url').slice(0, 22)}"`;
 }
@@ -69,18 +72,24 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
 }
 
+/** The ETag of one encoding of an answer: each coding is a different representation (RFC 9110 §8.8.3). */
+function etagFor(etag: string, encoding: string): string {
+  return encoding === 'identity' ? etag : etag.replace(/"$/, `-${encoding}"`);
+}
+
 function answer(c: Context, entry: CachedAnswer): Response {
   const headers = new Headers(entry.headers);
-  headers.set('etag', entry.etag);
   if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE_CONTROL);
   applySecurityHeaders(headers);
   const type = headers.get('content-type');
   if (compressible(type)) headers.append('vary', 'Accept-Encoding');
-  if (etagMatches(c.req.header('if-none-match'), entry.etag)) {
+  const encoding = compressible(type) ? negotiateEncoding(c.req.header('accept-encoding'), entry.body.byteLength) : 'identity';
+  const etag = etagFor(entry.etag, encoding);
+  headers.set('etag', etag);
+  if (etagMatches(c.req.header('if-none-match'), etag)) {
     for (const h of ['content-type', 'content-length', 'content-encoding']) headers.delete(h);
     return new Response(null, { status: 304, headers });
   }
-  const encoding = compressible(type) ? negotiateEncoding(c.req.header('accept-encoding'), entry.body.byteLength) : 'identity';
   const body = encodedBody(entry, encoding);
   if (encoding !== 'identity') headers.set('content-encoding', encoding);
   headers.set('content-length', String(body.byteLength));
@@ -89,6 +98,8 @@ function answer(c: Context, entry: CachedAnswer): Response {
 
 export interface PipelineOptions {
   cache: PageCache;
+  /** Believe X-Forwarded-Proto (behind a TLS proxy); defaults to MIZAN_TRUST_PROXY=1. */
+  trustProxy?: boolean;
   /** The content version: cached pages are valid for one value of it. */
   version: () => string;
 }
@@ -99,8 +110,15 @@ export interface PipelineOptions {
  * @example app.use(pipeline({ cache: new PageCache(), version: () => '0' }))
  */
 export function pipeline(opts: PipelineOptions): MiddlewareHandler {
+  const trustProxy = opts.trustProxy ?? process.env.MIZAN_TRUST_PROXY === '1';
   return async (c, next) => {
     const url = c.req.url;
+    // Over HTTPS (directly, or through a proxy we trust), browsers are told to keep to it.
+    const https = url.startsWith('https:') || (trustProxy && (c.req.header('x-forwarded-proto') ?? '').split(',')[0]!.trim().toLowerCase() === 'https');
+    const done = (res: Response): Response => {
+      if (https) res.headers.set('strict-transport-security', HSTS);
+      return res;
+    };
     const path = rawPathOf(url);
     const qAt = url.indexOf('?');
     const query = qAt < 0 ? '' : url.slice(qAt + 1);
@@ -108,22 +126,22 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const reading = method === 'GET' || method === 'HEAD';
 
     if (path.length + query.length > MAX_URL_LENGTH) {
-      return finish(await errorResponse(url, 414, new MizanError('url-too-long', `addresses are limited to ${MAX_URL_LENGTH} characters`, { status: 414 })));
+      return done(finish(await errorResponse(url, 414, new MizanError('url-too-long', `addresses are limited to ${MAX_URL_LENGTH} characters`, { status: 414 }))));
     }
     if (badEscape(path) || badEscape(query)) {
-      return finish(await errorResponse(url, 400, new MizanError('bad-escape', 'the address has a malformed percent-escape', { status: 400 })));
+      return done(finish(await errorResponse(url, 400, new MizanError('bad-escape', 'the address has a malformed percent-escape', { status: 400 }))));
     }
     if (reading && path.length > 1 && path.endsWith('/') && !LANG_ROOTS.has(path)) {
       const to = path.replace(/\/+$/, '') || '/';
-      return finish(redirect(to + (query ? `?${query}` : '')));
+      return done(finish(redirect(to + (query ? `?${query}` : ''))));
     }
-    if (reading && LANG_ROOTS.has(path + '/')) return finish(redirect(path + '/' + (query ? `?${query}` : '')));
+    if (reading && LANG_ROOTS.has(path + '/')) return done(finish(redirect(path + '/' + (query ? `?${query}` : ''))));
 
     const key = path + (query ? `?${query}` : '');
     const version = opts.version();
     if (reading) {
       const hit = opts.cache.get(key, version);
-      if (hit) return answer(c, hit);
+      if (hit) return done(answer(c, hit));
     }
 
     try {
@@ -134,7 +152,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const res = c.res;
     const mark = res.headers.get(CACHE_MARK) === '1';
     if (!reading || res.status !== 200 || !res.body) {
-      replace(c, finish(res));
+      replace(c, done(finish(res)));
       return;
     }
     const body = knownBodies.get(c) ?? new Uint8Array(await res.arrayBuffer());
@@ -143,7 +161,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
       if (name !== CACHE_MARK && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
     });
     const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, version };
-    replace(c, answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 }));
+    replace(c, done(answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 })));
   };
 
   function redirect(location: string): Response {
