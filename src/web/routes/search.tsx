@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
+import { NotFoundError } from '../../lib/index.ts';
 import { dirOf } from '../../model/index.ts';
 import { searchArticles } from '../../app/index.ts';
 import { parseSearchQuery, WINDOW, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
@@ -94,6 +95,8 @@ interface PageProps {
   query: SearchQuery;
   result: SearchResponse;
   canonical: string;
+  /** The same search in each interface language (the language switch). */
+  alternates?: { lang: string; href: string }[];
 }
 
 function Facets(props: PageProps) {
@@ -156,7 +159,7 @@ function SearchPage(props: PageProps) {
       : s.results.replace('{n}', formatNumber(lang, result.total));
   const hidden = FILTERS.filter((k) => k !== 'sort' && props.params[k]);
   return (
-    <Layout lang={lang} title={title} canonical={props.canonical} robots="noindex, follow">
+    <Layout lang={lang} title={title} canonical={props.canonical} alternates={props.alternates} robots="noindex, follow">
       <div class="search-page">
         <header class="page-head">
           <h1>{s.title}</h1>
@@ -246,9 +249,14 @@ export function registerSearch(app: Hono, deps: WebDeps): void {
       const params = paramsOf(c);
       const query = parseSearchQuery({ ...params, ui: lang });
       const result = await searchArticles(deps.store, query);
+      // Past the last page: not found, as on listings, never a count of results above "no results".
+      if (result.hits.length === 0 && result.total > 0 && query.page > 1) throw new NotFoundError(`${base} has no page ${query.page} for this query`);
       const canonical = absoluteUrl(deps, c.req.url, query.q ? `${base}?q=${encodeURIComponent(query.q)}` : base);
       delete params.ui;
-      return sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} />);
+      // The language switch keeps the query and its filters (the page number is the other language's to count).
+      const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => k !== 'page' && v) as [string, string][]).toString();
+      const alternates = sitePrefixes().map((p) => ({ lang: p.lang, href: absoluteUrl(deps, c.req.url, `${p.prefix}/search${keep ? `?${keep}` : ''}`) }));
+      return sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} alternates={alternates} />);
     });
   }
 }
