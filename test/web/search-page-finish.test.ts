@@ -29,4 +29,10 @@ describe('search page', () => {
     assert.equal(far.status, 404);
     assert.equal((await app.request('/search?q=zzzznothing&page=1')).status, 200, 'no results at all is still a page');
   });
+
+  test('a hit\'s other languages: "بالعربية" as one word, the separator outside the other direction\'s span', async () => {
+    const html = await (await app.request('/ar/search?q=wheat&lang=en')).text();
+    assert.match(html, /<\/time><span class="dot" aria-hidden="true"> · <\/span><span class="hit-translations" lang="ar" dir="rtl">متوفر أيضاً <a href="\/ar\/policy-analysis\/trq-alhbwb-bd-alhrb" hreflang="ar" title="[^"]+">بالعربية<\/a>/);
+    assert.doesNotMatch(html, /بـ/);
+  });
 });

@@ -59,7 +59,7 @@ const STRINGS = {
     sort: 'الترتيب',
     relevance: 'الأكثر صلة',
     date: 'الأحدث',
-    also: 'متوفر أيضاً بـ',
+    also: 'متوفر أيضاً',
     lang: 'اللغة',
     type: 'النوع',
     topic: 'الموضوع',
@@ -210,18 +210,22 @@ function SearchPage(props: PageProps) {
                     <p class="hit-meta">
                       <DateTime date={hit.published} lang={hit.lang} />
                       {hit.translations.length ? (
+                        <>
+                        {/* The separator stays outside the span in the page's direction: inside it, an English date would touch the Arabic link ("July 5, 2022العربية"). */}
+                        {hit.published ? <span class="dot" aria-hidden="true"> · </span> : null}
                         <span class="hit-translations" lang={lang} dir={dirOf(lang)}>
-                          {hit.published ? ' · ' : ''}
                           {s.also}{' '}
                           {hit.translations.map((tr, i) => (
                             <>
                               {i > 0 ? ', ' : ''}
-                              <a href={tr.path} hreflang={tr.lang} lang={tr.lang} dir={dirOf(tr.lang)} title={tr.title}>
-                                {langName(tr.lang, lang)}
+                              <a href={tr.path} hreflang={tr.lang} title={tr.title}>
+                                {/* The preposition joins the word in Arabic: بالإنجليزية, never "بـ الإنجليزية". */}
+                                {lang === 'ar' ? `ب${langName(tr.lang, lang)}` : langName(tr.lang, lang)}
                               </a>
                             </>
                           ))}
                         </span>
+                        </>
                       ) : null}
                     </p>
                   </li>
