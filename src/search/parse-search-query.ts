@@ -3,7 +3,7 @@
  * zod into a `SearchQuery`. Anything wrong is a MizanError with status 400 naming the parameter.
  */
 import { z } from 'zod';
-import { ARTICLE_TYPES } from '../model/index.ts';
+import { ARTICLE_TYPES, isLang, LANGS } from '../model/index.ts';
 import { MizanError } from '../lib/index.ts';
 import type { SearchQuery } from './types.ts';
 
@@ -25,7 +25,8 @@ const isoDate = z
 
 const ParamsSchema = z.object({
   q: z.preprocess((v) => (one(v) ?? '') as unknown, z.string().max(MAX_QUERY_CHARS, `the query is too long (at most ${MAX_QUERY_CHARS} characters)`)),
-  lang: opt(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as ar or en')),
+  // The same rule as every other route's `lang`: a language the site publishes in (model/lang.ts).
+  lang: opt(z.string().refine(isLang, { message: `one of ${Object.keys(LANGS).join(', ')}` })),
   type: opt(z.enum(ARTICLE_TYPES, { message: `one of ${ARTICLE_TYPES.join(', ')}` })),
   topic: opt(z.string().max(200)),
   region: opt(z.string().max(200)),

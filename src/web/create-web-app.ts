@@ -40,7 +40,19 @@ export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
   app.use(limitBodies());
   app.use(timeLimit(opts.requestTimeMs));
   registerRoutes(app, appDeps);
-  app.notFound((c) => errorResponse(c.req.url, 404));
+  app.notFound(async (c) => {
+    // A method no route takes, at an address that can be read: 405 with what it allows (RFC 9110), not 404.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const probe = await app.fetch(new Request(c.req.url, { method: 'GET', headers: { accept: c.req.header('accept') ?? '*/*' } }));
+      await probe.body?.cancel();
+      if (probe.status < 400) {
+        const res = await errorResponse(c.req.url, 405);
+        res.headers.set('allow', 'GET, HEAD');
+        return res;
+      }
+    }
+    return errorResponse(c.req.url, 404);
+  });
   app.onError((err, c) => {
     const status = statusOf(err);
     if (status >= 500) {

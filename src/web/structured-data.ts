@@ -3,7 +3,22 @@
  */
 import type { Article } from '../model/index.ts';
 import type { ExpertView } from '../store/index.ts';
+import { iconPath } from './assets.ts';
 import { t } from './i18n/index.ts';
+
+/** A date as a full ISO 8601 date-time (search engines read a bare date as midnight in an unknown zone). */
+function dateTime(d: string | null | undefined): string | undefined {
+  if (!d) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00+00:00` : d;
+}
+
+/** The article's image address where the document carries one (`image: { src }` or a first image block). */
+function imageOf(a: Article): string | undefined {
+  const own = (a as Article & { image?: { src?: string } | null }).image?.src;
+  if (own && /^https?:\/\//.test(own)) return own;
+  const block = a.body.find((b) => b.kind === 'image');
+  return block && block.kind === 'image' && /^https?:\/\//.test(block.src) ? block.src : undefined;
+}
 
 /**
  * An Article with its authors as Persons, its language, dates, and the series it is part of.
@@ -23,8 +38,10 @@ export function articleJsonLd(a: Article, abs: (path: string) => string): Record
     description: a.summary || undefined,
     inLanguage: a.lang,
     genre: a.typeLabel,
-    datePublished: a.published ?? undefined,
-    dateModified: a.updated ?? a.published ?? undefined,
+    datePublished: dateTime(a.published),
+    dateModified: dateTime(a.updated ?? a.published),
+    // The article's own picture where it has one, else the institute's mark: search engines want an image.
+    image: [imageOf(a) ?? abs(iconPath())],
     author: a.authors.map((x) => ({ '@type': 'Person', name: x.name, url: abs(x.path), jobTitle: x.title ?? undefined })),
     publisher: { '@type': 'Organization', name: t(a.lang, 'site.name'), url: abs('/') },
     isPartOf: a.series

@@ -56,7 +56,8 @@ describe('reading site pages', () => {
     const [ld] = jsonLdOf(body);
     assert.equal(ld['@type'], 'Article');
     assert.equal(ld.inLanguage, 'en');
-    assert.equal(ld.datePublished, '2024-03-12');
+    assert.equal(ld.datePublished, '2024-03-12T00:00:00+00:00', 'a full date-time');
+    assert.match((ld.image as string[])[0]!, /^https:\/\/mizan\.example\/assets\//, 'an image, absolute');
     assert.deepEqual((ld.author as { '@type': string; name: string }[]).map((a) => [a['@type'], a.name]), [
       ['Person', 'Layla Haddad'],
       ['Person', 'Omar Saleh'],

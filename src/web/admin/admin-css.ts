@@ -7,7 +7,7 @@ import { EDITOR_CSS } from './editor/editor-css.ts';
 
 const BASE_CSS = `
 :root { color-scheme: light dark; --fg: #1b1b1f; --bg: #fbfaf7; --muted: #5b5b66; --line: #d9d6cf; --accent: #0b5cad; --bad: #a4161a; --ok: #2b7a2b; --add: #e6f4e6; --del: #fbe9e9; }
-@media (prefers-color-scheme: dark) { :root { --fg: #eceae4; --bg: #17171a; --muted: #a5a5ad; --line: #3a3a40; --accent: #6aa9ff; --bad: #ff8a8a; --ok: #8fd18f; --add: #1f3a1f; --del: #3f1f1f; } }
+@media (prefers-color-scheme: dark) { :root { --fg: #eceae4; --bg: #17171a; --muted: #a5a5ad; --line: #3a3a40; --accent: #6aa9ff; --bad: #ff8a8a; --ok: #8fd18f; --add: #1f3a1f; --del: #3f1f1f; --on-accent: #0b1220; } }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.6 "Noto Naskh Arabic", "Source Serif 4", system-ui, sans-serif; color: var(--fg); background: var(--bg); }
 a { color: var(--accent); }
@@ -24,7 +24,7 @@ label { display: block; font-weight: 600; margin-block: .75rem .25rem; }
 input[type=text], input[type=email], input[type=password], input[type=date], input[type=datetime-local], input[type=number], select, textarea { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; }
 textarea { min-height: 6rem; }
 textarea.body { min-height: 24rem; font-family: ui-monospace, monospace; font-size: .95rem; }
-button, .button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+button, .button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: var(--on-accent, #fff); cursor: pointer; text-decoration: none; display: inline-block; }
 button.secondary { background: transparent; color: var(--accent); }
 button.danger { background: var(--bad); border-color: var(--bad); }
 .hint { color: var(--muted); font-size: .9rem; margin: .15rem 0; }

@@ -61,6 +61,9 @@ function badEscape(s: string): boolean {
   }
 }
 
+/** Two years, the preload list's minimum; subdomains are the operator's to decide. */
+export const HSTS = 'max-age=63072000';
+
 function weakEtag(body: Uint8Array): string {
   return `W/"${hash('sha1', body, 'base64url').slice(0, 22)}"`;
 }
@@ -84,18 +87,24 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
 }
 
+/** The ETag of one encoding of an answer: each coding is a different representation (RFC 9110 §8.8.3). */
+function etagFor(etag: string, encoding: string): string {
+  return encoding === 'identity' ? etag : etag.replace(/"$/, `-${encoding}"`);
+}
+
 function answer(c: Context, entry: CachedAnswer): Response {
   const headers = new Headers(entry.headers);
-  headers.set('etag', entry.etag);
   if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE_CONTROL);
   applySecurityHeaders(headers);
   const type = headers.get('content-type');
   if (compressible(type)) headers.append('vary', 'Accept-Encoding');
-  if (etagMatches(c.req.header('if-none-match'), entry.etag)) {
+  const encoding = compressible(type) ? negotiateEncoding(c.req.header('accept-encoding'), entry.body.byteLength) : 'identity';
+  const etag = etagFor(entry.etag, encoding);
+  headers.set('etag', etag);
+  if (etagMatches(c.req.header('if-none-match'), etag)) {
     for (const h of ['content-type', 'content-length', 'content-encoding']) headers.delete(h);
     return new Response(null, { status: 304, headers });
   }
-  const encoding = compressible(type) ? negotiateEncoding(c.req.header('accept-encoding'), entry.body.byteLength) : 'identity';
   const body = encodedBody(entry, encoding);
   if (encoding !== 'identity') headers.set('content-encoding', encoding);
   headers.set('content-length', String(body.byteLength));
@@ -108,6 +117,8 @@ export interface PipelineOptions {
   clock: ChangeClock;
   /** Called as each request arrives (the change feed reads the log when it is due). */
   onRequest?: () => void;
+  /** Believe X-Forwarded-Proto (behind a TLS proxy); defaults to MIZAN_TRUST_PROXY=1. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -116,8 +127,15 @@ export interface PipelineOptions {
  * @example app.use(pipeline({ cache: new PageCache(), clock: new ChangeClock() }))
  */
 export function pipeline(opts: PipelineOptions): MiddlewareHandler {
+  const trustProxy = opts.trustProxy ?? process.env.MIZAN_TRUST_PROXY === '1';
   return async (c, next) => {
     const url = c.req.url;
+    // Over HTTPS (directly, or through a proxy we trust), browsers are told to keep to it.
+    const https = url.startsWith('https:') || (trustProxy && (c.req.header('x-forwarded-proto') ?? '').split(',')[0]!.trim().toLowerCase() === 'https');
+    const done = (res: Response): Response => {
+      if (https) res.headers.set('strict-transport-security', HSTS);
+      return res;
+    };
     const path = rawPathOf(url);
     const qAt = url.indexOf('?');
     const query = qAt < 0 ? '' : url.slice(qAt + 1);
@@ -125,16 +143,16 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const reading = method === 'GET' || method === 'HEAD';
 
     if (path.length + query.length > MAX_URL_LENGTH) {
-      return finish(await errorResponse(url, 414, new MizanError('url-too-long', `addresses are limited to ${MAX_URL_LENGTH} characters`, { status: 414 })));
+      return done(finish(await errorResponse(url, 414, new MizanError('url-too-long', `addresses are limited to ${MAX_URL_LENGTH} characters`, { status: 414 }))));
     }
     if (badEscape(path) || badEscape(query)) {
-      return finish(await errorResponse(url, 400, new MizanError('bad-escape', 'the address has a malformed percent-escape', { status: 400 })));
+      return done(finish(await errorResponse(url, 400, new MizanError('bad-escape', 'the address has a malformed percent-escape', { status: 400 }))));
     }
     if (reading && path.length > 1 && path.endsWith('/') && !LANG_ROOTS.has(path)) {
       const to = path.replace(/\/+$/, '') || '/';
-      return finish(redirect(to + (query ? `?${query}` : '')));
+      return done(finish(redirect(to + (query ? `?${query}` : ''))));
     }
-    if (reading && LANG_ROOTS.has(path + '/')) return finish(redirect(path + '/' + (query ? `?${query}` : '')));
+    if (reading && LANG_ROOTS.has(path + '/')) return done(finish(redirect(path + '/' + (query ? `?${query}` : ''))));
 
     const key = path + (query ? `?${query}` : '');
     opts.onRequest?.();
@@ -142,7 +160,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const gen = clock.gen;
     if (reading) {
       const hit = opts.cache.get(key, (e) => clock.fresh(e.gen, e.tags));
-      if (hit) return answer(c, hit);
+      if (hit) return done(answer(c, hit));
     }
 
     try {
@@ -153,7 +171,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const res = c.res;
     const mark = res.headers.get(CACHE_MARK) === '1';
     if (!reading || res.status !== 200 || !res.body) {
-      replace(c, finish(res));
+      replace(c, done(finish(res)));
       return;
     }
     const body = knownBodies.get(c) ?? new Uint8Array(await res.arrayBuffer());
@@ -164,7 +182,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const tagged = res.headers.get(CACHE_TAGS);
     const tags = tagged === null ? null : tagged.split(' ').filter(Boolean);
     const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, gen, tags };
-    replace(c, answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 }));
+    replace(c, done(answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 })));
   };
 
   function redirect(location: string): Response {

@@ -41,7 +41,7 @@ export const ar: Catalog = {
   'article.gap': 'نص مفقود في المصدر',
   'article.credit': 'المصدر: {credit}',
   'article.table': 'جدول',
-  'article.in': 'بـ{lang}',
+  'article.in': 'ب{lang}',
   'expert.articles': 'مقالات {name}',
   'expert.noArticles': 'لا توجد مقالات بعد.',
   'expert.feed': 'تابع {name} عبر التغذية',

@@ -57,7 +57,7 @@ addApiRoute({
   method: 'get',
   summary: 'This description of the API',
   tags: ['meta'],
-  responses: { 200: { description: 'An OpenAPI 3.1 document' } },
+  responses: { 200: { description: 'An OpenAPI 3.1 document', schema: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: { type: 'string' }, info: { type: 'object' }, paths: { type: 'object' } } } } },
 });
 addApiRoute({
   path: '/healthz',

@@ -27,13 +27,55 @@ import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 
 const CODE = /^[a-z]{2}$/i;
 
+// Response schemas (CONTRACTS.md: Event, Figure, the country and relation answers).
+const ARTICLE_LINK = { type: 'object', required: ['id', 'title', 'path'], properties: { id: { type: 'string' }, title: { type: 'string' }, path: { type: 'string' } } };
+const EVENT = {
+  type: 'object',
+  required: ['date', 'precision', 'actors', 'label', 'article', 'block', 'offsets', 'sources'],
+  properties: {
+    date: { type: 'string' },
+    precision: { type: 'string', enum: ['day', 'month', 'year'] },
+    actors: { type: 'array', items: { type: 'string' } },
+    label: { type: 'string' },
+    article: { type: 'string' },
+    block: { type: 'integer' },
+    offsets: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+    sources: { type: 'array', items: { type: 'string' } },
+  },
+};
+const FIGURE = {
+  type: 'object',
+  required: ['value', 'unit', 'measure', 'period', 'actors', 'article', 'block', 'offsets', 'source'],
+  properties: {
+    value: { type: 'number' },
+    unit: { type: 'string' },
+    measure: { type: 'string' },
+    period: { type: ['string', 'null'] },
+    actors: { type: 'array', items: { type: 'string' } },
+    article: { type: 'string' },
+    block: { type: 'integer' },
+    offsets: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+    source: { type: ['string', 'null'] },
+  },
+};
+
 addApiRoute({
   path: '/api/countries/{code}',
   method: 'get',
   summary: "A country: the articles tagged with it, the events it acts in, the figures about it",
   tags: ['knowledge'],
   parameters: [{ name: 'code', in: 'path', required: true, description: 'ISO 3166 alpha-2, lower case', schema: { type: 'string', pattern: '^[a-z]{2}$' } }],
-  responses: { 200: { description: '{ code, names, articles, events, figures }' }, 404: { description: 'No such country' } },
+  responses: {
+    200: {
+      description: '{ code, names, articles, events, figures }',
+      schema: {
+        type: 'object',
+        required: ['code', 'names', 'articles', 'events', 'figures'],
+        properties: { code: { type: 'string' }, names: { type: 'object', additionalProperties: { type: 'string' } }, articles: { type: 'array', items: ARTICLE_LINK }, events: { type: 'array', items: EVENT }, figures: { type: 'array', items: FIGURE } },
+      },
+    },
+    404: { description: 'No such country' },
+  },
 });
 addApiRoute({
   path: '/api/relations/{pair}',
@@ -41,7 +83,12 @@ addApiRoute({
   summary: 'Two countries: the articles tagged with both and the events involving both',
   tags: ['knowledge'],
   parameters: [{ name: 'pair', in: 'path', required: true, description: 'two codes joined by -, in alphabetical order (dz-ru)', schema: { type: 'string', pattern: '^[a-z]{2}-[a-z]{2}$' } }],
-  responses: { 200: { description: '{ countries, articles, events }' }, 301: { description: 'The codes in alphabetical order' }, 404: { description: 'No such country' } },
+  responses: {
+    200: {
+      description: '{ countries, articles, events }',
+      schema: { type: 'object', required: ['countries', 'articles', 'events'], properties: { countries: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 }, articles: { type: 'array', items: ARTICLE_LINK }, events: { type: 'array', items: EVENT } } },
+    },
+    301: { description: 'The codes in alphabetical order' }, 404: { description: 'No such country' } },
 });
 addApiRoute({
   path: '/api/articles/{id}/entities',
@@ -49,7 +96,15 @@ addApiRoute({
   summary: "The countries, people, organizations and regions an article speaks of, with salience",
   tags: ['knowledge'],
   parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-  responses: { 200: { description: '[ { kind, id, name, salience } ]' }, 404: { description: 'No such article' } },
+  responses: {
+    200: {
+      description: '[ { kind, id, name, salience } ]',
+      schema: {
+        type: 'array',
+        items: { type: 'object', required: ['kind', 'id', 'name', 'salience'], properties: { kind: { type: 'string', enum: ['country', 'person', 'organization', 'region'] }, id: { type: 'string' }, name: { type: 'string' }, salience: { type: 'number', minimum: 0, maximum: 1 } } },
+      },
+    },
+    404: { description: 'No such article' } },
 });
 addApiRoute({
   path: '/api/articles/{id}/cite',
@@ -60,7 +115,9 @@ addApiRoute({
     { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
     { name: 'format', in: 'query', description: 'csl (CSL-JSON, the default), bibtex or ris', schema: { type: 'string', enum: ['csl', 'bibtex', 'ris'] } },
   ],
-  responses: { 200: { description: 'The citation' }, 400: { description: 'An unknown format' }, 404: { description: 'No such article' } },
+  responses: {
+    200: { description: 'The citation: CSL-JSON (format=csl, shown), or BibTeX or RIS text', schema: { type: 'array', items: { type: 'object', required: ['id', 'type', 'title'] } } },
+    400: { description: 'An unknown format' }, 404: { description: 'No such article' } },
 });
 
 function countryName(code: string, lang: string): string {
@@ -93,6 +150,9 @@ function relationsOf(code: string, events: Event[], lang: string) {
     .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
     .map(([other, n]) => ({ code: other, name: countryName(other, lang), path: relationPath(lang, code, other), events: n }));
 }
+
+/** The entity kinds `/api/articles/:id/entities` answers with (CONTRACTS.md). */
+export const CONTRACT_KINDS = ['country', 'person', 'organization', 'region'] as const;
 
 export function registerKnowledge(app: Hono, deps: WebDeps): void {
   const abs = (c: Context, p: string) => absoluteUrl(deps, c.req.url, p);
@@ -152,7 +212,8 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
 
   app.get('/api/articles/:id/entities', async (c) => {
     const entities = await articleEntities(deps.store, c.req.param('id'));
-    return sendJson(c, entities.map(({ kind, id, name, salience }) => ({ kind, id, name, salience })));
+    // The contract's kinds only; the knowledge layer's others (laws, …) stay for editors.
+    return sendJson(c, entities.filter((e) => (CONTRACT_KINDS as readonly string[]).includes(e.kind)).map(({ kind, id, name, salience }) => ({ kind, id, name, salience })));
   });
 
   app.get('/api/articles/:id/cite', async (c) => {

@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
+import { NotFoundError } from '../../lib/index.ts';
 import { dirOf } from '../../model/index.ts';
 import { searchArticles } from '../../app/index.ts';
 import { timed } from '../ops/metrics.ts';
@@ -63,7 +64,7 @@ const STRINGS = {
     sort: 'الترتيب',
     relevance: 'الأكثر صلة',
     date: 'الأحدث',
-    also: 'متوفر أيضاً بـ',
+    also: 'متوفر أيضاً',
     lang: 'اللغة',
     type: 'النوع',
     topic: 'الموضوع',
@@ -101,6 +102,8 @@ interface PageProps {
   query: SearchQuery;
   result: SearchResponse;
   canonical: string;
+  /** The same search in each interface language (the language switch). */
+  alternates?: { lang: string; href: string }[];
 }
 
 function Facets(props: PageProps) {
@@ -163,7 +166,7 @@ function SearchPage(props: PageProps) {
       : s.results.replace('{n}', formatNumber(lang, result.total));
   const hidden = FILTERS.filter((k) => k !== 'sort' && props.params[k]);
   return (
-    <Layout lang={lang} title={title} canonical={props.canonical} robots="noindex, follow">
+    <Layout lang={lang} title={title} canonical={props.canonical} alternates={props.alternates} robots="noindex, follow">
       <div class="search-page">
         <header class="page-head">
           <h1>{s.title}</h1>
@@ -222,18 +225,22 @@ function SearchPage(props: PageProps) {
                     <p class="hit-meta">
                       <DateTime date={hit.published} lang={hit.lang} />
                       {hit.translations.length ? (
+                        <>
+                        {/* The separator stays outside the span in the page's direction: inside it, an English date would touch the Arabic link ("July 5, 2022العربية"). */}
+                        {hit.published ? <span class="dot" aria-hidden="true"> · </span> : null}
                         <span class="hit-translations" lang={lang} dir={dirOf(lang)}>
-                          {hit.published ? ' · ' : ''}
                           {s.also}{' '}
                           {hit.translations.map((tr, i) => (
                             <>
                               {i > 0 ? ', ' : ''}
-                              <a href={tr.path} hreflang={tr.lang} lang={tr.lang} dir={dirOf(tr.lang)} title={tr.title}>
-                                {langName(tr.lang, lang)}
+                              <a href={tr.path} hreflang={tr.lang} title={tr.title}>
+                                {/* The preposition joins the word in Arabic: بالإنجليزية, never "بـ الإنجليزية". */}
+                                {lang === 'ar' ? `ب${langName(tr.lang, lang)}` : langName(tr.lang, lang)}
                               </a>
                             </>
                           ))}
                         </span>
+                        </>
                       ) : null}
                     </p>
                   </li>
@@ -280,7 +287,14 @@ export function registerSearch(app: Hono, deps: WebDeps): void {
       const query = parseSearchQuery({ ...params, ui: lang });
       const canonical = absoluteUrl(deps, c.req.url, query.q ? `${base}?q=${encodeURIComponent(query.q)}` : base);
       delete params.ui;
-      return gated(c, () => timed(deps.metrics?.search, () => searchArticles(deps.store, query)), (result) => sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} />));
+      // The language switch keeps the query and its filters (the page number is the other language's to count).
+      const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => k !== 'page' && v) as [string, string][]).toString();
+      const alternates = sitePrefixes().map((p) => ({ lang: p.lang, href: absoluteUrl(deps, c.req.url, `${p.prefix}/search${keep ? `?${keep}` : ''}`) }));
+      return gated(c, () => timed(deps.metrics?.search, () => searchArticles(deps.store, query)), (result) => {
+        // Past the last page: not found, as on listings, never a count of results above "no results".
+        if (result.hits.length === 0 && result.total > 0 && query.page > 1) throw new NotFoundError(`${base} has no page ${query.page} for this query`);
+        return sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} alternates={alternates} />);
+      });
     });
   }
 }
