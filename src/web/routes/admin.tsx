@@ -80,6 +80,7 @@ import { TranslationsPage } from '../admin/translations-page.tsx';
 import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
+import { NEWSLETTER_ROUTES } from '../admin/newsletters/index.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Largest form body (an article's text is far smaller). */
@@ -515,6 +516,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
       return see(c, '/admin/sign-in');
     },
   },
+  ...NEWSLETTER_ROUTES,
 ];
 
 async function usersPage(c: Context, ctx: Ctx, flash?: Flash, status = 200): Promise<Response> {
