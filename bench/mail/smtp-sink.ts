@@ -19,6 +19,8 @@ const server = new SMTPServer({
     });
   },
 });
+// Replies go out at once (no Nagle delay waiting on the client's delayed ACK), as a production MTA's do.
+(server as unknown as { server: import('node:net').Server }).server.on('connection', (socket) => socket.setNoDelay(true));
 server.listen(0, '127.0.0.1', () => {
   const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   process.stdout.write(`port ${port}\n`);
