@@ -4,7 +4,7 @@
  * publish queues, and how many a second the outbox worker delivers to a local SMTP server (its own
  * process) — beside the peer, plain Nodemailer sending the same messages in a loop with no database,
  * no lease and no bookkeeping, in the same run. `npm run bench -- mail` (or
- * `node --import tsx bench/mail/run.ts [--n 10000]`); set DATABASE_URL to measure PostgreSQL too.
+ * `node --import tsx bench/mail/run.ts [--n 10000] [--postgres-only]`); set DATABASE_URL to measure PostgreSQL too.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -125,7 +125,7 @@ async function measure(label: string, open: () => Promise<Store>): Promise<void>
 const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-mail-'));
 try {
   let k = 0;
-  await measure('SQLite', () => openStore({ db: join(dir, `m${k++}.db`) }));
+  if (!process.argv.includes('--postgres-only')) await measure('SQLite', () => openStore({ db: join(dir, `m${k++}.db`) }));
   const url = process.env.DATABASE_URL;
   if (url) {
     const schemas: string[] = [];

@@ -239,6 +239,8 @@ function groupUnits(rows: OutboxRow[]): OutboxRow[][] {
       u.push(r);
     }
   }
+  // A digest lists its pieces in the order they were published.
+  for (const u of units) if (u.length > 1) u.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
   return units;
 }
 

@@ -148,6 +148,31 @@ forEachEngine('mail: the reader loop', (h) => {
     assert.deepEqual(smtp.to(reader).slice(1).map((r) => r.mail.subject), ['الطاقة مرة أخرى']);
   });
 
+  test('a weekly reader gets nothing at once, then one digest of every piece on Monday morning', async () => {
+    const store = await h.open();
+    const { post } = setup(store);
+    const reader = `weekly-${h.engine}@example.org`;
+    await post('/ar/subscribe', { email: reader, langs: 'ar', frequency: 'weekly', follow: 'all:' });
+    const now = setup(store).worker;
+    await now.tick();
+    await post('/ar/subscribe/confirm', { token: new URL(linkIn(smtp.to(reader)[0].mail.text!, '/ar/subscribe/confirm')).searchParams.get('token')! });
+    await publish(store, { slug: 'usbuey-1', title: 'الأول في الأسبوع' });
+    await publish(store, { slug: 'usbuey-2', title: 'الثاني في الأسبوع' });
+    await now.tick();
+    assert.equal(smtp.to(reader).length, 1, 'only the confirmation so far');
+    const monday = new Date(Date.now() + 8 * 24 * 3600_000);
+    const later = new MailWorker(store, { mailer: smtpMailer(smtp.url), settings, ratePerSecond: 1000, now: () => monday });
+    workers.push(later);
+    await later.tick();
+    await later.tick();
+    const digests = smtp.to(reader).slice(1);
+    assert.equal(digests.length, 1, 'one digest');
+    assert.match(digests[0].mail.subject ?? '', /هذا الأسبوع في/);
+    assert.match(digests[0].mail.text!, /الأول في الأسبوع/);
+    assert.match(digests[0].mail.text!, /الثاني في الأسبوع/);
+    assert.match(digests[0].messageId, /^<digest\./);
+  });
+
   test('a hostile or malformed address is refused with a message; floods are limited without telling who is subscribed', async () => {
     const store = await h.open();
     const { worker, post } = setup(store, { trustProxy: true });
