@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { can, ROLES, saveEdit, type Role } from '../../src/app/index.ts';
+import { can, ROLES, saveEdit, saveIssue, type Role } from '../../src/app/index.ts';
 import { ADMIN_ROUTES } from '../../src/web/routes/admin.tsx';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { makeArticle } from '../support/articles.ts';
@@ -28,12 +28,14 @@ forEachEngine('admin over HTTP', (h) => {
   let store: TestStore;
   let server: AdminServer;
   let articleId: string;
-  const path = (p: string) => p.replace(':id', articleId).replace(':n', '1');
+  let issueId = '';
+  const path = (p: string) => p.replace(':id', articleId).replace(':n', '1').replace(':issue', issueId);
 
   before(async () => {
     store = await h.open();
     await addAccounts(store);
     articleId = (await saveEdit(store, { id: null, email: 'seed', ip: null, role: 'admin' }, { article: makeArticle() })).id;
+    issueId = (await saveIssue(store, { lang: 'ar', subject: 'نشرة', lead: '', articleIds: [articleId] }, null)).id;
     server = await startServer(store);
   });
   after(async () => {

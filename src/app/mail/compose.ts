@@ -92,7 +92,8 @@ export function composeMail(settings: MailSettings, job: MailJob, now = new Date
   const site = siteName(settings, lang);
   const links = mailLinks(settings, lang, job.to);
   const base = { lang, siteName: site, siteUrl: links.site, notes: [] as string[], items: [] as MailItem[], paragraphs: [] as string[] };
-  const footer = { why: mt(lang, 'foot.why', { site, email: job.to.email }), manageUrl: links.manage, unsubscribeUrl: links.unsubscribe };
+  // The address isolated (FSI … PDI), so an Arabic sentence's full stop stays after it, not before.
+  const footer = { why: mt(lang, 'foot.why', { site, email: `\u2068${job.to.email}\u2069` }), manageUrl: links.manage, unsubscribeUrl: links.unsubscribe };
   let content;
   let list = true;
   switch (job.kind) {

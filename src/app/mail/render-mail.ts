@@ -87,6 +87,7 @@ function html(m: MailContent): string {
             (it.summary ? para(it.summary, 'margin-bottom:10px;') : '') +
             `<p ${ld} style="margin:0;font-family:${ui};font-size:15px;"><a href="${escapeHtml(it.url)}" style="color:${ACCENT};font-weight:600;">${escapeHtml(mt(m.lang, 'alert.read'))}</a></p>`,
         )}</tr></table>`,
+        'pad',
       )}</tr>`,
     )
     .join('');
@@ -94,9 +95,10 @@ function html(m: MailContent): string {
     ? `<tr>${cell(
         'padding:8px 32px 24px;',
         `<table role="presentation" ${ld} cellpadding="0" cellspacing="0" border="0"><tr><td ${ld} bgcolor="${ACCENT}" style="border-radius:6px;"><a href="${escapeHtml(m.button.url)}" style="display:inline-block;padding:14px 26px;font-family:${ui};font-size:17px;font-weight:700;color:#ffffff;text-decoration:none;border-radius:6px;">${escapeHtml(m.button.label)}</a></td></tr></table>`,
+        'pad',
       )}</tr>`
     : '';
-  const notes = m.notes.length ? `<tr>${cell('padding:0 32px 16px;', m.notes.map((n) => para(n, `font-family:${ui};font-size:14px;color:${MUTED};`)).join(''))}</tr>` : '';
+  const notes = m.notes.length ? `<tr>${cell('padding:0 32px 16px;', m.notes.map((n) => para(n, `font-family:${ui};font-size:14px;color:${MUTED};`)).join(''), 'pad')}</tr>` : '';
   const small = (s: string) => `<p ${ld} style="margin:0 0 8px;font-family:${ui};font-size:13px;line-height:1.6;color:${MUTED};">${s}</p>`;
   const footer = m.footer
     ? small(escapeHtml(m.footer.why)) +

@@ -64,6 +64,8 @@ export class MailWorker {
   #loop?: Promise<void>;
   #wake?: () => void;
   #housekeptAt = 0;
+  /** When the lease of the batch in hand ends (the earliest of its rows). */
+  #leaseEnd = 0;
 
   constructor(store: Store, opts: WorkerOptions) {
     this.#store = store;
@@ -93,6 +95,7 @@ export class MailWorker {
     }
     if (now.getTime() < this.#pausedUntil) return result;
     const rows = await claimBatch(this.#store, this.owner, this.#o.batch, this.#o.leaseMs, now);
+    this.#leaseEnd = now.getTime() + this.#o.leaseMs;
     result.claimed = rows.length;
     const units = groupUnits(rows);
     for (let i = 0; i < units.length; i++) {
@@ -178,8 +181,13 @@ export class MailWorker {
     const messageId = unit.length > 1 ? `digest.${head.subscriber_id}.${head.due_at.slice(0, 10)}` : head.message_id;
     const mail = composeMail(this.#o.settings, { kind: head.kind, lang, messageId, to, articles, issue }, this.#now());
     await this.#pace();
-    // The batch may have outlived its lease (a slow server): send only what this worker still holds.
-    if ((await renewLease(store, ids, this.owner, this.#o.leaseMs, this.#now())) < ids.length) return 'cancelled';
+    // Nobody else can take a row before its lease ends, so while half of it is left there is nothing to
+    // check; past that (a slow server), renew, and send only what this worker still holds.
+    const at = this.#now();
+    if (at.getTime() > this.#leaseEnd - this.#o.leaseMs / 2) {
+      if ((await renewLease(store, ids, this.owner, this.#o.leaseMs, at)) < ids.length) return 'cancelled';
+      this.#leaseEnd = Math.min(this.#leaseEnd, at.getTime() + this.#o.leaseMs);
+    }
     await this.#o.mailer.send(mail);
     const marked = await markSent(store, ids, this.owner, this.#now());
     if (marked < ids.length) this.#o.log?.(`mail: ${head.id} was sent but its lease had passed to another worker (lease too short?)`);
@@ -231,6 +239,8 @@ function groupUnits(rows: OutboxRow[]): OutboxRow[][] {
       u.push(r);
     }
   }
+  // A digest lists its pieces in the order they were published.
+  for (const u of units) if (u.length > 1) u.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
   return units;
 }
 

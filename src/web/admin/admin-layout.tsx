@@ -40,6 +40,7 @@ const NAV: [string, AdminKey, Capability][] = [
   ['/admin/import', 'admin.nav.import', 'import'],
   ['/admin/audit', 'admin.nav.audit', 'audit.view'],
   ['/admin/users', 'admin.nav.users', 'users.manage'],
+  ['/admin/newsletters', 'admin.nav.newsletters', 'article.publish'],
 ];
 
 /** The hidden CSRF field every form that changes something carries. */

@@ -91,6 +91,7 @@ import { EDITOR_ROUTES } from '../admin/editor/routes.tsx';
 import { recoveryFor } from '../admin/editor/edit-extras.ts';
 import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
+import { NEWSLETTER_ROUTES } from '../admin/newsletters/index.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Largest form body (an article's text is far smaller). */
@@ -555,6 +556,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
       return see(c, '/admin/sign-in');
     },
   },
+  ...NEWSLETTER_ROUTES,
 ];
 
 async function usersPage(c: Context, ctx: Ctx, flash?: Flash, status = 200): Promise<Response> {

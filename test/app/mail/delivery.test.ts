@@ -198,14 +198,14 @@ forEachEngine('mail: delivery under faults', (h) => {
 
     await sleep(700); // its lease runs out
     const restarted = spawnWorker();
-    await smtp.waitFor(base + n, 30_000);
+    await smtp.waitFor(base + n, 90_000);
     restarted.kill('SIGTERM');
     await new Promise((r) => restarted.once('exit', r));
 
     const second = await publish(store, 'thani');
     const a = spawnWorker();
     const b = spawnWorker();
-    await smtp.waitFor(base + 2 * n, 30_000);
+    await smtp.waitFor(base + 2 * n, 90_000);
     await sleep(500);
     for (const c of [a, b]) c.kill('SIGTERM');
     await Promise.all([a, b].map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { forEachEngine, type TestStore } from '../../support/engines.ts';
 import { makeArticle } from '../../support/articles.ts';
 import { startSmtp, type TestSmtp } from '../../support/smtp.ts';
-import { MailWorker, saveEdit, smtpMailer, transition, mdb, type Editor } from '../../../src/app/index.ts';
+import { MailWorker, publishDue, saveEdit, smtpMailer, transition, mdb, type Editor } from '../../../src/app/index.ts';
 import { createWebApp } from '../../../src/web/index.ts';
 
 const BASE = 'http://mizan.test';
@@ -146,6 +146,50 @@ forEachEngine('mail: the reader loop', (h) => {
     await publish(store, { slug: 'mwdw-c', title: 'الطاقة مرة أخرى', topics: [{ slug: 'taqa', name: 'الطاقة' }] });
     await worker.tick();
     assert.deepEqual(smtp.to(reader).slice(1).map((r) => r.mail.subject), ['الطاقة مرة أخرى']);
+  });
+
+  test('a weekly reader gets nothing at once, then one digest of every piece on Monday morning', async () => {
+    const store = await h.open();
+    const { post } = setup(store);
+    const reader = `weekly-${h.engine}@example.org`;
+    await post('/ar/subscribe', { email: reader, langs: 'ar', frequency: 'weekly', follow: 'all:' });
+    const now = setup(store).worker;
+    await now.tick();
+    await post('/ar/subscribe/confirm', { token: new URL(linkIn(smtp.to(reader)[0].mail.text!, '/ar/subscribe/confirm')).searchParams.get('token')! });
+    await publish(store, { slug: 'usbuey-1', title: 'الأول في الأسبوع' });
+    await publish(store, { slug: 'usbuey-2', title: 'الثاني في الأسبوع' });
+    await now.tick();
+    assert.equal(smtp.to(reader).length, 1, 'only the confirmation so far');
+    const monday = new Date(Date.now() + 8 * 24 * 3600_000);
+    const later = new MailWorker(store, { mailer: smtpMailer(smtp.url), settings, ratePerSecond: 1000, now: () => monday });
+    workers.push(later);
+    await later.tick();
+    await later.tick();
+    const digests = smtp.to(reader).slice(1);
+    assert.equal(digests.length, 1, 'one digest');
+    assert.match(digests[0].mail.subject ?? '', /هذا الأسبوع في/);
+    assert.match(digests[0].mail.text!, /الأول في الأسبوع/);
+    assert.match(digests[0].mail.text!, /الثاني في الأسبوع/);
+    assert.match(digests[0].messageId, /^<digest\./);
+  });
+
+  test('a scheduled article going live queues its alerts in the same step; unpublishing and publishing again sends nothing new', async () => {
+    const store = await h.open();
+    const { worker, post } = setup(store);
+    const reader = `sched-${h.engine}@example.org`;
+    await post('/ar/subscribe', { email: reader, langs: 'ar', frequency: 'instant', follow: 'all:' });
+    await worker.tick();
+    await post('/ar/subscribe/confirm', { token: new URL(linkIn(smtp.to(reader)[0].mail.text!, '/ar/subscribe/confirm')).searchParams.get('token')! });
+    const saved = await saveEdit(store, editor, { article: makeArticle({ slug: 'mjdwal', title: 'تحليل مجدول' }) });
+    await transition(store, editor, saved.id, 'schedule', { publishAt: new Date(Date.now() + 3600_000).toISOString() });
+    assert.equal((await mdb(store).selectFrom('mail_outbox').select('id').where('kind', '=', 'alert').execute()).length, 0, 'nothing while scheduled');
+    assert.deepEqual(await publishDue(store, new Date(Date.now() + 2 * 3600_000)), [saved.id]);
+    await worker.tick();
+    assert.deepEqual(smtp.to(reader).slice(1).map((r) => r.mail.subject), ['تحليل مجدول']);
+    await transition(store, editor, saved.id, 'unpublish');
+    await transition(store, editor, saved.id, 'publish');
+    await worker.tick();
+    assert.equal(smtp.to(reader).length, 2, 'published again: not sent again');
   });
 
   test('a hostile or malformed address is refused with a message; floods are limited without telling who is subscribed', async () => {
