@@ -12,6 +12,7 @@ import { edb } from '../accounts/tables.ts';
 import { afterDeleteHooks, afterSaveHooks } from '../hooks.ts';
 import { requireCan, SCHEDULER, type Editor } from './editor.ts';
 import { StateError } from './errors.ts';
+import { notifyReviewers } from './outbox.ts';
 import type { Capability } from '../accounts/permissions.ts';
 
 export const STATUSES = ['draft', 'review', 'scheduled', 'published', 'unpublished'] as const;
@@ -86,6 +87,7 @@ export async function transition(store: Store, editor: Editor, id: string, actio
     if (step.to === 'published' || row.status === 'published') await syncDerived(tx, id, step.to);
     await bumpContent(tx);
     await recordAudit(tx, editor, `article.${action}`, id, detail);
+    if (action === 'submit') await notifyReviewers(tx, { articleId: id, title: (JSON.parse(row.doc) as Article).title, by: editor.email ?? '', change: false });
     return step.to;
   });
 }

@@ -12,6 +12,7 @@ import * as knowledge from './006-knowledge.ts';
 import * as searchHead from './007-search-head.ts';
 import * as searchPairs from './008-search-pairs.ts';
 import * as autosave from './040-autosave.ts';
+import * as review from './041-review.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-search-head': searchHead,
   '008-search-pairs': searchPairs,
   '040-autosave': autosave,
+  '041-review': review,
 };
