@@ -135,10 +135,13 @@ export const EDITOR_ROUTES: AdminRoute[] = [
     cap: 'article.view',
     handler: async (c) => {
       const bundle = await editorBundle();
-      if (!bundle || !bundle.path.endsWith('/' + c.req.param('name'))) return c.text('not found', 404, NO_STORE);
+      if (!bundle) return c.text('not found', 404, NO_STORE);
+      // The hashed name may be kept for a year; any other name (a page from before a rebuild) gets the
+      // current script, not kept.
+      const current = bundle.path.endsWith('/' + c.req.param('name'));
       return c.body(bundle.body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'text/javascript; charset=utf-8',
-        'cache-control': 'private, max-age=31536000, immutable',
+        'cache-control': current ? 'private, max-age=31536000, immutable' : 'no-store',
         etag: bundle.etag,
       });
     },
