@@ -148,6 +148,19 @@ forEachEngine('admin in a browser', (h) => {
     await page.fill('#f-title', 'عنوان بعد التعديل');
     await page.fill('#f-note', 'تعديل العنوان');
     await Promise.all([page.waitForURL(/saved=1/), page.click('button[name=do][value=save]')]);
+    // A published article's change waits for review: readers still see the published words.
+    await page.locator('.pending').waitFor();
+    assert.equal(/<h1[^>]*>([^<]*)</.exec(await (await fetch(server.url + ar.path)).text())?.[1]?.trim(), arTitle, 'the public page is unchanged before approval');
+    await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/change/submit"] button')]);
+    const notices = await store.db.selectFrom('outbox' as never).selectAll().execute();
+    assert.deepEqual((notices as { recipient: string }[]).map((n) => n.recipient).filter((r) => r === 'second@example.org').length >= 1, true, 'the other editor is told');
+    await second.page.goto(`${server.url}/admin/review`);
+    await Promise.all([second.page.waitForLoadState('load'), second.page.click(`a[href="/admin/articles/${arId}"]`)]);
+    await Promise.all([second.page.waitForURL(/saved=1/), second.page.click('form[action$="/change/approve"] button')]);
+    assert.equal((await store.getArticle(arId))!.title, 'عنوان بعد التعديل', 'approved: the published article is the change');
+    // Read as a new visitor would (the browser above may keep its copy for the page's max-age).
+    const publicH1 = async () => /<h1[^>]*>([^<]*)</.exec(await (await fetch(server.url + ar.path)).text())?.[1]?.trim();
+    assert.equal(await publicH1(), 'عنوان بعد التعديل', 'approved: the public page shows the change');
     await page.goto(`${server.url}/admin/articles/${arId}/revisions`);
     const numbers = await page.locator('#rev-from option').allTextContents();
     await page.selectOption('#rev-from', numbers[numbers.length - 1]);

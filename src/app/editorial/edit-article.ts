@@ -39,7 +39,8 @@ export async function articleState(store: Store, id: string): Promise<{ status: 
   return row && { status: row.status, version: Number(row.version), path: row.path, createdAt: row.created_at, modifiedAt: row.modified_at };
 }
 
-function validated(article: Article): Article {
+/** The article sanitized and checked against the schema; the first problem is thrown naming its field. */
+export function validated(article: Article): Article {
   const parsed = ArticleSchema.safeParse(sanitizeArticle(article));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -7,6 +7,8 @@ export * from './body-markdown.ts';
 export * from './body-json.ts';
 export * from './autosave.ts';
 export * from './experts.ts';
+export * from './outbox.ts';
+export * from './pending-changes.ts';
 export * from './line-diff.ts';
 export * from './revisions.ts';
 export * from './workflow.ts';

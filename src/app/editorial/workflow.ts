@@ -13,6 +13,7 @@ import { afterDeleteHooks, afterPublishHooks, afterSaveHooks } from '../hooks.ts
 import { requireCan, SCHEDULER, type Editor } from './editor.ts';
 import { requireOwnership } from './ownership.ts';
 import { StateError } from './errors.ts';
+import { notifyReviewers } from './outbox.ts';
 import type { Capability } from '../accounts/permissions.ts';
 
 export const STATUSES = ['draft', 'review', 'scheduled', 'published', 'unpublished'] as const;
@@ -100,6 +101,7 @@ export async function transition(store: Store, editor: Editor, id: string, actio
     }
     await bumpContent(tx, id);
     await recordAudit(tx, editor, `article.${action}`, id, detail);
+    if (action === 'submit') await notifyReviewers(tx, { articleId: id, title: (JSON.parse(row.doc) as Article).title, by: editor.email ?? '', change: false });
     return step.to;
   });
 }

@@ -16,6 +16,7 @@ import * as articleOwners from './009-article-owners.ts';
 import * as arabicFolding from './060-arabic-folding.ts';
 import * as autosave from './040-autosave.ts';
 import * as contentChanges from './070-content-changes.ts';
+import * as review from './041-review.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '060-arabic-folding': arabicFolding,
   '040-autosave': autosave,
   '070-content-changes': contentChanges,
+  '041-review': review,
 };

@@ -34,6 +34,7 @@ export interface AdminLayoutProps {
 const NAV: [string, AdminKey, Capability][] = [
   ['/admin', 'admin.nav.articles', 'article.view'],
   ['/admin/articles/new', 'admin.nav.new', 'article.write'],
+  ['/admin/review', 'admin.nav.review', 'article.view'],
   ['/admin/translations', 'admin.nav.translations', 'article.view'],
   ['/admin/experts', 'admin.nav.experts', 'taxonomy.edit'],
   ['/admin/terms', 'admin.nav.terms', 'taxonomy.edit'],
@@ -41,6 +42,7 @@ const NAV: [string, AdminKey, Capability][] = [
   ['/admin/audit', 'admin.nav.audit', 'audit.view'],
   ['/admin/users', 'admin.nav.users', 'users.manage'],
   ['/admin/newsletters', 'admin.nav.newsletters', 'article.publish'],
+  ['/admin/outbox', 'admin.nav.outbox', 'article.publish'],
 ];
 
 /** The hidden CSRF field every form that changes something carries. */

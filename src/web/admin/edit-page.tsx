@@ -3,6 +3,7 @@
  * beside them the workflow, translations, related items, entities, revisions and deletion. On a lost race the
  * editor's own words stay in the form and the version saved now is shown beside them.
  */
+import type { Child } from 'hono/jsx';
 import type { Action, AdminRow, ArticleForm } from '../../app/index.ts';
 import { ARTICLE_TYPES, LANGS, dirOf, typeLabel, type Article, type Block } from '../../model/index.ts';
 import { BodyBlocks } from '../views/body-blocks.tsx';
@@ -43,6 +44,8 @@ export interface EditPageProps {
   recovery?: { savedAt: string; when: string };
   /** The version saved now, when this save lost the race (the conflict view offers to replace it). */
   conflictVersion?: number;
+  /** The panel of a change to this published article that waits for review. */
+  pending?: Child;
 }
 
 function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean }) {
@@ -80,6 +83,7 @@ export function EditPage(props: EditPageProps) {
         {state ? <StatusBadge lang={lang} status={state.status} /> : null}
       </h1>
       {props.conflict ? <ConflictPanel lang={lang} mine={form} theirs={props.conflict} version={props.conflictVersion} action={state ? `/admin/articles/${state.id}` : ''} /> : null}
+      {props.pending ?? null}
       {props.recovery && state ? <RecoveryOffer lang={lang} id={state.id} csrf={user.csrf} {...props.recovery} /> : null}
       {props.recovery && !state ? <RecoveryOffer lang={lang} id="new" csrf={user.csrf} {...props.recovery} /> : null}
       <div class="cols">

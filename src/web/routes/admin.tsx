@@ -31,6 +31,8 @@ import {
   formFromArticle,
   formFromData,
   formBlocks,
+  getPendingChange,
+  proposeChange,
   clearAutosave,
   type ArticleForm,
   blocksToMarkdown,
@@ -90,6 +92,7 @@ import { renderPage } from '../views/layout.tsx';
 import { EDITOR_ROUTES } from '../admin/editor/routes.tsx';
 import { recoveryFor } from '../admin/editor/edit-extras.ts';
 import { sitePreview } from '../admin/editor/site-preview.tsx';
+import { PendingPanel } from '../admin/editor/review-pages.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
 import { NEWSLETTER_ROUTES } from '../admin/newsletters/index.ts';
 import type { WebDeps } from '../web-deps.ts';
@@ -173,7 +176,9 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
     const blocks = f.bodyJson.trim() ? formBlocks(f) : null;
     return blocks ? { ...f, body: blocksToMarkdown(blocks, f.lang) } : f;
   };
-  let form = withMarkdown(extra.form ?? (found ? formFromArticle(found.article, found.state.version) : { ...EMPTY_FORM, lang: ctx.lang }));
+  // While a change to a published article waits, the editor works on the change, not the live text.
+  const pending = found ? await getPendingChange(ctx.store, found.state.id) : undefined;
+  let form = withMarkdown(extra.form ?? (found ? formFromArticle(pending?.article ?? found.article, found.state.version) : { ...EMPTY_FORM, lang: ctx.lang }));
   let recovery;
   if (!extra.form && c.req.method === 'GET') {
     const offer = await recoveryFor(ctx.store, ctx.user.id, id ?? 'new', form, ctx.lang, c.req.query('recover') === '1', withMarkdown);
@@ -192,9 +197,10 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
     }
   }
   const status = found?.state.status ?? 'draft';
-  // An author sees another author's article read-only: the save and the workflow refuse it anyway.
+  // An author sees another author's article read-only (the save and the workflow refuse it anyway); an
+  // owner may propose changes to a published article (they go through review); a scheduled one is editors' alone.
   const owns = found ? await mayChange(ctx.store, ctx.editor, found.state.id) : true;
-  const canEdit = owns && can(ctx.user.role, 'article.write') && (!['published', 'scheduled'].includes(status) || can(ctx.user.role, 'article.write-published'));
+  const canEdit = owns && can(ctx.user.role, 'article.write') && (status !== 'scheduled' || can(ctx.user.role, 'article.write-published'));
   const candidates = (await adminArticles(ctx.store, { limit: 200 })).rows;
   const conflict = extra.conflict && found ? formFromArticle(found.article, found.state.version) : undefined;
   const script = await editorBundle();
@@ -214,6 +220,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       flash={flash}
       bodyBlocks={bodyBlocks}
       recovery={recovery}
+      pending={pending && found ? <PendingPanel lang={ctx.lang} csrf={ctx.user.csrf} id={found.state.id} pending={pending} canPublish={can(ctx.user.role, 'article.publish')} /> : undefined}
       conflictVersion={conflict ? found?.state.version : undefined}
       editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
     />,
@@ -238,7 +245,10 @@ const saveArticleForm: Handler = async (c, ctx) => {
     const overwrite = str(ctx, 'overwrite');
     const version = id ? Number(/^\d{1,9}$/.test(overwrite) ? overwrite : form.version) : undefined;
     if (id && !Number.isInteger(version)) throw new MizanError('bad-form', 'the form lacks its version: reload the page');
-    const saved = await saveEdit(ctx.store, ctx.editor, { article, version, note: form.note.trim().slice(0, 300) });
+    // A published article is not changed in place: the edit becomes a change that goes through review.
+    const live = id ? (await articleState(ctx.store, id))?.status === 'published' : false;
+    const input = { article, version: version!, note: form.note.trim().slice(0, 300) };
+    const saved = live ? await proposeChange(ctx.store, ctx.editor, input) : await saveEdit(ctx.store, ctx.editor, { ...input, version });
     await clearAutosave(ctx.store, ctx.user.id, id ?? 'new');
     return see(c, `/admin/articles/${saved.id}?saved=1`);
   } catch (err) {

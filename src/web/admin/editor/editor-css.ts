@@ -60,5 +60,6 @@ a.button.secondary { background: transparent; color: var(--accent); }
 #author-options li[aria-selected=true] { background: var(--accent); color: #fff; }
 #author-options li[aria-selected=true] .hint { color: #fff; }
 #author-options li[aria-disabled=true] { cursor: default; opacity: .7; }
+@media (prefers-color-scheme: dark) { button, .button { color: #101114; } button.secondary, a.button.secondary { color: var(--accent); } }
 dialog.editor-dialog::backdrop { background: rgba(0, 0, 0, .4); }
 `;

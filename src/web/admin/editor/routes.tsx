@@ -2,7 +2,24 @@
  * @module The rich-text editor's own routes: its script (content-hashed, built on first use if needed)
  * and the Markdown mode's conversions, both ways, through the importer's reader and writer.
  */
-import { articleState, blocksToMarkdown, clearAutosave, createExpert, formFromData, markdownToBlocks, parseBodyJson, searchExperts, writeAutosave } from '../../../app/index.ts';
+import {
+  adminArticles,
+  approveChange,
+  articleState,
+  blocksToMarkdown,
+  clearAutosave,
+  createExpert,
+  discardChange,
+  formFromData,
+  listOutbox,
+  listPendingChanges,
+  markdownToBlocks,
+  parseBodyJson,
+  searchExperts,
+  submitChange,
+  writeAutosave,
+} from '../../../app/index.ts';
+import { OutboxPage, ReviewQueuePage } from './review-pages.tsx';
 import { LANGS } from '../../../model/index.ts';
 import { renderPage } from '../../views/layout.tsx';
 import { NewExpertPage } from './new-expert-page.tsx';
@@ -21,7 +38,42 @@ async function slotKey(ctx: Parameters<AdminRoute['handler']>[1], id: string): P
   return (await articleState(ctx.store, id)) ? id : undefined;
 }
 
+/** A pending-change step: on a refused step the edit page says why (through the guard's error page). */
+function changeStep(what: 'submit' | 'approve' | 'discard', run: typeof submitChange): AdminRoute {
+  return {
+    method: 'POST',
+    path: `/admin/articles/:id/change/${what}`,
+    cap: what === 'approve' ? 'article.publish' : what === 'submit' ? 'article.submit' : 'article.write',
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      if (!(await articleState(ctx.store, id))) return c.text('not found', 404, NO_STORE);
+      await run(ctx.store, ctx.editor, id);
+      return c.redirect(`/admin/articles/${id}?saved=1`, 303);
+    },
+  };
+}
+
 export const EDITOR_ROUTES: AdminRoute[] = [
+  changeStep('submit', submitChange),
+  changeStep('approve', approveChange),
+  changeStep('discard', discardChange),
+  {
+    method: 'GET',
+    path: '/admin/review',
+    cap: 'article.view',
+    handler: async (c, ctx) => {
+      const articles = (await adminArticles(ctx.store, { status: 'review', limit: 200 })).rows;
+      const changes = [];
+      for (const p of await listPendingChanges(ctx.store)) changes.push({ ...p, title: p.article.title, lang: p.article.lang });
+      return c.html(await renderPage(<ReviewQueuePage lang={ctx.lang} user={ctx.user} articles={articles} changes={changes} />), 200, NO_STORE);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/outbox',
+    cap: 'article.publish',
+    handler: async (c, ctx) => c.html(await renderPage(<OutboxPage lang={ctx.lang} user={ctx.user} messages={await listOutbox(ctx.store, { limit: 200 })} />), 200, NO_STORE),
+  },
   {
     method: 'GET',
     path: '/admin/experts/search',
@@ -83,10 +135,13 @@ export const EDITOR_ROUTES: AdminRoute[] = [
     cap: 'article.view',
     handler: async (c) => {
       const bundle = await editorBundle();
-      if (!bundle || !bundle.path.endsWith('/' + c.req.param('name'))) return c.text('not found', 404, NO_STORE);
+      if (!bundle) return c.text('not found', 404, NO_STORE);
+      // The hashed name may be kept for a year; any other name (a page from before a rebuild) gets the
+      // current script, not kept.
+      const current = bundle.path.endsWith('/' + c.req.param('name'));
       return c.body(bundle.body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'text/javascript; charset=utf-8',
-        'cache-control': 'private, max-age=31536000, immutable',
+        'cache-control': current ? 'private, max-age=31536000, immutable' : 'no-store',
         etag: bundle.etag,
       });
     },

@@ -117,10 +117,14 @@ export function startAutosave(h: AutosaveHooks): Autosave {
     return inFlight;
   };
 
+  // Reading the whole form (the body's blocks with it) costs a walk of the document: done after a short
+  // pause, not on every key.
+  let keepTimer: ReturnType<typeof setTimeout> | undefined;
   const changed = () => {
     dirty = true;
-    keep(false);
-    say(s('editor.unsaved'));
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(() => keep(false), 300);
+    if (status && status.textContent !== s('editor.unsaved')) say(s('editor.unsaved'));
     const now = Date.now();
     if (!first) first = now;
     clearTimeout(idle);

@@ -80,15 +80,38 @@ function citationPlugin(onList: (list: Cited[]) => void): Plugin {
       ),
     );
   };
-  return new Plugin({
+  let plugin: Plugin;
+  // Numbering walks the whole document: while typing, the numbers move with the text (mapped), and are
+  // counted again after a pause, or at once when a link was added or removed.
+  const touchesLinks = (tr: Transaction) =>
+    tr.steps.some((step) => {
+      const j = step.toJSON() as { stepType?: string; mark?: { type?: string }; slice?: { content?: unknown[] } };
+      return (j.mark?.type === 'link') || JSON.stringify(j.slice ?? '').includes('"link"') || JSON.stringify(j.slice ?? '').includes('bare_link');
+    });
+  plugin = new Plugin({
     state: {
       init: (_, state) => build(state.doc),
-      apply: (tr, old) => (tr.docChanged ? build(tr.doc) : old),
+      apply: (tr, old) => {
+        if (tr.getMeta(plugin) === 'recount' || (tr.docChanged && touchesLinks(tr))) return build(tr.doc);
+        return tr.docChanged ? old.map(tr.mapping, tr.doc) : old;
+      },
     },
-    props: { decorations: (state) => citationPlugin.key.getState(state) },
+    props: { decorations: (state) => plugin.getState(state) },
+    view: () => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      return {
+        update: (view, prev) => {
+          if (view.state.doc === prev.doc) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => view.dispatch(view.state.tr.setMeta(plugin, 'recount')), 500);
+        },
+        destroy: () => clearTimeout(timer),
+      };
+    },
   });
+  return plugin;
 }
-citationPlugin.key = null as unknown as Plugin;
+
 
 // ---- a small dialog for addresses and image details ---------------------------------------------------
 
@@ -442,7 +465,6 @@ function mount(): MountedEditor | null {
   };
 
   const cites = citationPlugin(showSources);
-  citationPlugin.key = cites;
   let toolbar: ReturnType<typeof buildToolbar> | null = null;
   let syncTimer: ReturnType<typeof setTimeout> | undefined;
   let autosave: Autosave | null = null;
