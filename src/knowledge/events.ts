@@ -5,7 +5,7 @@
  * its article. Several dates in one sentence give one event each, over the clause that holds the date.
  */
 import { findDates, parseDate, type FoundDate } from '../text/index.ts';
-import type { Event, Mention } from './entity.ts';
+import type { Event, Mention, Precision } from './entity.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { entityKey } from './gazetteer.ts';
 import { sentences, type Span } from './sentences.ts';
@@ -133,7 +133,8 @@ export function blockDates(blocks: BlockText[], published: string | null): Found
     bases.push(combined.length);
     combined += b.text + SEP;
   }
-  const all = withBareYears(combined, findDates(combined, published ? { ref: published } : {}));
+  // A decade (التسعينيات) dates no event: events are dated to the day, month or year.
+  const all = withBareYears(combined, findDates(combined, published ? { ref: published } : {}).filter((d) => d.precision !== 'decade'));
   // A relative or yearless date is read again against the nearest explicit date before it that dates
   // something (not "since 2002", which opens a period), else the article's date.
   let anchor: string | null = null;
@@ -204,7 +205,7 @@ export function extractEvents(g: Gazetteer, articleId: string, published: string
         const actors = own.any ? own : whole;
         events.push({
           date: grp.date.date,
-          precision: grp.date.precision,
+          precision: grp.date.precision as Precision, // decades were left out by blockDates
           actors: actors.countries,
           label: labelOf(b.text.slice(span.start, span.end)),
           article: articleId,
