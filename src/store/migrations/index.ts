@@ -12,6 +12,7 @@ import * as knowledge from './006-knowledge.ts';
 import * as searchHead from './007-search-head.ts';
 import * as searchPairs from './008-search-pairs.ts';
 import * as arabicFolding from './060-arabic-folding.ts';
+import * as eventPlace from './061-event-place.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-search-head': searchHead,
   '008-search-pairs': searchPairs,
   '060-arabic-folding': arabicFolding,
+  '061-event-place': eventPlace,
 };
