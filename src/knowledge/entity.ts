@@ -49,6 +49,8 @@ export type Precision = 'day' | 'month' | 'year';
 export interface Event {
   date: string;
   precision: Precision;
+  /** The country where it happened, when a locative phrase names one (على طول الحدود المغربية → MA); not an actor. */
+  place?: string;
   actors: string[];
   label: string;
   article: string;

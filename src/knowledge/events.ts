@@ -4,8 +4,8 @@
  * against the nearest explicit date before them, else the article's date; an event is never dated after
  * its article. Several dates in one sentence give one event each, over the clause that holds the date.
  */
-import { findDates, parseDate, type FoundDate } from '../text/index.ts';
-import type { Event, Mention } from './entity.ts';
+import { findDates, normalize, parseDate, type FoundDate } from '../text/index.ts';
+import type { Event, Mention, Precision } from './entity.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { entityKey } from './gazetteer.ts';
 import { sentences, type Span } from './sentences.ts';
@@ -41,6 +41,27 @@ export function actorsIn(g: Gazetteer, mentions: Mention[], span: Span): { count
     if (m.kind !== 'country') entities.add(m.id);
   }
   return { countries: [...countries].sort(), entities: [...entities], any };
+}
+
+/** "The two sides": a reference back to the two actors of the event before (normalized Arabic, English). */
+const BOTH_SIDES = /(?:^|[^\p{L}])(?:[وف]?(?:الجانبان|الجانبين|الطرفان|الطرفين|البلدان|البلدين|الدولتان|الدولتين|كلا البلدين|كلا الجانبين|كلا الطرفين)|the two (?:sides|countries|states|parties)|both (?:sides|countries|states|parties))(?![\p{L}])/u;
+
+/** Words before a country that make it where something happened (على طول الحدود المغربية, near the Moroccan border, في المغرب). */
+const LOCATIVE = /(?:^|[^\p{L}])(?:(?:علي\s+طول|علي|عند|قرب|بالقرب\s+من|داخل|علي\s+مقربه\s+من|قباله)\s+(?:ال)?(?:حدود|اراضي|مياه|سواحل|ساحل|صحراء|اجواء)|(?:along|near|on|at|inside|off)\s+(?:the\s+)?(?:border|borders|coast|territory|waters)(?:\s+of)?)\s*$/u;
+
+/**
+ * The country an event took place in: a country named right after a locative phrase ("على طول الحدود
+ * المغربية" → MA), or null. The place is then no actor unless the span names no other.
+ */
+function placeIn(text: string, mentions: Mention[], span: Span): string | null {
+  for (const m of mentions) {
+    if (m.start < span.start || m.end > span.end || m.kind !== 'country' || !m.country) continue;
+    // "along the Moroccan border": the adjective may stand before its noun in English.
+    const before = normalize(text.slice(Math.max(span.start, m.start - 40), m.start));
+    const after = normalize(text.slice(m.end, Math.min(span.end, m.end + 12)));
+    if (LOCATIVE.test(before) || (/(?:along|near|on|at|off)\s+the\s*$/.test(before) && /^\s*(?:border|coast|waters)/.test(after))) return m.country;
+  }
+  return null;
 }
 
 /** Where to cut between two dates of one sentence: the last clause break between them. */
@@ -133,7 +154,8 @@ export function blockDates(blocks: BlockText[], published: string | null): Found
     bases.push(combined.length);
     combined += b.text + SEP;
   }
-  const all = withBareYears(combined, findDates(combined, published ? { ref: published } : {}));
+  // A decade (التسعينيات) dates no event: events are dated to the day, month or year.
+  const all = withBareYears(combined, findDates(combined, published ? { ref: published } : {}).filter((d) => d.precision !== 'decade'));
   // A relative or yearless date is read again against the nearest explicit date before it that dates
   // something (not "since 2002", which opens a period), else the article's date.
   let anchor: string | null = null;
@@ -177,6 +199,8 @@ function groupRanges(text: string, dates: FoundDate[]): { date: FoundDate; end: 
  */
 export function extractEvents(g: Gazetteer, articleId: string, published: string | null, blocks: ReadBlock[], dates: FoundDate[][]): Event[] {
   const events: Event[] = [];
+  /** The actors of the last event with two or more: what "the two sides" refers back to. */
+  let lastPair: { countries: string[]; entities: string[] } | null = null;
   blocks.forEach((b, k) => {
     // Headings name sections; an author's note speaks of the article itself, not of the world.
     if (b.kind === 'heading' || b.kind === 'note') return;
@@ -201,10 +225,19 @@ export function extractEvents(g: Gazetteer, articleId: string, published: string
         }
         const span = trimSpan(b.text, narrow(g, b.text, clause, { start: grp.date.start, end: grp.end }, b.mentions));
         const own = actorsIn(g, b.mentions, span);
-        const actors = own.any ? own : whole;
+        let actors = own.any ? own : whole;
+        const place = placeIn(b.text, b.mentions, clause);
+        if (lastPair && BOTH_SIDES.test(normalize(b.text.slice(clause.start, clause.end)))) {
+          // "أجرى الجانبان مناورات": the sides are the previous event's, whatever else the clause names.
+          actors = { countries: lastPair.countries, entities: lastPair.entities, any: true };
+        } else if (place && actors.countries.length > 1 && actors.countries.includes(place)) {
+          actors = { ...actors, countries: actors.countries.filter((c) => c !== place) };
+        }
+        if (actors.countries.length >= 2) lastPair = { countries: actors.countries, entities: actors.entities };
         events.push({
           date: grp.date.date,
-          precision: grp.date.precision,
+          precision: grp.date.precision as Precision, // decades were left out by blockDates
+          ...(place ? { place } : {}),
           actors: actors.countries,
           label: labelOf(b.text.slice(span.start, span.end)),
           article: articleId,

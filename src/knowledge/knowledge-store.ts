@@ -41,6 +41,7 @@ export async function saveTags(store: Store, articleId: string, tags: Pick<Artic
             start_offset: e.offsets[0],
             end_offset: e.offsets[1],
             sources: JSON.stringify(e.sources),
+            place: e.place ?? null,
           })),
         )
         .execute();
@@ -149,6 +150,7 @@ function toEvent(r: EventRow): Event & { path: string; title: string } {
     offsets: [Number(r.start_offset), Number(r.end_offset)],
     sources: JSON.parse(r.sources) as string[],
     entities: JSON.parse(r.entities) as string[],
+    ...(r.place ? { place: r.place } : {}),
     path: r.path,
     title: r.title,
   };

@@ -20,6 +20,8 @@ export type KnowledgeTables = {
     start_offset: number;
     end_offset: number;
     sources: string;
+    /** Migration 061: where the event took place (a country code), or null. */
+    place: string | null;
   };
   knowledge_figure: {
     article_id: string;

@@ -23,6 +23,8 @@ import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchH
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
 const RECENCY = 0.02;
+/** A row found only through a joined form scores at most this share of the lowest row holding the words typed. */
+const JOINED = 0.5;
 /** Typo candidates kept per word. */
 const MAX_FUZZY = 8;
 const MAX_FACET_VALUES = 30;
@@ -283,6 +285,25 @@ async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: Qu
 }
 
 /**
+ * The rows of `plain` as they were scored, then those only `joined` (the plan with broken plurals and nisba)
+ * finds, scaled below the lowest of them, order kept: a row's score never gains from a joined form it also
+ * holds, so the words typed rank first. A broad answer needs no joins: `plain` stands.
+ */
+function withJoined(plain: MatchSet, joined: MatchSet): MatchSet {
+  if (plain.approximate || joined.approximate) return plain.counted.length ? plain : joined;
+  const have = new Set(plain.ranked.map((r) => r.pos));
+  const extra = joined.ranked.filter((r) => !have.has(r.pos));
+  if (extra.length === 0) return plain;
+  let floor = Infinity;
+  for (const r of plain.ranked) floor = Math.min(floor, r.score);
+  let top = 0;
+  for (const r of extra) top = Math.max(top, r.score);
+  const scale = floor === Infinity || top <= 0 ? 1 : (floor * JOINED) / top;
+  const scaled = extra.map((r) => ({ ...r, score: r.score * scale }));
+  return { ranked: [...plain.ranked, ...scaled], counted: [...plain.counted, ...scaled], approximate: false };
+}
+
+/**
  * Searches the index.
  *
  * @example
@@ -313,14 +334,23 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
       notices.push(notice('corrected', query.ui).replace('%s', correction.query).replace('%o', correction.original));
     }
   }
-  if (!isEmptyPlan(plan)) plan = await addPluralJoins(db, plan);
-  if (opts.expand && !isEmptyPlan(plan)) plan = expandPlan(plan, opts.expand);
+  // Broken plurals and nisba: a second plan, asked only for the rows the first does not find (below).
+  let joined = isEmptyPlan(plan) ? plan : await addPluralJoins(db, plan);
+  if (opts.expand && !isEmptyPlan(plan)) {
+    plan = expandPlan(plan, opts.expand);
+    if (joined !== plan) joined = expandPlan(joined, opts.expand);
+  }
+  const widened = joined !== plan && joined.groups.some((g, i) => g.some((c, j) => c.kind === 'term' && (c.alternates?.length ?? 0) > ((plan.groups[i][j] as typeof c).alternates?.length ?? 0)));
   const filter = filterOf(cols, query);
   // The engine's questions, asked in one session (on PostgreSQL, one transaction with its planner told once).
   let found: MatchSet;
   [plan, found] = await dialectOf(store).session(store, async (session) => {
     const ctx: MatchContext = { store: session, cols, tags: tagFiltersOf(query), filter, window: opts.window ?? WINDOW };
-    const all = await findMatches(ctx, plan);
+    let all = await findMatches(ctx, plan);
+    if (widened) {
+      all = withJoined(all, await findMatches(ctx, joined));
+      if (all.counted.length) plan = joined; // its joined forms are marked in snippets
+    }
     if (all.counted.length === 0 && plan.groups.length > 1) {
       const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()], pairs: adjacentPairs(plan.groups) };
       const wider = await findMatches(ctx, anyWord);

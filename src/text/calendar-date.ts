@@ -7,9 +7,14 @@ export type DatePrecision = 'day' | 'month' | 'year';
 
 /** A date expression found in running text, with offsets into the original. */
 export interface FoundDate {
-  /** ISO form at its precision: '2023-05-18', '2022-10' or '2020'. */
+  /** ISO form at its precision: '2023-05-18', '2022-10' or '2020' (a decade: its first year, '1990'). */
   date: string;
-  precision: DatePrecision;
+  precision: DatePrecision | 'decade';
+  /** A span's last unit, at the same precision: a range (2019–2021 → '2021'), a decade ('1999'), a Hijri year or month. */
+  until?: string;
+  /** The calendar the text wrote it in, when not Gregorian; `hijri` is then the date as written (Umm al-Qura), '1444-09-15', '1444-09' or '1444'. */
+  calendar?: 'hijri';
+  hijri?: string;
   start: number;
   end: number;
   /** `original.slice(start, end)`. */

@@ -5,8 +5,9 @@
  */
 import { foldWithOffsets } from './fold-with-offsets.ts';
 import { urlSpans } from './url-spans.ts';
-import { MONTH_NAMES, MONTH_PATTERN } from './months.ts';
+import { HIJRI_MONTHS, HIJRI_PATTERN, MONTH_NAMES, MONTH_PATTERN } from './months.ts';
 import { fromIso, isValidDate, precisionOf, shift, toIso, firstDay, type CalendarDate, type DatePrecision, type FoundDate } from './calendar-date.ts';
+import { hijriMonthEnd, hijriToGregorian } from './hijri.ts';
 
 interface Relative {
   unit: DatePrecision;
@@ -41,13 +42,31 @@ const RELATIVE_PATTERN = Object.keys(RELATIVE).sort((a, b) => b.length - a.lengt
 const month = (x: string) => `(?<m${x}>${MONTH_PATTERN})\\.?(?:\\s*(?:/|\\()\\s*(?<p${x}>${MONTH_PATTERN})\\s*\\)?)?`;
 const ORD = '(?:st|nd|rd|th)?';
 const YEAR = '\\d{4}(?!\\s*ه(?![\\p{L}\\p{N}]))(?:\\s?م(?![\\p{L}\\p{N}]))?'; // never a Hijri year (هـ); a Gregorian م may follow
-const YEAR_NOUN = '(?:عام|العام|سنه|السنه)';
+const YEAR_NOUN = '(?:عام|العام|سنه|السنه|لعام|لسنه)'; // لعام: للعام 2022 is ل + لعام
+const Y4 = '(?:1[5-9]|20)\\d\\d';
+/** Decade words (التسعينيات, الثمانينات) by their tens. */
+const DECADE_WORDS: Record<string, number> = { عشرين: 20, ثلاثين: 30, اربعين: 40, خمسين: 50, ستين: 60, سبعين: 70, ثمانين: 80, تسعين: 90 };
+const DECADE_EN: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+const CENTURY = '(?:\\s+(?:من\\s+)?(?<cent>القرن\\s+(?:الماضي|المنصرم|العشرين|الحالي|الحادي\\s+والعشرين|التاسع\\s+عشر)))?';
 
 /** One pass over normalized text; branches are tried left to right at each position. */
 const DATE_RE = new RegExp(
   // At a word start, optionally after a one-letter clitic (و ف ب ل): "وفي", "بأيار".
   '(?<=^|[^\\p{L}\\p{N}]|(?:^|[^\\p{L}\\p{N}])[وفبل])(?:' +
-    `(?<iso>(?<iY>\\d{4})-(?<iM>\\d{2})-(?<iD>\\d{2}))` +
+    // Hijri: ١٥ رمضان ١٤٤٤ هـ, رمضان 1444 هـ, 1444 هجريا, عام 1444 للهجرة.
+    `(?:${YEAR_NOUN}\\s+)?(?:(?<hD>\\d{1,2})\\s+)?(?:(?<hM>${HIJRI_PATTERN})\\s+)?(?<hY>\\d{3,4})\\s*(?:ه|هجري|هجريا|هجريه|للهجره)(?![\\p{L}\\p{N}])` +
+    // Numeric: 18/5/2023, 18.05.2023, 18-5-2023 (day first; an impossible month with a possible day swaps), 2023/5/18.
+    `|(?<nD>\\d{1,2})\\s*(?<nS>[/.-])\\s*(?<nM>\\d{1,2})\\s*\\k<nS>\\s*(?<nY>\\d{4})(?![\\d/.-])` +
+    `|(?<yY>\\d{4})/(?<yM>\\d{1,2})/(?<yD>\\d{1,2})(?![\\d/])` +
+    // Year ranges: 2019-2021, بين عامي 2019 و2021, من 2019 إلى 2021, between 2019 and 2021.
+    `|(?:بين|من|منذ|between|from)\\s+(?:(?:عامي|العامين|سنتي|${YEAR_NOUN}|the\\s+years)\\s+)?(?<rA>${Y4})\\s*(?:و|الي|حتي|and|to|until|through|[-–—])\\s*(?:${YEAR_NOUN}\\s+)?(?<rB>${Y4})(?![\\d/-])` +
+    `|(?<rC>${Y4})\\s*[-–—]\\s*(?<rD>${Y4}|\\d\\d)(?![\\d/-])` +
+    // Decades: التسعينيات, تسعينيات القرن الماضي, the 1990s, the '90s, the nineties.
+    `|(?:ال)?(?<decW>عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(?:يات|ات)${CENTURY}` +
+    `|(?:the\\s+)?(?<decN>${Y4.replace('\\d\\d', '\\d')}0)'?s` +
+    `|(?:the\\s+)?'(?<decS>\\d)0s` +
+    `|the\\s+(?<decE>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)` +
+    `|(?<iso>(?<iY>\\d{4})-(?<iM>\\d{2})-(?<iD>\\d{2}))` +
     `|(?<dA>\\d{1,2})${ORD}\\s*(?:of\\s+|من\\s+)?${month('A')}(?:\\s*,?\\s*(?:من\\s+)?(?:${YEAR_NOUN}\\s+)?(?<yA>${YEAR}))?` +
     `|${month('B')}\\s+(?<dB>\\d{1,2})(?!\\d)${ORD}(?:(?:\\s*,\\s*|\\s+)(?<yB>${YEAR}))?` +
     `|${month('C')}(?:\\s*,?\\s*(?:من\\s+|of\\s+)?(?:${YEAR_NOUN}\\s+)?(?<yC>${YEAR}))?` +
@@ -65,6 +84,9 @@ interface Candidate {
   start: number; // in the folded text
   end: number;
   date?: CalendarDate; // explicit
+  until?: CalendarDate;
+  decade?: boolean;
+  hijri?: string;
   yearless?: { month: number; day?: number };
   relative?: Relative;
 }
@@ -74,10 +96,59 @@ function monthOf(name: string | undefined): { month: number; script: string; amb
   return MONTH_NAMES.get(name.replace(/\s+/g, ' ')) ?? null;
 }
 
-function candidateFrom(m: RegExpExecArray, folded: string, original: string, starts: Int32Array): Candidate | null {
+/** The century a decade word belongs to: named (القرن العشرين), "last" from the writing date, else the 1900s. */
+function centuryOf(cent: string | undefined, ref: CalendarDate | null): number {
+  const now = ref ? Math.floor(ref.year / 100) * 100 : 2000;
+  if (!cent) return 1900;
+  if (/الماضي|المنصرم/.test(cent)) return now - 100;
+  if (/الحالي|الحادي/.test(cent)) return /الحادي/.test(cent) ? 2000 : now;
+  return /التاسع/.test(cent) ? 1800 : 1900;
+}
+
+function hijriCandidate(g: Record<string, string | undefined>, start: number, end: number): Candidate | null {
+  const year = Number(g.hY);
+  const month = g.hM !== undefined ? HIJRI_MONTHS.get(g.hM.replace(/\s+/g, ' ')) : undefined;
+  const day = g.hD !== undefined ? Number(g.hD) : undefined;
+  if (day !== undefined && month === undefined) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (month !== undefined && day !== undefined) {
+    const iso = hijriToGregorian({ year, month, day });
+    const d = iso ? fromIso(iso) : null;
+    return d ? { start, end, date: d, hijri: `${year}-${pad(month)}-${pad(day)}` } : null;
+  }
+  const first = hijriToGregorian({ year, month: month ?? 1, day: 1 });
+  const last = hijriMonthEnd(year, month ?? 12);
+  if (!first || !last) return null;
+  const [a, b] = [fromIso(first)!, fromIso(last)!];
+  const hijri = month !== undefined ? `${year}-${pad(month)}` : String(year);
+  // A Hijri month or year spans Gregorian ones: its first and last at the same precision.
+  if (month !== undefined) return { start, end, date: { year: a.year, month: a.month }, until: { year: b.year, month: b.month }, hijri };
+  return { start, end, date: { year: a.year }, until: { year: b.year }, hijri };
+}
+
+function candidateFrom(m: RegExpExecArray, folded: string, original: string, starts: Int32Array, ref: CalendarDate | null): Candidate | null {
   const g = m.groups!;
   const start = m.index;
   const end = m.index + m[0].length;
+  if (g.hY !== undefined) return hijriCandidate(g, start, end);
+  if (g.nY !== undefined || g.yY !== undefined) {
+    let [day, month, year] = g.nY !== undefined ? [Number(g.nD), Number(g.nM), Number(g.nY)] : [Number(g.yD), Number(g.yM), Number(g.yY)];
+    if (month > 12 && day <= 12) [day, month] = [month, day]; // 5/18/2023 can only be month first
+    const d: CalendarDate = { year, month, day };
+    return isValidDate(d) ? { start, end, date: d } : null;
+  }
+  const rangeA = g.rA ?? g.rC;
+  if (rangeA !== undefined) {
+    const from = Number(rangeA);
+    let to = Number(g.rB ?? g.rD);
+    if (to < 100) to = Math.floor(from / 100) * 100 + to; // 2019-21
+    return to > from && to - from < 200 ? { start, end, date: { year: from }, until: { year: to } } : null;
+  }
+  if (g.decW !== undefined || g.decN !== undefined || g.decS !== undefined || g.decE !== undefined) {
+    const year =
+      g.decN !== undefined ? Number(g.decN) : g.decS !== undefined ? 1900 + Number(g.decS) * 10 : g.decE !== undefined ? 1900 + DECADE_EN[g.decE] : centuryOf(g.cent, ref) + DECADE_WORDS[g.decW!];
+    return { start, end, date: { year }, until: { year: year + 9 }, decade: true };
+  }
   if (g.iso) {
     const d = fromIso(`${g.iY}-${g.iM}-${g.iD}`);
     return d ? { start, end, date: d } : null;
@@ -127,7 +198,7 @@ export function findDates(text: string, opts: { ref?: string; allowAfterRef?: bo
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(folded); m; m = DATE_RE.exec(folded)) {
     if (inUrl(m.index)) continue;
-    const c = candidateFrom(m, folded, text, starts);
+    const c = candidateFrom(m, folded, text, starts, ref);
     if (!c) continue;
     let date: CalendarDate | null = null;
     if (c.date) {
@@ -151,7 +222,13 @@ export function findDates(text: string, opts: { ref?: string; allowAfterRef?: bo
     if (!date) continue;
     const start = starts[c.start];
     const end = ends[c.end - 1];
-    out.push({ date: toIso(date), precision: precisionOf(date), start, end, text: text.slice(start, end), relative: !c.date });
+    const found: FoundDate = { date: toIso(date), precision: c.decade ? 'decade' : precisionOf(date), start, end, text: text.slice(start, end), relative: !c.date };
+    if (c.until) found.until = toIso(c.until);
+    if (c.hijri) {
+      found.calendar = 'hijri';
+      found.hijri = c.hijri;
+    }
+    out.push(found);
   }
   return out;
 }

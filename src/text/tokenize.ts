@@ -17,8 +17,11 @@ export interface Token {
  * removes them; here they only must not cut a word in two (كلمة with a ZWSP inside is one word).
  */
 const INVISIBLE = '\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF';
-/** Letters, marks and digits, and invisible characters when a letter, mark or digit follows them. */
-const WORD_TAIL = `(?:[\\p{L}\\p{M}\\p{N}]|[${INVISIBLE}]+(?=[\\p{L}\\p{M}\\p{N}]))*`;
+/**
+ * Letters, marks and digits, and invisible characters when a letter, mark or digit follows them. Written
+ * as runs (a plain class, then invisible-led runs) so the common word costs one character class per letter.
+ */
+const WORD_TAIL = `[\\p{L}\\p{M}\\p{N}]*(?:[${INVISIBLE}]+[\\p{L}\\p{M}\\p{N}]+)*`;
 /** A run of letters, marks and digits (with invisible characters inside), starting on a letter or digit. */
 const RUN = new RegExp(`[\\p{L}\\p{N}]${WORD_TAIL}`, 'gu');
 const DIGITS_ONLY = /^\p{Nd}+$/u;

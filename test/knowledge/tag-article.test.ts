@@ -171,3 +171,37 @@ test('any body: events are traceable, dated no later than the article, never inv
     { numRuns: 150 },
   );
 });
+
+test('"the two sides" are the previous event\'s actors, and a country named by a locative phrase is the place, not an actor (issue 18)', () => {
+  const a = makeArticle({
+    title: 'مناورات',
+    published: '2023-05-18',
+    body: [
+      para('وفي آذار/مارس 2021 استقبلت تونس وفداً عسكرياً من تركيا لبحث التعاون.'),
+      para('وبحسب مصادر محلية نفّذ الطرفان تدريبات مشتركة قرب الحدود الليبية في الشهر التالي.'),
+    ],
+  });
+  const { events } = tagArticle(a);
+  const later = events.find((e) => e.date === '2021-04');
+  assert.ok(later, JSON.stringify(events.map((e) => [e.date, e.actors])));
+  assert.deepEqual(later.actors, ['TN', 'TR']);
+  assert.equal(later.place, 'LY');
+  const en = makeArticle({
+    lang: 'en',
+    title: 'Drills',
+    published: '2023-05-18',
+    body: [para('In March 2021 Egypt hosted a Greek naval squadron.'), para('The two sides held joint drills along the Libyan border the following month.')],
+  });
+  const drills = tagArticle(en).events.find((e) => e.date === '2021-04');
+  assert.ok(drills);
+  assert.deepEqual(drills.actors, ['EG', 'GR']);
+  assert.equal(drills.place, 'LY');
+});
+
+test('seed: "أجرى الجانبان مناورات … على طول الحدود المغربية" is Algeria and Russia, in Morocco (issue 18)', { skip: seedSkip }, () => {
+  const { events } = tagArticle(seedArticle());
+  const next = events.find((e) => e.date === '2022-11');
+  assert.ok(next);
+  assert.deepEqual(next.actors, ['DZ', 'RU']);
+  assert.equal(next.place, 'MA');
+});

@@ -48,7 +48,7 @@ test('parseDate reads yearless and relative expressions only against a reference
 });
 
 test('parseDate returns null rather than guess', () => {
-  for (const text of ['', 'foo', '30 شباط 2023', '31 April 2023', 'hello 2020', '76 في المائة', 'عام 1444 هـ', 'أب', 'may', '13/14/2020', 'العلاقات الجزائرية', '2023-13-01']) {
+  for (const text of ['', 'foo', '30 شباط 2023', '31 April 2023', 'hello 2020', '76 في المائة', 'أب', 'may', '13/14/2020', 'العلاقات الجزائرية', '2023-13-01']) {
     assert.equal(parseDate(text, REF), null, text);
   }
 });
@@ -85,7 +85,41 @@ test('findDates resolves yearless months against the nearest date before, never 
   assert.deepEqual(findDates('In 2010 it began; the following year it grew. Last year it ended.', REF).map((d) => d.date), ['2010', '2011', '2022']);
 });
 
-test('findDates ignores numbers in URLs and Hijri years', () => {
+test('findDates ignores numbers in URLs and never reads a Hijri year as a Gregorian one', () => {
   const text = 'انظر https://example.org/2020/10/01/story عام 1444 هـ';
-  assert.deepEqual(findDates(text), []);
+  assert.deepEqual(findDates(text).map((d) => [d.date, d.calendar, d.hijri]), [['2022', 'hijri', '1444']]);
+});
+
+test('date forms of issue 18: numeric, decades, ranges, للعام, Maghrebi months, Hijri (Umm al-Qura), each with its precision', () => {
+  const table: [string, Record<string, string>][] = [
+    ['18/5/2023', { date: '2023-05-18', precision: 'day' }],
+    ['١٨/٥/٢٠٢٣', { date: '2023-05-18', precision: 'day' }],
+    ['2023-05-18', { date: '2023-05-18', precision: 'day' }],
+    ['18.05.2023', { date: '2023-05-18', precision: 'day' }],
+    ['2023/5/18', { date: '2023-05-18', precision: 'day' }],
+    ['التسعينيات', { date: '1990', precision: 'decade', until: '1999' }],
+    ['في الثمانينات', { date: '1980', precision: 'decade', until: '1989' }],
+    ['تسعينيات القرن الماضي', { date: '1990', precision: 'decade', until: '1999' }],
+    ['عشرينيات القرن الحادي والعشرين', { date: '2020', precision: 'decade', until: '2029' }],
+    ['the 1990s', { date: '1990', precision: 'decade', until: '1999' }],
+    ['2019-2021', { date: '2019', precision: 'year', until: '2021' }],
+    ['بين عامي 2019 و2021', { date: '2019', precision: 'year', until: '2021' }],
+    ['من 2019 إلى 2021', { date: '2019', precision: 'year', until: '2021' }],
+    ['between 2019 and 2021', { date: '2019', precision: 'year', until: '2021' }],
+    ['للعام 2022', { date: '2022', precision: 'year' }],
+    ['10 يوليوز 2023', { date: '2023-07-10', precision: 'day' }],
+    ['غشت 2023', { date: '2023-08', precision: 'month' }],
+    ['3 شتنبر 2022', { date: '2022-09-03', precision: 'day' }],
+    ['نونبر 2021', { date: '2021-11', precision: 'month' }],
+    ['دجنبر 2020', { date: '2020-12', precision: 'month' }],
+    ['١٥ رمضان ١٤٤٤ هـ', { date: '2023-04-06', precision: 'day', calendar: 'hijri', hijri: '1444-09-15' }],
+    ['رمضان 1444 هـ', { date: '2023-03', precision: 'month', until: '2023-04', calendar: 'hijri', hijri: '1444-09' }],
+    ['1444 هجريا', { date: '2022', precision: 'year', until: '2023', calendar: 'hijri', hijri: '1444' }],
+    ['عام 1444 هـ', { date: '2022', precision: 'year', until: '2023', calendar: 'hijri', hijri: '1444' }],
+  ];
+  for (const [text, expected] of table) assert.deepEqual(parseDate(text), expected, text);
+  // A Hijri year is never the Gregorian year 1444, in running text either.
+  const found = findDates('وفي عام 1444 هجريا زار الوفد المدينة', { ref: '2023-05-18' });
+  assert.deepEqual(found.map((d) => [d.date, d.calendar]), [['2022', 'hijri']]);
+  for (const bad of ['13/14/2020', '30/2/2023', '2021-2019', '31 شعبان 1444 هـ']) assert.equal(parseDate(bad), null, bad);
 });

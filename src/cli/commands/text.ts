@@ -37,7 +37,8 @@ function lineFor(action: Action, text: string, opts: TextOptions, layer: TextLay
     case 'date': {
       const d = parseDate(text, { ref });
       if (!d) return null;
-      return opts.json ? JSON.stringify(d) : d.date;
+      // A span prints as an ISO 8601 interval of its first and last units: 2019/2021, 1990/1999.
+      return opts.json ? JSON.stringify(d) : d.until ? `${d.date}/${d.until}` : d.date;
     }
     case 'dates': {
       const found = findDates(text, { ref });

@@ -17,6 +17,7 @@ import * as arabicFolding from './060-arabic-folding.ts';
 import * as autosave from './040-autosave.ts';
 import * as contentChanges from './070-content-changes.ts';
 import * as review from './041-review.ts';
+import * as eventPlace from './061-event-place.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '040-autosave': autosave,
   '070-content-changes': contentChanges,
   '041-review': review,
+  '061-event-place': eventPlace,
 };

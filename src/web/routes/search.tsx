@@ -183,9 +183,9 @@ function SearchPage(props: PageProps) {
         </header>
         {result.correction ? (
           <p class="notice" role="status">
-            {s.showingFor} <a href={hrefWith(props.base, props.params, 'q', result.correction.query)}>{result.correction.query}</a>
+            {s.showingFor} <a dir="auto" href={hrefWith(props.base, props.params, 'q', result.correction.query)}>{result.correction.query}</a>
             {'. '}
-            {s.insteadFor} <a href={hrefWith(props.base, { ...props.params, q: result.correction.original }, 'verbatim', '1')}>{result.correction.original}</a>
+            {s.insteadFor} <a dir="auto" href={hrefWith(props.base, { ...props.params, q: result.correction.original }, 'verbatim', '1')}>{result.correction.original}</a>
             {'.'}
           </p>
         ) : null}
