@@ -9,3 +9,4 @@ export * from './editorial/index.ts';
 export { importFiles, expandFiles, type ImportReport, type ImportOptions, type FileReport } from './import-files.ts';
 export { exportArticles, type ExportFormat } from './export-articles.ts';
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';
+export * from './site/index.ts';

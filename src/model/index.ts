@@ -5,3 +5,4 @@ export * from './article.ts';
 export * from './warning.ts';
 export * from './expert.ts';
 export * from './paths.ts';
+export * from './site-config.ts';

@@ -6,7 +6,9 @@ import { errorResponse, statusOf } from './http/error-response.ts';
 import { PageCache } from './http/page-cache.ts';
 import { pipeline } from './http/pipeline.ts';
 import { registerRoutes } from './routes/index.ts';
+import { withSite } from './site/index.ts';
 import { versionedStore } from './versioned-store.ts';
+import { DEFAULT_SITE } from '../model/index.ts';
 import type { WebDeps } from './web-deps.ts';
 
 export interface WebAppOptions {
@@ -26,6 +28,9 @@ export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
   const appDeps: WebDeps = { ...deps, store: versioned.store };
   const cache = new PageCache({ ttlMs: opts.noCache ? -1 : opts.cacheTtlMs });
   const app = new Hono();
+  const site = deps.site ?? DEFAULT_SITE;
+  // Outermost: every view, feed and error page of the request reads this site's identity.
+  app.use((c, next) => withSite(site, c.req.path, next));
   if (deps.log) {
     const log = deps.log;
     app.use(async (c, next) => {

@@ -1,4 +1,5 @@
 /** @module What the web layer needs from its host: the store, the public origin, a clock. */
+import type { SiteConfig } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 
 export interface WebDeps {
@@ -7,6 +8,8 @@ export interface WebDeps {
   baseUrl?: string;
   /** The clock, for feeds' and sitemaps' "updated" stamps and health checks. */
   now?: () => Date;
+  /** The institute's identity (name, logo, menus…) from its configuration file; Mizan's own when unset. */
+  site?: SiteConfig;
   /** Receives one line per request (method, path, status, milliseconds); silent when unset. */
   log?: (line: string) => void;
 }

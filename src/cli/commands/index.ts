@@ -1,6 +1,7 @@
 /** @module The list of CLI commands: one line per command module. */
 import type { Command } from 'commander';
 import { registerArticle } from './article.ts';
+import { registerConfig } from './config.ts';
 import { registerDb } from './db.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerSearch(program);
   registerServe(program);
   registerText(program);
+  registerConfig(program);
 }

@@ -1,7 +1,8 @@
 /** @module `mizan serve`: the site and the API; `--demo` first loads the demo content into an empty database. */
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
-import { storeFor } from '../context.ts';
+import { join } from 'node:path';
+import { siteConfigFor, storeFor } from '../context.ts';
 import { loadApp, loadWeb } from '../lazy.ts';
 
 function portOf(value: string | undefined): number {
@@ -20,7 +21,9 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo, reindexIfStale }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
+      const [{ loadDemo, reindexIfStale, DEMO_DIR }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
+      // A bad configuration stops the start before the database is touched.
+      const site = await siteConfigFor(cmd, opts.demo ? join(DEMO_DIR, 'mizan.config.yaml') : undefined);
       const store = await storeFor(cmd);
       try {
         if (opts.demo) {
@@ -30,7 +33,7 @@ export function registerServe(program: Command): void {
         const rebuilt = await reindexIfStale(store);
         if (rebuilt !== null) process.stdout.write(`rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)\n`);
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-        const app = createWebApp({ store, baseUrl, log: (line: string) => process.stdout.write(line + '\n') });
+        const app = createWebApp({ store, baseUrl, site, log: (line: string) => process.stdout.write(line + '\n') });
         const server = await listen(app, { port, host });
         process.stdout.write(`Mizan is serving ${server.url} (Arabic at ${server.url.replace(/\/$/, '')}/ar/)\n`);
         await new Promise<void>((resolve) => {

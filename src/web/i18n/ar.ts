@@ -2,9 +2,6 @@
 import type { Catalog } from './en.ts';
 
 export const ar: Catalog = {
-  'site.name': 'ميزان',
-  'site.tagline': 'تحليل السياسات بالعربية والإنجليزية',
-  'site.description': 'تحليلات وأبحاث في السياسات بالعربية والإنجليزية.',
   'nav.home': 'الرئيسية',
   'nav.search': 'بحث',
   'nav.skip': 'انتقل إلى المحتوى',
@@ -88,4 +85,19 @@ export const ar: Catalog = {
   'footer.feeds': 'التغذيات',
   'footer.api': 'واجهة البرمجة',
   'footer.rights': 'نُشر باستخدام ميزان.',
+  // Site identity and menus (issue #15)
+  'site.footerMenu': 'الموقع',
+  'site.follow': 'تابعونا',
+  'site.social.x': 'إكس',
+  'site.social.facebook': 'فيسبوك',
+  'site.social.linkedin': 'لينكدإن',
+  'site.social.youtube': 'يوتيوب',
+  'site.social.instagram': 'إنستغرام',
+  'site.social.telegram': 'تيليغرام',
+  'site.social.bluesky': 'بلوسكاي',
+  'site.social.mastodon': 'ماستودون',
+  'site.social.threads': 'ثريدز',
+  'site.social.whatsapp': 'واتساب',
+  'site.social.rss': 'RSS',
+  'site.social.other': 'روابط أخرى',
 };

@@ -3,9 +3,6 @@
  * must give the same keys (the type checker says which one is missing).
  */
 export const en = {
-  'site.name': 'Mizan',
-  'site.tagline': 'Policy analysis in Arabic and English',
-  'site.description': 'Policy analysis and research in Arabic and English.',
   'nav.home': 'Home',
   'nav.search': 'Search',
   'nav.skip': 'Skip to content',
@@ -83,6 +80,21 @@ export const en = {
   'footer.feeds': 'Feeds',
   'footer.api': 'API',
   'footer.rights': 'Published with Mizan.',
+  // Site identity and menus (issue #15)
+  'site.footerMenu': 'Site',
+  'site.follow': 'Follow us',
+  'site.social.x': 'X',
+  'site.social.facebook': 'Facebook',
+  'site.social.linkedin': 'LinkedIn',
+  'site.social.youtube': 'YouTube',
+  'site.social.instagram': 'Instagram',
+  'site.social.telegram': 'Telegram',
+  'site.social.bluesky': 'Bluesky',
+  'site.social.mastodon': 'Mastodon',
+  'site.social.threads': 'Threads',
+  'site.social.whatsapp': 'WhatsApp',
+  'site.social.rss': 'RSS',
+  'site.social.other': 'Elsewhere',
 } as const;
 
 export type MessageKey = keyof typeof en;

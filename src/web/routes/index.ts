@@ -14,9 +14,11 @@ import { registerKnowledge } from './knowledge.tsx';
 import { registerPolicyAnalysis } from './policy-analysis.tsx';
 import { registerSitemap } from './sitemap.ts';
 import { registerSearch } from './search.tsx';
+import { registerSite } from '../site/index.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
+  registerSite, // before the assets: the institute's logo and colours under /assets/identity/
   registerAssets,
   registerApi,
   registerSitemap,
