@@ -95,6 +95,19 @@ export const en = {
   'site.social.whatsapp': 'WhatsApp',
   'site.social.rss': 'RSS',
   'site.social.other': 'Elsewhere',
+  // Index pages (issue #15)
+  'index.experts': 'Experts',
+  'index.experts.on': 'Experts on {topic}',
+  'index.expertCount': '{n} experts',
+  'index.expertCount.one': '1 expert',
+  'index.topics': 'Topics',
+  'index.regions': 'Regions',
+  'index.countries': 'Countries',
+  'index.filterTopic': 'Filter by topic',
+  'index.allTopics': 'All topics',
+  'index.letters': 'Jump to letter',
+  'index.articles': '{n} articles',
+  'index.articles.one': '1 article',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,12 +6,19 @@ import type { Hono } from 'hono';
 import type { WebDeps } from '../web-deps.ts';
 import { identityAssetAt } from './identity-assets.ts';
 import { currentSite } from './site-context.ts';
+import { registerIndexPages } from './index-routes.tsx';
 
 export { currentSite, currentPath, siteText, siteMenu, isCurrent, withSite } from './site-context.ts';
 export { identityAssets, logoPath } from './identity-assets.ts';
 
-/** Serves `/assets/identity/…` (logo, accent colours) for a year, like the site's other hashed assets. */
-export function registerSite(app: Hono, _deps: WebDeps): void {
+/** The index pages every language has: `/experts`, `/topics`, `/regions`, `/countries` (and `/ar/…`). */
+export const INDEX_PAGES = ['experts', 'topics', 'regions', 'countries'] as const;
+
+/**
+ * Serves `/assets/identity/…` (logo, accent colours) for a year, like the site's other hashed assets, and
+ * the index pages (`/experts`, `/topics`, `/regions`, `/countries`).
+ */
+export function registerSite(app: Hono, deps: WebDeps): void {
   app.get('/assets/identity/*', (c) => {
     const asset = identityAssetAt(currentSite(), c.req.path);
     if (!asset) return c.notFound();
@@ -22,4 +29,5 @@ export function registerSite(app: Hono, _deps: WebDeps): void {
       'x-mizan-page-cache': '1',
     });
   });
+  registerIndexPages(app, deps);
 }
