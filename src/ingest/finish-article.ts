@@ -7,6 +7,7 @@ import {
   ArticleSchema,
   articleIdFor,
   countryPath,
+  pagePathProblem,
   dirOf,
   expertPath,
   termPath,
@@ -76,6 +77,10 @@ export function finishArticle(draft: ArticleDraft, file: string, line?: number):
     countries: (draft.countries ?? []).map((c) => ({ code: c.code, name: c.name, path: c.path ?? countryPath(lang, c.code) })),
     related: draft.related ?? [],
   };
+  if (type === 'page') {
+    const problem = pagePathProblem(draft.path, lang);
+    if (problem) throw new MizanError('bad-page-path', problem, { file, line });
+  }
   const parsed = ArticleSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -292,7 +292,8 @@ export class SqlStore implements Store {
     const offset = Math.max(query.offset ?? 0, 0);
     let base = this.db.selectFrom('articles').where('status', '=', query.status ?? 'published');
     if (query.lang) base = base.where('lang', '=', query.lang);
-    if (query.type) base = base.where('type', '=', query.type);
+    // Static pages are not publications: listed only when asked for by type.
+    base = query.type ? base.where('type', '=', query.type) : base.where('type', '!=', 'page');
     if (query.termId) {
       const termId = query.termId;
       base = base.where('id', 'in', (eb) => eb.selectFrom('article_terms').select('article_id').where('term_id', '=', termId));

@@ -8,6 +8,8 @@ import {
   ARTICLE_TYPES,
   articleIdFor,
   articlePath,
+  pagePath,
+  pagePathProblem,
   dirOf,
   expertPath,
   isLang,
@@ -110,7 +112,9 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
   if (!path) {
     const slug = slugify(sanitizeLine(form.slug) || title);
     if (!slug) throw new MizanError('invalid-article', 'the title gives no address: write a slug in Latin letters');
-    path = articlePath(lang, slug);
+    path = type === 'page' ? pagePath(lang, slug) : articlePath(lang, slug);
+    const problem = type === 'page' ? pagePathProblem(path, lang) : null;
+    if (problem) throw new MizanError('invalid-article', problem);
   }
   const experts = await store.listExperts(lang);
   const authors = lines(form.authors).map((name, i) => {

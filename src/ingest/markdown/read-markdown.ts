@@ -7,7 +7,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { MizanError } from '../../lib/index.ts';
-import { ARTICLE_TYPES, articlePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type Link } from '../../model/index.ts';
+import { ARTICLE_TYPES, articlePath, pagePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type Link } from '../../model/index.ts';
 import { slugify } from '../../text/index.ts';
 import { decodeEntities } from '../decode-entities.ts';
 import { finishArticle, type ArticleDraft } from '../finish-article.ts';
@@ -211,12 +211,14 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
   if (!title) throw new MizanError('no-title', 'no title: the front matter needs a title', { file, line: 1 });
   const givenPath = str(fm.path);
   const lang = str(fm.lang) ?? (givenPath ? langOfPath(givenPath) : scriptLang(title));
-  const path = givenPath ?? articlePath(lang, slugify(title) || 'untitled');
+  const type = typeOf(fm.type, file);
+  // A static page lives at /<slug> (/ar/<slug>); analysis under /policy-analysis/.
+  const path = givenPath ?? (type === 'page' ? pagePath : articlePath)(lang, slugify(title) || 'untitled');
   const series = isObj(fm.series) ? { name: str(fm.series.name) ?? '', number: Number(fm.series.number) } : null;
   const origin = isObj(fm.origin) ? { file: str(fm.origin.file) ?? null, url: str(fm.origin.url) ?? null } : { file, url: null };
   return {
     lang,
-    type: typeOf(fm.type, file),
+    type,
     series,
     title,
     summary: str(fm.summary) ?? '',

@@ -14,7 +14,7 @@ import { registerKnowledge } from './knowledge.tsx';
 import { registerPolicyAnalysis } from './policy-analysis.tsx';
 import { registerSitemap } from './sitemap.ts';
 import { registerSearch } from './search.tsx';
-import { registerSite } from '../site/index.ts';
+import { registerPages, registerSite } from '../site/index.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
@@ -28,6 +28,7 @@ const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerExpert,
   registerSearch,
   registerKnowledge,
+  registerPages, // last: /<slug> and /ar/<slug> answer only what no route above claims
 ];
 
 export function registerRoutes(app: Hono, deps: WebDeps): void {

@@ -10,6 +10,7 @@ import { registerIndexPages } from './index-routes.tsx';
 
 export { currentSite, currentPath, siteText, siteMenu, isCurrent, withSite } from './site-context.ts';
 export { identityAssets, logoPath } from './identity-assets.ts';
+export { registerPages } from './page-routes.tsx';
 
 /** The index pages every language has: `/experts`, `/topics`, `/regions`, `/countries` (and `/ar/…`). */
 export const INDEX_PAGES = ['experts', 'topics', 'regions', 'countries'] as const;
