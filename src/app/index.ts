@@ -10,3 +10,4 @@ export { importFiles, expandFiles, type ImportReport, type ImportOptions, type F
 export { exportArticles, type ExportFormat } from './export-articles.ts';
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';
 export * from './site/index.ts';
+export * from './media/index.ts';

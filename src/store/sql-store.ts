@@ -314,18 +314,22 @@ export class SqlStore implements Store {
       .execute();
     return {
       total: Number(count.n),
-      items: rows.map((r) => ({
+      items: rows.map((r) => {
+        const doc = JSON.parse(r.doc) as Article;
+        return {
         id: r.id,
         lang: r.lang,
         type: r.type as ArticleType,
-        typeLabel: (JSON.parse(r.doc) as Article).typeLabel,
+        typeLabel: doc.typeLabel,
+        image: doc.image ?? null,
         series: r.series_name !== null && r.series_number !== null ? { name: r.series_name, number: Number(r.series_number) } : null,
         title: r.title,
         summary: r.summary,
         published: r.published,
         path: r.path,
         authors: JSON.parse(r.authors_json) as { name: string; path: string }[],
-      })),
+        };
+      }),
     };
   }
 

@@ -155,6 +155,9 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     regions: await terms('region', form.regions),
     countries: existing?.countries ?? [],
     related: existing?.related ?? [],
+    // The form does not edit these yet: an edit keeps what the article had.
+    image: existing?.image ?? null,
+    attachments: existing?.attachments ?? [],
   };
   return withBody(base, form.body);
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerArticle } from './article.ts';
 import { registerConfig } from './config.ts';
+import { registerMedia } from './media.ts';
 import { registerDb } from './db.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerServe(program);
   registerText(program);
   registerConfig(program);
+  registerMedia(program);
 }

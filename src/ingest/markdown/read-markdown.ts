@@ -191,6 +191,19 @@ const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 /** YAML without a schema reads 2023-05-18 as text, but some writers quote nothing and use a Date-aware parser. */
 const date = (v: unknown): string | null => (v instanceof Date ? v.toISOString().slice(0, 10) : (str(v) ?? null));
 
+/**
+ * The front matter's `image:`: an address or file name alone, or `{ src, alt, width, height }`. A file
+ * name is resolved beside the page by the import (app layer), which stores it as media.
+ */
+function imageOf(v: unknown): ArticleDraft['image'] {
+  if (v === null || v === undefined || v === '') return null;
+  if (!isObj(v)) return { src: String(v), alt: '', width: null, height: null };
+  const src = str(v.src);
+  if (!src) return null;
+  const dim = (x: unknown) => (Number.isInteger(Number(x)) && Number(x) > 0 ? Number(x) : null);
+  return { src, alt: str(v.alt) ?? '', width: dim(v.width), height: dim(v.height) };
+}
+
 function typeOf(v: unknown, file: string): ArticleType | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
@@ -231,6 +244,8 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
     topics: list(fm.topics).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
     regions: list(fm.regions).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
     countries: list(fm.countries).map((c) => ({ code: (str(c.code) ?? '').toUpperCase(), name: str(c.name) ?? '', path: str(c.path) })),
+    image: imageOf(fm.image),
+    attachments: list(fm.attachments).map((a) => ({ src: str(a.src) ?? '', title: str(a.title) ?? '', type: str(a.type) ?? 'application/pdf', bytes: Number(a.bytes) || 0 })),
     related: list(fm.related).map((r) => ({
       type: r.type === null || r.type === undefined ? null : typeOf(r.type, file),
       lang: str(r.lang) ?? scriptLang(str(r.title) ?? ''),

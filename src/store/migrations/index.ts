@@ -11,6 +11,7 @@ import * as sources from './005-sources.ts';
 import * as knowledge from './006-knowledge.ts';
 import * as searchHead from './007-search-head.ts';
 import * as searchPairs from './008-search-pairs.ts';
+import * as media from './030-media.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-knowledge': knowledge,
   '007-search-head': searchHead,
   '008-search-pairs': searchPairs,
+  '030-media': media,
 };

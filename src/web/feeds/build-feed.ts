@@ -3,6 +3,7 @@
  * Its "updated" stamp is the newest item's date, so an unchanged listing gives the same bytes (and ETag).
  */
 import { Feed } from 'feed';
+import { variantSrc } from '../media/index.ts';
 import type { ArticleSummary } from '../../store/index.ts';
 
 export type FeedKind = 'rss' | 'atom' | 'json';
@@ -63,9 +64,12 @@ export function buildFeed(input: FeedInput): string {
       date: dateOf(item.published) ?? updated,
       published: dateOf(item.published),
       description: item.summary || undefined,
+      // `.jpeg`, so the enclosure's type (read from the extension by the feed library) is image/jpeg.
+      image: item.image ? input.abs(variantSrc(item.image.src, item.image.width, 960).replace(/\.jpg$/, '.jpeg')) : undefined,
       category: [{ name: item.typeLabel }],
       // RSS 2.0's <author> must be an e-mail address, which experts' pages do not give: names go to Atom and JSON only.
-      author: input.kind === 'rss' ? undefined : item.authors.map((a) => ({ name: a.name, link: input.abs(a.path) })),
+      // An empty list breaks the library's JSON Feed writer: no authors, no author field.
+      author: input.kind === 'rss' || !item.authors.length ? undefined : item.authors.map((a) => ({ name: a.name, link: input.abs(a.path) })),
     });
   }
   if (input.kind === 'rss') return feed.rss2();

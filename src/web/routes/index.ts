@@ -15,11 +15,13 @@ import { registerPolicyAnalysis } from './policy-analysis.tsx';
 import { registerSitemap } from './sitemap.ts';
 import { registerSearch } from './search.tsx';
 import { registerPages, registerSite } from '../site/index.ts';
+import { registerMedia } from '../media/index.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
   registerSite, // before the assets: the institute's logo and colours under /assets/identity/
   registerAssets,
+  registerMedia,
   registerApi,
   registerSitemap,
   registerFeeds,

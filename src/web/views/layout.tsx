@@ -28,6 +28,9 @@ export interface OpenGraph {
   authors?: string[];
   section?: string;
   tags?: string[];
+  /** Absolute address of the page's share image (its own, or its generated card). */
+  image?: string;
+  imageAlt?: string;
 }
 
 export interface LayoutProps {
@@ -113,11 +116,16 @@ function headHtml(props: LayoutProps): string {
   for (const a of og.authors ?? []) prop('article:author', a);
   if (og.section) prop('article:section', og.section);
   for (const tg of og.tags ?? []) prop('article:tag', tg);
+  if (og.image) {
+    prop('og:image', og.image);
+    if (og.imageAlt) prop('og:image:alt', og.imageAlt);
+  }
   h.push(
-    tag('meta', { name: 'twitter:card', content: 'summary' }),
+    tag('meta', { name: 'twitter:card', content: og.image ? 'summary_large_image' : 'summary' }),
     tag('meta', { name: 'twitter:title', content: title }),
     tag('meta', { name: 'twitter:description', content: description }),
   );
+  if (og.image) h.push(tag('meta', { name: 'twitter:image', content: og.image }));
   if (props.jsonLd) h.push(`<script type="application/ld+json">${jsonForScript(props.jsonLd)}</script>`);
   return h.join('');
 }
