@@ -11,3 +11,4 @@ export { exportArticles, type ExportFormat } from './export-articles.ts';
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';
 export * from './site/index.ts';
 export * from './media/index.ts';
+export * from './cards/index.ts';

@@ -16,12 +16,14 @@ import { registerSitemap } from './sitemap.ts';
 import { registerSearch } from './search.tsx';
 import { registerPages, registerSite } from '../site/index.ts';
 import { registerMedia } from '../media/index.ts';
+import { registerCards } from '../cards/index.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
   registerSite, // before the assets: the institute's logo and colours under /assets/identity/
   registerAssets,
   registerMedia,
+  registerCards,
   registerApi,
   registerSitemap,
   registerFeeds,

@@ -15,6 +15,7 @@ import { ListingPage } from '../views/listing-page.tsx';
 import { cachedReads } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { feedLinks } from './feed-links.ts';
+import { articleCardPath } from '../cards/index.ts';
 
 export const LISTING_PAGE_SIZE = 12;
 
@@ -94,6 +95,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
             alternates={alternates}
             recommended={await recommendations(deps, article)}
             jsonLd={articleJsonLd(article, abs)}
+            shareImage={article.image ? undefined : abs(articleCardPath(article.id))}
           />,
         );
       }

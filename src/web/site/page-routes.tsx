@@ -10,6 +10,8 @@ import { redirectIfMoved } from '../routes/policy-analysis.tsx';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { StaticPage } from './views/static-page.tsx';
 import { siteText } from './site-context.ts';
+import { articleCardPath } from '../cards/index.ts';
+import { variantSrc } from '../media/index.ts';
 
 export function registerPages(app: Hono, deps: WebDeps): void {
   for (const { lang, prefix } of sitePrefixes()) {
@@ -40,7 +42,7 @@ export function registerPages(app: Hono, deps: WebDeps): void {
         url: abs(page.path),
         isPartOf: { '@type': 'WebSite', name: siteText(lang, 'name'), url: abs(`${prefix}/`) },
       };
-      return sendPage(c, <StaticPage page={page} canonical={abs(page.path)} alternates={alternates} jsonLd={jsonLd} />);
+      return sendPage(c, <StaticPage page={page} canonical={abs(page.path)} alternates={alternates} jsonLd={jsonLd} shareImage={page.image ? abs(variantSrc(page.image.src, page.image.width, 1200)) : abs(articleCardPath(page.id))} />);
     });
   }
 }

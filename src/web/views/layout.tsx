@@ -116,16 +116,18 @@ function headHtml(props: LayoutProps): string {
   for (const a of og.authors ?? []) prop('article:author', a);
   if (og.section) prop('article:section', og.section);
   for (const tg of og.tags ?? []) prop('article:tag', tg);
-  if (og.image) {
-    prop('og:image', og.image);
+  // Every page has a share image: its own, else the site's card (rendered with its name and tagline).
+  const image = og.image ?? (props.canonical ? new URL(`/cards/site-${lang}.png`, props.canonical).href : undefined);
+  if (image) {
+    prop('og:image', image);
     if (og.imageAlt) prop('og:image:alt', og.imageAlt);
   }
   h.push(
-    tag('meta', { name: 'twitter:card', content: og.image ? 'summary_large_image' : 'summary' }),
+    tag('meta', { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' }),
     tag('meta', { name: 'twitter:title', content: title }),
     tag('meta', { name: 'twitter:description', content: description }),
   );
-  if (og.image) h.push(tag('meta', { name: 'twitter:image', content: og.image }));
+  if (image) h.push(tag('meta', { name: 'twitter:image', content: image }));
   if (props.jsonLd) h.push(`<script type="application/ld+json">${jsonForScript(props.jsonLd)}</script>`);
   return h.join('');
 }

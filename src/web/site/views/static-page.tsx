@@ -13,6 +13,7 @@ export interface StaticPageProps {
   canonical: string;
   alternates: Alternate[];
   jsonLd: unknown;
+  shareImage: string;
 }
 
 /** @example <StaticPage page={about} canonical="https://…/about" alternates={[…]} jsonLd={…} /> */
@@ -21,7 +22,7 @@ export function StaticPage(props: StaticPageProps) {
   const lang = p.lang;
   const translations = p.translations.filter((tr) => tr.exists);
   return (
-    <Layout lang={lang} title={p.title} description={p.summary || undefined} canonical={props.canonical} alternates={props.alternates} jsonLd={props.jsonLd}>
+    <Layout lang={lang} title={p.title} description={p.summary || undefined} canonical={props.canonical} alternates={props.alternates} jsonLd={props.jsonLd} og={{ image: props.shareImage }}>
       <article class="article static-page" aria-labelledby="page-title">
         <header class="article-head">
           <h1 id="page-title">{p.title}</h1>
