@@ -31,7 +31,8 @@ function monogram(name: string): string {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((w) => [...w][0])
+    // al-Safi files under S, الصافي under ص: the article is not the initial.
+    .map((w) => [...w.replace(/^(?:al-|el-|ال)(?=\p{L}{2})/iu, '')][0].toLocaleUpperCase())
     .join('\u200c'); // a non-joiner: two initials, not an Arabic word
 }
 
