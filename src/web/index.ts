@@ -19,3 +19,4 @@ export { sendPage, sendJson, sitePrefixes } from './send.ts';
 export { Teaser, TeaserList, kicker } from './views/teaser.tsx';
 export { Pager, pageHref } from './views/pager.tsx';
 export { DateTime } from './views/date-time.tsx';
+export { closePdfBrowser } from './pdf/index.ts';

@@ -21,7 +21,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo, reindexIfStale, DEMO_DIR }, { createWebApp, listen }] = await Promise.all([loadApp(), loadWeb()]);
+      const [{ loadDemo, reindexIfStale, DEMO_DIR }, { createWebApp, listen, closePdfBrowser }] = await Promise.all([loadApp(), loadWeb()]);
       // A bad configuration stops the start before the database is touched.
       const site = await siteConfigFor(cmd, opts.demo ? join(DEMO_DIR, 'mizan.config.yaml') : undefined);
       const store = await storeFor(cmd);
@@ -42,6 +42,7 @@ export function registerServe(program: Command): void {
           process.once('SIGTERM', stop);
         });
         await server.close();
+        await closePdfBrowser();
       } finally {
         await store.close();
       }

@@ -120,4 +120,6 @@ export const ar: Catalog = {
   'index.articles.two': 'مقالان',
   'index.articles.few': '{n} مقالات',
   'index.articles.many': '{n} مقالًا',
+  // Article PDF (issue #15)
+  'article.pdf': 'تنزيل PDF',
 };

@@ -108,6 +108,8 @@ export const en = {
   'index.letters': 'Jump to letter',
   'index.articles': '{n} articles',
   'index.articles.one': '1 article',
+  // Article PDF (issue #15)
+  'article.pdf': 'Download PDF',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,6 +17,7 @@ import { registerSearch } from './search.tsx';
 import { registerPages, registerSite } from '../site/index.ts';
 import { registerMedia } from '../media/index.ts';
 import { registerCards } from '../cards/index.ts';
+import { registerPdf } from '../pdf/index.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
@@ -24,6 +25,7 @@ const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAssets,
   registerMedia,
   registerCards,
+  registerPdf, // before the articles: /policy-analysis/<slug>.pdf
   registerApi,
   registerSitemap,
   registerFeeds,

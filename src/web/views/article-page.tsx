@@ -131,6 +131,11 @@ export function ArticlePage(props: ArticlePageProps) {
               ))}
             </p>
           ) : null}
+          <p class="pdf-link">
+            <a href={`${a.path}.pdf`} type="application/pdf" download>
+              {t(lang, 'article.pdf')}
+            </a>
+          </p>
         </header>
         {a.image ? (
           <figure class="article-image">
