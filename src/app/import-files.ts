@@ -11,6 +11,7 @@ import { ArticleSchema, type Article, type Warning } from '../model/index.ts';
 import type { PutStatus, Store } from '../store/index.ts';
 import { optimizeIndex } from '../search/index.ts';
 import { saveImported } from './save-imported.ts';
+import { resolveLocalMedia } from './media/index.ts';
 import { sanitizeArticle } from './editorial/index.ts';
 
 export type FileStatus = PutStatus | 'failed';
@@ -112,6 +113,9 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
   for (const file of list) {
     try {
       const parsed = readPage({ file, bytes: await readBytes(file), format: opts.format, path: opts.path });
+      // Images named by file become media first (media are stored by content hash, so a failed or
+      // repeated import leaves at most an unused copy, never a duplicate).
+      for (let i = 0; i < parsed.articles.length; i++) parsed.articles[i] = await resolveLocalMedia(store, parsed.articles[i], file, { dryRun: opts.dryRun });
       // Every imported article passes the same sanitizer as an editor's save (docs/security.md).
       parsed.articles = parsed.articles.map((a) => {
         const clean = sanitizeArticle(a);

@@ -12,3 +12,6 @@ export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceSt
 export * from './mail/index.ts';
 export { withCountries } from './article-countries.ts';
 export { writeBackup, restoreBackup, BACKUP_FORMAT, type BackupResult, type RestoreResult } from './backup/index.ts';
+export * from './site/index.ts';
+export * from './media/index.ts';
+export * from './cards/index.ts';

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { readPage } from '../ingest/index.ts';
 import type { Store } from '../store/index.ts';
 import { saveArticle } from './save-article.ts';
+import { resolveLocalMedia } from './media/index.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../demo/', import.meta.url));
 
@@ -35,7 +36,8 @@ export async function loadDemo(store: Store, dir = DEMO_DIR): Promise<number> {
       // Named from the repo root, so no machine's folders end up in the articles' origin.
       const name = relative(join(dir, '..'), file);
       const parsed = readPage({ file: name, bytes: readFileSync(file), format: 'md' });
-      for (const article of parsed.articles) {
+      for (const parsedArticle of parsed.articles) {
+        const article = await resolveLocalMedia(tx, parsedArticle, file);
         await saveArticle(tx, article);
         n++;
       }

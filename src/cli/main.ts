@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('mizan')
     .description('Mizan: a bilingual, Arabic-first publishing and research platform')
     .option('--db <path>', 'SQLite database file (default ./data/mizan.db; DATABASE_URL selects PostgreSQL)')
+    .option('--config <file>', "the institute's configuration file (default $MIZAN_CONFIG, else mizan.config.json|yaml|yml beside the database)")
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })

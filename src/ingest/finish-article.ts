@@ -7,11 +7,14 @@ import {
   ArticleSchema,
   articleIdFor,
   countryPath,
+  pagePathProblem,
   dirOf,
   expertPath,
   termPath,
   typeLabel,
   type Article,
+  type ArticleImage,
+  type Attachment,
   type ArticleType,
   type Block,
   type RelatedRef,
@@ -43,6 +46,9 @@ export interface ArticleDraft {
   regions?: { slug: string; name: string; path?: string }[];
   countries?: { code: string; name: string; path?: string }[];
   related?: Partial<RelatedRef>[];
+  /** Its `src` may still name a file beside the page: the import stores it as media and rewrites it. */
+  image?: ArticleImage | null;
+  attachments?: Attachment[];
 }
 
 /**
@@ -78,7 +84,13 @@ export function finishArticle(draft: ArticleDraft, file: string, line?: number):
     regions: (draft.regions ?? []).map((t) => ({ slug: t.slug, name: t.name, path: t.path ?? termPath(lang, t.slug) })),
     countries: (draft.countries ?? []).map((c) => ({ code: c.code, name: c.name, path: c.path ?? countryPath(lang, c.code) })),
     related: draft.related ?? [],
+    image: draft.image ?? null,
+    attachments: draft.attachments ?? [],
   };
+  if (type === 'page') {
+    const problem = pagePathProblem(draft.path, lang);
+    if (problem) throw new MizanError('bad-page-path', problem, { file, line });
+  }
   const parsed = ArticleSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

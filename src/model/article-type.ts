@@ -13,9 +13,14 @@ export const ARTICLE_TYPES = [
   'op-ed',
   'testimony',
   'other',
+  // A static page of the institute (About, Contact, Support…), served at /<slug> and /ar/<slug>.
+  'page',
 ] as const;
 
 export type ArticleType = (typeof ARTICLE_TYPES)[number];
+
+/** The types of publication: every type but `page`, which never appears in listings or feeds. */
+export const PUBLICATION_TYPES = ARTICLE_TYPES.filter((t) => t !== 'page') as Exclude<ArticleType, 'page'>[];
 
 /** Display label of each type per language. */
 export const TYPE_LABELS: Record<ArticleType, Record<string, string>> = {
@@ -28,6 +33,7 @@ export const TYPE_LABELS: Record<ArticleType, Record<string, string>> = {
   'op-ed': { en: 'Op-Ed', ar: 'مقالة رأي' },
   testimony: { en: 'Testimony', ar: 'شهادة' },
   other: { en: 'Analysis', ar: 'تحليل' },
+  page: { en: 'Page', ar: 'صفحة' },
 };
 
 /** `typeLabel('brief-analysis', 'ar')` → `'تحليل موجز'`. */

@@ -106,6 +106,28 @@ export type RelatedRef = z.infer<typeof RelatedRefSchema>;
 export const SeriesSchema = z.object({ name: z.string().min(1), number: z.number().int().nonnegative() });
 export type Series = z.infer<typeof SeriesSchema>;
 
+/**
+ * The article's own image: `src` is a media address (`/media/<hash>`) or an outside http(s) address;
+ * `alt` describes it in the article's language (required before publication); width and height are the
+ * stored image's, so pages reserve its room (null for an outside image of unknown size).
+ */
+export const ArticleImageSchema = z.object({
+  src: url,
+  alt: z.string().max(1000).default(''),
+  width: z.number().int().positive().nullable().default(null),
+  height: z.number().int().positive().nullable().default(null),
+});
+export type ArticleImage = z.infer<typeof ArticleImageSchema>;
+
+/** A file the article carries (a policy note as PDF): `src` a media address, `bytes` its size. */
+export const AttachmentSchema = z.object({
+  src: url,
+  title: z.string().default(''),
+  type: z.string().default('application/pdf'),
+  bytes: z.number().int().nonnegative().default(0),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
 export const ArticleSchema = z.object({
   id: z.string().min(1),
   lang,
@@ -127,6 +149,8 @@ export const ArticleSchema = z.object({
   regions: z.array(TermRefSchema).default([]),
   countries: z.array(CountryRefSchema).default([]),
   related: z.array(RelatedRefSchema).default([]),
+  image: ArticleImageSchema.nullable().default(null),
+  attachments: z.array(AttachmentSchema).default([]),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 /** What an importer or an editor supplies: the JSON shape with its defaults not yet filled. */

@@ -6,3 +6,4 @@ export * from './warning.ts';
 export * from './expert.ts';
 export * from './paths.ts';
 export * from './article-state.ts';
+export * from './site-config.ts';

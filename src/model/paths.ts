@@ -23,6 +23,35 @@ export function countryPath(lang: string, code: string): string {
   return `${langInfo(lang).prefix}/countries/${code.toLowerCase()}`;
 }
 
+/**
+ * First path segments the site answers itself: a static page may not take them.
+ */
+export const RESERVED_SLUGS = new Set([
+  'ar', 'en', 'admin', 'api', 'assets', 'policy-analysis', 'experts', 'topics', 'regions', 'countries', 'relations', 'search',
+  'feed.xml', 'feed.atom', 'feed.json', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'healthz', 'readyz', 'metrics', 'subscribe', 'media', 'cards',
+]);
+
+/** `pagePath('ar', 'about')` → `'/ar/about'`; `pagePath('en', 'about')` → `'/about'`. */
+export function pagePath(lang: string, slug: string): string {
+  return `${langInfo(lang).prefix}/${slug}`;
+}
+
+/**
+ * Why `path` cannot be a static page's address in `lang`, or null when it can: one segment under the
+ * language's prefix, not one the site answers itself.
+ *
+ * @example pagePathProblem('/ar/about', 'ar') // → null
+ * @example pagePathProblem('/search', 'en') // → 'the address /search is the site's own'
+ */
+export function pagePathProblem(path: string, lang: string): string | null {
+  const prefix = langInfo(lang).prefix;
+  if (!path.startsWith(prefix + '/')) return `a page in ${lang} lives under ${prefix || '/'}, not at ${path}`;
+  const slug = path.slice(prefix.length + 1);
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}._~-]*$/u.test(slug)) return `a page's address is one segment of letters, digits and dashes (/about), not ${path}`;
+  if (RESERVED_SLUGS.has(slug.toLowerCase())) return `the address ${path} is the site's own`;
+  return null;
+}
+
 /** `homePath('ar')` → `'/ar/'`, `homePath('en')` → `'/'`. */
 export function homePath(lang: string): string {
   return `${langInfo(lang).prefix}/`;

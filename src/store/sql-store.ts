@@ -359,7 +359,8 @@ export class SqlStore implements Store {
     const offset = Math.max(query.offset ?? 0, 0);
     let base = this.db.selectFrom('articles').where('status', '=', query.status ?? 'published');
     if (query.lang) base = base.where('lang', '=', query.lang);
-    if (query.type) base = base.where('type', '=', query.type);
+    // Static pages are not publications: listed only when asked for by type.
+    base = query.type ? base.where('type', '=', query.type) : base.where('type', '!=', 'page');
     if (query.termId) {
       const termId = query.termId;
       base = base.where('id', 'in', (eb) => eb.selectFrom('article_terms').select('article_id').where('term_id', '=', termId));
@@ -380,18 +381,22 @@ export class SqlStore implements Store {
       .execute();
     return {
       total: Number(count.n),
-      items: rows.map((r) => ({
+      items: rows.map((r) => {
+        const doc = JSON.parse(r.doc) as Article;
+        return {
         id: r.id,
         lang: r.lang,
         type: r.type as ArticleType,
-        typeLabel: (JSON.parse(r.doc) as Article).typeLabel,
+        typeLabel: doc.typeLabel,
+        image: doc.image ?? null,
         series: r.series_name !== null && r.series_number !== null ? { name: r.series_name, number: Number(r.series_number) } : null,
         title: r.title,
         summary: r.summary,
         published: r.published,
         path: r.path,
         authors: JSON.parse(r.authors_json) as { name: string; path: string }[],
-      })),
+        };
+      }),
     };
   }
 

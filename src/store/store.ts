@@ -4,7 +4,7 @@
  * in `dialects/`. Every method is one statement or one transaction: callers never see half a write.
  */
 import type { Kysely } from 'kysely';
-import type { Article, ArticleType, ExpertName, Series, TermKind } from '../model/index.ts';
+import type { Article, ArticleImage, ArticleType, ExpertName, Series, TermKind } from '../model/index.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -29,6 +29,8 @@ export interface ArticleSummary {
   published: string | null;
   path: string;
   authors: { name: string; path: string }[];
+  /** The article's image, for teasers and feeds. */
+  image?: ArticleImage | null;
 }
 
 export interface ArticleQuery {

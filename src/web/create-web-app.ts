@@ -9,7 +9,9 @@ import { pipeline } from './http/pipeline.ts';
 import { registerRoutes } from './routes/index.ts';
 import { SiteMetrics } from './ops/metrics.ts';
 import { observe, requestIdOf } from './ops/observe.ts';
+import { withSite } from './site/index.ts';
 import { versionedStore } from './versioned-store.ts';
+import { DEFAULT_SITE } from '../model/index.ts';
 import type { WebDeps } from './web-deps.ts';
 
 export interface WebAppOptions {
@@ -35,6 +37,9 @@ export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
   if (deps.queryWatch) deps.queryWatch.metrics = metrics;
   const appDeps: WebDeps = { ...deps, store: versioned.store, metrics };
   const app = new Hono();
+  const site = deps.site ?? DEFAULT_SITE;
+  // Outermost: every view, feed and error page of the request reads this site's identity.
+  app.use((c, next) => withSite(site, c.req.path, next));
   app.use(observe({ logger: deps.logger, log: deps.log, metrics }));
   app.use(pipeline({ cache, clock: versioned.feed.clock, onRequest: () => versioned.feed.nudge() }));
   app.use(limitBodies());

@@ -24,3 +24,4 @@ export { Readiness, type ReadyState } from './ops/readiness.ts';
 export { QueryWatch, slowQueryMsOf, DEFAULT_SLOW_QUERY_MS } from './ops/query-watch.ts';
 export { SiteMetrics } from './ops/metrics.ts';
 export { buildSite, fileForPath, type BuildOptions, type BuildReport } from './static/build-site.ts';
+export { closePdfBrowser } from './pdf/index.ts';

@@ -1,5 +1,6 @@
 /** @module What the web layer needs from its host: the store, the public origin, a clock. */
 import type { SetupToken } from '../app/index.ts';
+import type { SiteConfig } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SiteMetrics } from './ops/metrics.ts';
@@ -12,6 +13,8 @@ export interface WebDeps {
   baseUrl?: string;
   /** The clock, for feeds' and sitemaps' "updated" stamps and health checks. */
   now?: () => Date;
+  /** The institute's identity (name, logo, menus…) from its configuration file; Mizan's own when unset. */
+  site?: SiteConfig;
   /** Receives one line per request (method, path, status, milliseconds); silent when unset. */
   log?: (line: string) => void;
   /** The first-run setup token `mizan serve` printed while the database had no account. */

@@ -14,7 +14,7 @@ let app: ReturnType<typeof createWebApp>;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mizan-knowledge-'));
   store = await openStore({ db: join(dir, 'mizan.db') });
-  assert.equal(await loadDemo(store), 14);
+  assert.equal(await loadDemo(store), 16); // 14 analyses and the About page in both languages
   app = createWebApp({ store, baseUrl: 'https://mizan.example' });
 });
 after(async () => {

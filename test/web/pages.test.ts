@@ -52,7 +52,7 @@ describe('reading site pages', () => {
     assert.match(body, /hreflang="ar" href="https:\/\/mizan.example\/ar\/policy-analysis\/trq-alhbwb-bd-alhrb"/);
     assert.match(body, /hreflang="x-default" href="https:\/\/mizan.example\/policy-analysis\/grain-routes-after-the-war"/);
     assert.match(body, /<meta property="og:type" content="article"\/>/);
-    assert.match(body, /<meta name="twitter:card" content="summary"\/>/);
+    assert.match(body, /<meta name="twitter:card" content="summary_large_image"\/>/, "every page has a share image: its own or its card");
     const [ld] = jsonLdOf(body);
     assert.equal(ld['@type'], 'Article');
     assert.equal(ld.inLanguage, 'en');

@@ -8,6 +8,8 @@ import {
   ARTICLE_TYPES,
   articleIdFor,
   articlePath,
+  pagePath,
+  pagePathProblem,
   dirOf,
   expertPath,
   isLang,
@@ -123,7 +125,9 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
   if (!path) {
     const slug = slugify(sanitizeLine(form.slug) || title);
     if (!slug) throw new MizanError('invalid-article', 'the title gives no address: write a slug in Latin letters');
-    path = articlePath(lang, slug);
+    path = type === 'page' ? pagePath(lang, slug) : articlePath(lang, slug);
+    const problem = type === 'page' ? pagePathProblem(path, lang) : null;
+    if (problem) throw new MizanError('invalid-article', problem);
   }
   const experts = await store.listExperts(lang);
   // Authors are picked from the experts list: a name no expert has in this language is refused, never
@@ -170,6 +174,9 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     regions: await terms('region', form.regions),
     countries: existing?.countries ?? [],
     related: existing?.related ?? [],
+    // The form does not edit these yet: an edit keeps what the article had.
+    image: existing?.image ?? null,
+    attachments: existing?.attachments ?? [],
   };
   return form.bodyJson.trim() ? withBlocks(base, parseBodyJson(form.bodyJson)) : withBody(base, form.body);
 }
@@ -198,5 +205,5 @@ export function formBlocks(form: ArticleForm): Block[] | null {
 
 function articleShell(lang: string): Article {
   const l = isLang(lang) ? lang : 'ar';
-  return { id: 'form', lang: l, dir: dirOf(l), type: 'other', typeLabel: '', series: null, title: 'form', summary: '', published: null, updated: null, path: '/form', origin: { file: null, url: null }, authors: [], translations: [], body: [], sources: [], topics: [], regions: [], countries: [], related: [] };
+  return { id: 'form', lang: l, dir: dirOf(l), type: 'other', typeLabel: '', series: null, title: 'form', summary: '', published: null, updated: null, path: '/form', origin: { file: null, url: null }, authors: [], translations: [], body: [], sources: [], topics: [], regions: [], countries: [], related: [], image: null, attachments: [] };
 }

@@ -91,6 +91,8 @@ function shell(lang: string, body: Block[]): Article {
     regions: [],
     countries: [],
     related: [],
+    image: null,
+    attachments: [],
   };
 }
 

@@ -107,5 +107,7 @@ export function sanitizeArticle(a: Article): Article {
     regions: a.regions.map((t) => ({ ...t, slug: sanitizeLine(t.slug), name: sanitizeLine(t.name) })),
     countries: a.countries.map((c) => ({ ...c, name: sanitizeLine(c.name) })),
     related: a.related.map((r) => ({ ...r, title: sanitizeLine(r.title), authors: r.authors.map(sanitizeLine) })),
+    image: a.image && safeUrl(a.image.src) ? { ...a.image, src: safeUrl(a.image.src)!, alt: sanitizeLine(a.image.alt) } : null,
+    attachments: a.attachments.filter((x) => safeUrl(x.src) !== null).map((x) => ({ ...x, title: sanitizeLine(x.title) })),
   };
 }

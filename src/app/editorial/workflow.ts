@@ -82,6 +82,7 @@ export async function transition(store: Store, editor: Editor, id: string, actio
     if (!step.from.includes(row.status as Status)) {
       throw new StateError(`an article that is ${row.status} cannot be ${action === 'submit' ? 'submitted' : action + 'ed'}`);
     }
+    if (step.to === 'published' || step.to === 'scheduled') requireAltText(JSON.parse(row.doc) as Article);
     const db = edb(tx);
     await db.deleteFrom('schedule').where('article_id', '=', id).execute();
     let detail: Record<string, unknown> = { from: row.status };
@@ -104,6 +105,20 @@ export async function transition(store: Store, editor: Editor, id: string, actio
     if (action === 'submit') await notifyReviewers(tx, { articleId: id, title: (JSON.parse(row.doc) as Article).title, by: editor.email ?? '', change: false });
     return step.to;
   });
+}
+
+/**
+ * Readers who cannot see an image read its alt text: an article whose image (or an image in its body)
+ * has none in the article's language is not published. The message is in that language.
+ */
+export function requireAltText(doc: Article): void {
+  const missing = (doc.image && !doc.image.alt.trim()) || doc.body.some((b) => b.kind === 'image' && !b.alt.trim());
+  if (!missing) return;
+  throw new StateError(
+    doc.lang === 'ar'
+      ? 'لا يُنشر المقال قبل أن يكون لكل صورة فيه نص بديل بالعربية يصفها لمن لا يراها'
+      : `every image needs alt text in ${doc.lang === 'en' ? 'English' : doc.lang} before the article is published: describe it for readers who cannot see it`,
+  );
 }
 
 /** An article published without a date gets today's, so listings and feeds can place it. */

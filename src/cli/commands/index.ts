@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { registerArticle } from './article.ts';
 import { registerBuild } from './build.ts';
 import { registerBackup } from './backup.ts';
+import { registerConfig } from './config.ts';
+import { registerMedia } from './media.ts';
 import { registerDb } from './db.ts';
 import { registerImport } from './import.ts';
 import { registerExport } from './export.ts';
@@ -26,4 +28,6 @@ export function registerCommands(program: Command): void {
   registerBuild(program);
   registerText(program);
   registerMail(program);
+  registerConfig(program);
+  registerMedia(program);
 }

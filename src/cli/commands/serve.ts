@@ -1,7 +1,8 @@
 /** @module `mizan serve`: the site and the API; `--demo` first loads the demo content into an empty database. */
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
-import { storeFor } from '../context.ts';
+import { join } from 'node:path';
+import { siteConfigFor, storeFor } from '../context.ts';
 import { loadApp, loadLogger, loadWeb } from '../lazy.ts';
 import { startMailWorker } from './mail.ts';
 
@@ -27,7 +28,13 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo, reindexIfStale, hasUsers, SetupToken }, { serveSite, QueryWatch, slowQueryMsOf }, { createLogger }] = await Promise.all([loadApp(), loadWeb(), loadLogger()]);
+      const [{ loadDemo, reindexIfStale, hasUsers, SetupToken, DEMO_DIR }, { serveSite, QueryWatch, slowQueryMsOf, closePdfBrowser }, { createLogger }] = await Promise.all([
+        loadApp(),
+        loadWeb(),
+        loadLogger(),
+      ]);
+      // A bad configuration stops the start before the database is touched.
+      const site = await siteConfigFor(cmd, opts.demo ? join(DEMO_DIR, 'mizan.config.yaml') : undefined);
       const graceMs = graceMsOf(process.env.MIZAN_SHUTDOWN_GRACE_MS);
       const logger = createLogger();
       let slowMs: number;
@@ -48,16 +55,14 @@ export function registerServe(program: Command): void {
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
         // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
         const setup = (await hasUsers(store)) ? undefined : new SetupToken();
-        const site = await serveSite({ store, baseUrl, logger, queryWatch, setup }, { port, host });
-        const origin = site.url.replace(/\/$/, '');
+        const running = await serveSite({ store, baseUrl, site, logger, queryWatch, setup }, { port, host });
+        const origin = running.url.replace(/\/$/, '');
         // One record: whoever reads the serving line has the setup address with it.
         logger.info(
-          { url: site.url, engine: store.engine },
+          { url: running.url, engine: store.engine },
           `Mizan is serving ${origin}/ (Arabic at ${origin}/ar/); the editors' side is at ${origin}/admin` +
             (setup
-              ? `
-No account exists yet. Create the first admin at ${origin}/admin/setup?token=${setup.value}
-` +
+              ? `\nNo account exists yet. Create the first admin at ${origin}/admin/setup?token=${setup.value}\n` +
                 `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)`
               : ''),
         );
@@ -67,9 +72,10 @@ No account exists yet. Create the first admin at ${origin}/admin/setup?token=${s
           process.once('SIGTERM', () => resolve('SIGTERM'));
         });
         // Zero-downtime restarts: stop accepting, let the requests in flight finish, then close the database.
-        logger.info({ signal, inFlight: site.inFlight() }, `${signal}: stopping; finishing ${site.inFlight()} request(s) in flight`);
+        logger.info({ signal, inFlight: running.inFlight() }, `${signal}: stopping; finishing ${running.inFlight()} request(s) in flight`);
         await mail?.stop();
-        await site.stop({ graceMs });
+        await running.stop({ graceMs });
+        await closePdfBrowser();
       } finally {
         await store.close();
       }

@@ -7,7 +7,7 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { isCollection, isMap, LineCounter, parseDocument, YAMLParseError } from 'yaml';
 import { MizanError } from '../../lib/index.ts';
-import { ARTICLE_TYPES, articlePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type ArticleState, type Link } from '../../model/index.ts';
+import { ARTICLE_TYPES, articlePath, pagePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type ArticleState, type Link } from '../../model/index.ts';
 import { slugify } from '../../text/index.ts';
 import { decodeEntities } from '../decode-entities.ts';
 import { finishArticle, type ArticleDraft } from '../finish-article.ts';
@@ -194,6 +194,19 @@ const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 /** YAML without a schema reads 2023-05-18 as text, but some writers quote nothing and use a Date-aware parser. */
 const date = (v: unknown): string | null => (v instanceof Date ? v.toISOString().slice(0, 10) : (str(v) ?? null));
 
+/**
+ * The front matter's `image:`: an address or file name alone, or `{ src, alt, width, height }`. A file
+ * name is resolved beside the page by the import (app layer), which stores it as media.
+ */
+function imageOf(v: unknown): ArticleDraft['image'] {
+  if (v === null || v === undefined || v === '') return null;
+  if (!isObj(v)) return { src: String(v), alt: '', width: null, height: null };
+  const src = str(v.src);
+  if (!src) return null;
+  const dim = (x: unknown) => (Number.isInteger(Number(x)) && Number(x) > 0 ? Number(x) : null);
+  return { src, alt: str(v.alt) ?? '', width: dim(v.width), height: dim(v.height) };
+}
+
 function typeOf(v: unknown, file: string): ArticleType | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
@@ -214,12 +227,14 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
   if (!title) throw new MizanError('no-title', 'no title: the front matter needs a title', { file, line: 1 });
   const givenPath = str(fm.path);
   const lang = str(fm.lang) ?? (givenPath ? langOfPath(givenPath) : scriptLang(title));
-  const path = givenPath ?? articlePath(lang, slugify(title) || 'untitled');
+  const type = typeOf(fm.type, file);
+  // A static page lives at /<slug> (/ar/<slug>); analysis under /policy-analysis/.
+  const path = givenPath ?? (type === 'page' ? pagePath : articlePath)(lang, slugify(title) || 'untitled');
   const series = isObj(fm.series) ? { name: str(fm.series.name) ?? '', number: Number(fm.series.number) } : null;
   const origin = isObj(fm.origin) ? { file: str(fm.origin.file) ?? null, url: str(fm.origin.url) ?? null } : { file, url: null };
   return {
     lang,
-    type: typeOf(fm.type, file),
+    type,
     series,
     title,
     summary: str(fm.summary) ?? '',
@@ -232,6 +247,8 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
     topics: list(fm.topics).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
     regions: list(fm.regions).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
     countries: list(fm.countries).map((c) => ({ code: (str(c.code) ?? '').toUpperCase(), name: str(c.name) ?? '', path: str(c.path) })),
+    image: imageOf(fm.image),
+    attachments: list(fm.attachments).map((a) => ({ src: str(a.src) ?? '', title: str(a.title) ?? '', type: str(a.type) ?? 'application/pdf', bytes: Number(a.bytes) || 0 })),
     related: list(fm.related).map((r) => ({
       type: r.type === null || r.type === undefined ? null : typeOf(r.type, file),
       lang: str(r.lang) ?? scriptLang(str(r.title) ?? ''),

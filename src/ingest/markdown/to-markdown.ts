@@ -35,6 +35,8 @@ export function frontMatterOf(a: Article): Record<string, unknown> {
     regions: a.regions.map((t) => ({ slug: t.slug, name: t.name, ...(t.path === termPath(a.lang, t.slug) ? {} : { path: t.path }) })),
     countries: a.countries.map((c) => ({ code: c.code, name: c.name, ...(c.path === countryPath(a.lang, c.code) ? {} : { path: c.path }) })),
     related: a.related,
+    ...(a.image ? { image: a.image } : {}),
+    ...(a.attachments.length ? { attachments: a.attachments } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import * as autosave from './040-autosave.ts';
 import * as contentChanges from './070-content-changes.ts';
 import * as review from './041-review.ts';
 import * as eventPlace from './061-event-place.ts';
+import * as media from './030-media.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '070-content-changes': contentChanges,
   '041-review': review,
   '061-event-place': eventPlace,
+  '030-media': media,
 };

@@ -2,9 +2,6 @@
 import type { Catalog } from './en.ts';
 
 export const ar: Catalog = {
-  'site.name': 'ميزان',
-  'site.tagline': 'تحليل السياسات بالعربية والإنجليزية',
-  'site.description': 'تحليلات وأبحاث في السياسات بالعربية والإنجليزية.',
   'nav.home': 'الرئيسية',
   'nav.search': 'بحث',
   'nav.skip': 'انتقل إلى المحتوى',
@@ -101,4 +98,41 @@ export const ar: Catalog = {
   'article.noteBackN': 'العودة إلى الإحالة {k}',
   // Readers' finish (issue 13): a term that is a country
   'listing.countryPage': 'صفحة البلد: {name}',
+  // Site identity and menus (issue #15)
+  'site.footerMenu': 'الموقع',
+  'site.follow': 'تابعونا',
+  'site.social.x': 'إكس',
+  'site.social.facebook': 'فيسبوك',
+  'site.social.linkedin': 'لينكدإن',
+  'site.social.youtube': 'يوتيوب',
+  'site.social.instagram': 'إنستغرام',
+  'site.social.telegram': 'تيليغرام',
+  'site.social.bluesky': 'بلوسكاي',
+  'site.social.mastodon': 'ماستودون',
+  'site.social.threads': 'ثريدز',
+  'site.social.whatsapp': 'واتساب',
+  'site.social.rss': 'RSS',
+  'site.social.other': 'روابط أخرى',
+  // Index pages (issue #15)
+  'index.experts': 'الخبراء',
+  'index.experts.on': 'خبراء في {topic}',
+  'index.expertCount': '{n} خبير',
+  'index.expertCount.one': 'خبير واحد',
+  'index.expertCount.two': 'خبيران',
+  'index.expertCount.few': '{n} خبراء',
+  'index.expertCount.many': '{n} خبيرًا',
+  'index.topics': 'المواضيع',
+  'index.regions': 'المناطق',
+  'index.countries': 'البلدان',
+  'index.filterTopic': 'تصفية حسب الموضوع',
+  'index.allTopics': 'كل المواضيع',
+  'index.letters': 'انتقل إلى حرف',
+  'index.articles': '{n} مقال',
+  'index.articles.zero': 'لا مقالات',
+  'index.articles.one': 'مقال واحد',
+  'index.articles.two': 'مقالان',
+  'index.articles.few': '{n} مقالات',
+  'index.articles.many': '{n} مقالًا',
+  // Article PDF (issue #15)
+  'article.pdf': 'تنزيل PDF',
 };

@@ -3,9 +3,6 @@
  * must give the same keys (the type checker says which one is missing).
  */
 export const en = {
-  'site.name': 'Mizan',
-  'site.tagline': 'Policy analysis in Arabic and English',
-  'site.description': 'Policy analysis and research in Arabic and English.',
   'nav.home': 'Home',
   'nav.search': 'Search',
   'nav.skip': 'Skip to content',
@@ -96,6 +93,36 @@ export const en = {
   'article.noteBackN': 'Back to citation {k}',
   // Readers' finish (issue 13): a term that is a country
   'listing.countryPage': 'Country page: {name}',
+  // Site identity and menus (issue #15)
+  'site.footerMenu': 'Site',
+  'site.follow': 'Follow us',
+  'site.social.x': 'X',
+  'site.social.facebook': 'Facebook',
+  'site.social.linkedin': 'LinkedIn',
+  'site.social.youtube': 'YouTube',
+  'site.social.instagram': 'Instagram',
+  'site.social.telegram': 'Telegram',
+  'site.social.bluesky': 'Bluesky',
+  'site.social.mastodon': 'Mastodon',
+  'site.social.threads': 'Threads',
+  'site.social.whatsapp': 'WhatsApp',
+  'site.social.rss': 'RSS',
+  'site.social.other': 'Elsewhere',
+  // Index pages (issue #15)
+  'index.experts': 'Experts',
+  'index.experts.on': 'Experts on {topic}',
+  'index.expertCount': '{n} experts',
+  'index.expertCount.one': '1 expert',
+  'index.topics': 'Topics',
+  'index.regions': 'Regions',
+  'index.countries': 'Countries',
+  'index.filterTopic': 'Filter by topic',
+  'index.allTopics': 'All topics',
+  'index.letters': 'Jump to letter',
+  'index.articles': '{n} articles',
+  'index.articles.one': '1 article',
+  // Article PDF (issue #15)
+  'article.pdf': 'Download PDF',
 } as const;
 
 export type MessageKey = keyof typeof en;

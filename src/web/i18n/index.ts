@@ -6,12 +6,20 @@ import { DEFAULT_LANG } from '../../model/index.ts';
 import { ar } from './ar.ts';
 import { en, type Catalog, type MessageKey } from './en.ts';
 import { formatSiteDate } from './format-date.ts';
+import { siteText } from '../site/site-context.ts';
 
 export type { Catalog, MessageKey } from './en.ts';
 export { formatSiteDate } from './format-date.ts';
 
 /** Every language the interface speaks. */
 export const CATALOGS: Record<string, Catalog> = { en, ar };
+
+/**
+ * The institute's own texts: not in the catalogs but in its configuration file (`site-context.ts`), so
+ * no name is written into the interface strings.
+ */
+const SITE_KEYS = { 'site.name': 'name', 'site.tagline': 'tagline', 'site.description': 'description' } as const;
+export type SiteKey = keyof typeof SITE_KEYS;
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 function pluralOf(lang: string, n: number): string {
@@ -28,9 +36,10 @@ function pluralOf(lang: string, n: number): string {
  * @example t('ar', 'nav.search') // → 'بحث'
  * @example t('en', 'listing.count', { n: 1 }) // → '1 item'
  */
-export function t(lang: string, key: MessageKey, vars?: Record<string, string | number>): string {
+export function t(lang: string, key: MessageKey | SiteKey, vars?: Record<string, string | number>): string {
+  if (key in SITE_KEYS) return siteText(lang, SITE_KEYS[key as SiteKey]);
   const catalog = CATALOGS[lang] ?? CATALOGS[DEFAULT_LANG];
-  let message: string = catalog[key];
+  let message: string = catalog[key as MessageKey];
   if (vars && typeof vars.n === 'number') {
     const plural = (catalog as Record<string, string>)[`${key}.${pluralOf(lang, vars.n)}`];
     if (plural !== undefined) message = plural;

@@ -13,7 +13,24 @@ import { sendJson } from '../send.ts';
 import { cachedReads } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 
-const ARTICLE_REF = { type: 'object', description: 'Article JSON as in CONTRACTS.md', required: ['id', 'lang', 'title', 'path', 'body'] };
+const ARTICLE_REF = {
+  type: 'object',
+  description: 'Article JSON as in CONTRACTS.md',
+  required: ['id', 'lang', 'title', 'path', 'body'],
+  properties: {
+    // The article's image and files (docs/media.md).
+    image: {
+      type: 'object',
+      nullable: true,
+      required: ['src', 'alt', 'width', 'height'],
+      properties: { src: { type: 'string', description: '/media/<hash> or an http(s) address' }, alt: { type: 'string' }, width: { type: 'integer', nullable: true }, height: { type: 'integer', nullable: true } },
+    },
+    attachments: {
+      type: 'array',
+      items: { type: 'object', required: ['src', 'title', 'type', 'bytes'], properties: { src: { type: 'string' }, title: { type: 'string' }, type: { type: 'string' }, bytes: { type: 'integer' } } },
+    },
+  },
+};
 const SUMMARY = {
   type: 'object',
   properties: {

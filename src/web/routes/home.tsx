@@ -1,6 +1,6 @@
 /** @module The home page per language: `/` (English) and `/ar/` (Arabic). */
 import type { Hono } from 'hono';
-import { ARTICLE_TYPES, LANGS, homePath, typeLabel } from '../../model/index.ts';
+import { PUBLICATION_TYPES, LANGS, homePath, typeLabel } from '../../model/index.ts';
 import { t } from '../i18n/index.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import { HomePage } from '../views/home-page.tsx';
@@ -13,7 +13,7 @@ export function registerHome(app: Hono, deps: WebDeps): void {
     app.get(`${prefix}/`, async (c) => {
       const latest = await cachedReads(deps.store).listArticles({ lang, limit: 6 });
       const byType = [];
-      for (const type of ARTICLE_TYPES) {
+      for (const type of PUBLICATION_TYPES) {
         const page = await cachedReads(deps.store).listArticles({ lang, type, limit: 4 });
         if (page.total === 0) continue;
         byType.push({ type, label: typeLabel(type, lang), items: page.items, more: `${prefix}/search?type=${type}` });

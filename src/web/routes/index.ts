@@ -16,10 +16,18 @@ import { registerSitemap } from './sitemap.ts';
 import { registerSearch } from './search.tsx';
 import { registerSubscribe } from '../subscribe/index.ts';
 import { registerOps } from '../ops/routes.ts';
+import { registerPages, registerSite } from '../site/index.ts';
+import { registerMedia } from '../media/index.ts';
+import { registerCards } from '../cards/index.ts';
+import { registerPdf } from '../pdf/index.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
+  registerSite, // before the assets: the institute's logo and colours under /assets/identity/
   registerAssets,
+  registerMedia,
+  registerCards,
+  registerPdf, // before the articles: /policy-analysis/<slug>.pdf
   registerApi,
   registerSitemap,
   registerFeeds,
@@ -30,6 +38,7 @@ const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerKnowledge,
   registerSubscribe,
   registerOps, // /readyz, /metrics
+  registerPages, // last: /<slug> and /ar/<slug> answer only what no route above claims
 ];
 
 export function registerRoutes(app: Hono, deps: WebDeps): void {

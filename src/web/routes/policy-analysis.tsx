@@ -19,6 +19,7 @@ import { cachedReads } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { feedLinks } from './feed-links.ts';
 import { recommendations } from './recommendations.ts';
+import { articleCardPath } from '../cards/index.ts';
 
 export const LISTING_PAGE_SIZE = 12;
 
@@ -75,6 +76,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
             alternates={alternates}
             recommended={recommended}
             jsonLd={articleJsonLd(article, abs)}
+            shareImage={article.image ? undefined : abs(articleCardPath(article.id))}
           />,
         );
       }

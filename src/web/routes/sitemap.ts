@@ -8,6 +8,7 @@ import { hreflangs } from '../hreflang.ts';
 import { sendText } from '../send.ts';
 import { cachedReads } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
+import { INDEX_PAGES } from '../site/index.ts';
 
 interface SitemapUrl {
   loc: string;
@@ -43,6 +44,10 @@ export function registerSitemap(app: Hono, deps: WebDeps): void {
     const langs = Object.values(LANGS).map((l) => l.code);
     const homes = langs.map((l) => ({ lang: l, href: abs(homePath(l)) }));
     const urls: SitemapUrl[] = homes.map((h) => ({ loc: h.href, alternates: hreflangs(h.lang, h.href, homes) }));
+    for (const name of INDEX_PAGES) {
+      const forms = Object.values(LANGS).map((l) => ({ lang: l.code, href: abs(`${l.prefix}/${name}`) }));
+      urls.push(...forms.map((f) => ({ loc: f.href, alternates: hreflangs(f.lang, f.href, forms) })));
+    }
     const reads = cachedReads(deps.store);
     for await (const a of deps.store.allArticles()) {
       if (!(await reads.isPublished(a.id))) continue;

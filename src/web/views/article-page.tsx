@@ -11,6 +11,7 @@ import { DateTime } from './date-time.tsx';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 import { noteNumber, sourceNotes, type SourceEntry } from './source-notes.ts';
 import { kicker } from './teaser.tsx';
+import { Picture, variantSrc } from '../media/index.ts';
 
 export interface Recommendation {
   title: string;
@@ -27,6 +28,8 @@ export interface ArticlePageProps {
   recommended: Recommendation[];
   jsonLd: unknown;
   feeds?: FeedLink[];
+  /** Absolute address of the share image when the article has none of its own (its generated card). */
+  shareImage?: string;
 }
 
 function shareLinks(url: string, title: string): { key: MessageKey; href: string }[] {
@@ -106,7 +109,16 @@ export function ArticlePage(props: ArticlePageProps) {
       alternates={props.alternates}
       jsonLd={props.jsonLd}
       feeds={props.feeds}
-      og={{ type: 'article', published: a.published, modified: a.updated, authors: a.authors.map((x) => x.name), section: a.typeLabel, tags: a.topics.map((x) => x.name) }}
+      og={{
+        type: 'article',
+        published: a.published,
+        modified: a.updated,
+        authors: a.authors.map((x) => x.name),
+        section: a.typeLabel,
+        tags: a.topics.map((x) => x.name),
+        image: props.shareImage ?? (a.image ? new URL(variantSrc(a.image.src, a.image.width, 1200), canonical).href : undefined),
+        imageAlt: a.image?.alt || undefined,
+      }}
     >
       <article class="article" aria-labelledby="article-title">
         <header class="article-head">
@@ -137,7 +149,17 @@ export function ArticlePage(props: ArticlePageProps) {
               ))}
             </p>
           ) : null}
+          <p class="pdf-link">
+            <a href={`${a.path}.pdf`} type="application/pdf" download>
+              {t(lang, 'article.pdf')}
+            </a>
+          </p>
         </header>
+        {a.image ? (
+          <figure class="article-image">
+            <Picture src={a.image.src} alt={a.image.alt} width={a.image.width} height={a.image.height} sizes="(min-width: 48rem) 44rem, 100vw" eager />
+          </figure>
+        ) : null}
         <div class="article-body">
           <BodyBlocks blocks={a.body} lang={lang} notes={notes} />
         </div>

@@ -9,6 +9,7 @@ import { hreflangs } from '../hreflang.ts';
 import { DEFAULT_LANG, LANGS, dirOf, homePath, langInfo } from '../../model/index.ts';
 import { iconPath, preloadFonts, stylesheetPath } from '../assets.ts';
 import { t } from '../i18n/index.ts';
+import { currentSite, identityAssets, isCurrent, logoPath, siteMenu } from '../site/index.ts';
 
 export interface Alternate {
   lang: string;
@@ -28,6 +29,9 @@ export interface OpenGraph {
   authors?: string[];
   section?: string;
   tags?: string[];
+  /** Absolute address of the page's share image (its own, or its generated card). */
+  image?: string;
+  imageAlt?: string;
 }
 
 export interface LayoutProps {
@@ -93,7 +97,12 @@ function headHtml(props: LayoutProps): string {
   if (props.canonical) h.push(tag('link', { rel: 'canonical', href: props.canonical }));
   for (const a of links) h.push(tag('link', { rel: 'alternate', hreflang: a.lang, href: a.href }));
   for (const href of preloadFonts(lang)) h.push(tag('link', { rel: 'preload', href, as: 'font', type: 'font/woff2', crossorigin: 'anonymous' }));
-  h.push(tag('link', { rel: 'stylesheet', href: stylesheetPath() }), tag('link', { rel: 'icon', href: iconPath(), type: 'image/svg+xml' }));
+  const site = currentSite();
+  const theme = identityAssets(site).theme;
+  h.push(tag('link', { rel: 'stylesheet', href: stylesheetPath() }));
+  if (theme) h.push(tag('link', { rel: 'stylesheet', href: theme.path }));
+  const logo = identityAssets(site).logo;
+  h.push(tag('link', { rel: 'icon', href: logo?.path ?? iconPath(), type: logo?.type ?? 'image/svg+xml' }));
   for (const f of props.feeds ?? []) h.push(tag('link', { rel: 'alternate', type: FEED_TYPES[f.kind], title: f.title, href: f.href }));
   const prop = (property: string, content: string) => h.push(tag('meta', { property, content }));
   prop('og:site_name', siteName);
@@ -108,11 +117,18 @@ function headHtml(props: LayoutProps): string {
   for (const a of og.authors ?? []) prop('article:author', a);
   if (og.section) prop('article:section', og.section);
   for (const tg of og.tags ?? []) prop('article:tag', tg);
+  // Every page has a share image: its own, else the site's card (rendered with its name and tagline).
+  const image = og.image ?? (props.canonical ? new URL(`/cards/site-${lang}.png`, props.canonical).href : undefined);
+  if (image) {
+    prop('og:image', image);
+    if (og.imageAlt) prop('og:image:alt', og.imageAlt);
+  }
   h.push(
-    tag('meta', { name: 'twitter:card', content: 'summary' }),
+    tag('meta', { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' }),
     tag('meta', { name: 'twitter:title', content: title }),
     tag('meta', { name: 'twitter:description', content: description }),
   );
+  if (image) h.push(tag('meta', { name: 'twitter:image', content: image }));
   if (props.jsonLd) h.push(`<script type="application/ld+json">${jsonForScript(props.jsonLd)}</script>`);
   return h.join('');
 }
@@ -127,8 +143,9 @@ export function Layout(props: LayoutProps) {
   const dir = dirOf(lang);
   const siteName = t(lang, 'site.name');
   const alternates = props.alternates ?? [];
+  const site = currentSite();
   const switchTo = Object.values(LANGS)
-    .filter((l) => l.code !== lang)
+    .filter((l) => l.code !== lang && site.languages.includes(l.code))
     .map((l) => ({ lang: l.code, name: l.name, href: alternates.find((a) => a.lang === l.code)?.href ?? homePath(l.code) }));
   return (
     <html lang={lang} dir={dir}>
@@ -140,12 +157,11 @@ export function Layout(props: LayoutProps) {
         <header class="masthead">
           <div class="masthead-inner">
             <a class="brand" href={homePath(lang)} rel="home">
-              <img class="brand-mark" src={iconPath()} alt="" width="36" height="36" />
+              <img class="brand-mark" src={logoPath(site)} alt="" width="36" height="36" />
               <span class="brand-name">{siteName}</span>
             </a>
             <nav class="site-nav" aria-label={t(lang, 'nav.main')}>
-              <a href={homePath(lang)}>{t(lang, 'nav.home')}</a>
-              <a href={`${langInfo(lang).prefix}/search`}>{t(lang, 'nav.search')}</a>
+              <MainMenu lang={lang} />
               {switchTo.map((s) => (
                 <a class="lang-switch" href={s.href} hreflang={s.lang} lang={s.lang} dir={dirOf(s.lang)}>
                   {s.name}
@@ -162,6 +178,7 @@ export function Layout(props: LayoutProps) {
             <p class="footer-tagline">
               <strong>{siteName}</strong> · {t(lang, 'site.tagline')}
             </p>
+            <SiteFooter lang={lang} />
             <p class="footer-links">
               <span>{t(lang, 'footer.feeds')}:</span> <a href={`${langInfo(lang).prefix}/feed.xml`}>{t(lang, 'feed.rss')}</a>{' '}
               <a href={`${langInfo(lang).prefix}/feed.atom`}>{t(lang, 'feed.atom')}</a>{' '}
@@ -171,6 +188,62 @@ export function Layout(props: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** A menu link, marked `aria-current` when the request is in its section. */
+function MenuLink(props: { href: string; label: string }) {
+  const current = isCurrent(props.href);
+  return (
+    <a href={props.href} aria-current={current ? 'page' : undefined} class={current ? 'current' : undefined}>
+      {props.label}
+    </a>
+  );
+}
+
+/** The configured main menu, or Home and Search when the configuration gives none for this language. */
+function MainMenu(props: { lang: string }) {
+  const { lang } = props;
+  const items = siteMenu(lang, 'main');
+  const shown = items.length ? items : [
+    { href: homePath(lang), label: t(lang, 'nav.home') },
+    { href: `${langInfo(lang).prefix}/search`, label: t(lang, 'nav.search') },
+  ];
+  return <>{shown.map((i) => <MenuLink href={i.href} label={i.label} />)}</>;
+}
+
+/** The footer's own parts from the configuration: its text, menu, contact and social profiles. */
+function SiteFooter(props: { lang: string }) {
+  const { lang } = props;
+  const site = currentSite();
+  const menu = siteMenu(lang, 'footer');
+  const text = site.footer.text[lang];
+  const address = site.contact.address[lang];
+  const hasContact = Boolean(site.contact.email || site.contact.phone || address);
+  return (
+    <>
+      {menu.length ? (
+        <nav class="footer-menu" aria-label={t(lang, 'site.footerMenu')}>
+          {menu.map((i) => <MenuLink href={i.href} label={i.label} />)}
+        </nav>
+      ) : null}
+      {hasContact ? (
+        <address class="footer-contact">
+          {address ? <span>{address}</span> : null}
+          {site.contact.email ? <a href={`mailto:${site.contact.email}`} dir="ltr">{site.contact.email}</a> : null}
+          {site.contact.phone ? <a href={`tel:${site.contact.phone.replace(/[^+\d]/g, '')}`} dir="ltr">{site.contact.phone}</a> : null}
+        </address>
+      ) : null}
+      {site.social.length ? (
+        <p class="footer-social">
+          <span>{t(lang, 'site.follow')}:</span>{' '}
+          {site.social.map((s) => (
+            <a href={s.url} rel="me noopener">{t(lang, `site.social.${s.network}` as 'site.social.other')}</a>
+          ))}
+        </p>
+      ) : null}
+      {text ? <p class="footer-text">{text}</p> : null}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 /** @module A topic's or region's page: its articles, newest first, filtered by type and paged. */
-import { ARTICLE_TYPES, typeLabel } from '../../model/index.ts';
+import { PUBLICATION_TYPES, typeLabel } from '../../model/index.ts';
 import type { ArticleSummary, TermView } from '../../store/index.ts';
 import { t } from '../i18n/index.ts';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
@@ -57,7 +57,7 @@ export function ListingPage(props: ListingPageProps) {
             <option value="" selected={!props.type}>
               {t(lang, 'listing.allTypes')}
             </option>
-            {ARTICLE_TYPES.map((type) => (
+            {PUBLICATION_TYPES.map((type) => (
               <option value={type} selected={props.type === type}>
                 {typeLabel(type, lang)}
               </option>

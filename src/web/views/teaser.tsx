@@ -2,6 +2,7 @@
 import { dirOf, seriesName } from '../../model/index.ts';
 import type { ArticleSummary } from '../../store/index.ts';
 import { DateTime } from './date-time.tsx';
+import { Picture } from '../media/index.ts';
 
 /**
  * The type label, or the series with its number where there is one, in the item's language:
@@ -22,6 +23,11 @@ export function Teaser(props: { item: ArticleSummary; pageLang: string; headingL
   const H = props.headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article class={props.lead ? 'teaser teaser-lead' : 'teaser'} lang={other ? item.lang : undefined} dir={other ? dirOf(item.lang) : undefined}>
+      {item.image ? (
+        <a class="teaser-image" href={item.path} tabindex={-1} aria-hidden="true">
+          <Picture src={item.image.src} alt="" width={item.image.width} height={item.image.height} sizes={props.lead ? '(min-width: 60rem) 40rem, 100vw' : '(min-width: 60rem) 20rem, 100vw'} eager={props.lead} />
+        </a>
+      ) : null}
       <p class="kicker">{kicker(item)}</p>
       <H class="teaser-title">
         <a href={item.path}>{item.title}</a>
