@@ -65,7 +65,8 @@ function peerOf(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'unknown';
+    // No socket at all: a request made inside this process (`app.request`, the static build), that is, from this machine.
+    return '127.0.0.1';
   }
 }
 
