@@ -13,17 +13,19 @@ import { BIN } from '../support/cli.ts';
 const dir = mkdtempSync(join(tmpdir(), 'mizan-stop-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('SIGTERM: /readyz was 200, the server finishes, closes the database and exits 0', async () => {
+test('SIGTERM: /readyz was 200, the server finishes, closes the database and exits 0', async (t) => {
   const db = join(dir, 'site.db');
   const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0', '--db', db], { env });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // A failed assertion must not leave the server running (the test runner would wait on it for ever).
+  t.after(() => child.kill('SIGKILL'));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (d) => {
       out += d;
-      const m = out.match(/serving (http:\/\/\S+)/);
+      const m = out.match(/serving (http:\/\/[\d.:]+)/);
       if (m) resolve(m[1]);
     });
     child.stderr.setEncoding('utf8').on('data', (d) => (out += d));
