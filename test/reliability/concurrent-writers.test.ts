@@ -15,7 +15,7 @@ import { addAccounts, signedIn, startServer, type AdminServer } from '../web/adm
 import { cliTarget, writePages } from './support.ts';
 
 const FILES = 60;
-const FORM = { lang: 'ar', type: 'policy-analysis', summary: '', published: '', seriesName: '', seriesNumber: '', authors: 'سالم الحداد', topics: 'الأمن المائي', regions: '', note: '' };
+const FORM = { lang: 'ar', type: 'policy-analysis', summary: '', published: '', seriesName: '', seriesNumber: '', authors: '', topics: 'الأمن المائي', regions: '', note: '' };
 
 forEachEngine('concurrent writers', (h) => {
   let store: TestStore;

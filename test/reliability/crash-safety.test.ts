@@ -144,7 +144,7 @@ forEachEngine('crash safety', (h) => {
           const csrf = await client.csrfOf('/admin/articles/new').catch(() => null);
           if (!csrf) break;
           const r = await client
-            .post('/admin/articles/new', { lang: 'ar', type: 'policy-analysis', title: `حفظ ${n}-${k}`, slug: `hfz-${n}-${k}`, body: `نص الحفظ ${n}-${k}.`, summary: '', published: '', seriesName: '', seriesNumber: '', authors: 'محرر', topics: '', regions: '', note: '', version: '' }, { csrf })
+            .post('/admin/articles/new', { lang: 'ar', type: 'policy-analysis', title: `حفظ ${n}-${k}`, slug: `hfz-${n}-${k}`, body: `نص الحفظ ${n}-${k}.`, summary: '', published: '', seriesName: '', seriesNumber: '', authors: '', topics: '', regions: '', note: '', version: '' }, { csrf })
             .catch(() => null);
           if (r?.status === 303) acknowledged.push(r.location!.replace('?saved=1', '').split('/').pop()!);
         }

@@ -20,7 +20,8 @@ function post(base: string, path: string, bytes: number, opts: { chunked?: boole
     const headers: Record<string, string | number> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (!opts.chunked) headers['content-length'] = bytes;
     let answered = false;
-    const req = request(url, { method: 'POST', headers }, (res) => {
+    // A fresh connection each time: an answer with Connection: close ends the one before.
+    const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
       answered = true;
       let text = '';
       res.setEncoding('utf8').on('data', (d) => (text += d));
@@ -31,8 +32,10 @@ function post(base: string, path: string, bytes: number, opts: { chunked?: boole
     let sent = 0;
     const pump = () => {
       while (sent < bytes && !answered) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', pump);
+        // Never more than the declared length: extra bytes would be read as a second, malformed request.
+        const part = chunk.subarray(0, Math.min(chunk.length, bytes - sent));
+        sent += part.length;
+        if (!req.write(part)) return void req.once('drain', pump);
       }
       req.end();
     };

@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addUser, can, CLI_EDITOR, nameOnArticle, ROLES, type Role } from '../../src/app/index.ts';
+import { addUser, can, CLI_EDITOR, createExpert, nameOnArticle, ROLES, saveIssue, type Role } from '../../src/app/index.ts';
 import { ADMIN_ROUTES } from '../../src/web/routes/admin.tsx';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { FAST } from '../app/fast-cost.ts';
@@ -27,11 +27,14 @@ forEachEngine('article ownership over HTTP', (h) => {
   let server: AdminServer;
   let mine: string; // created by author@example.org through the form
   let other: string; // a translation partner for the link route
+  let issueId = '';
 
   before(async () => {
     store = await h.open();
     await addAccounts(store);
     await addUser(store, { email: 'author2@example.org', role: 'author', password: PASSWORD }, { cost: FAST });
+    // Authors are picked from the experts list: the one the forms name exists first.
+    await createExpert(store, CLI_EDITOR, { names: { ar: 'كاتب' } });
     server = await startServer(store);
     const author = await signedIn(server.url, 'author');
     const create = async (client: Client, lang: string, slug: string, title: string) => {
@@ -41,6 +44,8 @@ forEachEngine('article ownership over HTTP', (h) => {
       return /\/admin\/articles\/([^?]+)/.exec(r.location!)![1]!;
     };
     mine = await create(author, 'ar', 'maqal-alkatib-alawal', 'مقال الكاتب الأول عن الموانئ');
+    // A newsletter issue, for the routes that name one.
+    issueId = (await saveIssue(store, { lang: 'ar', subject: 'نشرة', lead: '', articleIds: [mine] }, null)).id;
     other = await create(await signedIn(server.url, 'editor'), 'en', 'ports-english', 'Ports, in English');
   });
   after(async () => {
@@ -64,7 +69,7 @@ forEachEngine('article ownership over HTTP', (h) => {
       assert.equal((await client.signIn(actor.email)).status, 303);
       for (const route of ADMIN_ROUTES) {
         const allowed = can(actor.role, route.cap) && (!changesArticle(route) || actor.owns || can(actor.role, 'article.write-any'));
-        const path = route.path.replace(':id', mine).replace(':n', '1');
+        const path = route.path.replace(':id', mine).replace(':n', '1').replace(':issue', issueId);
         if (route.method === 'GET') {
           assert.equal((await client.get(path)).status, allowed ? 200 : 403, `${actor.name} GET ${route.path}`);
           continue;
@@ -118,5 +123,5 @@ forEachEngine('article ownership over HTTP', (h) => {
 });
 
 function articleForm(lang: string, slug: string, title: string): Record<string, string> {
-  return { lang, type: 'policy-analysis', title, slug, summary: 'ملخص', published: '2024-03-01', seriesName: '', seriesNumber: '', authors: 'كاتب', topics: 'موضوع', regions: '', body: 'فقرة أولى.', note: '' };
+  return { lang, type: 'policy-analysis', title, slug, summary: 'ملخص', published: '2024-03-01', seriesName: '', seriesNumber: '', authors: lang === 'ar' ? 'كاتب' : '', topics: 'موضوع', regions: '', body: 'فقرة أولى.', note: '' };
 }

@@ -50,6 +50,8 @@ export async function restoreBackup(store: Store, file: string, opts: { force?: 
     const db = tx.db as unknown as import('kysely').Kysely<any>;
     const held: string[] = [];
     for (const t of tables) {
+      // `meta` is written by the migrations of every new database (settings, the mail secret): not content.
+      if (t.name === 'meta') continue;
       const n = Number((await db.selectFrom(t.name).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       if (n > 0) held.push(`${t.name} (${n})`);
     }
@@ -57,6 +59,8 @@ export async function restoreBackup(store: Store, file: string, opts: { force?: 
       throw new MizanError('not-empty', `the database already holds data (${held.slice(0, 5).join(', ')}${held.length > 5 ? ', …' : ''}); restore into an empty database, or add --force to replace everything in it`, { file });
     }
     const ordered = [...target.values()].filter((t) => tables.some((b) => b.name === t.name));
+    // The backup's own settings replace those the migrations of this database wrote.
+    if (!held.length && tables.some((t) => t.name === 'meta')) await db.deleteFrom('meta').execute();
     if (held.length) {
       await withoutTriggers(db, store.engine, ordered.map((t) => t.name), async () => {
         for (const t of [...ordered].reverse()) await db.deleteFrom(t.name).execute();

@@ -17,6 +17,7 @@ import {
   parseBodyJson,
   searchExperts,
   submitChange,
+  requireOwnership,
   writeAutosave,
 } from '../../../app/index.ts';
 import { OutboxPage, ReviewQueuePage } from './review-pages.tsx';
@@ -47,6 +48,8 @@ function changeStep(what: 'submit' | 'approve' | 'discard', run: typeof submitCh
     handler: async (c, ctx) => {
       const id = c.req.param('id')!;
       if (!(await articleState(ctx.store, id))) return c.text('not found', 404, NO_STORE);
+      // Another author's article: refused (403) before anything about its state is told.
+      await requireOwnership(ctx.store, ctx.editor, id);
       await run(ctx.store, ctx.editor, id);
       return c.redirect(`/admin/articles/${id}?saved=1`, 303);
     },
@@ -114,6 +117,8 @@ export const EDITOR_ROUTES: AdminRoute[] = [
     handler: async (c, ctx) => {
       const key = await slotKey(ctx, c.req.param('id')!);
       if (!key) return c.json({ error: 'not found' }, 404, NO_STORE);
+      // Nobody keeps a draft of an article they may not change.
+      if (key !== 'new') await requireOwnership(ctx.store, ctx.editor, key);
       const { savedAt } = await writeAutosave(ctx.store, ctx.user.id, key, formFromData(ctx.form));
       return c.json({ savedAt }, 200, NO_STORE);
     },
@@ -125,6 +130,7 @@ export const EDITOR_ROUTES: AdminRoute[] = [
     handler: async (c, ctx) => {
       const id = c.req.param('id')!;
       const key = await slotKey(ctx, id);
+      if (key && key !== 'new') await requireOwnership(ctx.store, ctx.editor, key);
       if (key) await clearAutosave(ctx.store, ctx.user.id, key);
       return c.redirect(id === 'new' ? '/admin/articles/new' : `/admin/articles/${id}`, 303);
     },
