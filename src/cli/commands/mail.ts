@@ -23,13 +23,14 @@ async function requireConfig() {
 }
 
 /** Starts the outbox worker for `mizan serve` or `mizan mail worker`; undefined when mail is off. */
-export async function startMailWorker(store: import('../../store/index.ts').Store, base: string, log: (line: string) => void) {
+export async function startMailWorker(store: import('../../store/index.ts').Store, base: string, log: (line: string) => void, siteNames?: Record<string, string>) {
   const { mailConfig, MailWorker, smtpMailer } = await loadApp();
   const config = mailConfig();
   if (!config) return undefined;
   const worker = new MailWorker(store, {
     mailer: smtpMailer(config.smtpUrl, { dkim: config.dkim, timeoutMs: Number(process.env.MIZAN_SMTP_TIMEOUT_MS) || undefined }),
-    settings: { from: config.from, domain: config.domain, baseUrl: base },
+    // The institute's own name heads every message (the configuration's, else the product's).
+    settings: { from: config.from, domain: config.domain, baseUrl: base, siteNames },
     ratePerSecond: config.ratePerSecond,
     leaseMs: config.leaseMs,
     log,
