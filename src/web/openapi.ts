@@ -20,8 +20,19 @@ export interface ApiRoute {
   tags?: string[];
   parameters?: ApiParameter[];
   /** Status → description and an optional schema of the JSON answered. */
-  responses: Record<string, { description: string; schema?: Record<string, unknown> }>;
+  responses: Record<string, ApiResponse>;
 }
+
+export interface ApiResponse {
+  description: string;
+  /** Schema of a JSON answer (`application/json`). */
+  schema?: Record<string, unknown>;
+  /** For answers that are not JSON (images, text): media type → schema of the body. */
+  content?: Record<string, Record<string, unknown>>;
+}
+
+/** The schema of a body that is bytes, not JSON: an image, a PDF. */
+export const BINARY_SCHEMA = { type: 'string', format: 'binary' };
 
 /** The shared error shape every API route answers with on 4xx and 5xx. */
 export const ERROR_SCHEMA = {
@@ -58,7 +69,10 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
   for (const r of routes.values()) {
     const responses: Record<string, unknown> = {};
     for (const [status, res] of Object.entries(r.responses)) {
-      responses[status] = res.schema ? { description: res.description, content: { 'application/json': { schema: res.schema } } } : { description: res.description };
+      const content = res.content ?? (res.schema ? { 'application/json': res.schema } : undefined);
+      responses[status] = content
+        ? { description: res.description, content: Object.fromEntries(Object.entries(content).map(([type, schema]) => [type, { schema }])) }
+        : { description: res.description };
     }
     if (!responses['400'] && !responses['404']) responses.default = { description: 'An error', content: { 'application/json': { schema: ERROR_SCHEMA } } };
     (paths[r.path] ??= {})[r.method] = {

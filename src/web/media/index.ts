@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { getMedia, mediaVariant, variantWidths, type VariantFormat } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import type { WebDeps } from '../web-deps.ts';
-import { addApiRoute } from '../openapi.ts';
+import { addApiRoute, BINARY_SCHEMA } from '../openapi.ts';
 
 export { Picture, srcsetOf, variantSrc } from './picture.tsx';
 
@@ -46,5 +46,8 @@ addApiRoute({
     { name: 'width', in: 'path', required: true, description: 'One of the widths the image is offered at (480, 960, 1600, or its own width when narrower).', schema: { type: 'integer' } },
     { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['avif', 'webp', 'jpg', 'jpeg'] } },
   ],
-  responses: { 200: { description: 'The image bytes' }, 404: { description: 'No such image, or a width not offered' } },
+  responses: {
+    200: { description: 'The image bytes', content: { 'image/avif': BINARY_SCHEMA, 'image/webp': BINARY_SCHEMA, 'image/jpeg': BINARY_SCHEMA } },
+    404: { description: 'No such image, or a width not offered' },
+  },
 });

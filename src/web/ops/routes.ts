@@ -22,7 +22,10 @@ addApiRoute({
   method: 'get',
   summary: "This server's metrics in Prometheus' text format (restrict it to your monitoring at the proxy)",
   tags: ['meta'],
-  responses: { 200: { description: 'Prometheus exposition format 0.0.4' } },
+  responses: {
+    200: { description: 'Prometheus exposition format 0.0.4', content: { 'text/plain; version=0.0.4': { type: 'string' } } },
+    404: { description: 'Metrics are not collected by this server' },
+  },
 });
 
 export function registerOps(app: Hono, deps: WebDeps): void {

@@ -12,6 +12,8 @@ import { renderPage } from '../../views/layout.tsx';
 export async function sitePreview(c: Context, store: Store, article: Article): Promise<Response> {
   // Translations show as the site would show them: only those that exist.
   const translations = await Promise.all(article.translations.map(async (tr) => ({ ...tr, exists: !!(await store.getArticleByPath(tr.path)) })));
-  const page = <ArticlePage article={{ ...article, translations }} canonical={article.path} alternates={[]} recommended={[]} jsonLd={null} />;
+  // The page's head needs absolute addresses (canonical, share image), as the site's own route gives it.
+  const canonical = new URL(article.path, c.req.url).href;
+  const page = <ArticlePage article={{ ...article, translations }} canonical={canonical} alternates={[]} recommended={[]} jsonLd={null} />;
   return c.html(await renderPage(page), 200, { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' });
 }
