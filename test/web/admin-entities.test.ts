@@ -97,7 +97,12 @@ forEachEngine('admin entity review over HTTP', (h) => {
     const form = formFromArticle(article, version);
     const saved = await editor.post(`/admin/articles/${id}`, { ...form, body: `${form.body}\n\nSpain and Algeria also discussed gas prices.`, do: 'save' }, { csrf: await editor.csrfOf(`/admin/articles/${id}`) });
     assert.equal(saved.status, 303, saved.text.slice(0, 300));
-    assert.match((await store.getArticle(id))!.body.map((b) => ('text' in b ? b.text : '')).join(' '), /gas prices/);
+    // The article is published: the save is its pending change, live once an editor approves it.
+    const edit = `/admin/articles/${id}`;
+    const liveText = async () => (await store.getArticle(id))!.body.map((b) => ('text' in b ? b.text : '')).join(' ');
+    assert.doesNotMatch(await liveText(), /gas prices/, 'readers see the published version until the change is approved');
+    assert.equal((await editor.post(`${edit}/change/approve`, {}, { csrf: await editor.csrfOf(edit) })).status, 303);
+    assert.match(await liveText(), /gas prices/);
     assert.ok(!(await publicIds(reader)).includes('ES'));
     await retagAll(store);
     assert.ok(!(await publicIds(reader)).includes('ES'));
