@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadDemo, openStore } from '../../src/app/index.ts';
-import { buildSite, fileForPath } from '../../src/web/index.ts';
+import { buildSite, closePdfBrowser, fileForPath } from '../../src/web/index.ts';
 import { BIN } from '../support/cli.ts';
 
 const BASE = 'https://static.example.org';
@@ -26,9 +26,11 @@ function filesUnder(d: string): string[] {
   });
 }
 
-/** The site path a written file answers (the inverse of fileForPath, for pages without a query). */
+/** The site path a written file answers (the inverse of fileForPath; a page with a query is `<path>~<query>.html`). */
 function pathOfFile(file: string): string | undefined {
-  if (file.includes('~') || file.startsWith('_') || file.startsWith('.') || file.startsWith('nginx-')) return undefined;
+  if (file.startsWith('_') || file.startsWith('.') || file.startsWith('nginx-')) return undefined;
+  const q = /^(.*)~(.*)\.html$/.exec(file);
+  if (q) return `${pathOfFile(q[1] === 'index' || q[1]!.endsWith('/index') ? `${q[1]}.html` : q[1]!)}?${q[2]}`;
   if (file === 'index.html') return '/';
   if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
   if (file.endsWith('.html')) return `/${file.slice(0, -'.html'.length)}`;
@@ -47,6 +49,8 @@ describe('the static copy of the demo site', () => {
   });
   after(async () => {
     server?.kill('SIGTERM');
+    // The build printed the articles' PDFs through a kept browser; it would hold the process open.
+    await closePdfBrowser();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -15,7 +15,7 @@ export function registerBuild(program: Command): void {
       const baseUrl = opts.baseUrl ?? process.env.MIZAN_BASE_URL;
       if (!baseUrl) throw new UsageError('give --base-url (or MIZAN_BASE_URL): the origin the copy will be served from');
       if (opts.apiOrigin && !/^https?:\/\/[^/]+/.test(opts.apiOrigin)) throw new UsageError(`--api-origin must be an http(s) origin, not "${opts.apiOrigin}"`);
-      const { buildSite } = await loadWeb();
+      const { buildSite, closePdfBrowser } = await loadWeb();
       const store = await storeFor(cmd);
       try {
         const started = performance.now();
@@ -25,6 +25,8 @@ export function registerBuild(program: Command): void {
         for (const b of r.broken) process.stderr.write(`mizan: broken link ${b.path} (${b.status}) on ${b.from}\n`);
         if (r.broken.length) process.exitCode = 1;
       } finally {
+        // The article PDFs are printed by a browser kept open for the whole build: close it, or the command never ends.
+        await closePdfBrowser();
         await store.close();
       }
     });

@@ -10,6 +10,7 @@ import { sitePrefixes } from '../send.ts';
 import { cachedReads } from '../read-cache.ts';
 import { siteText } from '../site/index.ts';
 import type { WebDeps } from '../web-deps.ts';
+import { stablePdfDates } from './pdf-dates.ts';
 
 type Browser = { newPage(): Promise<any>; close(): Promise<void> };
 let browser: Promise<Browser> | null = null;
@@ -55,7 +56,7 @@ export function registerPdf(app: Hono, deps: WebDeps): void {
         await page.goto(origin + path, { waitUntil: 'networkidle' });
         const address = new URL(path, deps.baseUrl ?? new URL(c.req.url).origin).href;
         const dir = article.lang === 'ar' ? 'rtl' : 'ltr';
-        const pdf: Buffer = await page.pdf({
+        const printed: Buffer = await page.pdf({
           format: 'A4',
           printBackground: false,
           displayHeaderFooter: true,
@@ -63,6 +64,8 @@ export function registerPdf(app: Hono, deps: WebDeps): void {
           footerTemplate: `<div dir="ltr" style="font-size:8px;width:100%;padding:0 1.6cm;color:#555;display:flex;justify-content:space-between"><span>${esc(address)}</span><span><span class="pageNumber"></span>/<span class="totalPages"></span></span></div>`,
           margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' },
         });
+        // The article's dates, not the print time: an unchanged article prints to the same bytes.
+        const pdf = stablePdfDates(printed, article);
         return new Response(new Uint8Array(pdf), {
           headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${path.split('/').pop()}.pdf"`, 'cache-control': 'public, max-age=300' },
         });

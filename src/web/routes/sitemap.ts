@@ -4,11 +4,11 @@
  */
 import type { Hono } from 'hono';
 import { LANGS, homePath } from '../../model/index.ts';
-import { hreflangs } from '../hreflang.ts';
+import { hreflangs as hreflangsOf, type Hreflang } from '../hreflang.ts';
 import { sendText } from '../send.ts';
 import { cachedReads } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
-import { INDEX_PAGES } from '../site/index.ts';
+import { INDEX_PAGES, currentSite } from '../site/index.ts';
 
 interface SitemapUrl {
   loc: string;
@@ -41,6 +41,8 @@ export function sitemapXml(urls: SitemapUrl[]): string {
 export function registerSitemap(app: Hono, deps: WebDeps): void {
   app.get('/sitemap.xml', async (c) => {
     const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
+    // x-default is the version in the site's configured default language (hreflang.ts).
+    const hreflangs = (lang: string, self: string, alternates: readonly Hreflang[]) => hreflangsOf(lang, self, alternates, currentSite().defaultLanguage);
     const langs = Object.values(LANGS).map((l) => l.code);
     const homes = langs.map((l) => ({ lang: l, href: abs(homePath(l)) }));
     const urls: SitemapUrl[] = homes.map((h) => ({ loc: h.href, alternates: hreflangs(h.lang, h.href, homes) }));

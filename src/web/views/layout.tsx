@@ -84,7 +84,7 @@ function headHtml(props: LayoutProps): string {
   const description = props.description || t(lang, 'site.description');
   const alternates = props.alternates ?? [];
   // A page with an address names itself among its alternates, with an x-default (hreflang.ts).
-  const links = props.canonical ? hreflangs(lang, alternates.find((a) => a.lang === lang)?.href ?? props.canonical, alternates) : [];
+  const links = props.canonical ? hreflangs(lang, alternates.find((a) => a.lang === lang)?.href ?? props.canonical, alternates, currentSite().defaultLanguage) : [];
   const og = props.og ?? {};
   const h: string[] = [
     tag('meta', { charset: 'utf-8' }),
