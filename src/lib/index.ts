@@ -1,2 +1,3 @@
 /** @module lib: the few helpers every layer may use. */
 export * from './errors.ts';
+export * from './fill-placeholders.ts';

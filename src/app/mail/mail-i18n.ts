@@ -3,6 +3,7 @@
  * in `app` (the worker renders them), so they keep their own small catalog instead of reaching up to
  * the web layer's.
  */
+import { fillPlaceholders } from '../../lib/index.ts';
 const en = {
   'site.name': 'Mizan',
   'confirm.subject': 'Confirm your subscription to {site}',
@@ -60,5 +61,5 @@ const CATALOGS: Record<string, Record<MailKey, string>> = { en, ar };
 /** A mail string in `lang` (English when the language has no catalog), `{name}` filled from `vars`. */
 export function mt(lang: string, key: MailKey, vars: Record<string, string | number> = {}): string {
   const msg = (CATALOGS[lang] ?? en)[key];
-  return msg.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fillPlaceholders(msg, vars);
 }

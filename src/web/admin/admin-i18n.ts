@@ -2,6 +2,7 @@
  * @module The editors' side's interface strings, Arabic first. Kept apart from the public site's
  * catalogs (same shape, same `{name}` placeholders) so the two sides change independently.
  */
+import { fillPlaceholders } from '../../lib/index.ts';
 
 const en = {
   'admin.title': 'Editors',
@@ -374,5 +375,5 @@ export const ADMIN_LANGS = ['ar', 'en'] as const;
  */
 export function at(lang: string, key: AdminKey, vars?: Record<string, string | number>): string {
   const message = (CATALOGS[lang] ?? ar)[key];
-  return vars ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : message;
+  return fillPlaceholders(message, vars);
 }

@@ -2,6 +2,7 @@
  * @module The words of the subscribe pages and the subscribe box, in each language the site speaks.
  * Kept beside the feature (rather than in the site's catalogs) so the feature stays one room.
  */
+import { fillPlaceholders } from '../../lib/index.ts';
 const en = {
   'title': 'Get our analysis by e-mail',
   'lede': 'Choose what to follow and how often. We send a confirmation first; nothing else arrives until you confirm. Every mail has a link to change or stop everything.',
@@ -128,5 +129,5 @@ const CATALOGS: Record<string, Record<SubscribeKey, string>> = { en, ar };
 
 /** @example st('ar', 'submit') // → 'اشترك' */
 export function st(lang: string, key: SubscribeKey, vars: Record<string, string> = {}): string {
-  return (CATALOGS[lang] ?? en)[key].replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  return fillPlaceholders((CATALOGS[lang] ?? en)[key], vars);
 }

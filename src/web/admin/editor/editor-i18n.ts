@@ -3,6 +3,7 @@
  * translation work), Arabic first, in the same shape as the admin's catalog. The client reads the
  * `editor.*` strings from a data block on the page; nothing is hard-coded in the script.
  */
+import { fillPlaceholders } from '../../../lib/index.ts';
 
 const en = {
   'editor.body': 'Text',
@@ -173,7 +174,7 @@ const CATALOGS: Record<string, Record<EditorKey, string>> = { ar, en };
  */
 export function et(lang: string, key: EditorKey, vars?: Record<string, string | number>): string {
   const message = (CATALOGS[lang] ?? ar)[key];
-  return vars ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : message;
+  return fillPlaceholders(message, vars);
 }
 
 /** Every editor string in `lang`, for the client's data block. */

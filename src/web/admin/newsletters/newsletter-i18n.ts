@@ -1,4 +1,6 @@
 /** @module The newsletter pages' strings on the editors' side, Arabic first, kept beside the feature. */
+import { fillPlaceholders } from '../../../lib/index.ts';
+
 const en = {
   title: 'Newsletters',
   new: 'New issue',
@@ -60,5 +62,5 @@ const ar: Record<NewsletterKey, string> = {
 };
 
 export function nt(lang: string, key: NewsletterKey, vars: Record<string, string | number> = {}): string {
-  return (lang === 'ar' ? ar : en)[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fillPlaceholders((lang === 'ar' ? ar : en)[key], vars);
 }
