@@ -13,8 +13,9 @@ async function mizan(...args: string[]): Promise<{ status: number; stdout: strin
   let stderr = '';
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+  // Only the CLI's text is captured: the test runner reports through this same stream meanwhile, in bytes.
+  process.stdout.write = ((s: string | Uint8Array, ...rest: unknown[]) => (typeof s === 'string' ? ((stdout += s), true) : (out as (...a: unknown[]) => boolean)(s, ...rest))) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array, ...rest: unknown[]) => (typeof s === 'string' ? ((stderr += s), true) : (err as (...a: unknown[]) => boolean)(s, ...rest))) as typeof process.stderr.write;
   try {
     const status = await main(args);
     return { status, stdout, stderr };
