@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CLI_EDITOR, createExpert, listOutbox, getPendingChange } from '../../../src/app/index.ts';
+import { CLI_EDITOR, createExpert, findUser, listOutbox, getPendingChange, nameOnArticle } from '../../../src/app/index.ts';
 import { forEachEngine, type TestStore } from '../../support/engines.ts';
 import { addAccounts, signedIn, startServer, type AdminServer } from '../admin-client.ts';
 
@@ -36,6 +36,8 @@ forEachEngine('review of changes to published articles', (h) => {
     const publicText = async () => (await fetch(server.url + path)).text();
     assert.match(await publicText(), /النص المنشور/);
 
+    // Authors change only articles they are named on: the editor names this one's author first.
+    await nameOnArticle(store, CLI_EDITOR, id, (await findUser(store, 'author@example.org'))!.id);
     const author = await signedIn(server.url, 'author');
     const page = await author.get(edit);
     const version = /name="version" value="(\d+)"/.exec(page.text)![1];
