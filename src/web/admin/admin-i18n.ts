@@ -61,6 +61,7 @@ const en = {
   'status.scheduled': 'Scheduled',
   'status.published': 'Published',
   'status.unpublished': 'Unpublished',
+  'status.pending': 'Change proposed',
   'edit.new': 'New article',
   'edit.title': 'Editing',
   'edit.field.lang': 'Language',
@@ -242,6 +243,7 @@ const ar: AdminCatalog = {
   'status.scheduled': 'مجدولة',
   'status.published': 'منشورة',
   'status.unpublished': 'ملغاة النشر',
+  'status.pending': 'تعديل مقترح',
   'edit.new': 'مقالة جديدة',
   'edit.title': 'تحرير',
   'edit.field.lang': 'اللغة',
@@ -376,4 +378,10 @@ export const ADMIN_LANGS = ['ar', 'en'] as const;
 export function at(lang: string, key: AdminKey, vars?: Record<string, string | number>): string {
   const message = (CATALOGS[lang] ?? ar)[key];
   return fillPlaceholders(message, vars);
+}
+
+/** The interface string for `key` when the catalog has one (keys built from data, such as a status, may not). */
+export function atIfKnown(lang: string, key: string): string | undefined {
+  const catalog: Record<string, string> = CATALOGS[lang] ?? ar;
+  return Object.hasOwn(catalog, key) ? catalog[key] : undefined;
 }

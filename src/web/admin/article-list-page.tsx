@@ -2,11 +2,10 @@
 import { STATUSES, type AdminRow } from '../../app/index.ts';
 import { LANGS } from '../../model/index.ts';
 import { AdminLayout, type AdminUser, type Flash } from './admin-layout.tsx';
-import { at, type AdminKey } from './admin-i18n.ts';
+import { at, atIfKnown, type AdminKey } from './admin-i18n.ts';
 
 export function StatusBadge(props: { lang: string; status: string }) {
-  const key = `status.${props.status}` as AdminKey;
-  return <span class={`status status-${props.status}`}>{at(props.lang, key) ?? props.status}</span>;
+  return <span class={`status status-${props.status}`}>{atIfKnown(props.lang, `status.${props.status}`) ?? props.status}</span>;
 }
 
 export function ArticleListPage(props: { lang: string; user: AdminUser; rows: AdminRow[]; total: number; filter: { status?: string; lang?: string; q?: string }; flash?: Flash }) {
