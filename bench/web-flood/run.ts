@@ -3,7 +3,9 @@
  * of 10,000 generated articles (bench/search/generate.ts) plus the seed, in one Mizan process, wrk
  * measures (1) the seed's article page alone at 16 connections, (2) the same page while 16 other
  * connections send random searches, and (3) searches alone at 32 connections (p50, p99, refusals).
- * Every search asks something new (a counter in the address), so the page cache never answers it.
+ * Every search address is new (a counter in it), so the page cache never answers it; the queries
+ * themselves repeat, as readers' do. It runs twice: with the search cache (a query asked again is
+ * answered from memory) and with it off (MIZAN_SEARCH_CACHE=0: every search computed).
  * Prints the page's throughput beside the flood as a ratio of its throughput alone (the peer is the
  * same page, unloaded, in the same run). `npm run bench -- web-flood` or
  * `node --import tsx bench/web-flood/run.ts [--seconds N] [--size N]`.
@@ -126,8 +128,28 @@ async function main(): Promise<void> {
     lua,
     `local paths = { ${queries.map((q) => JSON.stringify(q)).join(', ')} }\nlocal n = 0\nmath.randomseed(7)\nrequest = function()\n  n = n + 1\n  return wrk.format("GET", paths[math.random(#paths)] .. "&n=" .. n)\nend\n`,
   );
+  const base = { path, lua };
+  const cached = await measure(db, base, {});
+  const uncached = await measure(db, base, { MIZAN_SEARCH_CACHE: '0' });
+  console.log(`\nwrk -t1 -d${seconds}s on loopback, 2 cores shared; searches from a mix of ${queries.length} queries, each address new:`);
+  report('with the search cache (a query asked again is answered from memory)', cached);
+  report('every search computed (MIZAN_SEARCH_CACHE=0)', uncached);
+}
+
+interface Figures {
+  alone: Result;
+  beside: Result;
+  flood: Result;
+  searches: Result;
+}
+
+/** Starts a server over `db` with `env`, runs the three loads, stops it. */
+async function measure(db: string, { path, lua }: { path: string; lua: string }, env: Record<string, string>): Promise<Figures> {
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('../web/serve.ts', import.meta.url).pathname, db, String(port), 'cached'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', new URL('../web/serve.ts', import.meta.url).pathname, db, String(port), 'cached'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
@@ -144,19 +166,23 @@ async function main(): Promise<void> {
     const [beside, flood] = await Promise.all([wrk(['-c16', page]), wrk(['-c16', '-s', lua, base])]);
     await settle();
     const searches = await wrk(['-c32', '-s', lua, base]);
-    const row = (name: string, r: Result) => `| ${name} | ${r.rps.toFixed(0)} | ${r.p50ms.toFixed(1)} | ${r.p99ms.toFixed(1)} | ${r.refused} of ${r.requests} | ${r.timeouts} |`;
-    console.log(`\nwrk -t1 -d${seconds}s on loopback, 2 cores shared; searches from a mix of ${queries.length} queries, each address new:\n`);
-    console.log('| load | requests/s | p50 ms | p99 ms | refused (503) | timed out (> 2 s) |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    console.log(row('article page alone, 16 connections', alone));
-    console.log(row('article page beside a search flood, 16 + 16', beside));
-    console.log(row('the search flood beside it, 16 connections', flood));
-    console.log(row('searches alone, 32 connections', searches));
-    console.log(`\narticle page throughput beside the flood: ${(beside.rps / alone.rps).toFixed(2)}× its throughput alone (aim ≥ 0.5)`);
-    console.log(`search p99 at 32 connections: ${searches.p99ms.toFixed(0)} ms (aim < 100 ms); ${searches.refused} of ${searches.requests} refused with 503`);
+    return { alone, beside, flood, searches };
   } finally {
     server.kill('SIGTERM');
   }
+}
+
+function report(title: string, { alone, beside, flood, searches }: Figures): void {
+  const row = (name: string, r: Result) => `| ${name} | ${r.rps.toFixed(0)} | ${r.p50ms.toFixed(1)} | ${r.p99ms.toFixed(1)} | ${r.refused} of ${r.requests} | ${r.timeouts} |`;
+  console.log(`\n${title}:\n`);
+  console.log('| load | requests/s | p50 ms | p99 ms | refused (503) | timed out (> 2 s) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(row('article page alone, 16 connections', alone));
+  console.log(row('article page beside a search flood, 16 + 16', beside));
+  console.log(row('the search flood beside it, 16 connections', flood));
+  console.log(row('searches alone, 32 connections', searches));
+  console.log(`\narticle page throughput beside the flood: ${(beside.rps / alone.rps).toFixed(2)}× its throughput alone (aim ≥ 0.5)`);
+  console.log(`search p99 at 32 connections: ${searches.p99ms.toFixed(0)} ms (aim < 100 ms); ${searches.refused} of ${searches.requests} refused with 503`);
 }
 
 await main();

@@ -18,6 +18,8 @@ import { Pager } from '../views/pager.tsx';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { errorResponse } from '../http/error-response.ts';
 import { SearchBusyError, SearchGate } from '../search-gate.ts';
+import { SearchCache } from '../search-cache.ts';
+import { clockOf } from '../versioned-store.ts';
 
 const FILTERS = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year', 'from', 'to', 'sort'] as const;
 const FACET_ORDER: FacetName[] = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year'];
@@ -262,6 +264,12 @@ function searchGate(deps: WebDeps): SearchGate {
   return new SearchGate({ concurrency: Number.isInteger(set) && set > 0 ? set : deps.store.engine === 'postgres' ? 4 : 1 });
 }
 
+/** Search answers kept per process (MIZAN_SEARCH_CACHE, default 1000; 0 turns the cache off). */
+function searchCacheSize(): number {
+  const set = Number(process.env.MIZAN_SEARCH_CACHE);
+  return process.env.MIZAN_SEARCH_CACHE !== undefined && Number.isInteger(set) && set >= 0 ? set : 1000;
+}
+
 /** A search refused because too many wait: 503 with Retry-After, as JSON under /api/ or as a page. */
 async function busy(c: Context, err: SearchBusyError): Promise<Response> {
   const res = c.req.path.startsWith('/api/')
@@ -274,11 +282,17 @@ async function busy(c: Context, err: SearchBusyError): Promise<Response> {
 /** Mounts `/search`, `/ar/search` and `/api/search`. */
 export function registerSearch(app: Hono, deps: WebDeps): void {
   const gate = searchGate(deps);
-  const gated = <T,>(c: Context, run: () => Promise<T>, send: (r: T) => Response | Promise<Response>) =>
-    gate.run(run, c.req.raw.signal).then(send, (err) => (err instanceof SearchBusyError ? busy(c, err) : Promise.reject(err)));
+  const cache = new SearchCache(clockOf(deps.store), { maxEntries: searchCacheSize() });
+  // A query asked again is answered from the search cache without queueing; a new one waits its turn at
+  // the gate. Search answers stay out of the page cache: their addresses vary without end (any parameter,
+  // any order), and each would push a page readers need out of it.
+  const gated = (c: Context, query: SearchQuery, send: (r: SearchResponse) => Response | Promise<Response>) =>
+    cache
+      .answer(query, () => gate.run(() => timed(deps.metrics?.search, () => searchArticles(deps.store, query)), c.req.raw.signal))
+      .then(send, (err) => (err instanceof SearchBusyError ? busy(c, err) : Promise.reject(err)));
   app.get('/api/search', async (c) => {
     const query = parseSearchQuery(paramsOf(c));
-    return gated(c, () => timed(deps.metrics?.search, () => searchArticles(deps.store, query)), (result) => sendJson(c, result));
+    return gated(c, query, (result) => sendJson(c, result, { cache: false }));
   });
   for (const { lang, prefix } of sitePrefixes()) {
     const base = `${prefix}/search`;
@@ -290,10 +304,10 @@ export function registerSearch(app: Hono, deps: WebDeps): void {
       // The language switch keeps the query and its filters (the page number is the other language's to count).
       const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => k !== 'page' && v) as [string, string][]).toString();
       const alternates = sitePrefixes().map((p) => ({ lang: p.lang, href: absoluteUrl(deps, c.req.url, `${p.prefix}/search${keep ? `?${keep}` : ''}`) }));
-      return gated(c, () => timed(deps.metrics?.search, () => searchArticles(deps.store, query)), (result) => {
+      return gated(c, query, (result) => {
         // Past the last page: not found, as on listings, never a count of results above "no results".
         if (result.hits.length === 0 && result.total > 0 && query.page > 1) throw new NotFoundError(`${base} has no page ${query.page} for this query`);
-        return sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} alternates={alternates} />);
+        return sendPage(c, <SearchPage lang={lang} base={base} params={params} query={query} result={result} canonical={canonical} alternates={alternates} />, { cache: false });
       });
     });
   }
