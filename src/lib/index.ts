@@ -1,3 +1,4 @@
 /** @module lib: the few helpers every layer may use. */
 export * from './errors.ts';
 export * from './fill-placeholders.ts';
+export * from './time-zone.ts';

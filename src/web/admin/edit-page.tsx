@@ -13,6 +13,7 @@ import { at, type AdminKey } from './admin-i18n.ts';
 import { RichBody } from './editor/rich-body.tsx';
 import { ConflictPanel, RecoveryOffer } from './editor/recovery.tsx';
 import { et } from './editor/editor-i18n.ts';
+import { formatWhen, instituteTimeZone } from './editor/edit-extras.ts';
 
 export interface EditState {
   id: string;
@@ -173,7 +174,7 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
       <section class="panel">
         <h2>{at(lang, 'edit.workflow')}</h2>
         <p class="hint">{at(lang, 'edit.version', { n: state.version })}</p>
-        {state.publishAt ? <p>{at(lang, 'edit.scheduledFor', { when: state.publishAt.slice(0, 16).replace('T', ' ') + ' UTC' })}</p> : null}
+        {state.publishAt ? <p>{at(lang, 'edit.scheduledFor', { when: formatWhen(state.publishAt, lang) })}</p> : null}
         {state.status === 'published' ? (
           <p>
             <a href={state.path}>{at(lang, 'edit.viewPublic')}</a>
@@ -194,7 +195,9 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
           <form method="post" action={`${base}/workflow`}>
             <CsrfField token={user.csrf} />
             <input type="hidden" name="action" value="schedule" />
-            <label for="publish-at">{at(lang, 'edit.publishAt')} (UTC)</label>
+            <label for="publish-at">
+              {at(lang, 'edit.publishAt')} <span class="hint" dir="ltr">({instituteTimeZone()})</span>
+            </label>
             <input id="publish-at" type="datetime-local" name="publishAt" dir="ltr" required />
             <button type="submit" class="secondary">
               {at(lang, 'action.schedule')}

@@ -68,7 +68,7 @@ import {
   type Capability,
   type Editor,
 } from '../../app/index.ts';
-import { MizanError } from '../../lib/index.ts';
+import { MizanError, wallTimeToUtc } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { ADMIN_CSS, ADMIN_CSS_PATH } from '../admin/admin-css.ts';
@@ -90,7 +90,7 @@ import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, securitySettings, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
 import { EDITOR_ROUTES } from '../admin/editor/routes.tsx';
-import { recoveryFor } from '../admin/editor/edit-extras.ts';
+import { instituteTimeZone, recoveryFor } from '../admin/editor/edit-extras.ts';
 import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { PendingPanel } from '../admin/editor/review-pages.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
@@ -328,8 +328,9 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     cap: 'article.submit',
     handler: (c, ctx) =>
       withArticle(c, ctx, (id) => {
+        // The form's wall-clock time is the institute's; a time with its own offset is taken as written.
         const raw = str(ctx, 'publishAt');
-        const publishAt = raw && !/[zZ]|[+-]\d\d:\d\d$/.test(raw) ? `${raw}Z` : raw;
+        const publishAt = raw && !/[zZ]|[+-]\d\d:\d\d$/.test(raw) ? (wallTimeToUtc(raw, instituteTimeZone()) ?? raw) : raw;
         return transition(ctx.store, ctx.editor, id, str(ctx, 'action') as Action, { publishAt });
       }),
   },

@@ -5,18 +5,15 @@
  */
 import { readAutosave, type ArticleForm } from '../../../app/index.ts';
 import type { Store } from '../../../store/index.ts';
+import { isTimeZone } from '../../../lib/index.ts';
+import { currentSite } from '../../site/index.ts';
 
-/** The institute's time zone for times shown in the admin (`MIZAN_TIME_ZONE`, an IANA name; UTC by default). */
+/**
+ * The institute's time zone for times shown and typed in the admin: `MIZAN_TIME_ZONE` (an IANA name),
+ * else the site configuration's `timeZone`, else UTC. An unknown zone falls back rather than breaking pages.
+ */
 export function instituteTimeZone(): string {
-  const tz = process.env.MIZAN_TIME_ZONE;
-  if (tz) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return tz;
-    } catch {
-      // An unknown zone falls back to UTC rather than breaking every page.
-    }
-  }
+  for (const zone of [process.env.MIZAN_TIME_ZONE, currentSite().timeZone]) if (zone && isTimeZone(zone)) return zone;
   return 'UTC';
 }
 
