@@ -2,9 +2,10 @@
  * @module The last step of every importer: fills what is derived (id, direction, type label, paths,
  * sources) and validates the result against the Article schema, so every format yields the same shape.
  */
-import { MizanError } from '../lib/index.ts';
+import { FieldError, MizanError } from '../lib/index.ts';
 import {
   ArticleSchema,
+  fieldRuleOf,
   articleIdFor,
   countryPath,
   pagePathProblem,
@@ -93,9 +94,9 @@ export function finishArticle(draft: ArticleDraft, file: string, line?: number):
   }
   const parsed = ArticleSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || 'article';
-    throw new MizanError('not-an-article', `not an article: ${where}: ${issue?.message ?? 'invalid'}`, { file, line, cause: parsed.error });
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.join('.') || 'article';
+    throw new FieldError('not-an-article', `not an article: ${where}: ${issue.message}`, { field: where, ...fieldRuleOf(issue) }, { file, line, cause: parsed.error });
   }
   return parsed.data;
 }

@@ -55,3 +55,24 @@ export class DatabaseRefusedError extends MizanError {
     this.name = 'DatabaseRefusedError';
   }
 }
+
+/** What was wrong with a field, in words any interface can translate. */
+export type FieldRule = 'required' | 'too-long' | 'too-short' | 'too-many' | 'too-few' | 'too-large' | 'too-small' | 'bad-format' | 'not-allowed' | 'invalid';
+
+/**
+ * Input that failed a field's rule: the message stays a readable English sentence (CLI, logs, API),
+ * and `field`, `rule` and `limit` let an interface say it in the reader's language.
+ */
+export class FieldError extends MizanError {
+  readonly field: string;
+  readonly rule: FieldRule;
+  readonly limit?: number;
+
+  constructor(code: string, message: string, detail: { field: string; rule: FieldRule; limit?: number }, opts: ErrorPlace & { status?: number; cause?: unknown } = {}) {
+    super(code, message, opts);
+    this.name = 'FieldError';
+    this.field = detail.field;
+    this.rule = detail.rule;
+    this.limit = detail.limit;
+  }
+}

@@ -7,3 +7,4 @@ export * from './expert.ts';
 export * from './paths.ts';
 export * from './article-state.ts';
 export * from './site-config.ts';
+export * from './field-error.ts';

@@ -3,7 +3,7 @@
  * the fields back as an Article (authors, topics and regions by name, matched to the ones already
  * stored in that language, else given a new slug; the body read from Markdown).
  */
-import { MizanError } from '../../lib/index.ts';
+import { FieldError, MizanError } from '../../lib/index.ts';
 import {
   ARTICLE_TYPES,
   articleIdFor,
@@ -120,11 +120,11 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
   if (!isLang(lang)) throw new MizanError('invalid-article', `unknown language ${lang}`);
   const type = (ARTICLE_TYPES as readonly string[]).includes(form.type) ? (form.type as ArticleType) : 'other';
   const title = sanitizeLine(form.title);
-  if (!title) throw new MizanError('invalid-article', 'an article needs a title');
+  if (!title) throw new FieldError('invalid-article', 'an article needs a title', { field: 'title', rule: 'required' });
   let path = existing?.path;
   if (!path) {
     const slug = slugify(sanitizeLine(form.slug) || title);
-    if (!slug) throw new MizanError('invalid-article', 'the title gives no address: write a slug in Latin letters');
+    if (!slug) throw new MizanError('slug-needed', 'the title gives no address: write a slug in Latin letters');
     path = type === 'page' ? pagePath(lang, slug) : articlePath(lang, slug);
     const problem = type === 'page' ? pagePathProblem(path, lang) : null;
     if (problem) throw new MizanError('invalid-article', problem);
@@ -150,7 +150,7 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     });
   };
   const published = form.published.trim();
-  if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new MizanError('invalid-article', 'the publication date must be written YYYY-MM-DD');
+  if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new MizanError('bad-date', 'the publication date must be written YYYY-MM-DD');
   const seriesNumber = Number(form.seriesNumber);
   const seriesName = sanitizeLine(form.seriesName);
   const base: Article = {

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { collectSources } from '../../ingest/index.ts';
-import { MizanError } from '../../lib/index.ts';
-import { BlockSchema, dirOf, type Article, type Block } from '../../model/index.ts';
+import { FieldError, MizanError } from '../../lib/index.ts';
+import { BlockSchema, dirOf, fieldRuleOf, type Article, type Block } from '../../model/index.ts';
 import { bodyMarkdown, withBody } from './body-markdown.ts';
 
 /** More blocks than any real article has (a 50,000-word body is about 2,000). */
@@ -30,7 +30,7 @@ export function parseBodyJson(json: string): Block[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? `block ${Number(issue.path[0]) + 1}${issue.path.length > 1 ? ` (${issue.path.slice(1).join('.')})` : ''}` : 'body';
-    throw new MizanError('bad-body', `body, ${where}: ${issue.message}`);
+    throw new FieldError('bad-body', `body, ${where}: ${issue.message}`, { field: 'body', ...fieldRuleOf(issue) });
   }
   return parsed.data;
 }

@@ -3,7 +3,7 @@
  * Markdown reader and writer (so the editor and `mizan import` read Markdown identically).
  */
 import { readPage, toMarkdown } from '../../ingest/index.ts';
-import { MizanError } from '../../lib/index.ts';
+import { FieldError, MizanError } from '../../lib/index.ts';
 import type { Article } from '../../model/index.ts';
 
 const FRONT = /^---\n[\s\S]*?\n---\n/;
@@ -32,6 +32,8 @@ export function withBody(article: Article, markdown: string): Article {
     const read = parsed.articles[0];
     return { ...article, body: read.body, sources: read.sources };
   } catch (err) {
+    // A field the form sets (a title over the limit) is the form's error, not the body's.
+    if (err instanceof FieldError && !/^(body|sources)\b/.test(err.field)) throw err;
     if (err instanceof MizanError) {
       const line = err.line ? Math.max(1, err.line - offset) : undefined;
       throw new MizanError('bad-markdown', line ? `body, line ${line}: ${err.message}` : `body: ${err.message}`, { cause: err });

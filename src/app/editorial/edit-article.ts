@@ -5,7 +5,7 @@
  * started from must still be the stored one (optimistic locking): otherwise nothing is written and the
  * editor gets a ConflictError while their text stays in their form.
  */
-import { ArticleSchema, type Article } from '../../model/index.ts';
+import { ArticleSchema, fieldError, type Article } from '../../model/index.ts';
 import { MizanError } from '../../lib/index.ts';
 import type { Store } from '../../store/index.ts';
 import { recordAudit } from '../accounts/audit.ts';
@@ -43,8 +43,7 @@ export async function articleState(store: Store, id: string): Promise<{ status: 
 export function validated(article: Article): Article {
   const parsed = ArticleSchema.safeParse(sanitizeArticle(article));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new MizanError('invalid-article', `${issue.path.join('.') || 'article'}: ${issue.message}`);
+    throw fieldError('invalid-article', parsed.error.issues[0], { prefix: 'article' });
   }
   return parsed.data;
 }

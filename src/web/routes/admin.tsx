@@ -91,6 +91,7 @@ import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie
 import { renderPage } from '../views/layout.tsx';
 import { EDITOR_ROUTES } from '../admin/editor/routes.tsx';
 import { instituteTimeZone, recoveryFor } from '../admin/editor/edit-extras.ts';
+import { errorText } from '../admin/admin-errors.ts';
 import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { PendingPanel } from '../admin/editor/review-pages.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
@@ -146,9 +147,6 @@ function uiLang(c: Context, settings: AdminSettings): string {
   return v && Object.hasOwn(LANGS, v) ? v : 'ar';
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof MizanError ? err.message : 'unexpected error';
-}
 
 // ---- articles -------------------------------------------------------------------------------------
 
@@ -193,7 +191,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       const article = await articleFromForm(ctx.store, form, found?.article);
       preview = { blocks: article.body, title: article.title, lang: article.lang };
     } catch (err) {
-      flash = { kind: 'error', text: at(ctx.lang, 'error.generic', { message: messageOf(err) }) };
+      flash = { kind: 'error', text: errorText(ctx.lang, err) };
     }
   }
   const status = found?.state.status ?? 'draft';
@@ -255,7 +253,7 @@ const saveArticleForm: Handler = async (c, ctx) => {
     if (err instanceof ConflictError) return renderEdit(c, ctx, id, { form, conflict: true, status: 409 });
     if (err instanceof ForbiddenError) throw err;
     if (!(err instanceof MizanError)) throw err;
-    return renderEdit(c, ctx, id, { form, flash: { kind: 'error', text: at(ctx.lang, 'error.generic', { message: err.message }) }, status: err.status === 409 ? 409 : 422 });
+    return renderEdit(c, ctx, id, { form, flash: { kind: 'error', text: errorText(ctx.lang, err) }, status: err.status === 409 ? 409 : 422 });
   }
 };
 
@@ -266,7 +264,7 @@ async function withArticle(c: Context, ctx: Ctx, act: (id: string) => Promise<un
     await act(id);
   } catch (err) {
     if (err instanceof ForbiddenError || !(err instanceof MizanError)) throw err;
-    return renderEdit(c, ctx, id, { flash: { kind: 'error', text: at(ctx.lang, 'error.generic', { message: err.message }) }, status: err.status });
+    return renderEdit(c, ctx, id, { flash: { kind: 'error', text: errorText(ctx.lang, err) }, status: err.status });
   }
   return see(c, back ?? `/admin/articles/${id}`);
 }
@@ -454,7 +452,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
         return html(c, <ImportPage lang={ctx.lang} user={ctx.user} result={result} />);
       } catch (err) {
         if (!(err instanceof MizanError) || err instanceof ForbiddenError) throw err;
-        return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: at(ctx.lang, 'error.generic', { message: err.message }) }} />, err.status === 413 ? 413 : 422);
+        return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: errorText(ctx.lang, err) }} />, err.status === 413 ? 413 : 422);
       }
     },
   },
@@ -478,7 +476,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
         await addUser(ctx.store, { email: str(ctx, 'email'), role: str(ctx, 'role'), password: str(ctx, 'password') }, { actor: ctx.editor });
       } catch (err) {
         if (!(err instanceof MizanError)) throw err;
-        return usersPage(c, ctx, { kind: 'error', text: at(ctx.lang, 'error.generic', { message: err.message }) }, 422);
+        return usersPage(c, ctx, { kind: 'error', text: errorText(ctx.lang, err) }, 422);
       }
       return usersPage(c, ctx, { kind: 'ok', text: at(ctx.lang, 'account.done') });
     },
@@ -539,7 +537,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
         await setPassword(ctx.store, ctx.user.id, str(ctx, 'password'), { actor: ctx.editor });
       } catch (err) {
         if (!(err instanceof MizanError)) throw err;
-        return accountPage(c, ctx, { kind: 'error', text: at(ctx.lang, 'error.generic', { message: err.message }) }, 422);
+        return accountPage(c, ctx, { kind: 'error', text: errorText(ctx.lang, err) }, 422);
       }
       clearCookie(c, 'session', ctx.settings);
       return see(c, '/admin/sign-in');
@@ -628,7 +626,7 @@ function guard(route: AdminRoute, store: Store, settings: AdminSettings): (c: Co
     } catch (err) {
       if (err instanceof ForbiddenError) return html(c, <AdminLayout lang={lang} title="403" user={user} flash={{ kind: 'error', text: at(lang, 'error.forbidden') }} />, 403);
       if (err instanceof MizanError && err.status < 500) {
-        return html(c, <AdminLayout lang={lang} title={String(err.status)} user={user} flash={{ kind: 'error', text: at(lang, 'error.generic', { message: err.message }) }} />, err.status);
+        return html(c, <AdminLayout lang={lang} title={String(err.status)} user={user} flash={{ kind: 'error', text: errorText(lang, err) }} />, err.status);
       }
       throw err;
     }

@@ -25,6 +25,7 @@ import { LANGS } from '../../../model/index.ts';
 import { renderPage } from '../../views/layout.tsx';
 import { NewExpertPage } from './new-expert-page.tsx';
 import { et } from './editor-i18n.ts';
+import { errorText } from '../admin-errors.ts';
 import { at } from '../admin-i18n.ts';
 import { MizanError } from '../../../lib/index.ts';
 import { isLang } from '../../../model/index.ts';
@@ -105,7 +106,7 @@ export const EDITOR_ROUTES: AdminRoute[] = [
       } catch (err) {
         if (!(err instanceof MizanError) || err.status >= 500 || err.code === 'forbidden') throw err;
         const values = Object.fromEntries(Object.keys(ctx.form).map((k) => [k, field(k)]));
-        return c.html(await renderPage(<NewExpertPage lang={ctx.lang} user={ctx.user} values={values} flash={{ kind: 'error', text: at(ctx.lang, 'error.generic', { message: err.message }) }} />), err.status === 409 ? 409 : 422, NO_STORE);
+        return c.html(await renderPage(<NewExpertPage lang={ctx.lang} user={ctx.user} values={values} flash={{ kind: 'error', text: errorText(ctx.lang, err) }} />), err.status === 409 ? 409 : 422, NO_STORE);
       }
       return c.redirect('/admin/experts?saved=1', 303);
     },
