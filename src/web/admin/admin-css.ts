@@ -50,7 +50,7 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 @media (max-width: 50rem) { .sbs { grid-template-columns: 1fr; } }
 .sbs-source { max-height: 90vh; overflow: auto; }
 .sbs-aside { margin-block-start: 1.5rem; }
-.sbs-diff { width: 100%; table-layout: fixed; border-collapse: collapse; }
+.sbs-diff { width: 100%; table-layout: fixed; border-collapse: collapse; font-family: inherit; font-size: .95rem; }
 .sbs-diff td { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; border-inline-start: 1px solid var(--line); }
 .sbs-diff td.add { background: var(--add); }
 .sbs-diff td.del { background: var(--del); }

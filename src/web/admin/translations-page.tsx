@@ -6,7 +6,7 @@ import type { StaleTranslation, TranslationGap } from '../../app/index.ts';
 import { LANGS } from '../../model/index.ts';
 import { AdminLayout, type AdminUser } from './admin-layout.tsx';
 import { StatusBadge } from './article-list-page.tsx';
-import { at } from './admin-i18n.ts';
+import { at, atIfKnown } from './admin-i18n.ts';
 import { OutdatedBadge } from './translate-view.tsx';
 
 export function TranslationsPage(props: { lang: string; user: AdminUser; missing: TranslationGap[]; stale: StaleTranslation[]; only?: string }) {
@@ -17,6 +17,7 @@ export function TranslationsPage(props: { lang: string; user: AdminUser; missing
     stale: props.stale.filter((s) => s.translation.lang === code),
   });
   const shown = langs.filter((l) => !props.only || l.code === props.only);
+  const name = (code: string) => atIfKnown(lang, `tr.lang.${code}`) ?? code;
   return (
     <AdminLayout lang={lang} title={at(lang, 'tr.title')} user={props.user}>
       <h1>{at(lang, 'tr.title')}</h1>
@@ -25,7 +26,7 @@ export function TranslationsPage(props: { lang: string; user: AdminUser; missing
           const q = queue(l.code);
           return (
             <a href={`/admin/translations?lang=${l.code}`} aria-current={props.only === l.code ? 'page' : undefined}>
-              {at(lang, 'tr.queueTitle', { lang: l.name })} <span class="hint">({at(lang, 'tr.count', { n: q.missing.length + q.stale.length })})</span>
+              {at(lang, 'tr.queueTitle', { lang: name(l.code) })} <span class="hint">({at(lang, 'tr.count', { n: q.missing.length + q.stale.length })})</span>
             </a>
           );
         })}
@@ -34,7 +35,7 @@ export function TranslationsPage(props: { lang: string; user: AdminUser; missing
         const q = queue(l.code);
         return (
           <section class="queue" data-lang={l.code}>
-            <h2>{at(lang, 'tr.queueTitle', { lang: l.name })}</h2>
+            <h2>{at(lang, 'tr.queueTitle', { lang: name(l.code) })}</h2>
             <h3>{at(lang, 'tr.outdatedList')}</h3>
             {q.stale.length === 0 ? <p>{at(lang, 'tr.none')}</p> : null}
             <ul>
@@ -44,7 +45,7 @@ export function TranslationsPage(props: { lang: string; user: AdminUser; missing
                   <a href={s.recorded ? `/admin/articles/${s.translation.id}/translate` : `/admin/articles/${s.translation.id}`} lang={s.translation.lang} dir="auto">
                     {s.translation.title}
                   </a>{' '}
-                  ← <a href={`/admin/articles/${s.source.id}`} lang={s.source.lang} dir="auto">{s.source.title}</a>
+                  <span class="hint">{at(lang, 'tr.from')}</span> <a href={`/admin/articles/${s.source.id}`} lang={s.source.lang} dir="auto">{s.source.title}</a>
                   {s.recorded ? null : <span class="hint"> ({at(lang, 'tr.byDates')})</span>}
                 </li>
               ))}
