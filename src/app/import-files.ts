@@ -13,8 +13,11 @@ import { optimizeIndex } from '../search/index.ts';
 import { saveImported } from './save-imported.ts';
 import { resolveLocalMedia } from './media/index.ts';
 import { sanitizeArticle } from './editorial/index.ts';
+import { CLI_ACTOR, type Actor } from './accounts/audit.ts';
+import { ImportConflictError } from './import-guard.ts';
 
-export type FileStatus = PutStatus | 'failed';
+/** `conflict`: an article of the file was edited on the editors' side since its last import; nothing of the file was written. */
+export type FileStatus = PutStatus | 'failed' | 'conflict';
 
 export interface FileReport {
   file: string;
@@ -38,6 +41,10 @@ export interface ImportOptions {
   /** The page's own path; only with a single file. */
   path?: string;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Overwrite articles edited since their last import (each overwrite is recorded in the audit log). */
+  force?: boolean;
+  /** Who the audit log names for a forced overwrite (default: the command line). */
+  actor?: Actor;
 }
 
 /** Files written in one import from which the search index is optimized afterwards. */
@@ -131,7 +138,14 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
       } else {
         const save = async (tx: Store) => {
           const out = [];
-          for (const [i, article] of parsed.articles.entries()) out.push(await saveImported(tx, article, parsed.states[i] ?? null));
+          const guard = { file, force: opts.force, actor: opts.actor ?? CLI_ACTOR };
+          for (const [i, article] of parsed.articles.entries()) {
+            const saved = await saveImported(tx, article, parsed.states[i] ?? null, guard);
+            if (saved.overwrote) {
+              parsed.warnings.push({ code: 'overwrote-edits', file, line: null, message: `--force: overwrote the editors' changes to "${article.title.slice(0, 60)}" (${article.path}) since its last import; recorded in the audit log` });
+            }
+            out.push(saved);
+          }
           return out;
         };
         if (opts.dryRun) {
@@ -154,7 +168,8 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
       report.articles.push(...articles);
       report.warnings.push(...parsed.warnings);
     } catch (err) {
-      report.files.push({ file, status: 'failed', articles: [], error: messageOf(err) });
+      if (err instanceof ImportConflictError) report.files.push({ file, status: 'conflict', articles: [err.articleId], error: err.where() });
+      else report.files.push({ file, status: 'failed', articles: [], error: messageOf(err) });
     }
     opts.onProgress?.(++done, list.length, file);
   }

@@ -6,6 +6,7 @@ export { searchArticles } from './search-articles.ts';
 export { openStore, storeTarget, type OpenOptions } from '../store/index.ts';
 export * from './accounts/index.ts';
 export * from './editorial/index.ts';
+export { ImportConflictError } from './import-guard.ts';
 export { importFiles, expandFiles, type ImportReport, type ImportOptions, type FileReport } from './import-files.ts';
 export { exportArticles, EXPORT_LEAVES_OUT, type ExportFormat, type ExportResult } from './export-articles.ts';
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';

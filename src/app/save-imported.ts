@@ -9,6 +9,15 @@ import type { PutResult, Store } from '../store/index.ts';
 import { edb } from './accounts/tables.ts';
 import { bumpContent } from './editorial/workflow.ts';
 import { afterDeleteHooks, afterSaveHooks } from './hooks.ts';
+import { afterImport, beforeImport } from './import-guard.ts';
+import type { Actor } from './accounts/audit.ts';
+
+/** Who imports which file; `force` overwrites articles edited since their last import (import-guard.ts). */
+export interface ImportGuard {
+  file: string;
+  force?: boolean;
+  actor: Actor;
+}
 
 /**
  * Stores `article` with `state` (or the state it has, or published when new) and brings what is derived
@@ -16,8 +25,9 @@ import { afterDeleteHooks, afterSaveHooks } from './hooks.ts';
  *
  * @example await saveImported(tx, article, { status: 'draft', publishAt: null }) // → { id, status: 'created' }, not searchable
  */
-export async function saveImported(tx: Store, article: Article, state: ArticleState | null): Promise<PutResult> {
+export async function saveImported(tx: Store, article: Article, state: ArticleState | null, guard?: ImportGuard): Promise<PutResult & { overwrote?: boolean }> {
   const db = edb(tx);
+  const seen = guard ? await beforeImport(tx, article.path) : undefined;
   const before = await db.selectFrom('articles').select(['id', 'status']).where('path', '=', article.path).executeTakeFirst();
   const was = (before?.status ?? null) as ArticleStatus | null;
   const status: ArticleStatus = state?.status ?? was ?? 'published';
@@ -34,6 +44,8 @@ export async function saveImported(tx: Store, article: Article, state: ArticleSt
     }
   }
   if (put.status === 'unchanged' && !moved) return put;
+  // Only a change to the article's text can overwrite an editor's; a state the file declares is the file's.
+  const { overwrote } = guard && put.status !== 'unchanged' ? await afterImport(tx, seen, id, guard.file, guard) : { overwrote: false };
   if (status === 'published') {
     const stored = await tx.getArticle(id);
     if (stored) for (const hook of afterSaveHooks) await hook(tx, stored);
@@ -41,5 +53,5 @@ export async function saveImported(tx: Store, article: Article, state: ArticleSt
     for (const hook of afterDeleteHooks) await hook(tx, id);
   }
   if (moved) await bumpContent(tx);
-  return { id, status: put.status === 'unchanged' ? 'updated' : put.status };
+  return { id, status: put.status === 'unchanged' ? 'updated' : put.status, overwrote };
 }

@@ -86,6 +86,24 @@ export interface ArticleOwnersTable {
   user_id: string;
 }
 
+/** A translation's source and the source as it read when the translation was made (migration 080). */
+export interface TranslationSourcesTable {
+  translation_id: string;
+  source_id: string;
+  source_version: number;
+  source_doc: string;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+/** What the last import of an article stored (migration 081). */
+export interface ImportMarksTable {
+  article_id: string;
+  file: string;
+  doc_hash: string;
+  imported_at: string;
+}
+
 export interface EditorialTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -95,6 +113,8 @@ export interface EditorialTables {
   tombstones: TombstonesTable;
   schedule: ScheduleTable;
   article_owners: ArticleOwnersTable;
+  translation_sources: TranslationSourcesTable;
+  import_marks: ImportMarksTable;
 }
 
 export type EditorialDb = Kysely<Database & EditorialTables>;

@@ -15,6 +15,7 @@ export * from './workflow.ts';
 export * from './edit-article.ts';
 export * from './manage-articles.ts';
 export * from './translations-report.ts';
+export * from './translation-sync.ts';
 export * from './taxonomy.ts';
 export * from './article-form.ts';
 export * from './review-entities.ts';

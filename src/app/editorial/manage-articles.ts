@@ -5,14 +5,17 @@
 import { readPage, MAX_PAGE_BYTES } from '../../ingest/index.ts';
 import { MizanError } from '../../lib/index.ts';
 import { type Article, type RelatedRef } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
+import { chunksOf, type Store } from '../../store/index.ts';
 import { recordAudit } from '../accounts/audit.ts';
+import { afterImport, beforeImport } from '../import-guard.ts';
 import { edb } from '../accounts/tables.ts';
 import { deleteArticle } from '../save-article.ts';
 import { requireCan, type Editor } from './editor.ts';
+import { ConflictError } from './errors.ts';
 import { articleState, saveEdit, type Saved } from './edit-article.ts';
 import { ensureBaseline } from './revisions.ts';
 import { bumpContent } from './workflow.ts';
+import { forgetSources, outdatedAmong, recordSource } from './translation-sync.ts';
 
 export interface AdminRow {
   id: string;
@@ -24,6 +27,8 @@ export interface AdminRow {
   published: string | null;
   modifiedAt: string;
   publishAt: string | null;
+  /** A translation whose source changed since it was made. */
+  outdated: boolean;
 }
 
 /**
@@ -46,6 +51,7 @@ export async function adminArticles(store: Store, opts: { status?: string; lang?
     .execute();
   const schedule = await edb(store).selectFrom('schedule').selectAll().execute();
   const at = new Map(schedule.map((s) => [s.article_id, s.publish_at]));
+  const outdated = await outdatedAmong(store, rows.map((r) => r.id));
   return {
     total: Number(count.n),
     rows: rows.map((r) => ({
@@ -58,6 +64,7 @@ export async function adminArticles(store: Store, opts: { status?: string; lang?
       published: r.published,
       modifiedAt: r.modified_at,
       publishAt: at.get(r.id) ?? null,
+      outdated: outdated.has(r.id),
     })),
   };
 }
@@ -97,22 +104,122 @@ async function mustGet(store: Store, id: string): Promise<{ article: Article; ve
   return { article, version: state.version };
 }
 
+/** Linking would take an article already paired with another (HTTP 409): the editor must confirm. */
+export class PairedError extends MizanError {
+  /** Each pair the link would break: the article asked for and the one it is paired with now. */
+  readonly pairs: { article: { id: string; title: string; lang: string }; partner: { id: string; title: string; lang: string } }[];
+  constructor(pairs: PairedError['pairs']) {
+    super(
+      'already-paired',
+      pairs.map((p) => `"${p.article.title}" is already paired with the ${p.partner.lang} article "${p.partner.title}"`).join('; ') +
+        ': confirm to replace the pairing (the old partners are unlinked)',
+      { status: 409 },
+    );
+    this.name = 'PairedError';
+    this.pairs = pairs;
+  }
+}
+
+/**
+ * The articles paired with each of `ids` as translations, either way round (a link in the article's own
+ * translations, or another article's link to it), by id. Links to addresses with no article are left out.
+ *
+ * @example (await pairings(store, [arId])).get(arId) // → [{ id: enId, lang: 'en', title, path }]
+ */
+export async function pairings(store: Store, ids: readonly string[]): Promise<Map<string, { id: string; lang: string; title: string; path: string }[]>> {
+  const out = new Map<string, { id: string; lang: string; title: string; path: string }[]>();
+  const add = (id: string, other: { id: string; lang: string; title: string; path: string }) => {
+    if (id === other.id) return;
+    const list = out.get(id) ?? [];
+    if (!list.some((x) => x.id === other.id)) list.push(other);
+    out.set(id, list);
+  };
+  for (const part of chunksOf([...new Set(ids)])) {
+    const forward = await store.db
+      .selectFrom('article_translations as t')
+      .innerJoin('articles as o', 'o.path', 't.path')
+      .select(['t.article_id as of', 'o.id', 'o.lang', 'o.title', 'o.path'])
+      .where('t.article_id', 'in', part)
+      .execute();
+    for (const r of forward) add(r.of, { id: r.id, lang: r.lang, title: r.title, path: r.path });
+    const backward = await store.db
+      .selectFrom('articles as me')
+      .innerJoin('article_translations as t', 't.path', 'me.path')
+      .innerJoin('articles as o', 'o.id', 't.article_id')
+      .select(['me.id as of', 'o.id', 'o.lang', 'o.title', 'o.path'])
+      .where('me.id', 'in', part)
+      .execute();
+    for (const r of backward) add(r.of, { id: r.id, lang: r.lang, title: r.title, path: r.path });
+  }
+  return out;
+}
+
+/** Which article of a pair is the source the other translates. */
+export type SourceSide = 'auto' | 'this' | 'other';
+
 /**
  * Links two articles in different languages as translations of each other (both sides are saved, with
- * revisions). `versionOfA` guards the article being edited.
+ * revisions) and records which is the source (`auto`: the one created first). An article already paired
+ * in the other's language is refused with PairedError unless `confirm`; then, in the same transaction,
+ * its old partner is unlinked too, so every hreflang link stays reciprocal. `versionOfA` guards the
+ * article being edited.
+ *
+ * @example await linkTranslation(store, editor, arId, enId, { confirm: true }) // → ar ↔ en, old partners unlinked
  */
-export async function linkTranslation(store: Store, editor: Editor, aId: string, bId: string, versionOfA?: number): Promise<void> {
+export async function linkTranslation(store: Store, editor: Editor, aId: string, bId: string, opts: { version?: number; confirm?: boolean; source?: SourceSide } = {}): Promise<void> {
   await store.transaction(async (tx) => {
     const a = await mustGet(tx, aId);
     const b = await mustGet(tx, bId);
+    if (a.article.id === b.article.id) throw new MizanError('same-article', 'an article cannot be its own translation');
     if (a.article.lang === b.article.lang) throw new MizanError('same-language', 'a translation must be in another language');
+    if (opts.version !== undefined && opts.version !== a.version) {
+      throw new ConflictError(`someone saved this article after you opened it (you started from version ${opts.version}, it is now at version ${a.version}); reload and link again`, a.version);
+    }
+    const paired = await pairings(tx, [aId, bId]);
+    // The old partners: A's in B's language, B's in A's language (an existing A ↔ B link is no conflict).
+    const oldOfA = (paired.get(aId) ?? []).filter((p) => p.lang === b.article.lang && p.id !== bId);
+    const oldOfB = (paired.get(bId) ?? []).filter((p) => p.lang === a.article.lang && p.id !== aId);
+    if ((oldOfA.length || oldOfB.length) && !opts.confirm) {
+      const brief = (x: Article) => ({ id: x.id, title: x.title, lang: x.lang });
+      throw new PairedError([
+        ...oldOfA.map((p) => ({ article: brief(a.article), partner: { id: p.id, title: p.title, lang: p.lang } })),
+        ...oldOfB.map((p) => ({ article: brief(b.article), partner: { id: p.id, title: p.title, lang: p.lang } })),
+      ]);
+    }
+    // Unlink first: each old partner drops its link to A or B, and A and B drop theirs to it.
+    const broken: [string, string][] = [...oldOfA.map((p) => [aId, p.id] as [string, string]), ...oldOfB.map((p) => [bId, p.id] as [string, string])];
+    for (const [mine, theirs] of broken) {
+      const mineNow = await mustGet(tx, mine);
+      const other = await mustGet(tx, theirs);
+      const without = (x: Article, path: string) => ({ ...x, translations: x.translations.filter((t) => t.path !== path) });
+      await saveEdit(tx, editor, { article: without(other.article, mineNow.article.path), version: other.version, note: `unlinked translation ${mineNow.article.path}` });
+      if (mineNow.article.translations.some((t) => t.path === other.article.path)) {
+        await saveEdit(tx, editor, { article: without(mineNow.article, other.article.path), version: mineNow.version, note: `unlinked translation ${other.article.path}` });
+      }
+    }
+    await forgetSources(tx, broken);
     const link = (x: Article, y: Article) => ({
       ...x,
       translations: [...x.translations.filter((t) => t.lang !== y.lang), { lang: y.lang, path: y.path, exists: true }],
     });
-    await saveEdit(tx, editor, { article: link(a.article, b.article), version: versionOfA ?? a.version, note: `linked translation ${b.article.path}` });
-    await saveEdit(tx, editor, { article: link(b.article, a.article), version: b.version, note: `linked translation ${a.article.path}` });
+    const a2 = await mustGet(tx, aId);
+    const b2 = await mustGet(tx, bId);
+    await saveEdit(tx, editor, { article: link(a2.article, b2.article), version: a2.version, note: `linked translation ${b2.article.path}` });
+    await saveEdit(tx, editor, { article: link(b2.article, a2.article), version: b2.version, note: `linked translation ${a2.article.path}` });
+    const side = opts.source ?? 'auto';
+    const [sourceId, translationId] = side === 'this' ? [aId, bId] : side === 'other' ? [bId, aId] : await olderFirst(tx, aId, bId);
+    await forgetSources(tx, [[aId, bId]]);
+    await recordSource(tx, editor, translationId, sourceId);
+    if (broken.length) await recordAudit(tx, editor, 'translation.repair', aId, { with: bId, unlinked: broken });
   });
+}
+
+/** The earlier-created of two articles first (the source by default); ties broken by id. */
+async function olderFirst(tx: Store, aId: string, bId: string): Promise<[string, string]> {
+  const rows = await tx.db.selectFrom('articles').select(['id', 'created_at']).where('id', 'in', [aId, bId]).execute();
+  const at = new Map(rows.map((r) => [r.id, r.created_at]));
+  const [x, y] = [at.get(aId) ?? '', at.get(bId) ?? ''];
+  return x < y || (x === y && aId < bId) ? [aId, bId] : [bId, aId];
 }
 
 /** Sets an article's related items to the given stored articles, in order. */
@@ -129,7 +236,7 @@ export async function setRelated(store: Store, editor: Editor, id: string, relat
 
 export interface UploadResult {
   file: string;
-  articles: { id: string; title: string; status: 'created' | 'updated' | 'unchanged' }[];
+  articles: { id: string; title: string; status: 'created' | 'updated' | 'unchanged' | 'overwritten' }[];
   warnings: { line: number | null; message: string }[];
 }
 
@@ -139,7 +246,7 @@ export interface UploadResult {
  *
  * @example await importUpload(store, editor, 'page.txt', bytes) // → { articles: [{ id, status: 'created' }], … }
  */
-export async function importUpload(store: Store, editor: Editor, fileName: string, bytes: Uint8Array): Promise<UploadResult> {
+export async function importUpload(store: Store, editor: Editor, fileName: string, bytes: Uint8Array, opts: { force?: boolean } = {}): Promise<UploadResult> {
   requireCan(editor, 'import');
   // The name is only a label and a format hint: never a path on this machine.
   const file = fileName.replace(/^.*[\\/]/, '').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'upload';
@@ -151,10 +258,13 @@ export async function importUpload(store: Store, editor: Editor, fileName: strin
   await store.transaction(async (tx) => {
     for (const article of parsed.articles) {
       const existing = await tx.db.selectFrom('articles').select(['id', 'version']).where('path', '=', article.path).executeTakeFirst();
+      const seen = await beforeImport(tx, article.path);
       const saved = existing
         ? await saveEdit(tx, editor, { article: { ...article, id: existing.id }, version: Number(existing.version), note: `imported ${file}` })
         : await saveEdit(tx, editor, { article, note: `imported ${file}` });
-      out.articles.push({ id: saved.id, title: article.title, status: existing ? (saved.changed ? 'updated' : 'unchanged') : 'created' });
+      // Editors' changes since the last import are never overwritten unasked (import-guard.ts).
+      const { overwrote } = saved.changed ? await afterImport(tx, seen, saved.id, file, { force: opts.force, actor: editor }) : { overwrote: false };
+      out.articles.push({ id: saved.id, title: article.title, status: existing ? (overwrote ? 'overwritten' : saved.changed ? 'updated' : 'unchanged') : 'created' });
     }
     await recordAudit(tx, editor, 'article.import', file, { articles: out.articles.map((a) => a.id) });
     await bumpContent(tx, ...out.articles.map((a) => a.id));

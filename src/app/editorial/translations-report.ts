@@ -1,10 +1,13 @@
 /**
- * @module What the translators have to do: articles with no translation in a language the site
- * publishes in, and translations older than the latest change to their source (the earlier-created
- * article of the pair is taken as the source).
+ * @module What the translators have to do, a queue per language: articles with no translation in a
+ * language the site publishes in, and translations outdated by a change to their source since they were
+ * made (translation-sync.ts). A pair linked before sources were recorded falls back to dates: the
+ * earlier-created article is the source, and a translation changed before it is outdated.
  */
 import { LANGS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
+import { edb } from '../accounts/tables.ts';
+import { outdatedAmong } from './translation-sync.ts';
 
 export interface TranslationGap {
   id: string;
@@ -18,6 +21,8 @@ export interface TranslationGap {
 export interface StaleTranslation {
   source: { id: string; lang: string; title: string; modifiedAt: string };
   translation: { id: string; lang: string; title: string; modifiedAt: string };
+  /** True when the source was recorded (the diff since can be shown); false when judged by dates. */
+  recorded: boolean;
 }
 
 /**
@@ -41,6 +46,8 @@ export async function translationsReport(store: Store): Promise<{ missing: Trans
     pair(l.article_id, other.id);
     pair(other.id, l.article_id);
   }
+  const recorded = new Map((await edb(store).selectFrom('translation_sources').select(['translation_id', 'source_id']).execute()).map((r) => [r.translation_id, r.source_id]));
+  const outdated = await outdatedAmong(store, [...recorded.keys()]);
   const languages = Object.keys(LANGS);
   const missing: TranslationGap[] = [];
   const stale: StaleTranslation[] = [];
@@ -54,11 +61,13 @@ export async function translationsReport(store: Store): Promise<{ missing: Trans
       const key = [r.id, m.id].sort().join('|');
       if (seen.has(key)) continue;
       seen.add(key);
-      const [source, translation] = r.created_at <= m.created_at ? [r, m] : [m, r];
-      if (translation.modified_at < source.modified_at) {
+      const known = recorded.get(r.id) === m.id ? [m, r] : recorded.get(m.id) === r.id ? [r, m] : undefined;
+      const [source, translation] = known ?? (r.created_at <= m.created_at ? [r, m] : [m, r]);
+      if (known ? outdated.has(translation.id) : translation.modified_at < source.modified_at) {
         stale.push({
           source: { id: source.id, lang: source.lang, title: source.title, modifiedAt: source.modified_at },
           translation: { id: translation.id, lang: translation.lang, title: translation.title, modifiedAt: translation.modified_at },
+          recorded: !!known,
         });
       }
     }

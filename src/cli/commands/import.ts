@@ -1,7 +1,8 @@
 /**
- * @module `mizan import FILE… [--dry-run] [--json] [--format F] [--path P]`: imports pages and reports
- * a line a file (created / updated / unchanged / failed) with its warnings as `file:line`. Exits 1 at
- * the end when any file failed; the others are imported all the same.
+ * @module `mizan import FILE… [--dry-run] [--json] [--format F] [--path P] [--force]`: imports pages and
+ * reports a line a file (created / updated / unchanged / conflict / failed) with its warnings as
+ * `file:line`. Exits 1 at the end when any file failed or met an article edited since its last import
+ * (a conflict: not written unless `--force`); the others are imported all the same.
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -23,8 +24,8 @@ function printReport(report: ImportReport, dryRun: boolean): void {
   for (const w of report.warnings) byFile.set(w.file, [...(byFile.get(w.file) ?? []), w]);
   const articles = new Map(report.articles.map((a) => [a.id, a]));
   for (const f of report.files) {
-    if (f.status === 'failed') {
-      out.push(`failed     ${f.error ?? f.file}`);
+    if (f.status === 'failed' || f.status === 'conflict') {
+      out.push(`${f.status.padEnd(10)} ${f.error ?? f.file}`);
       continue;
     }
     const paths = f.articles.map((id) => `${articles.get(id)?.path ?? ''} (${id})`).join(', ');
@@ -34,6 +35,7 @@ function printReport(report: ImportReport, dryRun: boolean): void {
   const count = (s: string) => report.files.filter((f) => f.status === s).length;
   out.push(
     `${report.files.length} file${report.files.length === 1 ? '' : 's'}: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('failed')} failed` +
+      (count('conflict') ? `, ${count('conflict')} in conflict (edited since their last import: not overwritten; --force overwrites)` : '') +
       (dryRun ? ' (dry run: nothing was written)' : ''),
   );
   process.stdout.write(out.join('\n') + '\n');
@@ -48,7 +50,8 @@ export function registerImport(program: Command): void {
     .option('--json', 'print the report as JSON: { files, articles, warnings }')
     .option('--format <format>', `read every file as this format (${FORMATS.join(', ')}) instead of detecting it`)
     .option('--path <path>', "the page's own site path (one file only), e.g. /ar/policy-analysis/x")
-    .action(async (files: string[], opts: { dryRun?: boolean; json?: boolean; format?: string; path?: string }, cmd: Command) => {
+    .option('--force', "overwrite articles edited on the editors' side since their last import (each overwrite is recorded in the audit log)")
+    .action(async (files: string[], opts: { dryRun?: boolean; json?: boolean; format?: string; path?: string; force?: boolean }, cmd: Command) => {
       if (opts.format && !(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
       if (opts.path !== undefined && !/^\/\S*$/.test(opts.path)) throw new UsageError('--path must be a site path starting with /');
       if (opts.path !== undefined && files.length !== 1) throw new UsageError('--path sets the path of one page: give exactly one file with it');
@@ -66,6 +69,7 @@ export function registerImport(program: Command): void {
           dryRun: opts.dryRun,
           format: opts.format as Format | undefined,
           path: opts.path,
+          force: opts.force,
           // Folders expand to many files, so the bar is decided by the total, known at the first file.
           onProgress: bar
             ? (done, total, file) => {
@@ -78,7 +82,7 @@ export function registerImport(program: Command): void {
         bar?.stop();
         if (opts.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else printReport(report, Boolean(opts.dryRun));
-        if (report.files.some((f) => f.status === 'failed')) process.exitCode = 1;
+        if (report.files.some((f) => f.status === 'failed' || f.status === 'conflict')) process.exitCode = 1;
       } finally {
         bar?.stop();
         await store?.close();

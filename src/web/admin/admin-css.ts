@@ -45,6 +45,18 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .diff .add { background: var(--add); }
 .diff .del { background: var(--del); text-decoration: line-through; }
 .diff span { display: block; }
+.status-outdated { border-color: var(--bad); color: var(--bad); }
+.sbs { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+@media (max-width: 50rem) { .sbs { grid-template-columns: 1fr; } }
+.sbs-source { max-height: 90vh; overflow: auto; }
+.sbs-aside { margin-block-start: 1.5rem; }
+.sbs-diff { width: 100%; table-layout: fixed; border-collapse: collapse; font-family: inherit; font-size: .95rem; }
+.sbs-diff td { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; border-inline-start: 1px solid var(--line); }
+.sbs-diff td.add { background: var(--add); }
+.sbs-diff td.del { background: var(--del); }
+.sbs-diff td.fold { color: var(--muted); text-align: center; }
+.tabs { gap: .5rem 1.25rem; flex-wrap: wrap; }
+.tabs a[aria-current=page] { font-weight: bold; }
 .signin { max-width: 24rem; margin: 3rem auto; }
 .inline { display: inline; }
 code.secret { font-size: 1.1rem; letter-spacing: .1em; direction: ltr; unicode-bidi: isolate; }

@@ -4,6 +4,7 @@ import { LANGS } from '../../model/index.ts';
 import { AdminLayout, type AdminUser, type Flash } from './admin-layout.tsx';
 import { at, atIfKnown, type AdminKey } from './admin-i18n.ts';
 import { formatWhen } from './editor/edit-extras.ts';
+import { OutdatedBadge } from './translate-view.tsx';
 
 export function StatusBadge(props: { lang: string; status: string }) {
   return <span class={`status status-${props.status}`}>{atIfKnown(props.lang, `status.${props.status}`) ?? props.status}</span>;
@@ -58,6 +59,14 @@ export function ArticleListPage(props: { lang: string; user: AdminUser; rows: Ad
                 <td>{r.lang}</td>
                 <td>
                   <StatusBadge lang={lang} status={r.status} />
+                  {r.outdated ? (
+                    <>
+                      {' '}
+                      <a href={`/admin/articles/${r.id}/translate`}>
+                        <OutdatedBadge lang={lang} />
+                      </a>
+                    </>
+                  ) : null}
                   {r.publishAt ? <span class="hint"> {formatWhen(r.publishAt, lang)}</span> : null}
                 </td>
                 <td dir="ltr">{r.modifiedAt.slice(0, 16).replace('T', ' ')}</td>

@@ -14,6 +14,7 @@ import { RichBody } from './editor/rich-body.tsx';
 import { ConflictPanel, RecoveryOffer } from './editor/recovery.tsx';
 import { et } from './editor/editor-i18n.ts';
 import { formatWhen, instituteTimeZone } from './editor/edit-extras.ts';
+import { OutdatedBadge, TranslationNote, type TranslationNoteData } from './translate-view.tsx';
 
 export interface EditState {
   id: string;
@@ -21,8 +22,10 @@ export interface EditState {
   version: number;
   path: string;
   publishAt: string | null;
-  translations: { lang: string; path: string; id: string | null; title: string | null }[];
+  translations: { lang: string; path: string; id: string | null; title: string | null; outdated?: boolean }[];
   related: Article['related'];
+  /** The source this article translates, when recorded. */
+  source?: TranslationNoteData;
 }
 
 export interface EditPageProps {
@@ -47,6 +50,12 @@ export interface EditPageProps {
   conflictVersion?: number;
   /** The panel of a change to this published article that waits for review. */
   pending?: Child;
+  /** Candidates for "link a translation" already paired in this article's language: id → the partner. */
+  paired?: Record<string, { id: string; title: string; lang: string }>;
+  /** The side-by-side view: the source's panel, placed on the side its direction (`dir`) reads from. */
+  beside?: { dir: string; node: Child };
+  /** Hidden fields the side-by-side view adds to the form (the source version shown). */
+  formExtra?: Child;
 }
 
 function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean }) {
@@ -77,6 +86,73 @@ export function EditPage(props: EditPageProps) {
   const dir = dirOf(contentLang);
   const action = state ? `/admin/articles/${state.id}` : '/admin/articles/new';
   const title = state ? `${at(lang, 'edit.title')}: ${form.title}` : at(lang, 'edit.new');
+  const formEl = (
+    <form method="post" action={action} id="article-form" enctype="multipart/form-data">
+      <CsrfField token={user.csrf} />
+      <input type="hidden" name="version" value={form.version} />
+      {props.formExtra ?? null}
+      <div class="row">
+        {state ? (
+          <input type="hidden" name="lang" value={form.lang} />
+        ) : (
+          <div>
+            <label for="f-lang">{at(lang, 'edit.field.lang')}</label>
+            <select id="f-lang" name="lang">
+              {Object.values(LANGS).map((l) => (
+                <option value={l.code} selected={form.lang === l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <label for="f-type">{at(lang, 'edit.field.type')}</label>
+          <select id="f-type" name="type">
+            {ARTICLE_TYPES.map((t) => (
+              <option value={t} selected={form.type === t}>
+                {typeLabel(t, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} type="date" dir="ltr" />
+      </div>
+      <Field label={at(lang, 'edit.field.title')} name="title" value={form.title} dir={dir} required />
+      {state ? (
+        <p class="hint" dir="ltr">
+          {state.path}
+        </p>
+      ) : (
+        <Field label={at(lang, 'edit.field.slug')} name="slug" value={form.slug} dir="ltr" hint={at(lang, 'edit.field.slugHint')} />
+      )}
+      <Area label={at(lang, 'edit.field.summary')} name="summary" value={form.summary} dir={dir} rows={3} />
+      <div class="row">
+        <Field label={at(lang, 'edit.field.series')} name="seriesName" value={form.seriesName} />
+        <Field label={at(lang, 'edit.field.seriesNumber')} name="seriesNumber" value={form.seriesNumber} type="number" dir="ltr" />
+      </div>
+      <div class="row">
+        <Area label={at(lang, 'edit.field.authors')} name="authors" value={form.authors} dir={dir} rows={3} />
+        <Area label={at(lang, 'edit.field.topics')} name="topics" value={form.topics} dir={dir} rows={3} />
+        <Area label={at(lang, 'edit.field.regions')} name="regions" value={form.regions} dir={dir} rows={3} />
+      </div>
+      <RichBody {...props} dir={dir} contentLang={contentLang} />
+      <Field label={at(lang, 'edit.field.note')} name="note" value={form.note} />
+      <p>
+        {props.canEdit ? (
+          <button type="submit" name="do" value="save">
+            {at(lang, 'edit.save')}
+          </button>
+        ) : null}{' '}
+        <button type="submit" name="do" value="preview" class="secondary">
+          {at(lang, 'edit.preview')}
+        </button>{' '}
+        <button type="submit" name="do" value="site-preview" class="secondary" formtarget="_blank">
+          {et(lang, 'editor.previewSite')}
+        </button>
+      </p>
+    </form>
+  );
   return (
     <AdminLayout lang={lang} title={title} user={user} flash={props.flash}>
       <h1>
@@ -87,73 +163,27 @@ export function EditPage(props: EditPageProps) {
       {props.pending ?? null}
       {props.recovery && state ? <RecoveryOffer lang={lang} id={state.id} csrf={user.csrf} {...props.recovery} /> : null}
       {props.recovery && !state ? <RecoveryOffer lang={lang} id="new" csrf={user.csrf} {...props.recovery} /> : null}
-      <div class="cols">
-        <form method="post" action={action} id="article-form" enctype="multipart/form-data">
-          <CsrfField token={user.csrf} />
-          <input type="hidden" name="version" value={form.version} />
-          <div class="row">
-            {state ? (
-              <input type="hidden" name="lang" value={form.lang} />
-            ) : (
-              <div>
-                <label for="f-lang">{at(lang, 'edit.field.lang')}</label>
-                <select id="f-lang" name="lang">
-                  {Object.values(LANGS).map((l) => (
-                    <option value={l.code} selected={form.lang === l.code}>
-                      {l.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
-            <div>
-              <label for="f-type">{at(lang, 'edit.field.type')}</label>
-              <select id="f-type" name="type">
-                {ARTICLE_TYPES.map((t) => (
-                  <option value={t} selected={form.type === t}>
-                    {typeLabel(t, lang)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} type="date" dir="ltr" />
+      {state?.source && !props.beside ? <TranslationNote lang={lang} id={state.id} note={state.source} /> : null}
+      {props.beside ? (
+        <>
+          <div class="sbs" dir={props.beside.dir}>
+            <section class="panel sbs-source" dir={dirOf(lang)} aria-label={at(lang, 'tr.source')}>
+              {props.beside.node}
+            </section>
+            <section class="sbs-work" dir={dirOf(lang)} aria-label={at(lang, 'tr.yourTranslation')}>
+              <h2>{at(lang, 'tr.yourTranslation')}</h2>
+              <p class="hint">{at(lang, 'tr.saveHint')}</p>
+              {formEl}
+            </section>
           </div>
-          <Field label={at(lang, 'edit.field.title')} name="title" value={form.title} dir={dir} required />
-          {state ? (
-            <p class="hint" dir="ltr">
-              {state.path}
-            </p>
-          ) : (
-            <Field label={at(lang, 'edit.field.slug')} name="slug" value={form.slug} dir="ltr" hint={at(lang, 'edit.field.slugHint')} />
-          )}
-          <Area label={at(lang, 'edit.field.summary')} name="summary" value={form.summary} dir={dir} rows={3} />
-          <div class="row">
-            <Field label={at(lang, 'edit.field.series')} name="seriesName" value={form.seriesName} />
-            <Field label={at(lang, 'edit.field.seriesNumber')} name="seriesNumber" value={form.seriesNumber} type="number" dir="ltr" />
-          </div>
-          <div class="row">
-            <Area label={at(lang, 'edit.field.authors')} name="authors" value={form.authors} dir={dir} rows={3} />
-            <Area label={at(lang, 'edit.field.topics')} name="topics" value={form.topics} dir={dir} rows={3} />
-            <Area label={at(lang, 'edit.field.regions')} name="regions" value={form.regions} dir={dir} rows={3} />
-          </div>
-          <RichBody {...props} dir={dir} contentLang={contentLang} />
-          <Field label={at(lang, 'edit.field.note')} name="note" value={form.note} />
-          <p>
-            {props.canEdit ? (
-              <button type="submit" name="do" value="save">
-                {at(lang, 'edit.save')}
-              </button>
-            ) : null}{' '}
-            <button type="submit" name="do" value="preview" class="secondary">
-              {at(lang, 'edit.preview')}
-            </button>{' '}
-            <button type="submit" name="do" value="site-preview" class="secondary" formtarget="_blank">
-              {et(lang, 'editor.previewSite')}
-            </button>
-          </p>
-        </form>
-        <aside>{state ? <SidePanels {...props} state={state} /> : null}</aside>
-      </div>
+          <aside class="sbs-aside">{state ? <SidePanels {...props} state={state} /> : null}</aside>
+        </>
+      ) : (
+        <div class="cols">
+          {formEl}
+          <aside>{state ? <SidePanels {...props} state={state} /> : null}</aside>
+        </div>
+      )}
       {props.preview ? (
         <section class="preview" aria-label={at(lang, 'edit.previewTitle')} lang={props.preview.lang} dir={dirOf(props.preview.lang)}>
           <h2>{at(lang, 'edit.previewTitle')}</h2>
@@ -169,6 +199,10 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
   const { lang, state, user } = props;
   const base = `/admin/articles/${state.id}`;
   const otherLangs = props.candidates.filter((c) => c.lang !== props.form.lang);
+  const paired = props.paired ?? {};
+  const free = otherLangs.filter((c) => !paired[c.id]);
+  const taken = otherLangs.filter((c) => paired[c.id]);
+  const mine = state.translations.some((t) => t.id);
   return (
     <>
       <section class="panel">
@@ -219,21 +253,57 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
               ) : (
                 <span dir="ltr">{t.path}</span>
               )}
+              {t.outdated ? (
+                <>
+                  {' '}
+                  <OutdatedBadge lang={lang} />
+                </>
+              ) : null}
+              {t.id && state.source?.source.id === t.id ? <span class="hint"> ({at(lang, 'tr.sourceRole')})</span> : null}
             </li>
           ))}
         </ul>
+        {state.source ? (
+          <p>
+            <a href={`${base}/translate`}>{at(lang, 'tr.sideBySide')}</a>
+          </p>
+        ) : null}
         {props.canEdit && otherLangs.length ? (
           <form method="post" action={`${base}/translation`}>
             <CsrfField token={user.csrf} />
             <input type="hidden" name="version" value={String(state.version)} />
             <label for="tr-of">{at(lang, 'edit.linkTranslation')}</label>
             <select id="tr-of" name="other">
-              {otherLangs.map((c) => (
-                <option value={c.id} lang={c.lang}>
-                  {`${c.lang} · ${c.title}`}
-                </option>
-              ))}
+              <optgroup label={at(lang, 'tr.unpairedGroup')}>
+                {free.map((c) => (
+                  <option value={c.id} lang={c.lang}>
+                    {`${c.lang} · ${c.title}`}
+                  </option>
+                ))}
+              </optgroup>
+              {taken.length ? (
+                <optgroup label={at(lang, 'tr.pairedGroup')}>
+                  {taken.map((c) => (
+                    <option value={c.id} lang={c.lang} data-paired="1">
+                      {`${c.lang} · ${c.title} — ${at(lang, 'tr.pairedWith', { title: paired[c.id].title })}`}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
             </select>
+            <label for="tr-side">{at(lang, 'tr.sourceSide')}</label>
+            <select id="tr-side" name="source">
+              <option value="auto">{at(lang, 'tr.sideAuto')}</option>
+              <option value="this">{at(lang, 'tr.sideThis')}</option>
+              <option value="other">{at(lang, 'tr.sideOther')}</option>
+            </select>
+            {taken.length || mine ? (
+              <p>
+                <label>
+                  <input type="checkbox" name="confirm" value="1" /> {at(lang, 'tr.confirmRepair')}
+                </label>
+              </p>
+            ) : null}
             <button type="submit" class="secondary">
               {at(lang, 'edit.linkTranslation')}
             </button>

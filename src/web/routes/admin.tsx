@@ -40,6 +40,14 @@ import {
   importUpload,
   isRole,
   linkTranslation,
+  ImportConflictError,
+  markUpToDate,
+  outdatedAmong,
+  pairings,
+  PairedError,
+  sourceDiff,
+  translationSource,
+  type SourceSide,
   listAudit,
   listRevisions,
   listUsers,
@@ -69,7 +77,7 @@ import {
   type Editor,
 } from '../../app/index.ts';
 import { MizanError, wallTimeToUtc } from '../../lib/index.ts';
-import { LANGS } from '../../model/index.ts';
+import { dirOf, LANGS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { ADMIN_CSS, ADMIN_CSS_PATH } from '../admin/admin-css.ts';
 import { at } from '../admin/admin-i18n.ts';
@@ -86,6 +94,7 @@ import { registerSetup } from '../admin/setup-routes.tsx';
 import { ExpertsPage } from '../admin/experts-page.tsx';
 import { TermsPage } from '../admin/terms-page.tsx';
 import { TranslationsPage } from '../admin/translations-page.tsx';
+import { SourcePanel } from '../admin/translate-view.tsx';
 import { EntitiesPage } from '../admin/entities-page.tsx';
 import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie, securitySettings, type AdminSettings } from '../admin/admin-security.ts';
 import { renderPage } from '../views/layout.tsx';
@@ -160,13 +169,34 @@ async function editState(ctx: Ctx, id: string): Promise<{ state: EditState; arti
     const other = await ctx.store.getArticleByPath(t.path);
     translations.push({ lang: t.lang, path: t.path, id: other?.id ?? null, title: other?.title ?? null });
   }
+  const outdated = await outdatedAmong(ctx.store, translations.flatMap((t) => (t.id ? [t.id] : [])));
+  const found = await translationSource(ctx.store, id);
   return {
     article,
-    state: { id, status: st.status, version: st.version, path: st.path, publishAt: schedule?.publish_at ?? null, translations, related: article.related },
+    state: {
+      id,
+      status: st.status,
+      version: st.version,
+      path: st.path,
+      publishAt: schedule?.publish_at ?? null,
+      translations: translations.map((t) => ({ ...t, outdated: !!t.id && outdated.has(t.id) })),
+      related: article.related,
+      source: found && { source: found.source, sourceVersion: found.sourceVersion, outdated: found.outdated },
+    },
   };
 }
 
-async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: { form?: ReturnType<typeof formFromData>; flash?: Flash; preview?: boolean; conflict?: boolean; status?: number }): Promise<Response> {
+interface EditExtra {
+  form?: ReturnType<typeof formFromData>;
+  flash?: Flash;
+  preview?: boolean;
+  conflict?: boolean;
+  status?: number;
+  /** Open the side-by-side translation view. */
+  translate?: boolean;
+}
+
+async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: EditExtra): Promise<Response> {
   const found = id ? await editState(ctx, id) : undefined;
   if (id && !found) return notFound(c, ctx);
   // Posted by the rich-text editor: the Markdown box (the page without script) shows the same words.
@@ -200,6 +230,32 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
   const owns = found ? await mayChange(ctx.store, ctx.editor, found.state.id) : true;
   const canEdit = owns && can(ctx.user.role, 'article.write') && (status !== 'scheduled' || can(ctx.user.role, 'article.write-published'));
   const candidates = (await adminArticles(ctx.store, { limit: 200 })).rows;
+  // Candidates already paired in this article's language (with another article) are shown as such.
+  const paired: Record<string, { id: string; title: string; lang: string }> = {};
+  if (found) {
+    const pairs = await pairings(ctx.store, candidates.map((r) => r.id));
+    for (const [cid, list] of pairs) {
+      const partner = list.find((p) => p.lang === found.article.lang && p.id !== found.state.id);
+      if (partner) paired[cid] = partner;
+    }
+  }
+  let beside;
+  let formExtra;
+  if (extra.translate && found) {
+    const src = await translationSource(ctx.store, found.state.id);
+    const source = src && (await ctx.store.getArticle(src.source.id));
+    if (!src || !source) {
+      flash = flash ?? { kind: 'error', text: at(ctx.lang, 'tr.notTranslation') };
+    } else {
+      beside = { dir: dirOf(source.lang), node: <SourcePanel lang={ctx.lang} csrf={ctx.user.csrf} id={found.state.id} source={source} found={src} diff={sourceDiff(src, source)} /> };
+      formExtra = (
+        <>
+          <input type="hidden" name="sourceVersion" value={String(src.source.version)} />
+          <input type="hidden" name="back" value="translate" />
+        </>
+      );
+    }
+  }
   const conflict = extra.conflict && found ? formFromArticle(found.article, found.state.version) : undefined;
   const script = await editorBundle();
   return html(
@@ -218,6 +274,9 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       flash={flash}
       bodyBlocks={bodyBlocks}
       recovery={recovery}
+      paired={paired}
+      beside={beside}
+      formExtra={formExtra}
       pending={pending && found ? <PendingPanel lang={ctx.lang} csrf={ctx.user.csrf} id={found.state.id} pending={pending} canPublish={can(ctx.user.role, 'article.publish')} /> : undefined}
       conflictVersion={conflict ? found?.state.version : undefined}
       editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
@@ -248,6 +307,17 @@ const saveArticleForm: Handler = async (c, ctx) => {
     const input = { article, version: version!, note: form.note.trim().slice(0, 300) };
     const saved = live ? await proposeChange(ctx.store, ctx.editor, input) : await saveEdit(ctx.store, ctx.editor, { ...input, version });
     await clearAutosave(ctx.store, ctx.user.id, id ?? 'new');
+    // Saved from the side-by-side view: the translation now follows the source version the writer saw.
+    if (id && str(ctx, 'back') === 'translate') {
+      const viewed = Number(str(ctx, 'sourceVersion'));
+      try {
+        if (Number.isInteger(viewed) && viewed > 0) await markUpToDate(ctx.store, ctx.editor, id, viewed);
+      } catch (err) {
+        if (!(err instanceof MizanError) || err instanceof ForbiddenError) throw err;
+        return see(c, `/admin/articles/${id}/translate?moved=1`);
+      }
+      return see(c, `/admin/articles/${id}/translate?saved=1`);
+    }
     return see(c, `/admin/articles/${saved.id}?saved=1`);
   } catch (err) {
     if (err instanceof ConflictError) return renderEdit(c, ctx, id, { form, conflict: true, status: 409 });
@@ -337,7 +407,61 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     method: 'POST',
     path: '/admin/articles/:id/translation',
     cap: 'article.write',
-    handler: (c, ctx) => withArticle(c, ctx, (id) => linkTranslation(ctx.store, ctx.editor, id, str(ctx, 'other'), Number(str(ctx, 'version')) || undefined)),
+    handler: async (c, ctx) => {
+      const side = str(ctx, 'source');
+      const opts = {
+        version: Number(str(ctx, 'version')) || undefined,
+        confirm: str(ctx, 'confirm') === '1',
+        source: (['this', 'other'].includes(side) ? side : 'auto') as SourceSide,
+      };
+      const id = c.req.param('id')!;
+      if (!(await articleState(ctx.store, id))) return notFound(c, ctx);
+      try {
+        await linkTranslation(ctx.store, ctx.editor, id, str(ctx, 'other'), opts);
+        return see(c, `/admin/articles/${id}`);
+      } catch (err) {
+        if (!(err instanceof PairedError)) {
+          if (err instanceof ForbiddenError || !(err instanceof MizanError)) throw err;
+          return renderEdit(c, ctx, id, { flash: { kind: 'error', text: errorText(ctx.lang, err) }, status: err.status });
+        }
+        // Refused: say in the editor's language which pairs the link would break, and how to confirm.
+        const text = [...err.pairs.map((p) => at(ctx.lang, 'tr.paired', { article: p.article.title, partner: p.partner.title, lang: p.partner.lang })), at(ctx.lang, 'tr.pairedHint')].join(' ');
+        return renderEdit(c, ctx, id, { flash: { kind: 'error', text }, status: 409 });
+      }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/admin/articles/:id/translate',
+    cap: 'article.view',
+    handler: (c, ctx) => {
+      const moved = c.req.query('moved');
+      const flash: Flash | undefined = moved
+        ? { kind: 'error', text: at(ctx.lang, moved === '2' ? 'tr.sourceMovedMark' : 'tr.sourceMoved') }
+        : c.req.query('saved')
+          ? { kind: 'ok', text: at(ctx.lang, 'edit.saved') }
+          : c.req.query('marked')
+            ? { kind: 'ok', text: at(ctx.lang, 'tr.markedUpToDate') }
+            : undefined;
+      return renderEdit(c, ctx, c.req.param('id'), { translate: true, flash });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/articles/:id/up-to-date',
+    cap: 'article.write',
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      if (!(await articleState(ctx.store, id))) return notFound(c, ctx);
+      try {
+        await markUpToDate(ctx.store, ctx.editor, id, Number(str(ctx, 'sourceVersion')) || undefined);
+      } catch (err) {
+        if (err instanceof ForbiddenError || !(err instanceof MizanError)) throw err;
+        if (err.code === 'source-moved') return see(c, `/admin/articles/${id}/translate?moved=2`);
+        return renderEdit(c, ctx, id, { translate: true, flash: { kind: 'error', text: (err.code === 'no-source' ? at(ctx.lang, 'tr.notTranslation') : errorText(ctx.lang, err)) }, status: err.status });
+      }
+      return see(c, `/admin/articles/${id}/translate?marked=1`);
+    },
   },
   {
     method: 'POST',
@@ -396,7 +520,8 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     cap: 'article.view',
     handler: async (c, ctx) => {
       const report = await translationsReport(ctx.store);
-      return html(c, <TranslationsPage lang={ctx.lang} user={ctx.user} missing={report.missing} stale={report.stale} />);
+      const only = c.req.query('lang');
+      return html(c, <TranslationsPage lang={ctx.lang} user={ctx.user} missing={report.missing} stale={report.stale} only={only && Object.hasOwn(LANGS, only) ? only : undefined} />);
     },
   },
   {
@@ -448,9 +573,13 @@ export const ADMIN_ROUTES: AdminRoute[] = [
       if (!(file instanceof File)) return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: at(ctx.lang, 'import.file') }} />, 400);
       if (file.size > MAX_UPLOAD_BYTES) return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: `> ${MAX_UPLOAD_BYTES} bytes` }} />, 413);
       try {
-        const result = await importUpload(ctx.store, ctx.editor, file.name, new Uint8Array(await file.arrayBuffer()));
+        const result = await importUpload(ctx.store, ctx.editor, file.name, new Uint8Array(await file.arrayBuffer()), { force: str(ctx, 'force') === '1' });
         return html(c, <ImportPage lang={ctx.lang} user={ctx.user} result={result} />);
       } catch (err) {
+        if (err instanceof ImportConflictError) {
+          const text = at(ctx.lang, 'import.conflict', { title: err.title, file: err.file ?? file.name });
+          return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text }} conflict={{ id: err.articleId, title: err.title }} />, 409);
+        }
         if (!(err instanceof MizanError) || err instanceof ForbiddenError) throw err;
         return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: errorText(ctx.lang, err) }} />, err.status === 413 ? 413 : 422);
       }

@@ -3,7 +3,7 @@
  * and `/healthz` (the database checked). Each route describes itself in the OpenAPI registry.
  */
 import type { Hono } from 'hono';
-import { withCountries } from '../../app/index.ts';
+import { translationOfJson, withCountries } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import { isLang } from '../../model/index.ts';
 import { MizanError } from '../../lib/index.ts';
@@ -24,6 +24,13 @@ const ARTICLE_REF = {
       nullable: true,
       required: ['src', 'alt', 'width', 'height'],
       properties: { src: { type: 'string', description: '/media/<hash> or an http(s) address' }, alt: { type: 'string' }, width: { type: 'integer', nullable: true }, height: { type: 'integer', nullable: true } },
+    },
+    translationOf: {
+      type: 'object',
+      nullable: true,
+      description: 'The published article this one translates: the source version it was made from, the version now, and whether the source changed since',
+      required: ['id', 'lang', 'path', 'sourceVersion', 'currentVersion', 'outdated'],
+      properties: { id: { type: 'string' }, lang: { type: 'string' }, path: { type: 'string' }, sourceVersion: { type: 'integer' }, currentVersion: { type: 'integer' }, outdated: { type: 'boolean' } },
     },
     attachments: {
       type: 'array',
@@ -132,7 +139,8 @@ export function registerApi(app: Hono, deps: WebDeps): void {
     const id = c.req.param('id');
     const article = await cachedReads(deps.store).getArticle(id);
     if (!article) throw new NotFoundError(`no article with id '${id.slice(0, 80)}'`);
-    return sendJson(c, await withCountries(deps.store, article));
+    // Which published article this one translates, and whether that source changed since (docs/contract-extensions.md).
+    return sendJson(c, { ...(await withCountries(deps.store, article)), translationOf: await translationOfJson(deps.store, article.id, { publicOnly: true }) });
   });
 
   app.get('/api/openapi.json', (c) => sendJson(c, openApiDocument(absoluteUrl(deps, c.req.url, ''))));
