@@ -3,12 +3,16 @@
  * into one database at once (each figure also as a ratio to one writer, measured in the same run),
  * with failures and files lost; the hostile-request set against a running `mizan serve` (its peak
  * resident memory, and whether it still serves a page after each); and the time to back up and
- * restore N articles. SQLite always; PostgreSQL too when DATABASE_URL is set.
+ * restore N articles, each beside a peer in the same run (SQLite: `sqlite3 .dump` replayed into a new
+ * file, and `VACUUM INTO`; PostgreSQL: `pg_dump` replayed by `psql`); and the peak resident memory of
+ * `mizan backup` and `mizan restore` with and without M megabytes of media (restore streams them, so
+ * the two should be close). SQLite always; PostgreSQL too when DATABASE_URL is set.
  *
- *   node --import tsx bench/reliability/run.ts [--files N] [--articles N]
+ *   node --import tsx bench/reliability/run.ts [--files N] [--articles N] [--media-mb M] [--only writers,hostile,backups,media]
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +30,8 @@ const arg = (name: string, dflt: number) => {
 };
 const FILES = arg('files', 200);
 const ARTICLES = arg('articles', 10_000);
+const MEDIA_MB = arg('media-mb', 200);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : null;
 const work = mkdtempSync(join(tmpdir(), 'mizan-bench-rel-'));
 const url = process.env.DATABASE_URL;
 
@@ -155,18 +161,31 @@ async function hostile(): Promise<void> {
   server.kill('SIGKILL');
 }
 
+/** Runs a command to completion; its wall time in seconds (throws when it fails). */
+function timed(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string } = {}): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return (performance.now() - t) / 1000;
+}
+
 async function backups(): Promise<void> {
-  console.log(`\nBackup and restore of ${ARTICLES.toLocaleString('en')} articles (restore includes rebuilding the search index)`);
-  console.log('engine    fill (s)  backup (s)  MB     restore (s)  restored');
+  console.log(`\nBackup and restore of ${ARTICLES.toLocaleString('en')} articles; Mizan's restore includes rebuilding the search index and tags.`);
+  console.log('Peers on the same database: SQLite `.dump` and its replay by sqlite3 into a new file (and `VACUUM INTO`, a page copy);');
+  console.log('PostgreSQL `pg_dump -n schema` and its replay by `psql`. Ratios: Mizan ÷ peer.\n');
+  console.log('| engine | fill s | backup s | peer backup s | × | MB | restore s | peer restore s | × | restored |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const engine of engines) {
     const source = await engine.fresh();
     const store = await openStore(source);
     let t = performance.now();
-    await store.transaction(async (tx) => {
-      for (let i = 0; i < ARTICLES; i++) {
-        await tx.putArticle(makeArticle({ slug: `mqala-${i}`, title: `مقالة رقم ${i} عن العلاقات`, lang: i % 2 ? 'en' : 'ar' }));
-      }
-    });
+    for (let at = 0; at < ARTICLES; at += 1000) {
+      await store.transaction(async (tx) => {
+        for (let i = at; i < Math.min(ARTICLES, at + 1000); i++) {
+          await tx.putArticle(makeArticle({ slug: `mqala-${i}`, title: `مقالة رقم ${i} عن العلاقات`, lang: i % 2 ? 'en' : 'ar' }));
+        }
+      });
+    }
     const fill = (performance.now() - t) / 1000;
     const file = join(work, `bench-${engine.name}.mizan-backup`);
     t = performance.now();
@@ -177,18 +196,74 @@ async function backups(): Promise<void> {
     t = performance.now();
     const r = await restoreBackup(target, file);
     const restore = (performance.now() - t) / 1000;
-    console.log(`${engine.name.padEnd(9)} ${fill.toFixed(1).padStart(8)}  ${backup.toFixed(1).padStart(10)}  ${(b.bytes / 1048576).toFixed(1).padStart(5)}  ${restore.toFixed(1).padStart(11)}  ${r.rows.articles}`);
-    await store.close();
     await target.close();
-    await engine.drop(source);
     await engine.drop(into);
+    await store.close();
+    let peerBackup: number;
+    let peerRestore: number;
+    let page = '';
+    if (engine.name === 'sqlite') {
+      const dump = join(work, 'peer.sql');
+      peerBackup = timed('sh', ['-c', `sqlite3 '${source.db}' .dump > '${dump}'`]);
+      peerRestore = timed('sh', ['-c', `sqlite3 '${join(work, `peer-${Date.now()}.db`)}' < '${dump}'`]);
+      const copy = join(work, `vacuum-${Date.now()}.db`);
+      page = ` (VACUUM INTO: ${timed('sqlite3', [source.db!, `vacuum into '${copy}'`]).toFixed(1)} s)`;
+      rmSync(dump);
+    } else {
+      const dump = join(work, 'peer.sql');
+      peerBackup = timed('pg_dump', ['--no-owner', '-n', source.schema!, '-f', dump, url!]);
+      await engine.drop(source);
+      peerRestore = timed('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', dump, url!]);
+      rmSync(dump);
+    }
+    await engine.drop(source);
+    console.log(
+      `| ${engine.name} | ${fill.toFixed(1)} | ${backup.toFixed(1)} | ${peerBackup.toFixed(1)}${page} | ${(backup / peerBackup).toFixed(1)} | ${(b.bytes / 1048576).toFixed(1)} | ${restore.toFixed(1)} | ${peerRestore.toFixed(1)} | ${(restore / peerRestore).toFixed(1)} | ${r.rows.articles} |`,
+    );
   }
 }
 
+/** Runs `mizan …args` under /usr/bin/time: its peak resident memory (MB) and wall time (s). */
+function measured(args: string[]): { mb: number; s: number } {
+  const out = join(work, 'time.txt');
+  const r = spawnSync('/usr/bin/time', ['-o', out, '-f', '%M %e', process.execPath, BIN, ...args], { env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`mizan ${args.join(' ')} failed: ${r.stderr}`);
+  const [kb, s] = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { mb: kb / 1024, s };
+}
+
+async function media(): Promise<void> {
+  const dir = join(work, 'media-site');
+  const db = join(dir, 'mizan.db');
+  mkdirSync(join(dir, 'media', 'صور'), { recursive: true });
+  const store = await openStore({ db });
+  for (let i = 0; i < 50; i++) await store.putArticle(makeArticle({ slug: `mqala-${i}` }));
+  await store.close();
+  // Incompressible bytes, in files of 8 MB (a few photographs, a video, many PDFs weigh as much).
+  const files = Math.max(1, Math.round(MEDIA_MB / 8));
+  for (let i = 0; i < files; i++) writeFileSync(join(dir, 'media', 'صور', `${i}.bin`), randomBytes(8 * 1048576));
+  const empty = join(work, 'no-media');
+  mkdirSync(empty, { recursive: true });
+  const plain = join(work, 'plain.mizan-backup');
+  const full = join(work, 'full.mizan-backup');
+  const b0 = measured(['backup', '--db', db, '--media', empty, plain]);
+  const b1 = measured(['backup', '--db', db, full]);
+  const fresh = (name: string) => join(mkdtempSync(join(work, `${name}-`)), 'mizan.db');
+  const r0 = measured(['restore', '--db', fresh('r0'), '--media', join(work, 'r0-media'), plain]);
+  const r1 = measured(['restore', '--db', fresh('r1'), '--media', join(work, 'r1-media'), full]);
+  console.log(`\nPeak resident memory of the CLI, 50 articles, with and without ${files * 8} MB of media (${files} files of 8 MB; backup ${(statSync(full).size / 1048576).toFixed(0)} MB)\n`);
+  console.log('| command | no media: MB, s | with media: MB, s | peak with ÷ without |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| mizan backup | ${b0.mb.toFixed(0)}, ${b0.s.toFixed(1)} | ${b1.mb.toFixed(0)}, ${b1.s.toFixed(1)} | ${(b1.mb / b0.mb).toFixed(2)} |`);
+  console.log(`| mizan restore | ${r0.mb.toFixed(0)}, ${r0.s.toFixed(1)} | ${r1.mb.toFixed(0)}, ${r1.s.toFixed(1)} | ${(r1.mb / r0.mb).toFixed(2)} |`);
+}
+
+const wanted = (name: string) => !only || only.includes(name);
 try {
-  await writers();
-  await hostile();
-  await backups();
+  if (wanted('writers')) await writers();
+  if (wanted('hostile')) await hostile();
+  if (wanted('media')) await media();
+  if (wanted('backups')) await backups();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -108,10 +108,10 @@ export async function indexArticles(store: Store, articles: Iterable<Article>): 
   });
 }
 
-/** Writes one article's rows and tokens, and counts its stems into `counts`. */
-async function writeArticle(tx: Store, article: Article, counts: Map<string, number>): Promise<void> {
+/** Writes one article's rows and tokens, and counts its stems into `counts`; `cleared`: the index was just emptied (nothing to remove first). */
+async function writeArticle(tx: Store, article: Article, counts: Map<string, number>, cleared = false): Promise<void> {
   const doc = searchDoc(article);
-  await removeRow(tx, article.id);
+  if (!cleared) await removeRow(tx, article.id);
   const db = searchDb(tx);
   const grp = await joinGroup(db, doc);
   const rid = await allocateRid(db, doc.published);
@@ -182,7 +182,7 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     const counts = new Map<string, number>();
     // Only what readers may see is searchable: drafts and unpublished articles stay out.
     for await (const article of tx.allArticles({ status: 'published' })) {
-      await writeArticle(tx, article, counts);
+      await writeArticle(tx, article, counts, true);
       count++;
       onProgress?.(count);
     }

@@ -36,7 +36,9 @@ export class SearchGate {
   constructor(opts: SearchGateOptions) {
     this.#concurrency = Math.max(1, opts.concurrency);
     this.#maxQueue = opts.maxQueue ?? 256;
-    this.#maxWaitMs = opts.maxWaitMs ?? 3_000;
+    // Long enough that a crowd of readers (256 connections, an import running) is served, not refused;
+    // a reader who gives up sooner leaves the queue anyway (the request's signal).
+    this.#maxWaitMs = opts.maxWaitMs ?? 15_000;
   }
 
   /**

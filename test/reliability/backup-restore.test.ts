@@ -2,12 +2,13 @@
  * `mizan backup` and `mizan restore` keep everything, on both engines and across them: every table
  * but sessions and the search index compared row by row after a round trip (articles, users with
  * their password hashes, revisions, audit log, experts, terms, paths and redirects, knowledge
- * decisions), the search index rebuilt, a non-empty database refused unless --force, a damaged file
+ * decisions) and media files, the search index rebuilt, a non-empty database refused unless --force, a damaged file
  * refused before anything is written.
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -94,6 +95,41 @@ forEachEngine('backup and restore', (h) => {
       await assert.rejects(restoreBackup(target, file), why);
       assert.equal(await target.countArticles(), 0);
     }
+  });
+
+  test('media files of any size come back byte for byte, and a refused restore leaves the media folder as it was', async () => {
+    const media = join(dir, `media-${h.engine}`);
+    const photo = randomBytes(2 * 1024 * 1024 + 17); // several pieces in the file, the last a short one
+    mkdirSync(join(media, 'صور', '2024'), { recursive: true });
+    writeFileSync(join(media, 'صور', '2024', 'غلاف.jpg'), photo);
+    writeFileSync(join(media, 'empty.txt'), '');
+    writeFileSync(join(media, 'تقرير.pdf'), '%PDF-1.4 تقرير');
+    const source = await h.open();
+    await source.putArticle(makeArticle({ slug: 'mqala-msawwara' }));
+    const file = join(dir, `media-${h.engine}.mizan-backup`);
+    assert.equal((await writeBackup(source, file, { mediaDir: media })).files, 3);
+
+    const into = join(dir, `restored-media-${h.engine}`);
+    const r = await restoreBackup(await h.open(), file, { mediaDir: into });
+    assert.equal(r.files, 3);
+    assert.ok(readFileSync(join(into, 'صور', '2024', 'غلاف.jpg')).equals(photo));
+    assert.equal(readFileSync(join(into, 'empty.txt'), 'utf8'), '');
+    assert.equal(readFileSync(join(into, 'تقرير.pdf'), 'utf8'), '%PDF-1.4 تقرير');
+
+    // A well-formed backup (checksum right) whose last media file climbs out of the folder: refused
+    // after the photo was already read, yet nothing of it is left, in the database or beside it.
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const trailer = JSON.parse(lines.pop()!);
+    lines.push(JSON.stringify({ m: '../../outside.txt', o: 0, b: Buffer.from('x').toString('base64') }));
+    trailer.sha256 = createHash('sha256').update(lines.map((l) => l + '\n').join('')).digest('hex');
+    const hostile = join(dir, `hostile-media-${h.engine}`);
+    writeFileSync(hostile, gzipSync(lines.join('\n') + '\n' + JSON.stringify(trailer) + '\n'));
+    const parent = join(dir, `refused-${h.engine}`);
+    mkdirSync(parent);
+    const target = await h.open();
+    await assert.rejects(restoreBackup(target, hostile, { mediaDir: join(parent, 'media') }), /leaves the media folder/);
+    assert.equal(await target.countArticles(), 0);
+    assert.deepEqual(readdirSync(parent), [], 'no media folder, no staging folder');
   });
 
   test('across engines, through the CLI: the backup restores into the other engine whole', async (t) => {

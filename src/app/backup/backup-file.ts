@@ -1,9 +1,11 @@
 /**
  * @module The backup file: gzip-compressed JSON lines. The first line says what it is (format version,
  * when, from which engine, the migrations the database had, each table's columns); then one line per
- * row (`{"t": table, "r": [values…]}`) and per media file (`{"m": path, "b": base64}`); the last line
- * counts them and carries the SHA-256 of every line before it, so a truncated or altered file is
- * refused before anything is restored. Binary values travel as `{"$b": base64}`.
+ * row (`{"t": table, "r": [values…]}`) and per piece of a media file (`{"m": path, "o": offset, "b":
+ * base64}`, at most MEDIA_PIECE bytes each, a file's pieces in order, so neither side ever holds a whole
+ * file in memory); the last line counts them and carries the SHA-256 of every line before it, so a
+ * truncated or altered file is refused before anything is restored. Binary values travel as
+ * `{"$b": base64}`. Format 1 kept each media file whole on one line (no `o`); it is still read.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -11,7 +13,10 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { MizanError } from '../../lib/index.ts';
 
-export const BACKUP_FORMAT = 1;
+export const BACKUP_FORMAT = 2;
+
+/** Bytes of a media file per line (a multiple of 3, so each piece's base64 has no padding but the last). */
+export const MEDIA_PIECE = 768 * 1024;
 
 export interface BackupHeader {
   mizan: 'backup';
@@ -29,7 +34,7 @@ export interface BackupTrailer {
   sha256: string;
 }
 
-export type BackupLine = { t: string; r: unknown[] } | { m: string; b: string };
+export type BackupLine = { t: string; r: unknown[] } | { m: string; o?: number; b: string };
 
 /** A value as the file keeps it: bytes become `{ "$b": base64 }`, everything else is JSON already. */
 export function encodeValue(v: unknown): unknown {

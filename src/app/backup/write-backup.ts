@@ -7,14 +7,14 @@
  * backup is whole or absent.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { describeTables, openStore, type Store, type TableInfo } from '../../store/index.ts';
-import { BACKUP_FORMAT, encodeValue, type BackupHeader } from './backup-file.ts';
+import { BACKUP_FORMAT, encodeValue, MEDIA_PIECE, type BackupHeader } from './backup-file.ts';
 
 /** Tables that are state of the moment or derived, never backed up. */
 export function leftOut(table: string): boolean {
@@ -107,7 +107,13 @@ export async function writeBackup(store: Store, file: string, opts: { mediaDir?:
     });
     if (opts.mediaDir && existsSync(opts.mediaDir)) {
       for (const rel of mediaFiles(opts.mediaDir)) {
-        await write({ m: rel, b: readFileSync(join(opts.mediaDir, rel)).toString('base64') });
+        // Piece by piece: a 2 GB video costs MEDIA_PIECE of memory, not 2 GB.
+        let o = 0;
+        for await (const piece of createReadStream(join(opts.mediaDir, rel), { highWaterMark: MEDIA_PIECE })) {
+          await write({ m: rel, o, b: (piece as Buffer).toString('base64') });
+          o += (piece as Buffer).length;
+        }
+        if (o === 0) await write({ m: rel, o: 0, b: '' });
         files++;
       }
     }

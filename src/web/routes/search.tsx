@@ -258,10 +258,17 @@ function SearchPage(props: PageProps) {
   );
 }
 
-/** Searches at once per process: one on SQLite (the search runs on the event loop), four on PostgreSQL; MIZAN_SEARCH_CONCURRENCY overrides. */
+/**
+ * Searches at once per process: one on SQLite (the search runs on the event loop), four on PostgreSQL;
+ * MIZAN_SEARCH_CONCURRENCY overrides. MIZAN_SEARCH_MAX_WAIT_MS: how long a search may wait its turn.
+ */
 function searchGate(deps: WebDeps): SearchGate {
   const set = Number(process.env.MIZAN_SEARCH_CONCURRENCY);
-  return new SearchGate({ concurrency: Number.isInteger(set) && set > 0 ? set : deps.store.engine === 'postgres' ? 4 : 1 });
+  const wait = Number(process.env.MIZAN_SEARCH_MAX_WAIT_MS);
+  return new SearchGate({
+    concurrency: Number.isInteger(set) && set > 0 ? set : deps.store.engine === 'postgres' ? 4 : 1,
+    maxWaitMs: Number.isFinite(wait) && wait > 0 ? wait : undefined,
+  });
 }
 
 /** Search answers kept per process (MIZAN_SEARCH_CACHE, default 1000; 0 turns the cache off). */
