@@ -10,7 +10,7 @@ import { encodeHead } from './head.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
 import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
-import { addToVocabulary, clearVocabulary, countStems } from './vocabulary.ts';
+import { addToVocabulary, clearVocabulary, countStems, uncountStems } from './vocabulary.ts';
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -70,11 +70,13 @@ async function joinGroup(db: SearchDb, doc: SearchDoc): Promise<string> {
   return grp;
 }
 
-async function removeRow(store: Store, id: string): Promise<boolean> {
+/** Removes article `id`'s rows and tokens, counting its stems out of `counts`. */
+async function removeRow(store: Store, id: string, counts: Map<string, number>): Promise<boolean> {
   const db = searchDb(store);
   const row = await db.selectFrom('search_doc').select('rid').where('id', '=', id).executeTakeFirst();
   if (!row) return false;
   const rid = Number(row.rid);
+  uncountStems(await dialectOf(store).rowStems(db, rid), counts);
   await dialectOf(store).deleteTokens(db, rid);
   await db.deleteFrom('search_link').where('rid', '=', rid).execute();
   await db.deleteFrom('search_tag').where('rid', '=', rid).execute();
@@ -111,7 +113,7 @@ export async function indexArticles(store: Store, articles: Iterable<Article>): 
 /** Writes one article's rows and tokens, and counts its stems into `counts`. */
 async function writeArticle(tx: Store, article: Article, counts: Map<string, number>): Promise<void> {
   const doc = searchDoc(article);
-  await removeRow(tx, article.id);
+  await removeRow(tx, article.id, counts);
   const db = searchDb(tx);
   const grp = await joinGroup(db, doc);
   const rid = await allocateRid(db, doc.published);
@@ -153,8 +155,12 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
 /** Removes article `id` from the index; false when it was not there. `await unindexArticle(tx, id)` */
 export async function unindexArticle(store: Store, id: string): Promise<boolean> {
   return store.transaction(async (tx) => {
-    const removed = await removeRow(tx, id);
-    if (removed) await bumpSearchVersion(searchDb(tx));
+    const counts = new Map<string, number>();
+    const removed = await removeRow(tx, id, counts);
+    if (removed) {
+      await addToVocabulary(searchDb(tx), counts);
+      await bumpSearchVersion(searchDb(tx));
+    }
     return removed;
   });
 }
