@@ -8,6 +8,7 @@ import { chunksOf, type Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
 import { encodeHead } from './head.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
+import { termKeys } from './term-keys.ts';
 import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { addToVocabulary, clearVocabulary, countStems, uncountStems } from './vocabulary.ts';
@@ -112,7 +113,8 @@ export async function indexArticles(store: Store, articles: Iterable<Article>): 
 
 /** Writes one article's rows and tokens, and counts its stems into `counts`. */
 async function writeArticle(tx: Store, article: Article, counts: Map<string, number>): Promise<void> {
-  const doc = searchDoc(article);
+  const plain = searchDoc(article);
+  const doc: SearchDoc = { ...plain, tags: await termKeys(tx, plain.lang, plain.tags) };
   await removeRow(tx, article.id, counts);
   const db = searchDb(tx);
   const grp = await joinGroup(db, doc);
@@ -144,8 +146,8 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
     await db.insertInto('search_tag').values(part.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
     await db
       .insertInto('search_label')
-      .values(part.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label })))
-      .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label') })))
+      .values(part.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label, slug: t.slug ?? null })))
+      .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label'), slug: eb.ref('excluded.slug') })))
       .execute();
   }
   await dialectOf(tx).writeTokens(db, rid, doc);

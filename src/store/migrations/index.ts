@@ -20,6 +20,7 @@ import * as review from './041-review.ts';
 import * as eventPlace from './061-event-place.ts';
 import * as media from './030-media.ts';
 import * as searchStatistics from './072-search-statistics.ts';
+import * as searchTermFacets from './073-search-term-facets.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '061-event-place': eventPlace,
   '030-media': media,
   '072-search-statistics': searchStatistics,
+  '073-search-term-facets': searchTermFacets,
 };

@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { MizanError, NotFoundError } from '../../lib/index.ts';
-import { countryPath, langInfo } from '../../model/index.ts';
+import { countryPath, relationPath } from '../../model/index.ts';
 import {
   articleEntities,
   citeArticle,
@@ -14,6 +14,8 @@ import {
   countryKnowledge,
   defaultGazetteer,
   entityKey,
+  inPageLanguage,
+  readerEvents,
   relationKnowledge,
   type CiteFormat,
   type Event,
@@ -125,10 +127,6 @@ function countryName(code: string, lang: string): string {
   return e?.label[lang] ?? e?.label.en ?? code;
 }
 
-function relationPath(lang: string, a: string, b: string): string {
-  return `${langInfo(lang).prefix}/relations/${[a, b].map((c) => c.toLowerCase()).sort().join('-')}`;
-}
-
 /** The two codes of a pair, or a 404; `redirect` is set when they are not in alphabetical order. */
 function parsePair(pair: string): { a: string; b: string; ordered: boolean } {
   const m = /^([a-z]{2})-([a-z]{2})$/i.exec(pair);
@@ -164,12 +162,15 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
       if (code !== code.toLowerCase()) return c.redirect(countryPath(lang, code), 301);
       const country = await countryKnowledge(deps.store, code);
       const langs = new Map(country.articles.map((x) => [x.id, x.lang]));
+      const events = await readerEvents(deps.store, country.events, langs, lang);
       return sendPage(
         c,
         <CountryPage
           lang={lang}
           country={country}
-          relations={relationsOf(country.code, country.events, lang)}
+          events={events}
+          figures={await inPageLanguage(deps.store, country.figures, langs, lang)}
+          relations={relationsOf(country.code, events, lang)}
           canonical={abs(c, countryPath(lang, code))}
           alternates={sitePrefixes().map((p) => ({ lang: p.lang, href: abs(c, countryPath(p.lang, code)) }))}
           articleLang={(id) => (langs.get(id) !== lang ? langs.get(id) : undefined)}
@@ -188,6 +189,7 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
         <RelationPage
           lang={lang}
           relation={relation}
+          events={await readerEvents(deps.store, relation.events, langs, lang)}
           canonical={abs(c, relationPath(lang, a, b))}
           alternates={sitePrefixes().map((p) => ({ lang: p.lang, href: abs(c, relationPath(p.lang, a, b)) }))}
           articleLang={(id) => (langs.get(id) !== lang ? langs.get(id) : undefined)}
