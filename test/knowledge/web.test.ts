@@ -64,7 +64,13 @@ test('the country page in both languages: articles, a labelled timeline in the p
 test('the relationship page: codes in alphabetical order, the other order redirects; both languages', async () => {
   const res = await get('/relations/dz-ru');
   assert.equal(res.status, 200);
-  assert.match(await res.text(), /Algeria and Russia/);
+  const html = await res.text();
+  assert.match(html, /Algeria and Russia/);
+  // Each analysis once, in the page's language (every demo analysis has its translation).
+  const list = /<ul class="knowledge-articles">([\s\S]*?)<\/ul>/.exec(html)![1];
+  assert.doesNotMatch(list, /[\u0600-\u06FF]/, 'no Arabic translation listed beside its English original');
+  const arList = /<ul class="knowledge-articles">([\s\S]*?)<\/ul>/.exec(await (await get('/ar/relations/dz-ru')).text())![1];
+  assert.equal([...arList.matchAll(/<li>/g)].length, [...list.matchAll(/<li>/g)].length);
   const back = await get('/relations/ru-dz');
   assert.equal(back.status, 301);
   assert.equal(back.headers.get('location'), '/relations/dz-ru');

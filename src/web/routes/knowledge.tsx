@@ -18,6 +18,7 @@ import {
   readerEvents,
   relationKnowledge,
   type CiteFormat,
+  type KnowledgeArticle,
   type Event,
 } from '../../knowledge/index.ts';
 import { formatSiteDate, t } from '../i18n/index.ts';
@@ -149,6 +150,13 @@ function relationsOf(code: string, events: Event[], lang: string) {
     .map(([other, n]) => ({ code: other, name: countryName(other, lang), path: relationPath(lang, code, other), events: n }));
 }
 
+/** The articles a page in `lang` lists: one per translation group, in `lang` where the group has it. */
+async function articlesInPageLanguage(deps: WebDeps, articles: KnowledgeArticle[], lang: string): Promise<KnowledgeArticle[]> {
+  const langs = new Map(articles.map((x) => [x.id, x.lang]));
+  const kept = new Set((await inPageLanguage(deps.store, articles.map((a) => ({ article: a.id })), langs, lang)).map((x) => x.article));
+  return articles.filter((a) => kept.has(a.id));
+}
+
 /** The entity kinds `/api/articles/:id/entities` answers with (CONTRACTS.md). */
 export const CONTRACT_KINDS = ['country', 'person', 'organization', 'region'] as const;
 
@@ -167,7 +175,7 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
         c,
         <CountryPage
           lang={lang}
-          country={country}
+          country={{ ...country, articles: await articlesInPageLanguage(deps, country.articles, lang) }}
           events={events}
           figures={await inPageLanguage(deps.store, country.figures, langs, lang)}
           relations={relationsOf(country.code, events, lang)}
@@ -188,7 +196,7 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
         c,
         <RelationPage
           lang={lang}
-          relation={relation}
+          relation={{ ...relation, articles: await articlesInPageLanguage(deps, relation.articles, lang) }}
           events={await readerEvents(deps.store, relation.events, langs, lang)}
           canonical={abs(c, relationPath(lang, a, b))}
           alternates={sitePrefixes().map((p) => ({ lang: p.lang, href: abs(c, relationPath(p.lang, a, b)) }))}
