@@ -23,6 +23,11 @@ export function countryPath(lang: string, code: string): string {
   return `${langInfo(lang).prefix}/countries/${code.toLowerCase()}`;
 }
 
+/** `relationPath('ar', 'RU', 'DZ')` → `'/ar/relations/dz-ru'` (the codes in alphabetical order). */
+export function relationPath(lang: string, a: string, b: string): string {
+  return `${langInfo(lang).prefix}/relations/${[a, b].map((c) => c.toLowerCase()).sort().join('-')}`;
+}
+
 /**
  * First path segments the site answers itself: a static page may not take them.
  */

@@ -74,8 +74,12 @@ export interface DocColumns {
   readonly tags: Dictionary;
   /** Runs of consecutive positions with one year (few, since positions follow publication date). */
   readonly yearRuns: { year: number; start: number; end: number }[];
-  /** Facet values' names per language: `labels.get('topic\tghaz')` → Map { 'ar' → 'الغاز' }. */
+  /** Facet values' names per language: `labels.get('topic\t<term id>')` → Map { 'ar' → 'الغاز', 'en' → 'Gas' }. */
   readonly labels: Map<string, Map<string, string>>;
+  /** Facet values' slugs per language, as `labels`: what filter links name. */
+  readonly slugs: Map<string, Map<string, string>>;
+  /** `facet<TAB>slug` (any language's) → the value it names. */
+  readonly bySlug: Map<string, string>;
   /** The head of article `i` (see head.ts) starts at `heads[headAt[i]]`. */
   readonly headAt: Int32Array;
   readonly heads: Int32Array;
@@ -112,6 +116,8 @@ async function load(db: SearchDb, version: string): Promise<DocColumns> {
     tags,
     yearRuns: [] as { year: number; start: number; end: number }[],
     labels: new Map<string, Map<string, string>>(),
+    slugs: new Map<string, Map<string, string>>(),
+    bySlug: new Map<string, string>(),
     headAt: new Int32Array(n),
     heads: new Int32Array(0),
   };
@@ -134,10 +140,14 @@ async function load(db: SearchDb, version: string): Promise<DocColumns> {
   cols.tagStart[n] = tagIds.length;
   cols.tagIds = tagIds.toArray();
   cols.heads = heads.toArray();
-  for (const l of await db.selectFrom('search_label').select(['facet', 'value', 'lang', 'label']).execute()) {
+  for (const l of await db.selectFrom('search_label').select(['facet', 'value', 'lang', 'label', 'slug']).execute()) {
     const key = `${l.facet}\t${l.value}`;
     if (!cols.labels.has(key)) cols.labels.set(key, new Map());
     cols.labels.get(key)!.set(l.lang, l.label);
+    if (l.slug === null) continue;
+    if (!cols.slugs.has(key)) cols.slugs.set(key, new Map());
+    cols.slugs.get(key)!.set(l.lang, l.slug);
+    cols.bySlug.set(`${l.facet}\t${l.slug}`, l.value);
   }
   for (let i = 0; i < n; i++) {
     const last = cols.yearRuns[cols.yearRuns.length - 1];
@@ -220,7 +230,7 @@ export function filterOf(cols: DocColumns, q: SearchQuery): ((i: number) => bool
     tests.push((i) => cols.published[i] !== 0 && cols.published[i] <= to);
   }
   for (const facet of TAG_FACETS) {
-    const value = q[facet];
+    const value = tagValue(cols, facet, q[facet]);
     if (value === undefined) continue;
     const id = cols.tags.find(`${facet}\t${value}`);
     tests.push(id < 0 ? never : (i) => hasTag(cols, i, id));
@@ -231,6 +241,15 @@ export function filterOf(cols: DocColumns, q: SearchQuery): ((i: number) => bool
     for (const t of tests) if (!t(i)) return false;
     return true;
   };
+}
+
+/**
+ * The indexed value a filter names: a term's slug in any language (or its id) → the term's id, so
+ * `topic=great-power-competition` finds the Arabic articles of that topic too.
+ */
+export function tagValue(cols: DocColumns, facet: (typeof TAG_FACETS)[number], given: string | undefined): string | undefined {
+  if (given === undefined || cols.tags.find(`${facet}\t${given}`) >= 0) return given;
+  return cols.bySlug.get(`${facet}\t${given}`) ?? given;
 }
 
 function hasTag(cols: DocColumns, i: number, id: number): boolean {

@@ -8,9 +8,10 @@ import { chunksOf, type Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
 import { encodeHead } from './head.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
+import { termKeys } from './term-keys.ts';
 import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
-import { addToVocabulary, clearVocabulary, countStems } from './vocabulary.ts';
+import { addToVocabulary, clearVocabulary, countStems, uncountStems } from './vocabulary.ts';
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -70,11 +71,13 @@ async function joinGroup(db: SearchDb, doc: SearchDoc): Promise<string> {
   return grp;
 }
 
-async function removeRow(store: Store, id: string): Promise<boolean> {
+/** Removes article `id`'s rows and tokens, counting its stems out of `counts`. */
+async function removeRow(store: Store, id: string, counts: Map<string, number>): Promise<boolean> {
   const db = searchDb(store);
   const row = await db.selectFrom('search_doc').select('rid').where('id', '=', id).executeTakeFirst();
   if (!row) return false;
   const rid = Number(row.rid);
+  uncountStems(await dialectOf(store).rowStems(db, rid), counts);
   await dialectOf(store).deleteTokens(db, rid);
   await db.deleteFrom('search_link').where('rid', '=', rid).execute();
   await db.deleteFrom('search_tag').where('rid', '=', rid).execute();
@@ -108,10 +111,14 @@ export async function indexArticles(store: Store, articles: Iterable<Article>): 
   });
 }
 
-/** Writes one article's rows and tokens, and counts its stems into `counts`; `cleared`: the index was just emptied (nothing to remove first). */
+/**
+ * Writes one article's rows and tokens, and counts its stems into `counts`; `cleared`: the index was just
+ * emptied (nothing to remove first).
+ */
 async function writeArticle(tx: Store, article: Article, counts: Map<string, number>, cleared = false): Promise<void> {
-  const doc = searchDoc(article);
-  if (!cleared) await removeRow(tx, article.id);
+  const plain = searchDoc(article);
+  const doc: SearchDoc = { ...plain, tags: await termKeys(tx, plain.lang, plain.tags) };
+  if (!cleared) await removeRow(tx, article.id, counts);
   const db = searchDb(tx);
   const grp = await joinGroup(db, doc);
   const rid = await allocateRid(db, doc.published);
@@ -142,8 +149,8 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
     await db.insertInto('search_tag').values(part.map((t) => ({ rid, facet: t.facet, value: t.value }))).execute();
     await db
       .insertInto('search_label')
-      .values(part.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label })))
-      .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label') })))
+      .values(part.map((t) => ({ facet: t.facet, value: t.value, lang: doc.lang, label: t.label, slug: t.slug ?? null })))
+      .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label'), slug: eb.ref('excluded.slug') })))
       .execute();
   }
   await dialectOf(tx).writeTokens(db, rid, doc);
@@ -153,8 +160,12 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
 /** Removes article `id` from the index; false when it was not there. `await unindexArticle(tx, id)` */
 export async function unindexArticle(store: Store, id: string): Promise<boolean> {
   return store.transaction(async (tx) => {
-    const removed = await removeRow(tx, id);
-    if (removed) await bumpSearchVersion(searchDb(tx));
+    const counts = new Map<string, number>();
+    const removed = await removeRow(tx, id, counts);
+    if (removed) {
+      await addToVocabulary(searchDb(tx), counts);
+      await bumpSearchVersion(searchDb(tx));
+    }
     return removed;
   });
 }

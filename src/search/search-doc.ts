@@ -20,6 +20,8 @@ export interface Tag {
   facet: 'topic' | 'region' | 'country' | 'expert';
   value: string;
   label: string;
+  /** The article's slug for it (topics, regions, experts): what filter links name. */
+  slug?: string;
 }
 
 export interface SearchDoc {
@@ -80,10 +82,10 @@ export function searchDoc(article: Article): SearchDoc {
   }
   const textual = article.body.map(blockText).filter(Boolean);
   const tags: Tag[] = [
-    ...article.topics.map((t) => ({ facet: 'topic' as const, value: t.slug, label: t.name })),
-    ...article.regions.map((t) => ({ facet: 'region' as const, value: t.slug, label: t.name })),
+    ...article.topics.map((t) => ({ facet: 'topic' as const, value: t.slug, label: t.name, slug: t.slug })),
+    ...article.regions.map((t) => ({ facet: 'region' as const, value: t.slug, label: t.name, slug: t.slug })),
     ...article.countries.map((c) => ({ facet: 'country' as const, value: c.code, label: c.name })),
-    ...article.authors.map((a) => ({ facet: 'expert' as const, value: a.slug, label: a.name })),
+    ...article.authors.map((a) => ({ facet: 'expert' as const, value: a.slug, label: a.name, slug: a.slug })),
   ];
   const meta = [
     ...article.authors.map((a) => a.name),

@@ -7,7 +7,7 @@
  */
 import { langInfo, typeLabel, type ArticleType } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { docColumns, filterOf, passCounter, tagParts, type DocColumns } from './doc-columns.ts';
+import { docColumns, filterOf, passCounter, tagParts, tagValue, type DocColumns } from './doc-columns.ts';
 import { dialectOf, type TagFilter } from './dialects/index.ts';
 import { editVariants, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH } from './edit-variants.ts';
 import { adjacentPairs, expandPlan, highlightTerms, isEmptyPlan, planQuery, type Expand, type PlanClause, type QueryPlan } from './plan-query.ts';
@@ -51,8 +51,8 @@ function notice(key: keyof typeof NOTICES, ui: string | undefined): string {
 const TAG_FACETS = ['topic', 'region', 'country', 'expert'] as const;
 
 /** The selective filters, which the engine applies while matching (the others are tested on the columns). */
-function tagFiltersOf(q: SearchQuery): TagFilter[] {
-  return TAG_FACETS.flatMap((facet) => (q[facet] === undefined ? [] : [[facet, q[facet]!] as const]));
+function tagFiltersOf(cols: DocColumns, q: SearchQuery): TagFilter[] {
+  return TAG_FACETS.flatMap((facet) => (q[facet] === undefined ? [] : [[facet, tagValue(cols, facet, q[facet])!] as const]));
 }
 
 /** A typo's correction must be held by at least this share of the most frequent candidate's articles. */
@@ -164,7 +164,7 @@ function sortGroups(cols: DocColumns, groups: Group[], sort: SearchQuery['sort']
  * Counts, per facet value, the groups holding a matched article with that value (a sampled row counts
  * for the matches it stands for). A group's rows count once per value.
  */
-function countFacets(cols: DocColumns, found: MatchSet, filter: ((pos: number) => boolean) | undefined, ui: string | undefined): { facets: Facets; total: number } {
+function countFacets(cols: DocColumns, found: MatchSet, filter: ((pos: number) => boolean) | undefined, ui: string | undefined, want = ui): { facets: Facets; total: number } {
   const rows = found.counted;
   // Counted by small integer ids (language, type, tag ids; years as numbers), named at the end.
   const langCounts = new Float64Array(cols.langs.names.length);
@@ -240,11 +240,15 @@ function countFacets(cols: DocColumns, found: MatchSet, filter: ((pos: number) =
     values.sort((a, b) => (name === 'year' ? b.value.localeCompare(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
     facets[name] = values.slice(0, MAX_FACET_VALUES);
   }
-  // Names for the values shown, in the interface language where an article in it gave one.
+  // Names and slugs for the values shown, in the interface language where an article in it gave one
+  // (else the filtered language's, else Arabic's): a term is one value whatever the languages of the
+  // articles counted (see term-keys.ts).
+  const inUi = (m: Map<string, string> | undefined) => (want ? m?.get(want) : undefined) ?? m?.get('ar') ?? (m ? [...m.values()][0] : undefined);
   for (const name of TAG_FACETS) {
     for (const v of facets[name]) {
-      const names = cols.labels.get(`${name}\t${v.value}`);
-      v.label = (ui !== undefined ? names?.get(ui) : undefined) ?? (names ? [...names.values()][0] : undefined) ?? v.value;
+      const key = `${name}\t${v.value}`;
+      v.label = inUi(cols.labels.get(key)) ?? v.value;
+      v.value = inUi(cols.slugs.get(key)) ?? v.value;
     }
   }
   return { facets, total: Math.round(total) };
@@ -345,7 +349,7 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   // The engine's questions, asked in one session (on PostgreSQL, one transaction with its planner told once).
   let found: MatchSet;
   [plan, found] = await dialectOf(store).session(store, async (session) => {
-    const ctx: MatchContext = { store: session, cols, tags: tagFiltersOf(query), filter, window: opts.window ?? WINDOW };
+    const ctx: MatchContext = { store: session, cols, tags: tagFiltersOf(cols, query), filter, window: opts.window ?? WINDOW };
     let all = await findMatches(ctx, plan);
     if (widened) {
       all = withJoined(all, await findMatches(ctx, joined));
@@ -365,7 +369,7 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   sortGroups(cols, groups, isEmptyPlan(plan) ? 'date' : query.sort);
   const start = (query.page - 1) * query.pageSize;
   const hits = await buildHits(db, cols, groups.slice(start, start + query.pageSize), plan);
-  const { facets, total } = countFacets(cols, found, filter, query.ui);
+  const { facets, total } = countFacets(cols, found, filter, query.ui, query.ui ?? query.lang);
   const response: SearchResponse = { total, hits, facets };
   if (found.approximate) response.approximate = true;
   if (notices.length) response.notice = notices.join(' ');

@@ -44,6 +44,8 @@ export type SearchLabelTable = {
   value: string;
   lang: string;
   label: string;
+  /** The value's slug in that language (topics, regions, experts), for filter links; null for countries. */
+  slug: string | null;
 };
 
 export type SearchVocabTable = {

@@ -1,8 +1,8 @@
 /**
  * @module The index's vocabulary of stems with how many articles have held each (`df`): typo tolerance
  * asks which one-edit neighbours of an unknown word exist, and search how broad a word is. Kept by
- * indexing; deletions leave stems and counts behind (a correction that then matches nothing, a count
- * that overstates), and reindex rebuilds both.
+ * indexing: an article removed or replaced takes its stems' counts down (a stem no article holds any
+ * more leaves the vocabulary), so the counts after a run of imports are those a reindex would write.
  */
 import { FIELDS, type SearchDoc } from './search-doc.ts';
 import { sql } from 'kysely';
@@ -17,19 +17,28 @@ export function countStems(doc: SearchDoc, counts: Map<string, number>): void {
   for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
 }
 
+/** Counts `stems` (one removed article's, distinct) out of `counts`. */
+export function uncountStems(stems: Iterable<string>, counts: Map<string, number>): void {
+  for (const t of stems) counts.set(t, (counts.get(t) ?? 0) - 1);
+}
+
 /**
- * Adds `counts` (stem → articles newly holding it) to the vocabulary: one upsert per stem of a whole
+ * Adds `counts` (stem → articles newly holding it, negative for articles removed) to the vocabulary: one upsert per stem of a whole
  * batch, not per article — on PostgreSQL each upsert leaves a dead row behind, and per article that
  * was half of a bulk load's time.
  */
 export async function addToVocabulary(db: SearchDb, counts: Map<string, number>): Promise<void> {
-  const list = [...counts];
+  const list = [...counts].filter(([, df]) => df !== 0);
   for (let i = 0; i < list.length; i += BATCH) {
     await db
       .insertInto('search_vocab')
       .values(list.slice(i, i + BATCH).map(([term, df]) => ({ term, df })))
       .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql<number>`search_vocab.df + excluded.df` }))
       .execute();
+  }
+  const gone = list.filter(([, df]) => df < 0).map(([term]) => term);
+  for (let i = 0; i < gone.length; i += BATCH) {
+    await db.deleteFrom('search_vocab').where('df', '<=', 0).where('term', 'in', gone.slice(i, i + BATCH)).execute();
   }
 }
 

@@ -36,6 +36,8 @@ const LATIN_RANGE = 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02
 // Digits, spaces and punctuation inside Arabic text come from Naskh's own Latin subset, so numbers match
 // the Arabic letters around them (on English pages the Latin face comes first and wins).
 const NEUTRAL_RANGE = 'U+0020-0040, U+005B-0060, U+007B-007E, U+00A0, U+00AB, U+00BB, U+2010-2027';
+/** What Latin digits in Arabic text keep of Naskh's own size (see build). */
+const DIGIT_SIZE = '88%';
 const FONTS: FontSpec[] = [
   ...[400, 700].map((weight) => ({ pkg: '@fontsource/noto-naskh-arabic', file: `noto-naskh-arabic-arabic-${weight}-normal.woff2`, family: 'Noto Naskh Arabic', weight, style: 'normal' as const, unicodeRange: ARABIC_RANGE })),
   ...[400, 700].map((weight) => ({ pkg: '@fontsource/noto-naskh-arabic', file: `noto-naskh-arabic-latin-${weight}-normal.woff2`, family: 'Noto Naskh Arabic', weight, style: 'normal' as const, unicodeRange: NEUTRAL_RANGE })),
@@ -67,6 +69,12 @@ function build(): { byPath: Map<string, Asset>; css: Asset; icon: Asset; fonts: 
     faces.push(
       `@font-face{font-family:'${spec.family}';font-style:${spec.style};font-weight:${spec.weight};font-display:swap;src:url(${path}) format('woff2');unicode-range:${spec.unicodeRange}}`,
     );
+  }
+  // Naskh's Latin digits stand taller and heavier than the Arabic letters around them (its Latin is
+  // drawn for Latin text): inside Arabic text they come from this face, the same glyphs made smaller.
+  for (const weight of [400, 700]) {
+    const path = fonts[`noto-naskh-arabic-latin-${weight}-normal.woff2`];
+    faces.push(`@font-face{font-family:'Naskh Digits';font-style:normal;font-weight:${weight};font-display:swap;src:url(${path}) format('woff2');unicode-range:U+0030-0039;size-adjust:${DIGIT_SIZE}}`);
   }
   const sheet = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
   const text = faces.join('\n') + '\n' + sheet;

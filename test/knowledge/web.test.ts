@@ -24,15 +24,37 @@ after(async () => {
 
 const get = (path: string) => app.request(path);
 
-test('the country page in both languages: articles, an accessible SVG timeline, events linked to their sentences', async () => {
+/** The timeline's events as the page shows them: [date, sentence]. */
+function timelineOf(html: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const li of html.matchAll(/<li class="timeline-event">([\s\S]*?)<\/li>/g)) {
+    const sentence = /<p class="timeline-sentence"[^>]*><a [^>]*>([\s\S]*?)<\/a>/.exec(li[1])?.[1] ?? '';
+    out.push([/datetime="([^"]+)"/.exec(li[1])?.[1] ?? '', sentence]);
+  }
+  return out;
+}
+
+test('the country page in both languages: articles, a labelled timeline in the page\'s language, events linked to their sentences', async () => {
   const res = await get('/ar/countries/dz');
   assert.equal(res.status, 200);
   const html = await res.text();
   assert.match(html, /<html lang="ar" dir="rtl"/);
   assert.match(html, /<h1>الجزائر<\/h1>/);
-  assert.match(html, /<svg[^>]*role="img"[^>]*aria-labelledby="country-timeline-title country-timeline-desc"/);
-  assert.match(html, /<title id="country-timeline-title">/);
+  assert.match(html, /<section aria-labelledby="country-timeline-h" class="timeline"><h2 id="country-timeline-h" class="section-title">الخط الزمني<\/h2>/);
   assert.match(html, /#:~:text=/, 'events link to their sentence');
+  // Issue 13: every demo analysis has its translation, so the Arabic page shows Arabic events only,
+  // each fact once (before: each twice, once per language, English beside Arabic).
+  const events = timelineOf(html);
+  assert.ok(events.length >= 5, `${events.length} events`);
+  for (const [, sentence] of events) assert.match(sentence, /[\u0600-\u06FF]/, `an Arabic sentence: ${sentence}`);
+  assert.doesNotMatch(html, /class="timeline-sentence" lang="en"/);
+  const enEvents = timelineOf(await (await get('/countries/dz')).text());
+  for (const [, sentence] of enEvents) assert.doesNotMatch(sentence, /[\u0600-\u06FF]/, `an English sentence: ${sentence}`);
+  const dz = await (await get('/api/countries/dz')).json();
+  assert.equal(events.length + enEvents.length, dz.events.length, 'each language shows its own half of the events the API lists');
+  const dates = events.map(([d]) => d).filter(Boolean);
+  assert.deepEqual(dates, [...dates].sort(), 'oldest first');
+  for (const [, sentence] of [...events, ...enEvents]) assert.match(sentence.trim(), /[.!?؟…]$|\.\)?$/u, `a whole sentence: ${sentence}`);
   assert.match(html, /href="\/ar\/relations\/dz-ru"/);
   const en = await (await get('/countries/dz')).text();
   assert.match(en, /<h1>Algeria<\/h1>/);
@@ -42,7 +64,13 @@ test('the country page in both languages: articles, an accessible SVG timeline, 
 test('the relationship page: codes in alphabetical order, the other order redirects; both languages', async () => {
   const res = await get('/relations/dz-ru');
   assert.equal(res.status, 200);
-  assert.match(await res.text(), /Algeria and Russia/);
+  const html = await res.text();
+  assert.match(html, /Algeria and Russia/);
+  // Each analysis once, in the page's language (every demo analysis has its translation).
+  const list = /<ul class="knowledge-articles">([\s\S]*?)<\/ul>/.exec(html)![1];
+  assert.doesNotMatch(list, /[\u0600-\u06FF]/, 'no Arabic translation listed beside its English original');
+  const arList = /<ul class="knowledge-articles">([\s\S]*?)<\/ul>/.exec(await (await get('/ar/relations/dz-ru')).text())![1];
+  assert.equal([...arList.matchAll(/<li>/g)].length, [...list.matchAll(/<li>/g)].length);
   const back = await get('/relations/ru-dz');
   assert.equal(back.status, 301);
   assert.equal(back.headers.get('location'), '/relations/dz-ru');
@@ -83,4 +111,25 @@ test('the JSON API: country, relation, entities, citation', async () => {
   assert.match(await ris.text(), /^TY {2}- RPRT/);
   const bad = await get(`/api/articles/${id}/cite?format=mla`);
   assert.equal(bad.status, 400);
+});
+
+test('the country and relationship pages are in the sitemap, each naming its other language', async () => {
+  const sitemap = await (await get('/sitemap.xml')).text();
+  const entries = new Map<string, string[]>();
+  for (const [, body] of sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)) {
+    entries.set(/<loc>([^<]+)<\/loc>/.exec(body)![1], [...body.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`));
+  }
+  const O = 'https://mizan.example';
+  for (const [en, ar] of [['/countries/dz', '/ar/countries/dz'], ['/relations/dz-ru', '/ar/relations/dz-ru']]) {
+    for (const loc of [en, ar]) {
+      assert.ok(entries.has(O + loc), `${loc} in the sitemap`);
+      assert.ok(entries.get(O + loc)!.includes(`en ${O}${en}`) && entries.get(O + loc)!.includes(`ar ${O}${ar}`), `${loc}: both languages`);
+      assert.equal((await get(loc)).status, 200, loc);
+      // The page's head agrees with its sitemap entry.
+      const head = [...(await (await get(loc)).text()).matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+      assert.deepEqual(head.sort(), [...entries.get(O + loc)!].sort(), loc);
+    }
+  }
+  // Every relationship listed answers with a page (codes in order, no redirect).
+  for (const loc of [...entries.keys()].filter((l) => l.includes('/relations/'))) assert.equal((await get(loc.slice(O.length))).status, 200, loc);
 });

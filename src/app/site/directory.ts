@@ -154,3 +154,27 @@ export async function countryDirectory(store: Store, lang: string): Promise<Dire
     .map(([code, n]) => ({ id: code, name: names[code][0], path: countryPath(lang, code), articles: n }))
     .sort((a, b) => c.compare(normalize(a.name), normalize(b.name)));
 }
+
+/**
+ * The pairs of countries whose relationship page has something to show: two states acting together in
+ * an event of a published article, as the country pages link them. Codes upper case, each pair in
+ * alphabetical order, pairs sorted.
+ *
+ * @example await relationDirectory(store) // → [['DZ', 'RU'], ['DZ', 'US'], …]
+ */
+export async function relationDirectory(store: Store): Promise<[string, string][]> {
+  const db = store.db.withTables<{ knowledge_event: { article_id: string; actors: string } }>();
+  const rows = await db
+    .selectFrom('knowledge_event as e')
+    .innerJoin('articles as a', 'a.id', 'e.article_id')
+    .where('a.status', '=', 'published')
+    .select('e.actors')
+    .distinct()
+    .execute();
+  const pairs = new Set<string>();
+  for (const r of rows) {
+    const codes = [...new Set(r.actors.split(',').filter((c) => /^[A-Z]{2}$/.test(c)))].sort();
+    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.add(`${codes[i]}-${codes[j]}`);
+  }
+  return [...pairs].sort().map((p) => p.split('-') as [string, string]);
+}

@@ -36,6 +36,8 @@ export interface SearchDialect {
   /** Writes the tokens of the row just inserted, where the engine keeps them elsewhere (SQLite's FTS5 table). */
   writeTokens(db: SearchDb, rid: number, doc: SearchDoc): Promise<void>;
   deleteTokens(db: SearchDb, rid: number): Promise<void>;
+  /** The distinct stems row `rid` holds (before it is removed: its vocabulary counts come down). */
+  rowStems(db: SearchDb, rid: number): Promise<string[]>;
   clearTokens(db: SearchDb): Promise<void>;
   /** After a bulk load: merge the full-text index and refresh the planner's statistics. */
   optimize(db: SearchDb): Promise<void>;

@@ -203,6 +203,12 @@ export const postgresSearch: SearchDialect = {
     // The tokens live on the search_doc row, which the caller deletes.
   },
 
+  async rowStems(db, rid) {
+    // v and m hold the stems and the `=form` exact lexemes (the pair lexemes are only in vall).
+    const r = await sql<{ t: string }>`select distinct t from search_doc, unnest(tsvector_to_array(v || m)) as t where rid = ${rid}`.execute(db);
+    return r.rows.map((x) => x.t).filter((t) => !t.startsWith(EXACT));
+  },
+
   async clearTokens() {
     // Likewise: clearing search_doc clears them.
   },

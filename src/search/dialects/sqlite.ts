@@ -14,6 +14,7 @@ import { searchDb } from '../tables.ts';
 import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
 
 const STEMS = '{title summary headings body meta}';
+const COLUMNS = 'title, summary, headings, body, meta, title_x, summary_x, headings_x, body_x, meta_x';
 const EXACTS = '{title_x summary_x headings_x body_x meta_x}';
 // Field weights for bm25, in column order: title, summary, headings, body, meta (then the five
 // exact-form columns, which no scored query asks about). FTS5 multiplies a column's hits by its weight BEFORE bm25's saturation (k1 =
@@ -63,17 +64,28 @@ export const sqliteSearch: SearchDialect = {
     const f = doc.fields;
     const s = (k: keyof SearchDoc['fields']) => f[k].stems.join(' ');
     const x = (k: keyof SearchDoc['fields']) => f[k].exacts.join(' ');
-    await sql`insert into search_fts (rowid, title, summary, headings, body, meta, title_x, summary_x, headings_x, body_x, meta_x)
+    // The tokens are kept (search_tok, the table's content) so that removing the row later can tell
+    // FTS5 what it held: only then does FTS5 take it out of bm25's statistics (see migration 072).
+    await sql`insert into search_tok (rid, title, summary, headings, body, meta, title_x, summary_x, headings_x, body_x, meta_x)
       values (${rid}, ${s('title')}, ${s('summary')}, ${s('headings')}, ${s('body')}, ${s('meta')},
               ${x('title')}, ${x('summary')}, ${x('headings')}, ${x('body')}, ${x('meta')})`.execute(db);
+    await sql`insert into search_fts (rowid, ${sql.raw(COLUMNS)}) select rid, ${sql.raw(COLUMNS)} from search_tok where rid = ${rid}`.execute(db);
   },
 
   async deleteTokens(db, rid) {
-    await sql`delete from search_fts where rowid = ${rid}`.execute(db);
+    await sql`insert into search_fts (search_fts, rowid, ${sql.raw(COLUMNS)}) select 'delete', rid, ${sql.raw(COLUMNS)} from search_tok where rid = ${rid}`.execute(db);
+    await sql`delete from search_tok where rid = ${rid}`.execute(db);
+  },
+
+  async rowStems(db, rid) {
+    const r = await sql<{ t: string }>`select title || ' ' || summary || ' ' || headings || ' ' || body || ' ' || meta as t from search_tok where rid = ${rid}`.execute(db);
+    return r.rows.length ? [...new Set(r.rows[0].t.split(' ').filter(Boolean))] : [];
   },
 
   async clearTokens(db) {
-    await sql`delete from search_fts`.execute(db);
+    // 'delete-all' also resets the statistics, which a plain DELETE would leave counting the old rows.
+    await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
+    await sql`delete from search_tok`.execute(db);
   },
 
   async optimize(db) {

@@ -19,6 +19,8 @@ import * as contentChanges from './070-content-changes.ts';
 import * as review from './041-review.ts';
 import * as eventPlace from './061-event-place.ts';
 import * as media from './030-media.ts';
+import * as searchStatistics from './072-search-statistics.ts';
+import * as searchTermFacets from './073-search-term-facets.ts';
 import * as translationSources from './080-translation-sources.ts';
 import * as importMarks from './081-import-marks.ts';
 
@@ -38,6 +40,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '041-review': review,
   '061-event-place': eventPlace,
   '030-media': media,
+  '072-search-statistics': searchStatistics,
+  '073-search-term-facets': searchTermFacets,
   '080-translation-sources': translationSources,
   '081-import-marks': importMarks,
 };

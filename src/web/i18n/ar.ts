@@ -82,7 +82,6 @@ export const ar: Catalog = {
   'error.500.body': 'تعذّر عرض الصفحة. يُرجى المحاولة بعد قليل.',
   'error.home': 'الانتقال إلى الصفحة الرئيسية',
   'error.search': 'ابحث في الموقع',
-  'footer.feeds': 'التغذيات',
   'footer.api': 'واجهة البرمجة',
   'footer.rights': 'نُشر باستخدام ميزان.',
   // reliability (#14): limits on requests

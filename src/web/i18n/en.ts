@@ -77,7 +77,6 @@ export const en = {
   'error.500.body': 'The page could not be shown. Please try again in a moment.',
   'error.home': 'Go to the home page',
   'error.search': 'Search the site',
-  'footer.feeds': 'Feeds',
   'footer.api': 'API',
   'footer.rights': 'Published with Mizan.',
   // reliability (#14): limits on requests

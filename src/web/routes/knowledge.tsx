@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { MizanError, NotFoundError } from '../../lib/index.ts';
-import { countryPath, langInfo } from '../../model/index.ts';
+import { countryPath, relationPath } from '../../model/index.ts';
 import {
   articleEntities,
   citeArticle,
@@ -14,8 +14,11 @@ import {
   countryKnowledge,
   defaultGazetteer,
   entityKey,
+  inPageLanguage,
+  readerEvents,
   relationKnowledge,
   type CiteFormat,
+  type KnowledgeArticle,
   type Event,
 } from '../../knowledge/index.ts';
 import { formatSiteDate, t } from '../i18n/index.ts';
@@ -125,10 +128,6 @@ function countryName(code: string, lang: string): string {
   return e?.label[lang] ?? e?.label.en ?? code;
 }
 
-function relationPath(lang: string, a: string, b: string): string {
-  return `${langInfo(lang).prefix}/relations/${[a, b].map((c) => c.toLowerCase()).sort().join('-')}`;
-}
-
 /** The two codes of a pair, or a 404; `redirect` is set when they are not in alphabetical order. */
 function parsePair(pair: string): { a: string; b: string; ordered: boolean } {
   const m = /^([a-z]{2})-([a-z]{2})$/i.exec(pair);
@@ -151,6 +150,13 @@ function relationsOf(code: string, events: Event[], lang: string) {
     .map(([other, n]) => ({ code: other, name: countryName(other, lang), path: relationPath(lang, code, other), events: n }));
 }
 
+/** The articles a page in `lang` lists: one per translation group, in `lang` where the group has it. */
+async function articlesInPageLanguage(deps: WebDeps, articles: KnowledgeArticle[], lang: string): Promise<KnowledgeArticle[]> {
+  const langs = new Map(articles.map((x) => [x.id, x.lang]));
+  const kept = new Set((await inPageLanguage(deps.store, articles.map((a) => ({ article: a.id })), langs, lang)).map((x) => x.article));
+  return articles.filter((a) => kept.has(a.id));
+}
+
 /** The entity kinds `/api/articles/:id/entities` answers with (CONTRACTS.md). */
 export const CONTRACT_KINDS = ['country', 'person', 'organization', 'region'] as const;
 
@@ -164,12 +170,15 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
       if (code !== code.toLowerCase()) return c.redirect(countryPath(lang, code), 301);
       const country = await countryKnowledge(deps.store, code);
       const langs = new Map(country.articles.map((x) => [x.id, x.lang]));
+      const events = await readerEvents(deps.store, country.events, langs, lang);
       return sendPage(
         c,
         <CountryPage
           lang={lang}
-          country={country}
-          relations={relationsOf(country.code, country.events, lang)}
+          country={{ ...country, articles: await articlesInPageLanguage(deps, country.articles, lang) }}
+          events={events}
+          figures={await inPageLanguage(deps.store, country.figures, langs, lang)}
+          relations={relationsOf(country.code, events, lang)}
           canonical={abs(c, countryPath(lang, code))}
           alternates={sitePrefixes().map((p) => ({ lang: p.lang, href: abs(c, countryPath(p.lang, code)) }))}
           articleLang={(id) => (langs.get(id) !== lang ? langs.get(id) : undefined)}
@@ -187,7 +196,8 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
         c,
         <RelationPage
           lang={lang}
-          relation={relation}
+          relation={{ ...relation, articles: await articlesInPageLanguage(deps, relation.articles, lang) }}
+          events={await readerEvents(deps.store, relation.events, langs, lang)}
           canonical={abs(c, relationPath(lang, a, b))}
           alternates={sitePrefixes().map((p) => ({ lang: p.lang, href: abs(c, relationPath(p.lang, a, b)) }))}
           articleLang={(id) => (langs.get(id) !== lang ? langs.get(id) : undefined)}

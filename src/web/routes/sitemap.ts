@@ -3,7 +3,8 @@
  * alternates as `xhtml:link`) and `robots.txt`.
  */
 import type { Hono } from 'hono';
-import { LANGS, homePath } from '../../model/index.ts';
+import { LANGS, countryPath, homePath, relationPath } from '../../model/index.ts';
+import { countryDirectory, relationDirectory } from '../../app/index.ts';
 import { hreflangs as hreflangsOf, type Hreflang } from '../hreflang.ts';
 import { sendText } from '../send.ts';
 import { cachedReads } from '../read-cache.ts';
@@ -70,6 +71,17 @@ export function registerSitemap(app: Hono, deps: WebDeps): void {
       for (const e of await deps.store.listExperts(lang)) {
         urls.push({ loc: abs(e.path), alternates: hreflangs(lang, abs(e.path), e.alternates.map((x) => ({ lang: x.lang, href: abs(x.path) }))) });
       }
+    }
+    // Country and relationship pages: each in every language, linked to the others by hreflang.
+    const countries = new Set<string>();
+    for (const lang of langs) for (const e of await countryDirectory(deps.store, lang)) countries.add(e.id);
+    const pages = [
+      ...[...countries].sort().map((code) => (l: string) => countryPath(l, code)),
+      ...(await relationDirectory(deps.store)).filter(([a, b]) => countries.has(a) && countries.has(b)).map(([a, b]) => (l: string) => relationPath(l, a, b)),
+    ];
+    for (const pathIn of pages) {
+      const forms = langs.map((l) => ({ lang: l, href: abs(pathIn(l)) }));
+      urls.push(...forms.map((f) => ({ loc: f.href, alternates: hreflangs(f.lang, f.href, forms) })));
     }
     return sendText(c, sitemapXml(urls), 'application/xml; charset=utf-8');
   });

@@ -4,9 +4,8 @@
  * involving both). Every event links to its sentence in the article and to the sources it cites.
  */
 import { dirOf } from '../../model/index.ts';
-import type { CountryKnowledge, Event, Figure, KnowledgeArticle, RelationKnowledge } from '../../knowledge/index.ts';
+import type { CountryKnowledge, Figure, KnowledgeArticle, ReaderEvent, RelationKnowledge } from '../../knowledge/index.ts';
 import { Layout, type Alternate } from './layout.tsx';
-import { Timeline } from './knowledge-timeline.tsx';
 
 type Strings = Record<string, string>;
 
@@ -19,7 +18,8 @@ const STRINGS: Record<string, Strings> = {
     countryLede: 'What we have written on {name}, the events our analysis records and the figures it cites.',
     articles: 'Analysis',
     timeline: 'Timeline',
-    timelineDesc: '{n} dated events from {from} to {to}; the list below gives each with its source.',
+    timelineDesc: '{n} dated events from {from} to {to}, oldest first, each linked to the sentence that records it.',
+    otherLanguage: 'in Arabic',
     events: 'Events',
     figures: 'Figures',
     relations: 'Relationships',
@@ -36,7 +36,8 @@ const STRINGS: Record<string, Strings> = {
     countryLede: 'ما كتبناه عن {name}، والأحداث التي تسجلها تحليلاتنا، والأرقام التي تستشهد بها.',
     articles: 'التحليلات',
     timeline: 'الخط الزمني',
-    timelineDesc: '{n} من الأحداث المؤرخة من {from} إلى {to}؛ تعرضها القائمة أدناه مع مصادرها.',
+    timelineDesc: 'أحداث مؤرخة ({n}) من {from} إلى {to}، الأقدم أولاً، وكلٌّ منها مرتبط بالجملة التي تسجّله.',
+    otherLanguage: 'بالإنجليزية',
     events: 'الأحداث',
     figures: 'الأرقام',
     relations: 'العلاقات',
@@ -92,37 +93,63 @@ function ArticleList(props: { lang: string; articles: KnowledgeArticle[]; format
   );
 }
 
-function EventList(props: Common & { events: Linked<Event>[] }) {
-  if (props.events.length === 0) return <p class="empty">{kt(props.lang, 'none')}</p>;
+type PageEvent = ReaderEvent & { path: string; title: string };
+
+/**
+ * The timeline: the events year by year, oldest first, each its whole sentence (isolated: an English
+ * sentence on an Arabic page keeps its own direction), its date, the article it comes from and its
+ * sources. An event from the other language (a piece not translated) says so.
+ */
+function Timeline(props: Common & { id: string; events: PageEvent[] }) {
+  const { lang, events } = props;
+  if (events.length === 0) return null;
+  const years = new Map<string, PageEvent[]>();
+  for (const e of events) {
+    const y = e.date.slice(0, 4);
+    if (!years.has(y)) years.set(y, []);
+    years.get(y)!.push(e);
+  }
   return (
-    <ol class="knowledge-events">
-      {props.events.map((e) => {
-        const lang = props.articleLang(e.article);
-        return (
-          <li>
-            <time datetime={e.date}>{props.formatDate(e.date)}</time>{' '}
-            <a href={sentenceHref(e.path, e.label)} lang={lang} dir={lang ? dirOf(lang) : undefined}>
-              {e.label}
-            </a>{' '}
-            <span class="meta">
-              ({kt(props.lang, 'inArticle')}{' '}
-              <a href={e.path} lang={lang} dir={lang ? dirOf(lang) : undefined}>
-                {e.title}
-              </a>
-              {e.sources.map((u) => (
-                <>
-                  {' · '}
-                  <a href={u} rel="nofollow noopener" class="source">
-                    {kt(props.lang, 'source')}: {hostOf(u)}
-                  </a>
-                </>
-              ))}
-              )
-            </span>
+    <section aria-labelledby={`${props.id}-h`} class="timeline">
+      <h2 id={`${props.id}-h`} class="section-title">{kt(lang, 'timeline')}</h2>
+      <p class="meta">{kt(lang, 'timelineDesc', { n: props.formatNumber(events.length), from: props.formatDate(events[0].date), to: props.formatDate(events[events.length - 1].date) })}</p>
+      <ol class="timeline-years">
+        {[...years].map(([year, list]) => (
+          <li class="timeline-year">
+            <h3 class="timeline-year-label">{props.formatDate(year)}</h3>
+            <ol class="timeline-events">
+              {list.map((e) => {
+                const other = e.lang !== lang ? e.lang : undefined;
+                return (
+                  <li class="timeline-event">
+                    {/* A year alone is the heading above. */}
+                    {e.precision === 'year' ? null : <time datetime={e.date}>{props.formatDate(e.date)}</time>}
+                    <p class="timeline-sentence" lang={other} dir={other ? dirOf(other) : 'auto'}>
+                      <a href={sentenceHref(e.path, e.label)}>{e.sentence}</a>
+                    </p>
+                    <p class="meta">
+                      {kt(lang, 'inArticle')}{' '}
+                      <a href={e.path} lang={other}>
+                        <bdi>{e.title}</bdi>
+                      </a>
+                      {other ? <span class="badge"> · {kt(lang, 'otherLanguage')}</span> : null}
+                      {e.sources.map((u) => (
+                        <>
+                          {' · '}
+                          <a href={u} rel="nofollow noopener" class="source">
+                            {kt(lang, 'source')}: <bdi>{hostOf(u)}</bdi>
+                          </a>
+                        </>
+                      ))}
+                    </p>
+                  </li>
+                );
+              })}
+            </ol>
           </li>
-        );
-      })}
-    </ol>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -142,13 +169,13 @@ function FigureList(props: Common & { figures: Linked<Figure>[] }) {
         const lang = props.articleLang(f.article);
         return (
           <li>
-            <strong lang={lang} dir={lang ? dirOf(lang) : undefined}>{f.text}</strong>{' '}
-            <span lang={lang} dir={lang ? dirOf(lang) : undefined}>{f.measure}</span>
+            <strong lang={lang} dir={lang ? dirOf(lang) : 'auto'}>{f.text}</strong>{' '}
+            <span lang={lang} dir={lang ? dirOf(lang) : 'auto'}>{f.measure}</span>
             {f.period ? <span class="meta"> · {kt(props.lang, 'period')}: {f.period.split('/').map(props.formatDate).join('–')}</span> : null}{' '}
             <span class="meta">
               ({kt(props.lang, 'inArticle')}{' '}
-              <a href={sentenceHref(f.path, f.text)} lang={lang} dir={lang ? dirOf(lang) : undefined}>
-                {f.title}
+              <a href={sentenceHref(f.path, f.text)} lang={lang}>
+                <bdi>{f.title}</bdi>
               </a>
               {f.source ? (
                 <>
@@ -167,26 +194,11 @@ function FigureList(props: Common & { figures: Linked<Figure>[] }) {
   );
 }
 
-function TimelineSection(props: Common & { id: string; events: Linked<Event>[] }) {
-  if (props.events.length === 0) return null;
-  const dates = props.events.map((e) => e.date).sort();
-  return (
-    <section aria-labelledby={`${props.id}-h`}>
-      <h2 id={`${props.id}-h`} class="section-title">{kt(props.lang, 'timeline')}</h2>
-      <Timeline
-        id={props.id}
-        lang={props.lang}
-        title={kt(props.lang, 'timeline')}
-        description={kt(props.lang, 'timelineDesc', { n: props.events.length, from: props.formatDate(dates[0]), to: props.formatDate(dates[dates.length - 1]) })}
-        events={props.events.map((e) => ({ ...e, href: sentenceHref(e.path, e.label) }))}
-        formatDate={props.formatDate}
-      />
-    </section>
-  );
-}
-
 export interface CountryPageProps extends Common {
   country: CountryKnowledge;
+  /** The events and figures the page shows (knowledge/reader-events.ts: its language, one per fact). */
+  events: PageEvent[];
+  figures: Linked<Figure>[];
   relations: { code: string; name: string; path: string; events: number }[];
 }
 
@@ -204,14 +216,10 @@ export function CountryPage(props: CountryPageProps) {
         <h2 id="country-articles-h" class="section-title">{kt(lang, 'articles')}</h2>
         <ArticleList lang={lang} articles={country.articles} formatDate={props.formatDate} />
       </section>
-      <TimelineSection {...props} id="country-timeline" events={country.events} />
-      <section aria-labelledby="country-events-h">
-        <h2 id="country-events-h" class="section-title">{kt(lang, 'events')}</h2>
-        <EventList {...props} events={country.events} />
-      </section>
+      <Timeline {...props} id="country-timeline" events={props.events} />
       <section aria-labelledby="country-figures-h">
         <h2 id="country-figures-h" class="section-title">{kt(lang, 'figures')}</h2>
-        <FigureList {...props} figures={country.figures} />
+        <FigureList {...props} figures={props.figures} />
       </section>
       {props.relations.length ? (
         <section aria-labelledby="country-relations-h">
@@ -231,6 +239,7 @@ export function CountryPage(props: CountryPageProps) {
 
 export interface RelationPageProps extends Common {
   relation: RelationKnowledge;
+  events: PageEvent[];
 }
 
 /** @example <RelationPage lang="en" relation={…} … /> */
@@ -247,11 +256,14 @@ export function RelationPage(props: RelationPageProps) {
         <h2 id="relation-articles-h" class="section-title">{kt(lang, 'articles')}</h2>
         <ArticleList lang={lang} articles={relation.articles} formatDate={props.formatDate} />
       </section>
-      <TimelineSection {...props} id="relation-timeline" events={relation.events} />
-      <section aria-labelledby="relation-events-h">
-        <h2 id="relation-events-h" class="section-title">{kt(lang, 'events')}</h2>
-        <EventList {...props} events={relation.events} />
-      </section>
+      {props.events.length ? (
+        <Timeline {...props} id="relation-timeline" events={props.events} />
+      ) : (
+        <section aria-labelledby="relation-events-h">
+          <h2 id="relation-events-h" class="section-title">{kt(lang, 'timeline')}</h2>
+          <p class="empty">{kt(lang, 'none')}</p>
+        </section>
+      )}
     </Layout>
   );
 }

@@ -179,10 +179,9 @@ export function Layout(props: LayoutProps) {
               <strong>{siteName}</strong> · {t(lang, 'site.tagline')}
             </p>
             <SiteFooter lang={lang} />
+            {/* One word for readers: the subscribe page offers e-mail and explains the feeds (RSS, Atom, JSON Feed). */}
             <p class="footer-links">
-              <span>{t(lang, 'footer.feeds')}:</span> <a href={`${langInfo(lang).prefix}/feed.xml`}>{t(lang, 'feed.rss')}</a>{' '}
-              <a href={`${langInfo(lang).prefix}/feed.atom`}>{t(lang, 'feed.atom')}</a>{' '}
-              <a href={`${langInfo(lang).prefix}/feed.json`}>{t(lang, 'feed.json')}</a> · <a href="/api/openapi.json">{t(lang, 'footer.api')}</a>
+              <a href={`${langInfo(lang).prefix}/subscribe`}>{t(lang, 'feed.subscribe')}</a> · <a href="/api/openapi.json">{t(lang, 'footer.api')}</a>
             </p>
           </div>
         </footer>
