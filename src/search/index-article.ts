@@ -11,6 +11,7 @@ import { searchDoc, type SearchDoc } from './search-doc.ts';
 import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { addToVocabulary, clearVocabulary, countStems } from './vocabulary.ts';
+import { alignUnits, bumpTranslations, groupShared } from './cross-language/index.ts';
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -70,11 +71,19 @@ async function joinGroup(db: SearchDb, doc: SearchDoc): Promise<string> {
   return grp;
 }
 
-async function removeRow(store: Store, id: string): Promise<boolean> {
+/** What a write did to the translations cross-language search learns from (see learned-pairs.ts). */
+interface Touched {
+  translations: boolean;
+}
+
+async function removeRow(store: Store, id: string, touched: Touched): Promise<boolean> {
   const db = searchDb(store);
-  const row = await db.selectFrom('search_doc').select('rid').where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('search_doc').select(['rid', 'grp']).where('id', '=', id).executeTakeFirst();
   if (!row) return false;
   const rid = Number(row.rid);
+  // A translation leaving its group changes what the translations teach.
+  if (!touched.translations && (await groupShared(db, row.grp))) touched.translations = true;
+  await db.deleteFrom('search_align').where('rid', '=', rid).execute();
   await dialectOf(store).deleteTokens(db, rid);
   await db.deleteFrom('search_link').where('rid', '=', rid).execute();
   await db.deleteFrom('search_tag').where('rid', '=', rid).execute();
@@ -97,21 +106,23 @@ export async function indexArticle(store: Store, article: Article): Promise<void
 export async function indexArticles(store: Store, articles: Iterable<Article>): Promise<number> {
   return store.transaction(async (tx) => {
     const counts = new Map<string, number>();
+    const touched: Touched = { translations: false };
     let n = 0;
     for (const article of articles) {
-      await writeArticle(tx, article, counts);
+      await writeArticle(tx, article, counts, touched);
       n++;
     }
     await addToVocabulary(searchDb(tx), counts);
+    if (touched.translations) await bumpTranslations(searchDb(tx));
     await bumpSearchVersion(searchDb(tx));
     return n;
   });
 }
 
 /** Writes one article's rows and tokens, and counts its stems into `counts`. */
-async function writeArticle(tx: Store, article: Article, counts: Map<string, number>): Promise<void> {
+async function writeArticle(tx: Store, article: Article, counts: Map<string, number>, touched: Touched): Promise<void> {
   const doc = searchDoc(article);
-  await removeRow(tx, article.id);
+  await removeRow(tx, article.id, touched);
   const db = searchDb(tx);
   const grp = await joinGroup(db, doc);
   const rid = await allocateRid(db, doc.published);
@@ -134,6 +145,8 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
     })
     .execute();
   await db.insertInto('search_text').values({ rid, text: doc.text }).execute();
+  await db.insertInto('search_align').values({ rid, units: alignUnits(article) }).execute();
+  if (!touched.translations && (await groupShared(db, grp))) touched.translations = true;
   for (const part of chunksOf(doc.translations, 2)) {
     await db.insertInto('search_link').values(part.map((path) => ({ rid, path }))).execute();
   }
@@ -153,8 +166,10 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
 /** Removes article `id` from the index; false when it was not there. `await unindexArticle(tx, id)` */
 export async function unindexArticle(store: Store, id: string): Promise<boolean> {
   return store.transaction(async (tx) => {
-    const removed = await removeRow(tx, id);
+    const touched: Touched = { translations: false };
+    const removed = await removeRow(tx, id, touched);
     if (removed) await bumpSearchVersion(searchDb(tx));
+    if (touched.translations) await bumpTranslations(searchDb(tx));
     return removed;
   });
 }
@@ -175,14 +190,16 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     await db.deleteFrom('search_tag').execute();
     await db.deleteFrom('search_text').execute();
     await db.deleteFrom('search_label').execute();
+    await db.deleteFrom('search_align').execute();
     await db.deleteFrom('search_doc').execute();
+    await bumpTranslations(db);
     await db.deleteFrom('meta').where('key', '=', STALE_KEY).execute();
     await bumpSearchVersion(db);
     let count = 0;
     const counts = new Map<string, number>();
     // Only what readers may see is searchable: drafts and unpublished articles stay out.
     for await (const article of tx.allArticles({ status: 'published' })) {
-      await writeArticle(tx, article, counts);
+      await writeArticle(tx, article, counts, { translations: true });
       count++;
       onProgress?.(count);
     }
