@@ -41,7 +41,7 @@ const NOTICES = {
   },
   crossLanguage: {
     en: 'Articles in other languages, found through the institute’s own translations, follow those in the language of the query.',
-    ar: 'تليها مواد بلغات أخرى، وُجدت عبر ترجمات المعهد نفسه، بعد المواد المكتوبة بلغة البحث.',
+    ar: 'المواد المكتوبة بلغات أخرى، التي وُجدت عبر ترجمات المعهد نفسه، تأتي بعد المواد المكتوبة بلغة البحث.',
   },
   truncated: {
     en: 'The query was long; only its first words were searched.',

@@ -14,6 +14,7 @@ import { loadDemo, saveArticle, searchArticles } from '../../src/app/index.ts';
 import { readPage } from '../../src/ingest/index.ts';
 import type { Article } from '../../src/model/index.ts';
 import { parseSearchQuery, type SearchResponse } from '../../src/search/index.ts';
+import { createWebApp } from '../../src/web/index.ts';
 import { makeArticle } from '../support/articles.ts';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { readSeed, seedSkip, SEED_FILE } from '../support/seed.ts';
@@ -89,6 +90,19 @@ forEachEngine('search across languages', (engine) => {
     assert.match(r.notice ?? '', /ترجمات/, 'the notice is in the interface language');
     // A hit that the query matches in its own language is never marked, even when it has translations.
     assert.ok(r.hits.filter((h) => !h.crossLanguage).every((h) => h.lang === 'ar'));
+
+    // The API carries the flag; the search page labels the hit in the page's language.
+    const app = createWebApp({ store, baseUrl: 'https://mizan.example' }, { noCache: true });
+    const api = (await (await app.request('/api/search?q=' + encodeURIComponent('العقوبات'))).json()) as SearchResponse;
+    assert.equal(api.hits.find((h) => h.id === english.id)?.crossLanguage, true);
+    assert.ok(api.hits.filter((h) => h.id !== english.id).every((h) => !('crossLanguage' in h)));
+    const page = await (await app.request('/ar/search?q=' + encodeURIComponent('العقوبات'))).text();
+    const label = page.indexOf('نتيجة بالإنجليزية وُجدت عبر الترجمة');
+    assert.ok(label > 0, 'the Arabic page labels the English hit');
+    assert.ok(label < page.indexOf('Sanctions Reach the Shipping Insurers'), 'the label stands above its title');
+    assert.equal(page.split('عبر الترجمة</p>').length - 1, 1, 'only that hit is labelled');
+    const en = await (await app.request('/search?q=' + encodeURIComponent('العقوبات'))).text();
+    assert.match(en, /In English, found through translation/);
   });
 
   test('what the translations teach is learned again when a translation is saved', async () => {
