@@ -1,11 +1,12 @@
 /**
- * @module `node --import tsx bench/text/run.ts [--groups N] [--mb N] [--gold]`: (a) stemmer conflation on gold
+ * @module `node --import tsx bench/text/run.ts [--groups N] [--mb N] [--gold | --cross]`: (a) stemmer conflation on gold
  * inflection groups from aspell-ar-large, Mizan against a Lucene-style stemmer, light10, Snowball Arabic
  * and no stemming, on one sample; (b) Arabic analysis throughput on one core, Mizan against
  * snowball-stemmers and lunr + lunr-languages. The corpus for (b) is the seed page read from
  * ../shared/seeds, repeated (never copied into the repo). (c) Mizan's own evaluation sets
  * (bench/text/gold: broken plurals, inflection groups, distinct pairs), Mizan against Snowball Arabic and
- * ISRI, with words per second.
+ * ISRI, with words per second. (d) Search across languages on translation pairs held out of the learning
+ * (cross-language.ts; `--cross` prints only it).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import { luceneStem, light10Stem, snowballStem, noStem } from './peer-stemmers.t
 import { contenders, throughput } from './throughput.ts';
 import { goldScores, type Contender as GoldContender } from './gold-scores.ts';
 import { isriStem } from './isri.ts';
+import { crossLanguageTable } from './cross-language.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -88,7 +90,8 @@ function goldTable(): void {
   }
 }
 
-const only = process.argv.includes('--gold');
+const only = process.argv.includes('--gold') || process.argv.includes('--cross');
 if (!only) stemmerTable();
-goldTable();
+if (!process.argv.includes('--cross')) goldTable();
 if (!only) speedTable();
+if (!process.argv.includes('--gold')) crossLanguageTable();

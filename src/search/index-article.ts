@@ -12,6 +12,7 @@ import { termKeys } from './term-keys.ts';
 import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { addToVocabulary, clearVocabulary, countStems, uncountStems } from './vocabulary.ts';
+import { alignUnits, bumpTranslations, groupShared } from './cross-language/index.ts';
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -71,13 +72,21 @@ async function joinGroup(db: SearchDb, doc: SearchDoc): Promise<string> {
   return grp;
 }
 
+/** What a write did to the translations cross-language search learns from (see learned-pairs.ts). */
+interface Touched {
+  translations: boolean;
+}
+
 /** Removes article `id`'s rows and tokens, counting its stems out of `counts`. */
-async function removeRow(store: Store, id: string, counts: Map<string, number>): Promise<boolean> {
+async function removeRow(store: Store, id: string, counts: Map<string, number>, touched: Touched): Promise<boolean> {
   const db = searchDb(store);
-  const row = await db.selectFrom('search_doc').select('rid').where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('search_doc').select(['rid', 'grp']).where('id', '=', id).executeTakeFirst();
   if (!row) return false;
   const rid = Number(row.rid);
   uncountStems(await dialectOf(store).rowStems(db, rid), counts);
+  // A translation leaving its group changes what the translations teach.
+  if (!touched.translations && (await groupShared(db, row.grp))) touched.translations = true;
+  await db.deleteFrom('search_align').where('rid', '=', rid).execute();
   await dialectOf(store).deleteTokens(db, rid);
   await db.deleteFrom('search_link').where('rid', '=', rid).execute();
   await db.deleteFrom('search_tag').where('rid', '=', rid).execute();
@@ -100,12 +109,14 @@ export async function indexArticle(store: Store, article: Article): Promise<void
 export async function indexArticles(store: Store, articles: Iterable<Article>): Promise<number> {
   return store.transaction(async (tx) => {
     const counts = new Map<string, number>();
+    const touched: Touched = { translations: false };
     let n = 0;
     for (const article of articles) {
-      await writeArticle(tx, article, counts);
+      await writeArticle(tx, article, counts, touched);
       n++;
     }
     await addToVocabulary(searchDb(tx), counts);
+    if (touched.translations) await bumpTranslations(searchDb(tx));
     await bumpSearchVersion(searchDb(tx));
     return n;
   });
@@ -115,10 +126,10 @@ export async function indexArticles(store: Store, articles: Iterable<Article>): 
  * Writes one article's rows and tokens, and counts its stems into `counts`; `cleared`: the index was just
  * emptied (nothing to remove first).
  */
-async function writeArticle(tx: Store, article: Article, counts: Map<string, number>, cleared = false): Promise<void> {
+async function writeArticle(tx: Store, article: Article, counts: Map<string, number>, touched: Touched, cleared = false): Promise<void> {
   const plain = searchDoc(article);
   const doc: SearchDoc = { ...plain, tags: await termKeys(tx, plain.lang, plain.tags) };
-  if (!cleared) await removeRow(tx, article.id, counts);
+  if (!cleared) await removeRow(tx, article.id, counts, touched);
   const db = searchDb(tx);
   const grp = await joinGroup(db, doc);
   const rid = await allocateRid(db, doc.published);
@@ -141,6 +152,8 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
     })
     .execute();
   await db.insertInto('search_text').values({ rid, text: doc.text }).execute();
+  await db.insertInto('search_align').values({ rid, units: alignUnits(article) }).execute();
+  if (!touched.translations && (await groupShared(db, grp))) touched.translations = true;
   for (const part of chunksOf(doc.translations, 2)) {
     await db.insertInto('search_link').values(part.map((path) => ({ rid, path }))).execute();
   }
@@ -161,11 +174,13 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
 export async function unindexArticle(store: Store, id: string): Promise<boolean> {
   return store.transaction(async (tx) => {
     const counts = new Map<string, number>();
-    const removed = await removeRow(tx, id, counts);
+    const touched: Touched = { translations: false };
+    const removed = await removeRow(tx, id, counts, touched);
     if (removed) {
       await addToVocabulary(searchDb(tx), counts);
       await bumpSearchVersion(searchDb(tx));
     }
+    if (touched.translations) await bumpTranslations(searchDb(tx));
     return removed;
   });
 }
@@ -186,14 +201,16 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     await db.deleteFrom('search_tag').execute();
     await db.deleteFrom('search_text').execute();
     await db.deleteFrom('search_label').execute();
+    await db.deleteFrom('search_align').execute();
     await db.deleteFrom('search_doc').execute();
+    await bumpTranslations(db);
     await db.deleteFrom('meta').where('key', '=', STALE_KEY).execute();
     await bumpSearchVersion(db);
     let count = 0;
     const counts = new Map<string, number>();
     // Only what readers may see is searchable: drafts and unpublished articles stay out.
     for await (const article of tx.allArticles({ status: 'published' })) {
-      await writeArticle(tx, article, counts, true);
+      await writeArticle(tx, article, counts, { translations: true }, true);
       count++;
       onProgress?.(count);
     }

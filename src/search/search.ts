@@ -19,6 +19,7 @@ import { documentCounts, knownStems } from './vocabulary.ts';
 import { analyze, isStopWord } from '../text/index.ts';
 import { indexToken } from './index-token.ts';
 import { addPluralJoins } from './plural-joins.ts';
+import { crossPlan, learnedPairs, type CrossPlan } from './cross-language/index.ts';
 import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
@@ -37,6 +38,10 @@ const NOTICES = {
   corrected: {
     en: 'Showing results for “%s”. Search instead for “%o”.',
     ar: 'تُعرض نتائج «%s». ابحث بدلاً من ذلك عن «%o».',
+  },
+  crossLanguage: {
+    en: 'Articles in other languages, found through the institute’s own translations, follow those in the language of the query.',
+    ar: 'المواد المكتوبة بلغات أخرى، التي وُجدت عبر ترجمات المعهد نفسه، تأتي بعد المواد المكتوبة بلغة البحث.',
   },
   truncated: {
     en: 'The query was long; only its first words were searched.',
@@ -129,6 +134,8 @@ interface Group {
   score: number;
   /** yyyymmdd of the group's newest member, 0 when undated. */
   published: number;
+  /** Found only through the query's translations, in another language: listed after the others. */
+  cross?: boolean;
 }
 
 /** One group per translation set, represented by its best-scoring member (the interface language wins a tie). */
@@ -157,7 +164,8 @@ function sortGroups(cols: DocColumns, groups: Group[], sort: SearchQuery['sort']
   const byDate = (a: Group, b: Group) => b.published - a.published;
   const byScore = (a: Group, b: Group) => b.score - a.score;
   const byRid = (a: Group, b: Group) => cols.rids[b.best.pos] - cols.rids[a.best.pos];
-  groups.sort((a, b) => (sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b)) || byRid(a, b));
+  const byCross = (a: Group, b: Group) => Number(!!a.cross) - Number(!!b.cross);
+  groups.sort((a, b) => byCross(a, b) || (sort === 'date' ? byDate(a, b) || byScore(a, b) : byScore(a, b) || byDate(a, b)) || byRid(a, b));
 }
 
 /**
@@ -254,7 +262,7 @@ function countFacets(cols: DocColumns, found: MatchSet, filter: ((pos: number) =
   return { facets, total: Math.round(total) };
 }
 
-async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: QueryPlan): Promise<SearchHit[]> {
+async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: QueryPlan, cross?: QueryPlan): Promise<SearchHit[]> {
   if (page.length === 0) return [];
   const members = await db
     .selectFrom('search_doc')
@@ -268,23 +276,26 @@ async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: Qu
     .execute();
   const textOf = new Map(texts.map((t) => [Number(t.rid), t.text]));
   const wanted = highlightTerms(plan);
+  const wantedCross = cross ? highlightTerms(cross) : wanted;
   return page.map((g) => {
     const rid = cols.rids[g.best.pos];
     const self = members.find((m) => Number(m.rid) === rid)!;
     const group = members.filter((m) => m.grp === self.grp);
     const text = textOf.get(rid) ?? '';
-    return {
+    const hit: SearchHit = {
       id: self.id,
       lang: self.lang,
       title: self.title,
       path: self.path,
-      snippet: makeSnippet(text, self.lang, wanted, SNIPPET_CHARS, plan.groups.length),
+      snippet: g.cross ? makeSnippet(text, self.lang, wantedCross, SNIPPET_CHARS, cross!.groups.length) : makeSnippet(text, self.lang, wanted, SNIPPET_CHARS, plan.groups.length),
       published: self.published,
       translations: group
         .filter((m) => Number(m.rid) !== rid)
         .sort((a, b) => a.lang.localeCompare(b.lang))
         .map((m) => ({ lang: m.lang, id: m.id, title: m.title, path: m.path })),
     };
+    if (g.cross) hit.crossLanguage = true;
+    return hit;
   });
 }
 
@@ -305,6 +316,32 @@ function withJoined(plain: MatchSet, joined: MatchSet): MatchSet {
   const scale = floor === Infinity || top <= 0 ? 1 : (floor * JOINED) / top;
   const scaled = extra.map((r) => ({ ...r, score: r.score * scale }));
   return { ranked: [...plain.ranked, ...scaled], counted: [...plain.counted, ...scaled], approximate: false };
+}
+
+const ARABIC = /[\u0600-\u06FF]/u;
+
+/** `expand` keeping only the names written in the word's own script. */
+function sameScript(expand: Expand): Expand {
+  return (word) => expand(word).filter((name) => ARABIC.test(name) === ARABIC.test(word));
+}
+
+/**
+ * The rows `cross` (the query in other languages) finds that `plain` does not: in another language than
+ * the query's, in translation groups `plain` did not reach, scaled below the lowest row of `plain`
+ * (order kept), so the matches in the language typed come first.
+ */
+function crossRows(cols: DocColumns, plain: MatchSet, cross: MatchSet, from: string): Matched[] {
+  const own = cols.langs.find(from);
+  const reached = new Set<number>();
+  for (const r of plain.counted) reached.add(cols.group[r.pos]);
+  const rows = cross.ranked.filter((r) => cols.lang[r.pos] !== own && !reached.has(cols.group[r.pos]));
+  if (rows.length === 0 || plain.ranked.length === 0) return rows;
+  let floor = Infinity;
+  for (const r of plain.ranked) floor = Math.min(floor, r.score);
+  let top = 0;
+  for (const r of rows) top = Math.max(top, r.score);
+  const scale = top <= 0 ? 1 : (floor * JOINED) / top;
+  return rows.map((r) => ({ ...r, score: r.score * scale }));
 }
 
 /**
@@ -339,11 +376,16 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
     }
   }
   // Broken plurals and nisba: a second plan, asked only for the rows the first does not find (below).
+  // Search across languages: the learned term pairs are read before the engine's session (learning reads the index).
+  const cross: CrossPlan | undefined = isEmptyPlan(plan) || query.crossLanguage === false ? undefined : crossPlan(plan, await learnedPairs(store), opts.expand);
   let joined = isEmptyPlan(plan) ? plan : await addPluralJoins(db, plan);
   if (opts.expand && !isEmptyPlan(plan)) {
-    plan = expandPlan(plan, opts.expand);
-    if (joined !== plan) joined = expandPlan(joined, opts.expand);
+    // Other-script names go to the cross-language query when there is one, so what they find is marked as such.
+    const expand = cross ? sameScript(opts.expand) : opts.expand;
+    plan = expandPlan(plan, expand);
+    if (joined !== plan) joined = expandPlan(joined, expand);
   }
+  const crossFound = new Set<number>();
   const widened = joined !== plan && joined.groups.some((g, i) => g.some((c, j) => c.kind === 'term' && (c.alternates?.length ?? 0) > ((plan.groups[i][j] as typeof c).alternates?.length ?? 0)));
   const filter = filterOf(cols, query);
   // The engine's questions, asked in one session (on PostgreSQL, one transaction with its planner told once).
@@ -354,6 +396,11 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
     if (widened) {
       all = withJoined(all, await findMatches(ctx, joined));
       if (all.counted.length) plan = joined; // its joined forms are marked in snippets
+    }
+    if (cross && !all.approximate) {
+      const rows = crossRows(cols, all, await findMatches(ctx, cross.plan), cross.from);
+      for (const r of rows) crossFound.add(r.pos);
+      if (rows.length) all = { ranked: [...all.ranked, ...rows], counted: [...all.counted, ...rows], approximate: false };
     }
     if (all.counted.length === 0 && plan.groups.length > 1) {
       const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()], pairs: adjacentPairs(plan.groups) };
@@ -366,9 +413,11 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
     return [plan, all] as const;
   });
   const groups = groupRows(cols, found.ranked, query.ui);
+  for (const g of groups) if (crossFound.has(g.best.pos)) g.cross = true;
+  if (crossFound.size) notices.push(notice('crossLanguage', query.ui));
   sortGroups(cols, groups, isEmptyPlan(plan) ? 'date' : query.sort);
   const start = (query.page - 1) * query.pageSize;
-  const hits = await buildHits(db, cols, groups.slice(start, start + query.pageSize), plan);
+  const hits = await buildHits(db, cols, groups.slice(start, start + query.pageSize), plan, cross?.plan);
   const { facets, total } = countFacets(cols, found, filter, query.ui, query.ui ?? query.lang);
   const response: SearchResponse = { total, hits, facets };
   if (found.approximate) response.approximate = true;

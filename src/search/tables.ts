@@ -54,6 +54,12 @@ export type SearchVocabTable = {
   df: number;
 };
 
+/** An article's analyzed title, summary, headings and paragraphs, one unit a line (cross-language/align-units.ts). */
+export type SearchAlignTable = {
+  rid: number;
+  units: string;
+};
+
 export type SearchTables = {
   /** The store's key-value table: the index keeps `search_version` there. */
   meta: { key: string; value: string };
@@ -63,6 +69,7 @@ export type SearchTables = {
   search_vocab: SearchVocabTable;
   search_text: SearchTextTable;
   search_label: SearchLabelTable;
+  search_align: SearchAlignTable;
 };
 
 export type SearchDb = Kysely<SearchTables>;

@@ -28,6 +28,8 @@ export interface SearchQuery {
   ui?: string;
   /** Words as typed only: no typo correction ("search instead for …"). */
   verbatim?: boolean;
+  /** false: no matches in other languages through learned translations (default: included, after the others). */
+  crossLanguage?: boolean;
 }
 
 export interface SearchTranslation {
@@ -46,6 +48,8 @@ export interface SearchHit {
   snippet: string;
   published: string | null;
   translations: SearchTranslation[];
+  /** Present (true) when the hit is in another language than the query and was found only through its translations. */
+  crossLanguage?: true;
 }
 
 export interface FacetValue {

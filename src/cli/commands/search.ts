@@ -22,7 +22,7 @@ function printHits(result: SearchResponse, tty: boolean): void {
   const out: string[] = [];
   if (result.notice) out.push(result.notice, '');
   result.hits.forEach((hit, i) => {
-    out.push(`${i + 1}. ${hit.title} [${hit.lang}${hit.published ? `, ${hit.published}` : ''}]`);
+    out.push(`${i + 1}. ${hit.title} [${hit.lang}${hit.published ? `, ${hit.published}` : ''}${hit.crossLanguage ? ', through translation' : ''}]`);
     out.push(`   ${hit.path}`);
     if (hit.snippet) out.push(`   ${snippetText(hit.snippet, tty)}`);
     for (const t of hit.translations) out.push(`   ${t.lang}: ${t.title} — ${t.path}`);

@@ -18,6 +18,7 @@ import * as autosave from './040-autosave.ts';
 import * as contentChanges from './070-content-changes.ts';
 import * as review from './041-review.ts';
 import * as eventPlace from './061-event-place.ts';
+import * as searchAlign from './062-search-align.ts';
 import * as media from './030-media.ts';
 import * as searchStatistics from './072-search-statistics.ts';
 import * as searchTermFacets from './073-search-term-facets.ts';
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '070-content-changes': contentChanges,
   '041-review': review,
   '061-event-place': eventPlace,
+  '062-search-align': searchAlign,
   '030-media': media,
   '072-search-statistics': searchStatistics,
   '073-search-term-facets': searchTermFacets,

@@ -118,7 +118,7 @@ addApiRoute({
   responses: {
     200: {
       description: 'Hits with snippets and facets',
-      schema: { type: 'object', required: ['total', 'hits', 'facets'], properties: { total: { type: 'integer' }, hits: { type: 'array' }, facets: { type: 'object' }, notice: { type: 'string' }, correction: { type: 'object', properties: { query: { type: 'string' }, original: { type: 'string' } } } } },
+      schema: { type: 'object', required: ['total', 'hits', 'facets'], properties: { total: { type: 'integer' }, hits: { type: 'array', description: 'A hit in another language than the query, found only through its translations (terms learned from the institute’s translated articles, and names), carries crossLanguage: true and comes after the others.', items: { type: 'object', properties: { crossLanguage: { type: 'boolean' } } } }, facets: { type: 'object' }, notice: { type: 'string' }, correction: { type: 'object', properties: { query: { type: 'string' }, original: { type: 'string' } } } } },
     },
     400: { description: 'A bad parameter' },
   },

@@ -50,6 +50,7 @@ const STRINGS = {
     year: 'Year',
     showingFor: 'Showing results for',
     insteadFor: 'Search instead for',
+    crossLanguage: 'In {lang}, found through translation',
   },
   ar: {
     title: 'بحث',
@@ -76,6 +77,7 @@ const STRINGS = {
     year: 'السنة',
     showingFor: 'تُعرض نتائج',
     insteadFor: 'ابحث بدلاً من ذلك عن',
+    crossLanguage: 'نتيجة ب{lang} وُجدت عبر الترجمة',
   },
 } as const;
 
@@ -218,7 +220,13 @@ function SearchPage(props: PageProps) {
               {result.hits.map((hit) => {
                 const other = hit.lang !== lang;
                 return (
-                  <li class="hit" lang={other ? hit.lang : undefined} dir={other ? dirOf(hit.lang) : undefined}>
+                  <li class={hit.crossLanguage ? 'hit hit-cross' : 'hit'} lang={other ? hit.lang : undefined} dir={other ? dirOf(hit.lang) : undefined}>
+                    {/* Found only through the query's translations: said in the page's language, above the title. */}
+                    {hit.crossLanguage ? (
+                      <p class="cross-label" lang={lang} dir={dirOf(lang)}>
+                        {s.crossLanguage.replace('{lang}', langName(hit.lang, lang))}
+                      </p>
+                    ) : null}
                     <h2 class="hit-title">
                       <a href={hit.path}>{hit.title}</a>
                     </h2>

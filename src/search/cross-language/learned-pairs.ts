@@ -1,0 +1,79 @@
+/**
+ * @module The term pairs the index's own translations teach, learned on demand and kept per database
+ * until a translated article changes: indexing or removing an article whose translation group has
+ * another member bumps `search_xlang` (in `meta`, in the same transaction), and the next search that
+ * needs the pairs learns them again from `search_align`. Articles without translations never cost a
+ * relearning.
+ */
+import { sql } from 'kysely';
+import type { Store } from '../../store/index.ts';
+import type { SearchDb } from '../tables.ts';
+import { searchDb } from '../tables.ts';
+import { parseUnits } from './align-units.ts';
+import { learnTermPairs, type Side, type TermPairs } from './learn-term-pairs.ts';
+
+const VERSION_KEY = 'search_xlang';
+
+/** Marks the learned pairs stale: call inside the transaction that changed a translated article. */
+export async function bumpTranslations(db: SearchDb): Promise<void> {
+  const updated = await db
+    .updateTable('meta')
+    .set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` })
+    .where('key', '=', VERSION_KEY)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    await db.insertInto('meta').values({ key: VERSION_KEY, value: '1' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' })).execute();
+  }
+}
+
+/** True when the translation group `grp` holds more than one indexed article. */
+export async function groupShared(db: SearchDb, grp: string): Promise<boolean> {
+  const rows = await db.selectFrom('search_doc').select('rid').where('grp', '=', grp).limit(2).execute();
+  return rows.length > 1;
+}
+
+/** Every indexed translation pair: per group, its first article in each of two languages. */
+export async function translationSides(db: SearchDb): Promise<[Side, Side][]> {
+  const rows = await db
+    .selectFrom('search_align as a')
+    .innerJoin('search_doc as d', 'd.rid', 'a.rid')
+    .select(['d.grp', 'd.lang', 'a.units'])
+    .where('d.grp', 'in', (eb) => eb.selectFrom('search_doc').select('grp').groupBy('grp').having(sql<number>`count(distinct lang)`, '>', 1))
+    .orderBy('d.rid')
+    .execute();
+  const groups = new Map<string, Map<string, Side>>();
+  for (const r of rows) {
+    let g = groups.get(r.grp);
+    if (!g) groups.set(r.grp, (g = new Map()));
+    if (!g.has(r.lang)) g.set(r.lang, { lang: r.lang, units: parseUnits(r.units) });
+  }
+  const pairs: [Side, Side][] = [];
+  for (const g of groups.values()) {
+    const sides = [...g.values()];
+    for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) pairs.push([sides[i], sides[j]]);
+  }
+  return pairs;
+}
+
+const cache = new WeakMap<object, { version: string; pairs: Promise<TermPairs> }>();
+
+/**
+ * The learned term pairs of `store`'s translations.
+ * @example (await learnedPairs(store)).get('en:arm') // → [{ lang: 'ar', stem: 'اسلح', score: 0.67 }, …]
+ */
+export async function learnedPairs(store: Store): Promise<TermPairs> {
+  const db = searchDb(store);
+  const row = await db.selectFrom('meta').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
+  const version = row?.value ?? '0';
+  const learn = async () => learnTermPairs(await translationSides(db));
+  // Inside a transaction the pairs are learned fresh and not kept: it may yet roll back.
+  if (store.db.isTransaction) return learn();
+  const had = cache.get(store.db);
+  if (had && had.version === version) return had.pairs;
+  const pairs = learn();
+  cache.set(store.db, { version, pairs });
+  pairs.catch(() => {
+    if (cache.get(store.db)?.pairs === pairs) cache.delete(store.db);
+  });
+  return pairs;
+}
