@@ -11,6 +11,11 @@ function offsetAt(utcMs: number, zone: string): number {
   return wall - Math.floor(utcMs / 1000) * 1000;
 }
 
+/** Arabic-Indic and Persian digits as ASCII digits (what an Arabic keyboard types into a date field). */
+export function latinDigits(text: string): string {
+  return text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
 /** Whether `zone` is an IANA zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
   try {
@@ -22,7 +27,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /**
- * The UTC instant of a wall-clock time (`YYYY-MM-DDTHH:mm[:ss]`, as a datetime-local input sends it) in
+ * The UTC instant of a wall-clock time (`YYYY-MM-DD HH:mm[:ss]` or with a `T`, in any of Arabic's digits) in
  * `zone`. A time the clocks skip (spring forward) is read with the offset before the change, so it lands
  * after the gap; a time that happens twice (fall back) is the first of the two. Undefined when `local`
  * is not such a time.
@@ -30,7 +35,7 @@ export function isTimeZone(zone: string): boolean {
  * @example wallTimeToUtc('2026-03-29T09:00', 'Europe/Berlin') // → '2026-03-29T07:00:00.000Z' (summer time)
  */
 export function wallTimeToUtc(local: string, zone: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(latinDigits(local.trim()));
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);

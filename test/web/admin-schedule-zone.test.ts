@@ -24,6 +24,7 @@ test('wall-clock times across DST changes: skipped hours land after the gap, rep
   assert.equal(wallTimeToUtc('2027-11-07T01:30', 'America/New_York'), '2027-11-07T05:30:00.000Z');
   assert.equal(wallTimeToUtc('2027-02-30T09:00', 'UTC'), undefined);
   assert.equal(wallTimeToUtc('tomorrow', 'UTC'), undefined);
+  assert.equal(wallTimeToUtc('٢٠٢٧-٠٥-١٨ ٠٩:٠٠', 'Africa/Tunis'), '2027-05-18T08:00:00.000Z', 'Arabic digits and a space, as an Arabic keyboard types it');
 });
 
 forEachEngine('scheduling in the institute time zone', (h) => {
@@ -58,5 +59,17 @@ forEachEngine('scheduling in the institute time zone', (h) => {
     const shown = (await a.get(edit)).text;
     assert.match(shown, /٠٩:٠٠/, 'shown back in Arabic digits at the institute’s 09:00');
     assert.doesNotMatch(shown, /07:00 UTC/);
+    assert.doesNotMatch(shown, /type="date"|type="datetime-local"/, 'no browser picker that shows mm/dd/yyyy');
+  });
+
+  test('a time that is not one is refused in the editor’s language, nothing scheduled', async () => {
+    const a = await signedIn(url, 'editor');
+    const created = await a.post('/admin/articles/new', { ...FORM, title: 'موعد خاطئ', slug: 'mawid-khati', body: 'نص.' }, { csrf: await a.csrfOf('/admin/articles/new') });
+    const edit = created.location!.replace('?saved=1', '');
+    const r = await a.post(`${edit}/workflow`, { action: 'schedule', publishAt: '05/18/2027 9:00 AM' }, { csrf: await a.csrfOf(edit) });
+    assert.equal(r.status, 400);
+    assert.match(r.text, /اكتب الموعد بالسنة-الشهر-اليوم/);
+    const id = edit.split('/').pop()!;
+    assert.deepEqual(await store.db.selectFrom('schedule' as never).selectAll().where('article_id' as never, '=', id as never).execute(), []);
   });
 });

@@ -3,7 +3,7 @@
  * the fields back as an Article (authors, topics and regions by name, matched to the ones already
  * stored in that language, else given a new slug; the body read from Markdown).
  */
-import { FieldError, MizanError } from '../../lib/index.ts';
+import { FieldError, latinDigits, MizanError } from '../../lib/index.ts';
 import {
   ARTICLE_TYPES,
   articleIdFor,
@@ -149,7 +149,7 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
       return { slug, name, path: termPath(lang, slug) };
     });
   };
-  const published = form.published.trim();
+  const published = latinDigits(form.published.trim());
   if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new MizanError('bad-date', 'the publication date must be written YYYY-MM-DD');
   const seriesNumber = Number(form.seriesNumber);
   const seriesName = sanitizeLine(form.seriesName);

@@ -58,11 +58,11 @@ export interface EditPageProps {
   formExtra?: Child;
 }
 
-function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean }) {
+function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric' }) {
   return (
     <div>
       <label for={`f-${props.name}`}>{props.label}</label>
-      <input id={`f-${props.name}`} name={props.name} type={props.type ?? 'text'} value={props.value} dir={props.dir ?? 'auto'} readonly={props.readonly} required={props.required} />
+      <input id={`f-${props.name}`} name={props.name} type={props.type ?? 'text'} value={props.value} dir={props.dir ?? 'auto'} readonly={props.readonly} required={props.required} pattern={props.pattern} placeholder={props.placeholder} inputmode={props.inputmode} />
       {props.hint ? <p class="hint">{props.hint}</p> : null}
     </div>
   );
@@ -116,7 +116,9 @@ export function EditPage(props: EditPageProps) {
             ))}
           </select>
         </div>
-        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} type="date" dir="ltr" />
+        {/* Written year-month-day: a browser's date picker shows its own locale's order (mm/dd/yyyy in an
+            American browser), which an Arabic or European editor misreads. */}
+        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} dir="ltr" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}" placeholder="2023-05-18" inputmode="numeric" hint={at(lang, 'edit.field.dateHint')} />
       </div>
       <Field label={at(lang, 'edit.field.title')} name="title" value={form.title} dir={dir} required />
       {state ? (
@@ -232,7 +234,8 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
             <label for="publish-at">
               {at(lang, 'edit.publishAt')} <span class="hint" dir="ltr">({instituteTimeZone()})</span>
             </label>
-            <input id="publish-at" type="datetime-local" name="publishAt" dir="ltr" required />
+            <input id="publish-at" type="text" name="publishAt" dir="ltr" required inputmode="numeric" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}[ T][0-9٠-٩]{2}:[0-9٠-٩]{2}" placeholder="2027-05-18 09:00" aria-describedby="publish-at-hint" />
+            <p class="hint" id="publish-at-hint">{at(lang, 'edit.publishAtHint')}</p>
             <button type="submit" class="secondary">
               {at(lang, 'action.schedule')}
             </button>

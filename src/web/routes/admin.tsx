@@ -398,7 +398,8 @@ export const ADMIN_ROUTES: AdminRoute[] = [
       withArticle(c, ctx, (id) => {
         // The form's wall-clock time is the institute's; a time with its own offset is taken as written.
         const raw = str(ctx, 'publishAt');
-        const publishAt = raw && !/[zZ]|[+-]\d\d:\d\d$/.test(raw) ? (wallTimeToUtc(raw, instituteTimeZone()) ?? raw) : raw;
+        const publishAt = raw && !/[zZ]|[+-]\d\d:\d\d$/.test(raw) ? wallTimeToUtc(raw, instituteTimeZone()) : raw;
+        if (raw && !publishAt) throw new MizanError('bad-schedule', `"${raw}" is not a time: write it as YYYY-MM-DD HH:MM`);
         return transition(ctx.store, ctx.editor, id, str(ctx, 'action') as Action, { publishAt });
       }),
   },
