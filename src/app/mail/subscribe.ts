@@ -245,6 +245,8 @@ export async function deleteSubscriber(store: Store, id: string): Promise<boolea
     const db = mdb(tx);
     await db.deleteFrom('mail_outbox').where('subscriber_id', '=', id).execute();
     await db.deleteFrom('mail_follows').where('subscriber_id', '=', id).execute();
+    const row = await db.selectFrom('mail_subscribers').select('email_key').where('id', '=', id).executeTakeFirst();
+    if (row) await db.deleteFrom('mail_bounces').where('email_key', '=', row.email_key).execute();
     const r = await db.deleteFrom('mail_subscribers').where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   });
