@@ -369,6 +369,7 @@ export class SqlStore implements Store {
       const expertId = query.expertId;
       base = base.where('id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('expert_id', '=', expertId));
     }
+    if (query.series) base = base.where('series_name', '=', query.series);
     const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const direction = query.order === 'oldest' ? 'asc' : 'desc';
     const rows = await base

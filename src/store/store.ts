@@ -40,6 +40,8 @@ export interface ArticleQuery {
   termId?: string;
   /** Articles written by this expert id. */
   expertId?: string;
+  /** Articles of this series (its name as the articles carry it, e.g. PolicyWatch). */
+  series?: string;
   /** Workflow state; the public site lists only 'published' (the default). */
   status?: string;
   /** Newest first (the default), or oldest first. */

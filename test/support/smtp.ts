@@ -28,6 +28,8 @@ export interface TestSmtp {
   dataDelay?: (n: number) => number;
   /** Called when DATA for a message arrived (before the reply). */
   onData?: (n: number) => void;
+  /** Called the moment the server has taken a message into its queue, just before it answers 250. */
+  onAccepted?: (n: number) => void;
   to(address: string): Received[];
   close(): Promise<void>;
 }
@@ -81,6 +83,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
           mail,
           messageId: mail.messageId ?? '',
         });
+        // Taken into the server's queue: what happens now (a kill) happens before the client hears the 250.
+        state.onAccepted?.(n);
         cb();
         for (const w of waiters.filter((w) => state.received.length >= w.n)) {
           waiters.splice(waiters.indexOf(w), 1);
