@@ -10,7 +10,7 @@
  * version of an Arabic analysis already sent does not send again.
  */
 import { sql } from 'kysely';
-import type { Article } from '../../model/index.ts';
+import { seriesName, type Article } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { analyze } from '../../text/index.ts';
 import { mdb } from './tables.ts';
@@ -74,7 +74,8 @@ export async function queueAlerts(tx: Store, article: Article, now = new Date())
   const stamp = now.toISOString();
   // A digest item waits for the next digest time, which the worker works out in the institute's zone.
   const digestAt = NEXT_DIGEST;
-  const series = article.series?.name ?? null;
+  // Follows name a series in English (subscribe.ts), whatever language the article gives its name in.
+  const series = article.series ? seriesName(article.series.name, 'en') : null;
   const result = await sql`
     insert into mail_outbox (id, kind, subscriber_id, to_address, article_id, issue_id, lang, message_id, status, attempts, due_at, lease_owner, lease_until, last_error, created_at, sent_at)
     select 'alert:' || s.id || ':' || ${article.id},

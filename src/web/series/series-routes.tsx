@@ -17,12 +17,12 @@ import { SeriesPage } from './series-page.tsx';
 export const SERIES_PAGE_SIZE = 12;
 
 /**
- * A series' page in `lang`.
+ * A series' page in `lang`; the slug comes from its English name, so both languages share it.
  *
  * @example seriesPath('PolicyWatch', 'ar') // → '/ar/series/policywatch'
  */
 export function seriesPath(name: string, lang: string): string {
-  return `${LANGS[lang]?.prefix ?? ''}/series/${slugify(name)}`;
+  return `${LANGS[lang]?.prefix ?? ''}/series/${slugify(seriesName(name, 'en'))}`;
 }
 
 export function registerSeries(app: Hono, deps: WebDeps): void {
@@ -30,10 +30,12 @@ export function registerSeries(app: Hono, deps: WebDeps): void {
     app.get(`${prefix}/series/:slug`, async (c) => {
       const slug = c.req.param('slug');
       const names = await deps.store.db.selectFrom('articles').select('series_name').distinct().where('series_name', 'is not', null).where('status', '=', 'published').execute();
-      const series = names.map((r) => r.series_name!).find((n) => slugify(n) === slug);
+      // A series is known by its English name (PolicyWatch), whatever its articles call it (المرصد السياسي).
+      const series = names.map((r) => seriesName(r.series_name!, 'en')).find((n) => slugify(n) === slug);
       if (!series) throw new NotFoundError(`no series at ${c.req.path}`);
+      const spelled = names.map((r) => r.series_name!).filter((n) => seriesName(n, 'en') === series);
       const page = pageParam(c.req.query('page'));
-      const list = await cachedReads(deps.store).listArticles({ series, lang, limit: SERIES_PAGE_SIZE, offset: (page - 1) * SERIES_PAGE_SIZE });
+      const list = await cachedReads(deps.store).listArticles({ series: spelled, lang, limit: SERIES_PAGE_SIZE, offset: (page - 1) * SERIES_PAGE_SIZE });
       const pages = Math.max(1, Math.ceil(list.total / SERIES_PAGE_SIZE));
       if (page > pages) throw new NotFoundError(`${c.req.path} has ${pages} page(s), not ${page}`);
       const path = seriesPath(series, lang);

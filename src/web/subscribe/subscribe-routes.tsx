@@ -23,6 +23,7 @@ import {
   type Subscriber,
 } from '../../app/index.ts';
 import { MizanError } from '../../lib/index.ts';
+import { seriesName } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { clientIp, sameOrigin, securitySettings } from '../admin/admin-security.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
@@ -52,7 +53,8 @@ async function choices(store: Store, lang: string): Promise<Choices> {
     topics: topics.map((t) => ({ value: `topic:${t.id}`, label: t.name })).sort(byName),
     regions: regions.map((t) => ({ value: `region:${t.id}`, label: t.name })).sort(byName),
     experts: experts.map((e) => ({ value: `expert:${e.id}`, label: e.name })).sort(byName),
-    series: series.map((s) => ({ value: `series:${s.series_name}`, label: s.series_name! })),
+    // One choice a series, however many languages name it (its key is its English name).
+    series: [...new Set(series.map((s) => seriesName(s.series_name!, 'en')))].map((key) => ({ value: `series:${key}`, label: seriesName(key, lang) })).sort(byName),
   };
 }
 
