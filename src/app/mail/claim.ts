@@ -126,10 +126,14 @@ export async function recordProgress(
     return Number(r.numAffectedRows ?? 0);
   };
   if (store.engine === 'postgres') {
-    return store.db.transaction().execute(async (trx) => {
-      if (!opts.durable) await sql`set local synchronous_commit = off`.execute(trx);
-      return write(trx);
-    });
+    // One statement, one round trip: the setting, both marks, and the count, in one implicit transaction.
+    const r = await sql<{ held: string | number }>`with cfg as (select set_config('synchronous_commit', ${opts.durable ? 'on' : 'off'}, true) as v),
+      s as (update mail_outbox set status = 'sent', sent_at = ${at}, lease_owner = null, lease_until = null, last_error = null
+        where ${sent.length ? sql`id in (${sql.join(sent)})` : sql`false`} and ${HELD} and lease_owner = ${owner} and exists (select v from cfg) returning id),
+      h as (update mail_outbox set status = 'handed'
+        where ${handed.length ? sql`id in (${sql.join(handed)})` : sql`false`} and ${HELD} and lease_owner = ${owner} and exists (select v from cfg) returning id)
+      select (select count(*) from h) as held, (select count(*) from s) as marked`.execute(store.db);
+    return Number(r.rows[0]?.held ?? 0);
   }
   return store.db.connection().execute(async (conn) => {
     if (!opts.durable) await sql`pragma synchronous = NORMAL`.execute(conn);
