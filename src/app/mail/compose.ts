@@ -174,7 +174,8 @@ export function composeMail(settings: MailSettings, job: MailJob, now = new Date
 export function zonedDate(at: Date, timeZone: string, lang: string): string {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
   const weekday = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { timeZone, weekday: 'long' }).format(at);
-  return lang === 'ar' ? `${weekday} ${formatDate(day, lang)}` : `${weekday}, ${formatDate(day, lang)}`;
+  // A word joiner after the slash keeps آذار/مارس on one line.
+  return lang === 'ar' ? `${weekday} ${formatDate(day, lang).replace('/', '/\u2060')}` : `${weekday}, ${formatDate(day, lang)}`;
 }
 
 /** A header phrase as RFC 2047 needs it: as is when plain ASCII, else one base64 encoded-word. */
