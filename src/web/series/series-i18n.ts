@@ -3,14 +3,14 @@ import { fillPlaceholders } from '../../lib/index.ts';
 
 const en = {
   kicker: 'Series',
-  lede: '{name}: {n} published in English.',
+  lede: 'Every issue of {name} in English, newest first. Follow it by e-mail below.',
   issues: 'Latest in {name}',
   none: 'Nothing in this series in English yet.',
 } as const;
 
 const ar: Record<keyof typeof en, string> = {
   kicker: 'سلسلة',
-  lede: '{name}: عدد الإصدارات بالعربية {n}.',
+  lede: 'إصدارات {name} بالعربية، الأحدث أولًا. تابعها عبر البريد الإلكتروني أدناه.',
   issues: 'أحدث إصدارات {name}',
   none: 'لا إصدارات بالعربية في هذه السلسلة بعد.',
 };

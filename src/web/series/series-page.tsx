@@ -25,11 +25,11 @@ export interface SeriesPageProps {
 export function SeriesPage(props: SeriesPageProps) {
   const { lang, page } = props;
   return (
-    <Layout lang={lang} title={props.title} description={serT(lang, 'lede', { name: props.title, n: props.total })} canonical={props.canonical} alternates={props.alternates}>
+    <Layout lang={lang} title={props.title} description={serT(lang, 'lede', { name: props.title })} canonical={props.canonical} alternates={props.alternates}>
       <header class="page-head series-head">
         <p class="kicker">{serT(lang, 'kicker')}</p>
         <h1>{props.title}</h1>
-        <p class="lede">{serT(lang, 'lede', { name: props.title, n: props.total })}</p>
+        <p class="lede">{serT(lang, 'lede', { name: props.title })}</p>
       </header>
       <section aria-labelledby="series-articles-h">
         <h2 id="series-articles-h" class="section-title">
