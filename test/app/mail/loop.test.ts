@@ -187,6 +187,19 @@ forEachEngine('mail: the reader loop', (h) => {
     assert.deepEqual(smtp.to(reader).slice(1).map((r) => r.mail.subject).sort(), ['The second watch', 'المرصد الثاني'].sort());
   });
 
+  test('the form says when the weekly digest goes out, in the page’s language', async () => {
+    const store = await h.open();
+    const { get } = setup(store);
+    assert.match(await (await get(`${BASE}/ar/subscribe`)).text(), /ملخص أسبوعي \(كل اثنين، الساعة 07:00\)/);
+    process.env.MIZAN_DIGEST_AT = 'friday 16:30';
+    try {
+      assert.match(await (await get(`${BASE}/ar/subscribe`)).text(), /ملخص أسبوعي \(كل جمعة، الساعة 16:30\)/);
+      assert.match(await (await get(`${BASE}/subscribe`)).text(), /A weekly digest \(Fridays at 16:30\)/);
+    } finally {
+      delete process.env.MIZAN_DIGEST_AT;
+    }
+  });
+
   test('a weekly reader gets nothing at once, then one digest of every piece on Monday morning', async () => {
     const store = await h.open();
     const { post } = setup(store);
