@@ -369,6 +369,7 @@ export class SqlStore implements Store {
       const expertId = query.expertId;
       base = base.where('id', 'in', (eb) => eb.selectFrom('article_authors').select('article_id').where('expert_id', '=', expertId));
     }
+    if (query.series) base = query.series.length ? base.where('series_name', 'in', query.series) : base.where(sql<boolean>`1 = 0`);
     const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const direction = query.order === 'oldest' ? 'asc' : 'desc';
     const rows = await base

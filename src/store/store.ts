@@ -40,6 +40,8 @@ export interface ArticleQuery {
   termId?: string;
   /** Articles written by this expert id. */
   expertId?: string;
+  /** Articles of these series names (as the articles carry them: PolicyWatch, المرصد السياسي). */
+  series?: string[];
   /** Workflow state; the public site lists only 'published' (the default). */
   status?: string;
   /** Newest first (the default), or oldest first. */

@@ -12,6 +12,7 @@ export interface MakeOptions {
   regions?: { slug: string; name: string }[];
   translation?: { lang: string; slug: string };
   body?: Article['body'];
+  series?: { name: string; number: number };
 }
 
 /** An article in Arabic by default, with one author, one topic and one region unless told otherwise. */
@@ -26,6 +27,7 @@ export function makeArticle(o: MakeOptions = {}): Article {
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     type,
     typeLabel: typeLabel(type, lang),
+    series: o.series ?? null,
     title: o.title ?? (lang === 'ar' ? 'علاقات تجريبية بين بلدين' : 'Test relations between two countries'),
     summary: lang === 'ar' ? 'ملخص قصير كتبناه للاختبار.' : 'A short summary written for tests.',
     published: o.published ?? '2023-05-18',

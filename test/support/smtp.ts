@@ -24,10 +24,14 @@ export interface TestSmtp {
   waitFor(n: number, timeoutMs?: number): Promise<Received[]>;
   /** Per-recipient answer: undefined accepts, `{ code, message }` refuses. */
   rcpt?: (address: string) => { code: number; message: string } | undefined;
+  /** Answer to a message's end of data, by its recipients: undefined accepts, `{ code, message }` refuses. */
+  dataAnswer?: (to: string[]) => { code: number; message: string } | undefined;
   /** Delay before answering a message's DATA (ms), by message number (1-based, counting every DATA). */
   dataDelay?: (n: number) => number;
   /** Called when DATA for a message arrived (before the reply). */
   onData?: (n: number) => void;
+  /** Called the moment the server has taken a message into its queue, just before it answers 250. */
+  onAccepted?: (n: number) => void;
   to(address: string): Received[];
   close(): Promise<void>;
 }
@@ -72,6 +76,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
         const delay = state.dataDelay?.(n) ?? 0;
         if (delay) await new Promise((r) => setTimeout(r, delay));
         if (closed.has(session.id)) return cb(new Error('connection gone'));
+        const refusal = state.dataAnswer?.(session.envelope.rcptTo.map((r) => r.address.toLowerCase()));
+        if (refusal) return cb(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
         const raw = Buffer.concat(chunks).toString('utf8');
         const mail = await simpleParser(raw);
         state.received.push({
@@ -81,6 +87,8 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
           mail,
           messageId: mail.messageId ?? '',
         });
+        // Taken into the server's queue: what happens now (a kill) happens before the client hears the 250.
+        state.onAccepted?.(n);
         cb();
         for (const w of waiters.filter((w) => state.received.length >= w.n)) {
           waiters.splice(waiters.indexOf(w), 1);

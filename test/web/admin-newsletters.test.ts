@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { makeArticle } from '../support/articles.ts';
 import { startSmtp, type TestSmtp } from '../support/smtp.ts';
-import { confirmSubscription, getSubscriber, MailWorker, mdb, requestSubscription, saveEdit, smtpMailer, tokenFor, transition, type Editor } from '../../src/app/index.ts';
+import { confirmSubscription, getSubscriber, MailWorker, mdb, recordBounce, requestSubscription, saveEdit, smtpMailer, tokenFor, transition, type Editor } from '../../src/app/index.ts';
 import { addAccounts, signedIn, startServer, type AdminServer } from './admin-client.ts';
 
 const editor: Editor = { id: 'u-x', email: 'x@example.org', ip: '192.0.2.2', role: 'editor' };
@@ -98,5 +98,28 @@ forEachEngine('admin: newsletters', (h) => {
     const rows = await mdb(store).selectFrom('mail_outbox').selectAll().execute();
     assert.ok(rows.every((r) => r.subscriber_id !== null), 'no orphaned mail');
     assert.doesNotMatch((await admin.get('/admin/subscribers.csv')).text, /nl-ar@/);
+  });
+
+  test('the delivery section: the next digest, messages in doubt to editors, bounced addresses (personal data) to admins only', async () => {
+    const email = 'bounced-admin@example.org';
+    await requestSubscription(store, { email, uiLang: 'ar', langs: ['ar'], frequency: 'instant', follows: [], ip: '10.0.0.2' });
+    const row = await mdb(store).selectFrom('mail_subscribers').select('id').where('email_key', '=', email).executeTakeFirstOrThrow();
+    await confirmSubscription(store, await tokenFor(store, (await getSubscriber(store, row.id))!, 'confirm'));
+    await mdb(store).updateTable('mail_outbox').set({ status: 'unknown' }).where('subscriber_id', '=', row.id).execute();
+    await recordBounce(store, { email, kind: 'hard', source: 'dsn', status: '5.1.1', detail: 'smtp; 550 5.1.1 No such mailbox' });
+    const doubtful = (await mdb(store).selectFrom('mail_outbox').select('id').where('status', '=', 'unknown').executeTakeFirstOrThrow()).id;
+
+    const ed = await signedIn(server.url, 'editor');
+    const edPage = await ed.get('/admin/newsletters');
+    assert.equal(edPage.status, 200);
+    assert.ok(edPage.text.includes(doubtful), 'an editor sees which message is in doubt');
+    assert.match(edPage.text, /mizan mail retry/);
+    assert.match(edPage.text, /UTC/, 'the next digest, with the zone it is reckoned in');
+    assert.doesNotMatch(edPage.text, /bounced-admin@example\.org/, 'but not the addresses');
+
+    const admin = await signedIn(server.url, 'admin');
+    const adminPage = await admin.get('/admin/newsletters');
+    assert.match(adminPage.text, /<td dir="ltr">bounced-admin@example\.org<\/td>/);
+    assert.match(adminPage.text, /5\.1\.1 smtp; 550 5\.1\.1 No such mailbox/);
   });
 });

@@ -28,7 +28,7 @@ describe('reading site pages', () => {
     const { res, body } = await site.html('/ar/policy-analysis/trq-alhbwb-bd-alhrb');
     assert.equal(res.status, 200);
     assert.match(body, /<html lang="ar" dir="rtl">/);
-    assert.match(body, /<p class="kicker">تحليل موجز · المرصد السياسي 4012<\/p>/);
+    assert.match(body, /<p class="kicker">تحليل موجز · <a href="\/ar\/series\/policywatch">المرصد السياسي 4012<\/a><\/p>/);
     assert.match(body, /<h1 id="article-title">طرق الحبوب بعد الحرب<\/h1>/);
     assert.match(body, /<a href="\/ar\/experts\/lyla-hdad" rel="author">ليلى حداد<\/a>/);
     assert.match(body, /<time datetime="2024-03-12">12 آذار\/مارس 2024<\/time>/);

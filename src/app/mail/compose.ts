@@ -48,6 +48,8 @@ export interface MailJob {
   to: Recipient;
   articles: Article[];
   issue?: { subject: string; lead: string };
+  /** A digest's time and the institute's zone: the mail is dated by the reader's calendar there. */
+  digest?: { at: Date; timeZone: string };
 }
 
 function prefix(lang: string): string {
@@ -128,6 +130,7 @@ export function composeMail(settings: MailSettings, job: MailJob, now = new Date
         subject: mt(lang, 'digest.subject', { site, n: job.articles.length }),
         preheader: job.articles.map((a) => a.title).join(' · '),
         heading: mt(lang, 'digest.heading', { site }),
+        paragraphs: job.digest ? [mt(lang, 'digest.dateline', { date: zonedDate(job.digest.at, job.digest.timeZone, lang) })] : [],
         items: job.articles.map((a) => itemOf(a, settings)),
         footer,
       };
@@ -161,6 +164,18 @@ export function composeMail(settings: MailSettings, job: MailJob, now = new Date
     date: now,
     headers,
   };
+}
+
+/**
+ * The day `at` falls on in `timeZone`, as the site writes dates in `lang`, with its weekday.
+ *
+ * @example zonedDate(new Date('2026-03-29T22:30Z'), 'Asia/Riyadh', 'ar') // → 'الاثنين 30 آذار/مارس 2026'
+ */
+export function zonedDate(at: Date, timeZone: string, lang: string): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const weekday = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { timeZone, weekday: 'long' }).format(at);
+  // A word joiner after the slash keeps آذار/مارس on one line.
+  return lang === 'ar' ? `${weekday} ${formatDate(day, lang).replace('/', '/\u2060')}` : `${weekday}, ${formatDate(day, lang)}`;
 }
 
 /** A header phrase as RFC 2047 needs it: as is when plain ASCII, else one base64 encoded-word. */

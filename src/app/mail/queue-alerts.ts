@@ -10,19 +10,11 @@
  * version of an Arabic analysis already sent does not send again.
  */
 import { sql } from 'kysely';
-import type { Article } from '../../model/index.ts';
+import { seriesName, type Article } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { analyze } from '../../text/index.ts';
 import { mdb } from './tables.ts';
-
-/** When the weekly digest goes out: Monday 07:00 UTC. */
-export function nextDigestAt(now: Date): Date {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7));
-  const days = (8 - d.getUTCDay()) % 7;
-  d.setUTCDate(d.getUTCDate() + days);
-  if (d.getTime() <= now.getTime()) d.setUTCDate(d.getUTCDate() + 7);
-  return d;
-}
+import { NEXT_DIGEST } from './digest-schedule.ts';
 
 /** The article and every article that is its translation, either way round. */
 export async function translationGroup(tx: Store, article: Pick<Article, 'id' | 'path' | 'translations'>): Promise<string[]> {
@@ -80,8 +72,10 @@ export async function queueAlerts(tx: Store, article: Article, now = new Date())
 
   const list = (xs: string[]) => (xs.length ? sql.join(xs.map((x) => sql.lit(x))) : sql`null`);
   const stamp = now.toISOString();
-  const digestAt = nextDigestAt(now).toISOString();
-  const series = article.series?.name ?? null;
+  // A digest item waits for the next digest time, which the worker works out in the institute's zone.
+  const digestAt = NEXT_DIGEST;
+  // Follows name a series in English (subscribe.ts), whatever language the article gives its name in.
+  const series = article.series ? seriesName(article.series.name, 'en') : null;
   const result = await sql`
     insert into mail_outbox (id, kind, subscriber_id, to_address, article_id, issue_id, lang, message_id, status, attempts, due_at, lease_owner, lease_until, last_error, created_at, sent_at)
     select 'alert:' || s.id || ':' || ${article.id},

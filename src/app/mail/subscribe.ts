@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { MizanError } from '../../lib/index.ts';
-import { LANGS } from '../../model/index.ts';
+import { LANGS, seriesName } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { checkAddress } from './address.ts';
 import { mdb, type FollowKind, type Frequency, type MailSubscribersTable } from './tables.ts';
@@ -81,7 +81,11 @@ export async function checkPreferences(store: Store, prefs: Preferences): Promis
     } else if (f.kind === 'expert') {
       if (!(await db.selectFrom('experts').select('id').where('id', '=', ref).executeTakeFirst())) throw new MizanError('bad-preferences', `no expert "${ref.slice(0, 60)}"`);
     } else if (f.kind === 'series') {
-      if (!(await db.selectFrom('articles').select('id').where('series_name', '=', ref).executeTakeFirst())) throw new MizanError('bad-preferences', `no series "${ref.slice(0, 60)}"`);
+      // A series is followed by its name in English, so PolicyWatch and المرصد السياسي are one follow.
+      const names = (await db.selectFrom('articles').select('series_name').distinct().where('series_name', 'is not', null).execute()).map((r) => r.series_name!);
+      const key = seriesName(ref, 'en');
+      if (!names.some((n) => seriesName(n, 'en') === key)) throw new MizanError('bad-preferences', `no series "${ref.slice(0, 60)}"`);
+      ref = key;
     } else if (f.kind === 'search') {
       ref = ref.replace(/\s+/g, ' ');
       if (!ref || ref.length > MAX_SEARCH_CHARS || /[\u0000-\u001f]/.test(ref)) throw new MizanError('bad-preferences', `a saved search has 1 to ${MAX_SEARCH_CHARS} characters`);
@@ -245,6 +249,8 @@ export async function deleteSubscriber(store: Store, id: string): Promise<boolea
     const db = mdb(tx);
     await db.deleteFrom('mail_outbox').where('subscriber_id', '=', id).execute();
     await db.deleteFrom('mail_follows').where('subscriber_id', '=', id).execute();
+    const row = await db.selectFrom('mail_subscribers').select('email_key').where('id', '=', id).executeTakeFirst();
+    if (row) await db.deleteFrom('mail_bounces').where('email_key', '=', row.email_key).execute();
     const r = await db.deleteFrom('mail_subscribers').where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   });

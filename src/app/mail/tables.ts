@@ -9,7 +9,7 @@ export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced'
 export type Frequency = 'instant' | 'weekly';
 export type FollowKind = 'all' | 'topic' | 'region' | 'expert' | 'series' | 'search';
 export type MailKind = 'confirm' | 'known' | 'alert' | 'digest' | 'newsletter';
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type OutboxStatus = 'queued' | 'sending' | 'handed' | 'sent' | 'failed' | 'cancelled' | 'unknown';
 
 export interface MailSubscribersTable {
   id: string;
@@ -72,7 +72,19 @@ export interface MailIssuesTable {
   recipients: number | null;
 }
 
+export interface MailBouncesTable {
+  id: string;
+  email_key: string;
+  kind: 'hard' | 'soft';
+  source: 'smtp' | 'dsn';
+  status: string | null;
+  detail: string;
+  message_id: string | null;
+  at: string;
+}
+
 export interface MailTables {
+  mail_bounces: MailBouncesTable;
   mail_subscribers: MailSubscribersTable;
   mail_follows: MailFollowsTable;
   mail_outbox: MailOutboxTable;

@@ -5,22 +5,24 @@
  * a row), a 5xx ends mail to that address, anything temporary goes back in the queue with doubling
  * delays, and an unreachable server pauses the worker instead of spending every row's attempts.
  *
- * What remains (docs/mail.md): if the process dies after the server accepted a message and before the
- * row is marked (a few milliseconds), the row's lease runs out and it is sent again, with the same
- * Message-ID, which receiving systems and clients use to recognise the copy.
+ * A worker that dies leaves at most one message in doubt: the one it had handed to the SMTP server
+ * without recording the answer. That one is never sent again by itself (claim.ts); every other row it
+ * held goes back to the queue when its lease runs out.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Article } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
-import { claimBatch, finish, markSent, release, renewLease, type OutboxRow } from './claim.ts';
+import { claimBatch, finish, recordProgress, release, renewLease, type OutboxRow } from './claim.ts';
 import { composeMail, type MailSettings } from './compose.ts';
 import { SendError, type Mailer } from './smtp.ts';
-import { getSubscriber, stopSubscriber, tokenFor, type Subscriber } from './subscribe.ts';
+import { tokenFor } from './subscribe.ts';
+import { recordBounce } from './bounce.ts';
 import { mdb } from './tables.ts';
 import { purgeThrottle } from './throttle.ts';
 import { queueDueIssues } from './newsletters.ts';
 import { publishDue } from '../editorial/workflow.ts';
+import { DEFAULT_DIGEST, releaseDigests, type DigestSchedule } from './digest-schedule.ts';
 
 export interface WorkerOptions {
   mailer: Mailer;
@@ -39,6 +41,8 @@ export interface WorkerOptions {
   pauseMs?: number;
   /** How often to look for due rows when the queue is empty (default 1 s). */
   pollMs?: number;
+  /** When the weekly digest goes out, in the institute's time zone (default Monday 07:00 UTC). */
+  digest?: DigestSchedule;
   log?: (line: string) => void;
   now?: () => Date;
 }
@@ -77,12 +81,17 @@ export class MailWorker {
       maxAttempts: 8,
       pauseMs: 30_000,
       pollMs: 1000,
+      digest: DEFAULT_DIGEST,
       ...opts,
     };
     this.#now = opts.now ?? (() => new Date());
   }
 
-  /** Claims one batch and sends it. */
+  /**
+   * Claims one batch and sends it. Each message is recorded `handed` in the same commit that records
+   * the one before it `sent`, just before the server is asked to take it; those commits do not wait
+   * for the disk, and one that does closes the batch (`recordProgress`).
+   */
   async tick(): Promise<TickResult> {
     const result: TickResult = { claimed: 0, sent: 0, failed: 0, retried: 0, cancelled: 0 };
     const now = this.#now();
@@ -91,60 +100,81 @@ export class MailWorker {
       // Scheduled articles go live (queueing their alerts) even when no request reaches the site.
       await publishDue(this.#store, now);
       await queueDueIssues(this.#store, now);
+      await releaseDigests(this.#store, this.#o.digest, now);
       await purgeThrottle(this.#store, now);
     }
     if (now.getTime() < this.#pausedUntil) return result;
     const rows = await claimBatch(this.#store, this.owner, this.#o.batch, this.#o.leaseMs, now);
     this.#leaseEnd = now.getTime() + this.#o.leaseMs;
     result.claimed = rows.length;
+    if (!rows.length) return result;
     const units = groupUnits(rows);
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i];
-      const ids = unit.map((r) => r.id);
-      try {
-        const outcome = await this.#sendUnit(unit);
-        if (outcome === 'cancelled') result.cancelled += ids.length;
-        else result.sent += ids.length;
-      } catch (err) {
-        const e = err instanceof SendError ? err : undefined;
-        const message = (err as Error)?.message ?? String(err);
-        const subscriberId = unit[0].subscriber_id;
-        if (e?.permanent) {
-          await finish(this.#store, ids, this.owner, 'failed', message);
-          if (subscriberId) await stopSubscriber(this.#store, subscriberId, 'bounced', message);
-          this.#o.log?.(`mail: ${unit[0].id} refused for good (${message}); no more mail to that address`);
-          result.failed += ids.length;
-        } else if (unit[0].attempts >= this.#o.maxAttempts) {
-          await finish(this.#store, ids, this.owner, 'failed', message);
-          this.#o.log?.(`mail: ${unit[0].id} given up after ${unit[0].attempts} attempts (${message})`);
-          result.failed += ids.length;
-        } else {
-          const delay = Math.min(this.#o.retryBaseMs * 2 ** Math.max(0, unit[0].attempts - 1), MAX_RETRY_MS);
-          await release(this.#store, ids, this.owner, new Date(this.#now().getTime() + delay), message);
-          result.retried += ids.length;
-          if (!e) this.#o.log?.(`mail: ${unit[0].id} failed (${(err as Error)?.stack ?? message}); retrying`);
-          if (e?.unreachable) {
+    const batch = await loadBatch(this.#store, rows);
+    const accepted: string[] = [];
+    try {
+      for (let i = 0; i < units.length; i++) {
+        const unit = units[i];
+        const ids = unit.map((r) => r.id);
+        try {
+          const outcome = await this.#sendUnit(unit, batch, accepted);
+          if (outcome === 'cancelled') result.cancelled += ids.length;
+          else result.sent += ids.length;
+        } catch (err) {
+          const email = unit[0].subscriber_id ? batch.subscribers.get(unit[0].subscriber_id)?.email : undefined;
+          if (await this.#failed(unit, email, err, result)) {
             // The server is down: hand the rest back untouched and wait, rather than fail them one by one.
             const rest = units.slice(i + 1).flat().map((r) => r.id);
             const resume = new Date(this.#now().getTime() + this.#o.pauseMs);
             await release(this.#store, rest, this.owner, resume, null, { uncount: true });
             this.#pausedUntil = resume.getTime();
-            this.#o.log?.(`mail: the SMTP server cannot be reached (${message}); pausing ${Math.round(this.#o.pauseMs / 1000)} s`);
+            this.#o.log?.(`mail: the SMTP server cannot be reached (${(err as Error)?.message}); pausing ${Math.round(this.#o.pauseMs / 1000)} s`);
             break;
           }
         }
       }
+    } finally {
+      // The batch ends with a commit that waits for the disk: every mark before it is durable too.
+      await recordProgress(this.#store, this.owner, { sent: accepted.splice(0) }, { durable: true, now: this.#now() });
     }
     return result;
   }
 
-  async #sendUnit(unit: OutboxRow[]): Promise<'sent' | 'cancelled'> {
+  /** Records a failed send; true when the server cannot be reached at all. */
+  async #failed(unit: OutboxRow[], email: string | undefined, err: unknown, result: TickResult): Promise<boolean> {
+    const ids = unit.map((r) => r.id);
+    const e = err instanceof SendError ? err : undefined;
+    const message = (err as Error)?.message ?? String(err);
+    const bounce = (kind: 'hard' | 'soft') =>
+      email ? recordBounce(this.#store, { email, kind, source: 'smtp', status: e?.responseCode ? String(e.responseCode) : undefined, detail: message, messageId: unit[0].message_id }, this.#now()) : undefined;
+    if (e?.permanent) {
+      await finish(this.#store, ids, this.owner, 'failed', message);
+      await bounce('hard');
+      this.#o.log?.(`mail: ${unit[0].id} refused for good (${message}); no more mail to that address`);
+      result.failed += ids.length;
+      return false;
+    }
+    if (unit[0].attempts >= this.#o.maxAttempts) {
+      await finish(this.#store, ids, this.owner, 'failed', `given up after ${unit[0].attempts} attempts: ${message}`);
+      // A recipient's server that kept saying "later" counts as a soft bounce (a dead server or a bad login does not).
+      if (e?.responseCode && e.responseCode >= 400 && e.responseCode < 500 && !e.unreachable) await bounce('soft');
+      this.#o.log?.(`mail: ${unit[0].id} given up after ${unit[0].attempts} attempts (${message})`);
+      result.failed += ids.length;
+      return false;
+    }
+    const delay = Math.min(this.#o.retryBaseMs * 2 ** Math.max(0, unit[0].attempts - 1), MAX_RETRY_MS);
+    await release(this.#store, ids, this.owner, new Date(this.#now().getTime() + delay), message);
+    result.retried += ids.length;
+    if (!e) this.#o.log?.(`mail: ${unit[0].id} failed (${(err as Error)?.stack ?? message}); retrying`);
+    return Boolean(e?.unreachable);
+  }
+
+  async #sendUnit(unit: OutboxRow[], batch: Batch, accepted: string[]): Promise<'sent' | 'cancelled'> {
     const head = unit[0];
     const ids = unit.map((r) => r.id);
     const store = this.#store;
-    let sub: Subscriber | undefined;
+    let sub: BatchSubscriber | undefined;
     if (head.subscriber_id) {
-      sub = await getSubscriber(store, head.subscriber_id);
+      sub = batch.subscribers.get(head.subscriber_id);
       const wanted = head.kind === 'confirm' ? 'pending' : 'active';
       if (!sub || sub.status !== wanted) {
         await finish(store, ids, this.owner, 'cancelled', sub ? `subscriber is ${sub.status}` : 'subscriber deleted');
@@ -160,9 +190,9 @@ export class MailWorker {
         return 'cancelled';
       }
       issue = { subject: row.subject, lead: row.lead };
-      articles.push(...(await publishedArticles(store, JSON.parse(row.article_ids) as string[])));
+      articles.push(...(await batch.articles(JSON.parse(row.article_ids) as string[])));
     } else if (head.kind === 'alert' || head.kind === 'digest') {
-      articles.push(...(await publishedArticles(store, unit.map((r) => r.article_id!))));
+      articles.push(...(await batch.articles(unit.map((r) => r.article_id!))));
       if (!articles.length) {
         await finish(store, ids, this.owner, 'cancelled', 'article no longer published');
         return 'cancelled';
@@ -179,7 +209,8 @@ export class MailWorker {
       : { email, manageToken: '', unsubscribeToken: '' };
     const lang = head.kind === 'alert' || head.kind === 'digest' ? (articles[0]?.lang ?? head.lang) : head.lang;
     const messageId = unit.length > 1 ? `digest.${head.subscriber_id}.${head.due_at.slice(0, 10)}` : head.message_id;
-    const mail = composeMail(this.#o.settings, { kind: head.kind, lang, messageId, to, articles, issue }, this.#now());
+    const digest = head.kind === 'digest' ? { timeZone: this.#o.digest.timeZone, at: new Date(head.due_at) } : undefined;
+    const mail = composeMail(this.#o.settings, { kind: head.kind, lang, messageId, to, articles, issue, digest }, this.#now());
     await this.#pace();
     // Nobody else can take a row before its lease ends, so while half of it is left there is nothing to
     // check; past that (a slow server), renew, and send only what this worker still holds.
@@ -188,9 +219,14 @@ export class MailWorker {
       if ((await renewLease(store, ids, this.owner, this.#o.leaseMs, at)) < ids.length) return 'cancelled';
       this.#leaseEnd = Math.min(this.#leaseEnd, at.getTime() + this.#o.leaseMs);
     }
+    // One commit: the message before is sent, this one is handed to the server (in doubt until the next).
+    const held = await recordProgress(store, this.owner, { sent: accepted.splice(0), handed: ids }, { durable: false, now: at });
+    if (held < ids.length) {
+      this.#o.log?.(`mail: ${head.id} passed to another worker before it was sent (lease too short?)`);
+      return 'cancelled';
+    }
     await this.#o.mailer.send(mail);
-    const marked = await markSent(store, ids, this.owner, this.#now());
-    if (marked < ids.length) this.#o.log?.(`mail: ${head.id} was sent but its lease had passed to another worker (lease too short?)`);
+    accepted.push(...ids);
     return 'sent';
   }
 
@@ -244,13 +280,48 @@ function groupUnits(rows: OutboxRow[]): OutboxRow[][] {
   return units;
 }
 
-async function publishedArticles(store: Store, ids: string[]): Promise<Article[]> {
-  const out: Article[] = [];
-  for (const id of ids) {
-    const row = await store.db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
-    if (row?.status !== 'published') continue;
-    const a = await store.getArticle(id);
-    if (a) out.push(a);
+interface BatchSubscriber {
+  id: string;
+  email: string;
+  status: string;
+  tokenVersion: number;
+}
+
+interface Batch {
+  subscribers: Map<string, BatchSubscriber>;
+  /** The published ones of `ids`, in that order; each article is read once a batch. */
+  articles(ids: string[]): Promise<Article[]>;
+}
+
+/** What a batch's messages need, read once: its subscribers in one query, each article once. */
+async function loadBatch(store: Store, rows: OutboxRow[]): Promise<Batch> {
+  const subscribers = new Map<string, BatchSubscriber>();
+  const subIds = [...new Set(rows.map((r) => r.subscriber_id).filter((x): x is string => Boolean(x)))];
+  for (let i = 0; i < subIds.length; i += 500) {
+    const got = await mdb(store).selectFrom('mail_subscribers').select(['id', 'email', 'status', 'token_version']).where('id', 'in', subIds.slice(i, i + 500)).execute();
+    for (const r of got) subscribers.set(r.id, { id: r.id, email: r.email, status: r.status, tokenVersion: Number(r.token_version) });
   }
-  return out;
+  const cache = new Map<string, Promise<Article | undefined>>();
+  const one = (id: string) => {
+    let got = cache.get(id);
+    if (!got) {
+      got = (async () => {
+        const row = await store.db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
+        return row?.status === 'published' ? await store.getArticle(id) : undefined;
+      })();
+      cache.set(id, got);
+    }
+    return got;
+  };
+  return {
+    subscribers,
+    async articles(ids) {
+      const out: Article[] = [];
+      for (const id of ids) {
+        const a = await one(id);
+        if (a) out.push(a);
+      }
+      return out;
+    },
+  };
 }

@@ -66,7 +66,7 @@ export function registerServe(program: Command): void {
                 `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)`
               : ''),
         );
-        const mail = await startMailWorker(store, process.env.MIZAN_BASE_URL ?? origin, (line: string) => logger.info(line), site.name);
+        const mail = await startMailWorker(store, process.env.MIZAN_BASE_URL ?? origin, (line: string) => logger.info(line), site);
         const signal = await new Promise<string>((resolve) => {
           process.once('SIGINT', () => resolve('SIGINT'));
           process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -12,6 +12,7 @@ import * as knowledge from './006-knowledge.ts';
 import * as searchHead from './007-search-head.ts';
 import * as searchPairs from './008-search-pairs.ts';
 import * as mail from './050-mail.ts';
+import * as mailBounces from './051-mail-bounces.ts';
 import * as articleOwners from './009-article-owners.ts';
 import * as arabicFolding from './060-arabic-folding.ts';
 import * as autosave from './040-autosave.ts';
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-search-head': searchHead,
   '008-search-pairs': searchPairs,
   '050-mail': mail,
+  '051-mail-bounces': mailBounces,
   '009-article-owners': articleOwners,
   '060-arabic-folding': arabicFolding,
   '040-autosave': autosave,

@@ -8,6 +8,7 @@ import { registerAdmin } from './admin.tsx';
 import { registerApi } from './api.ts';
 import { registerAssets } from './assets.ts';
 import { registerExpert } from './expert.tsx';
+import { registerSeries } from '../series/index.ts';
 import { registerFeeds } from './feeds.ts';
 import { registerHome } from './home.tsx';
 import { registerKnowledge } from './knowledge.tsx';
@@ -34,6 +35,7 @@ const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerHome,
   registerPolicyAnalysis,
   registerExpert,
+  registerSeries,
   registerSearch,
   registerKnowledge,
   registerSubscribe,

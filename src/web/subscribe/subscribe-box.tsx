@@ -1,5 +1,5 @@
 /**
- * @module The small subscribe form on every topic, region and expert page: an address and one button
+ * @module The small subscribe form on every topic, region, expert and series page: an address and one button
  * to follow what the page is about, in the page's language, instantly; "more options" opens the full
  * form with the same follow ticked. It carries no per-reader token, so the page stays cacheable.
  */

@@ -17,6 +17,8 @@ export interface Choices {
   regions: Choice[];
   experts: Choice[];
   series: Choice[];
+  /** When the weekly digest goes out, in the page's language ("Mondays at 07:00"). */
+  weeklyWhen: string;
 }
 
 export interface FormState {
@@ -99,7 +101,7 @@ export function SubscribeFormPage(props: { lang: string; choices: Choices; state
               <input type="radio" name="frequency" value="instant" checked={state.frequency === 'instant'} /> {st(lang, 'instant')}
             </label>
             <label class="sub-inline">
-              <input type="radio" name="frequency" value="weekly" checked={state.frequency === 'weekly'} /> {st(lang, 'weekly')}
+              <input type="radio" name="frequency" value="weekly" checked={state.frequency === 'weekly'} /> {st(lang, 'weekly', { when: props.choices.weeklyWhen })}
             </label>
           </fieldset>
           <fieldset class="sub-field">

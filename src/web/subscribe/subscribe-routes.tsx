@@ -18,11 +18,15 @@ import {
   tokenFor,
   updatePreferences,
   mdb,
+  digestSchedule,
+  DEFAULT_DIGEST,
   type FollowKind,
   type Preferences,
   type Subscriber,
 } from '../../app/index.ts';
 import { MizanError } from '../../lib/index.ts';
+import { seriesName } from '../../model/index.ts';
+import { currentSite } from '../site/index.ts';
 import type { Store } from '../../store/index.ts';
 import { clientIp, sameOrigin, securitySettings } from '../admin/admin-security.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
@@ -44,6 +48,19 @@ function one(form: Form, name: string): string {
   return values(form, name)[0] ?? '';
 }
 
+/** The digest's day and local time as a reader reads it: "Mondays at 07:00", "كل اثنين، الساعة 07:00". */
+function weeklyWhen(lang: string): string {
+  let d = DEFAULT_DIGEST;
+  try {
+    d = digestSchedule(process.env, currentSite().timeZone);
+  } catch {
+    // A bad setting is reported where mail is sent (mizan serve refuses it); the form keeps the default.
+  }
+  const day = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 4 + d.weekday)));
+  const time = `${String(d.hour).padStart(2, '0')}:${String(d.minute).padStart(2, '0')}`;
+  return lang === 'ar' ? `كل ${day.replace(/^ال/, '')}، الساعة ${time}` : `${day}s at ${time}`;
+}
+
 async function choices(store: Store, lang: string): Promise<Choices> {
   const [topics, regions, experts] = await Promise.all([store.listTerms('topic', lang), store.listTerms('region', lang), store.listExperts(lang)]);
   const series = await store.db.selectFrom('articles').select('series_name').distinct().where('series_name', 'is not', null).where('status', '=', 'published').orderBy('series_name').execute();
@@ -52,7 +69,9 @@ async function choices(store: Store, lang: string): Promise<Choices> {
     topics: topics.map((t) => ({ value: `topic:${t.id}`, label: t.name })).sort(byName),
     regions: regions.map((t) => ({ value: `region:${t.id}`, label: t.name })).sort(byName),
     experts: experts.map((e) => ({ value: `expert:${e.id}`, label: e.name })).sort(byName),
-    series: series.map((s) => ({ value: `series:${s.series_name}`, label: s.series_name! })),
+    // One choice a series, however many languages name it (its key is its English name).
+    weeklyWhen: weeklyWhen(lang),
+    series: [...new Set(series.map((s) => seriesName(s.series_name!, 'en')))].map((key) => ({ value: `series:${key}`, label: seriesName(key, lang) })).sort(byName),
   };
 }
 

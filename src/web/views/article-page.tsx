@@ -11,6 +11,7 @@ import { DateTime } from './date-time.tsx';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 import { noteNumber, sourceNotes, type SourceEntry } from './source-notes.ts';
 import { kicker } from './teaser.tsx';
+import { seriesPath } from '../series/index.ts';
 import { Picture, variantSrc } from '../media/index.ts';
 
 export interface Recommendation {
@@ -122,7 +123,17 @@ export function ArticlePage(props: ArticlePageProps) {
     >
       <article class="article" aria-labelledby="article-title">
         <header class="article-head">
-          <p class="kicker">{a.series && kicker(a) !== a.typeLabel && !kicker(a).startsWith(a.typeLabel + ' ') ? `${a.typeLabel} · ${kicker(a)}` : kicker(a)}</p>
+          <p class="kicker">
+            {a.series ? (
+              // The series links to its page, where a reader can follow it.
+              <>
+                {kicker(a) !== a.typeLabel && !kicker(a).startsWith(a.typeLabel + ' ') ? `${a.typeLabel} · ` : ''}
+                <a href={seriesPath(a.series.name, a.lang)}>{kicker(a)}</a>
+              </>
+            ) : (
+              kicker(a)
+            )}
+          </p>
           <h1 id="article-title">{a.title}</h1>
           {a.summary ? <p class="lede">{a.summary}</p> : null}
           <Byline article={a} />

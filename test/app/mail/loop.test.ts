@@ -148,6 +148,58 @@ forEachEngine('mail: the reader loop', (h) => {
     assert.deepEqual(smtp.to(reader).slice(1).map((r) => r.mail.subject), ['الطاقة مرة أخرى']);
   });
 
+  test('series: a page in each language lists the series, its box follows it; the follower hears of the series in either language, nothing else', async () => {
+    const store = await h.open();
+    const { worker, post, get } = setup(store);
+    await publish(store, { slug: 'mrsd-1', title: 'المرصد الأول', series: { name: 'المرصد السياسي', number: 4100 } });
+    await publish(store, { lang: 'en', slug: 'watch-1', title: 'The first watch', series: { name: 'PolicyWatch', number: 4101 } });
+    await publish(store, { slug: 'ghayr-silsila', title: 'خارج السلسلة' });
+
+    const arRes = await get(`${BASE}/ar/series/policywatch`);
+    assert.equal(arRes.status, 200);
+    const ar = await arRes.text();
+    assert.match(ar, /<html lang="ar" dir="rtl"/);
+    assert.match(ar, /<h1>المرصد السياسي<\/h1>/);
+    assert.match(ar, /المرصد الأول/);
+    assert.doesNotMatch(ar, /The first watch|خارج السلسلة/, 'the Arabic page lists the series in Arabic only');
+    assert.match(ar, /hreflang="en" href="http:\/\/mizan\.test\/series\/policywatch"/);
+    const en = await (await get(`${BASE}/series/policywatch`)).text();
+    assert.match(en, /<h1>PolicyWatch<\/h1>/);
+    assert.match(en, /The first watch/);
+    assert.doesNotMatch(en, /المرصد الأول/);
+    assert.equal((await get(`${BASE}/series/no-such-series`)).status, 404);
+    // An article of the series links to the series' page.
+    assert.match(await (await get(`${BASE}/ar/policy-analysis/mrsd-1`)).text(), /<a href="\/ar\/series\/policywatch">المرصد السياسي 4100<\/a>/);
+    // The subscribe form offers the series once, named in the page's language.
+    const form = await (await get(`${BASE}/ar/subscribe`)).text();
+    assert.equal([...form.matchAll(/value="series:PolicyWatch"/g)].length, 1);
+
+    const follow = /name="follow" value="(series:[^"]+)"/.exec(ar);
+    assert.ok(follow, 'the series page carries the subscribe box');
+    const reader = `series-${h.engine}@example.org`;
+    await post('/ar/subscribe', { email: reader, langs: ['ar', 'en'], frequency: 'instant', follow: follow[1] });
+    await worker.tick();
+    await post('/ar/subscribe/confirm', { token: new URL(linkIn(smtp.to(reader)[0].mail.text!, '/ar/subscribe/confirm')).searchParams.get('token')! });
+    await publish(store, { slug: 'mrsd-2', title: 'المرصد الثاني', series: { name: 'المرصد السياسي', number: 4102 } });
+    await publish(store, { lang: 'en', slug: 'watch-2', title: 'The second watch', series: { name: 'PolicyWatch', number: 4103 } });
+    await publish(store, { slug: 'ghayr-silsila-2', title: 'خارج السلسلة مرة أخرى' });
+    await worker.tick();
+    assert.deepEqual(smtp.to(reader).slice(1).map((r) => r.mail.subject).sort(), ['The second watch', 'المرصد الثاني'].sort());
+  });
+
+  test('the form says when the weekly digest goes out, in the page’s language', async () => {
+    const store = await h.open();
+    const { get } = setup(store);
+    assert.match(await (await get(`${BASE}/ar/subscribe`)).text(), /ملخص أسبوعي \(كل اثنين، الساعة 07:00\)/);
+    process.env.MIZAN_DIGEST_AT = 'friday 16:30';
+    try {
+      assert.match(await (await get(`${BASE}/ar/subscribe`)).text(), /ملخص أسبوعي \(كل جمعة، الساعة 16:30\)/);
+      assert.match(await (await get(`${BASE}/subscribe`)).text(), /A weekly digest \(Fridays at 16:30\)/);
+    } finally {
+      delete process.env.MIZAN_DIGEST_AT;
+    }
+  });
+
   test('a weekly reader gets nothing at once, then one digest of every piece on Monday morning', async () => {
     const store = await h.open();
     const { post } = setup(store);

@@ -35,7 +35,8 @@ function jobs(lang: 'ar' | 'en'): [string, MailJob][] {
     ['confirm', { ...base, kind: 'confirm', messageId: 'confirm.1' }],
     ['known', { ...base, kind: 'known', messageId: 'known.1' }],
     ['alert', { ...base, kind: 'alert', messageId: 'alert.1', articles: [a[0]] }],
-    ['digest', { ...base, kind: 'digest', messageId: 'digest.1', articles: a }],
+    // Monday 01:30 in Riyadh is still Sunday in UTC: the mail is dated by the institute's calendar.
+    ['digest', { ...base, kind: 'digest', messageId: 'digest.1', articles: a, digest: { at: new Date('2026-03-29T22:30:00Z'), timeZone: 'Asia/Riyadh' } }],
     [
       'newsletter',
       {

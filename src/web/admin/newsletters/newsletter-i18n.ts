@@ -28,6 +28,21 @@ const en = {
   deleteEmail: 'Address',
   deleted: 'Deleted {email}.',
   notFound: 'No subscriber {email}.',
+  delivery: 'Delivery',
+  'outbox.queued': 'waiting',
+  'outbox.sending': 'being sent',
+  'outbox.handed': 'with the mail server',
+  'outbox.sent': 'sent',
+  'outbox.failed': 'failed',
+  'outbox.cancelled': 'cancelled',
+  'outbox.unknown': 'in doubt',
+  'outbox.empty': 'Nothing in the outbox.',
+  digestNext: 'Next weekly digest: {at} ({zone}), {n} item(s) waiting.',
+  inDoubt: 'In doubt: {n}',
+  inDoubtHint: 'A worker stopped while the mail server had these messages: they may or may not have arrived, so they are not sent again by themselves. Check the mail server’s log, then run mizan mail retry to send them again.',
+  bounced: 'Addresses that bounced (no more mail is sent to them)',
+  since: 'Since',
+  reason: 'What the server said',
 } as const;
 
 export type NewsletterKey = keyof typeof en;
@@ -59,6 +74,21 @@ const ar: Record<NewsletterKey, string> = {
   deleteEmail: 'العنوان',
   deleted: 'حُذف {email}.',
   notFound: 'لا مشترك بالعنوان {email}.',
+  delivery: 'الإرسال',
+  'outbox.queued': 'في الانتظار',
+  'outbox.sending': 'قيد الإرسال',
+  'outbox.handed': 'لدى خادم البريد',
+  'outbox.sent': 'أُرسلت',
+  'outbox.failed': 'أخفقت',
+  'outbox.cancelled': 'أُلغيت',
+  'outbox.unknown': 'غير مؤكدة',
+  'outbox.empty': 'صندوق الصادر فارغ.',
+  digestNext: 'الملخص الأسبوعي القادم: {at} ({zone})؛ عدد المواد المنتظرة {n}.',
+  inDoubt: 'رسائل غير مؤكدة: {n}',
+  inDoubtHint: 'توقف العامل وهذه الرسائل لدى خادم البريد، فقد تكون وصلت وقد لا تكون، ولذلك لا يعاد إرسالها تلقائيًا. راجع سجل خادم البريد ثم شغّل mizan mail retry لإعادة إرسالها.',
+  bounced: 'عناوين ارتدّ عنها البريد (لا يُرسل إليها شيء بعد الآن)',
+  since: 'منذ',
+  reason: 'ما قاله الخادم',
 };
 
 export function nt(lang: string, key: NewsletterKey, vars: Record<string, string | number> = {}): string {

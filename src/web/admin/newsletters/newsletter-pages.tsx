@@ -1,7 +1,7 @@
 /** @module The newsletter pages of the editors' side: the list of issues (and subscriber tools), and one issue's editor. */
-import type { Issue } from '../../../app/index.ts';
+import type { Issue, MailStatus } from '../../../app/index.ts';
 import { AdminLayout, CsrfField, type AdminUser, type Flash } from '../admin-layout.tsx';
-import { nt } from './newsletter-i18n.ts';
+import { nt, type NewsletterKey } from './newsletter-i18n.ts';
 
 export interface ArticleChoice {
   id: string;
@@ -10,7 +10,61 @@ export interface ArticleChoice {
   published: string | null;
 }
 
-export function IssueListPage(props: { lang: string; user: AdminUser; issues: Issue[]; counts: Record<string, number>; canManageSubscribers: boolean; flash?: Flash }) {
+/** An instant as the institute's wall clock reads it, in the admin's language. */
+function localTime(iso: string, timeZone: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/** What the outbox is doing: counts, the next digest, messages in doubt, addresses that bounced (personal data: managers only). */
+function Delivery(props: { lang: string; status: MailStatus; canManageSubscribers: boolean }) {
+  const { lang, status: s } = props;
+  return (
+    <section aria-labelledby="delivery-h">
+      <h2 id="delivery-h">{nt(lang, 'delivery')}</h2>
+      <p>{Object.entries(s.outbox).map(([k, v]) => `${nt(lang, `outbox.${k}` as NewsletterKey) || k}: ${v}`).join(' · ') || nt(lang, 'outbox.empty')}</p>
+      <p>{nt(lang, 'digestNext', { at: localTime(s.digest.next, s.digest.timeZone, lang), zone: s.digest.timeZone, n: s.digest.waiting })}</p>
+      {s.inDoubt.length ? (
+        <>
+          <h3>{nt(lang, 'inDoubt', { n: s.inDoubt.length })}</h3>
+          <p class="hint">{nt(lang, 'inDoubtHint')}</p>
+          <ul>
+            {s.inDoubt.map((d) => (
+              <li>
+                <code dir="ltr">{d.id}</code>
+                {props.canManageSubscribers && d.to ? <> — <span dir="ltr">{d.to}</span></> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {props.canManageSubscribers && s.bounced.length ? (
+        <>
+          <h3>{nt(lang, 'bounced')}</h3>
+          <table>
+            <thead>
+              <tr>
+                <th>{nt(lang, 'deleteEmail')}</th>
+                <th>{nt(lang, 'since')}</th>
+                <th>{nt(lang, 'reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.bounced.map((b) => (
+                <tr>
+                  <td dir="ltr">{b.email}</td>
+                  <td>{localTime(b.at, s.digest.timeZone, lang)}</td>
+                  <td dir="ltr">{b.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function IssueListPage(props: { lang: string; user: AdminUser; issues: Issue[]; counts: Record<string, number>; delivery?: MailStatus; canManageSubscribers: boolean; flash?: Flash }) {
   const { lang, user } = props;
   return (
     <AdminLayout lang={lang} title={nt(lang, 'title')} user={user} flash={props.flash}>
@@ -46,6 +100,7 @@ export function IssueListPage(props: { lang: string; user: AdminUser; issues: Is
       )}
       <h2>{nt(lang, 'subscribers')}</h2>
       <p>{Object.entries(props.counts).map(([k, v]) => `${k}: ${v}`).join(' · ') || '0'}</p>
+      {props.delivery ? <Delivery lang={lang} status={props.delivery} canManageSubscribers={props.canManageSubscribers} /> : null}
       {props.canManageSubscribers ? (
         <>
           <p>

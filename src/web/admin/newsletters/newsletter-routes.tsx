@@ -13,6 +13,8 @@ import {
   getIssue,
   listIssues,
   mailConfig,
+  mailStatus,
+  digestSchedule,
   recordAudit,
   saveIssue,
   sendIssue,
@@ -25,6 +27,7 @@ import {
 import { MizanError } from '../../../lib/index.ts';
 import type { AdminRoute } from '../../routes/admin.tsx';
 import { renderPage } from '../../views/layout.tsx';
+import { currentSite } from '../../site/index.ts';
 import type { Flash } from '../admin-layout.tsx';
 import { nt } from './newsletter-i18n.ts';
 import { IssueEditPage, IssueListPage, type ArticleChoice } from './newsletter-pages.tsx';
@@ -57,7 +60,12 @@ async function choices(ctx: Ctx): Promise<ArticleChoice[]> {
 }
 
 async function listPage(c: Context, ctx: Ctx, flash?: Flash, status = 200): Promise<Response> {
-  return html(c, <IssueListPage lang={ctx.lang} user={ctx.user} issues={await listIssues(ctx.store)} counts={await countSubscribers(ctx.store)} canManageSubscribers={can(ctx.user.role, 'users.manage')} flash={flash} />, status);
+  const delivery = await mailStatus(ctx.store, { digest: digestSchedule(process.env, currentSite().timeZone) });
+  return html(
+    c,
+    <IssueListPage lang={ctx.lang} user={ctx.user} issues={await listIssues(ctx.store)} counts={await countSubscribers(ctx.store)} delivery={delivery} canManageSubscribers={can(ctx.user.role, 'users.manage')} flash={flash} />,
+    status,
+  );
 }
 
 async function editPage(c: Context, ctx: Ctx, issue: Issue | undefined, flash?: Flash, status = 200): Promise<Response> {

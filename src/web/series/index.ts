@@ -1,0 +1,2 @@
+/** @module Series pages: each series readers can follow, in every language. */
+export { registerSeries, seriesPath } from './series-routes.tsx';

@@ -1,0 +1,61 @@
+/** @module Bounce reports (RFC 3464) for tests, written by us the way Postfix lays one out. */
+
+/** A bounce report as Postfix writes one (our own text), about `to`, with `status` and the server's words. */
+export function dsn(to: string, status: string, opts: { action?: string; base64?: boolean; messageId?: string } = {}): string {
+  const action = opts.action ?? 'failed';
+  const fields = [
+    'Reporting-MTA: dns; relay.mizan.test',
+    'X-Postfix-Queue-ID: 4Xyz12abcd',
+    'Arrival-Date: Mon, 30 Mar 2026 07:00:02 +0300 (AST)',
+    '',
+    `Final-Recipient: rfc822; ${to}`,
+    `Original-Recipient: rfc822;${to}`,
+    `Action: ${action}`,
+    `Status: ${status}`,
+    `Remote-MTA: dns; mx.example.org`,
+    `Diagnostic-Code: smtp; ${status.startsWith('5') ? '550' : '452'} ${status} ${status.startsWith('5') ? 'The email account that you tried to reach does not exist' : 'Mailbox full,'}`,
+    `    ${status.startsWith('5') ? 'please check the address' : 'try again later'}`,
+    '',
+  ].join('\r\n');
+  const body = opts.base64 ? Buffer.from(fields).toString('base64').replace(/.{76}/g, '$&\r\n') : fields;
+  return [
+    'Return-Path: <>',
+    'From: MAILER-DAEMON@relay.mizan.test (Mail Delivery System)',
+    'To: alerts@mizan.test',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Auto-Submitted: auto-replied',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status;',
+    '\tboundary="B0UND.1774843202/relay.mizan.test"',
+    'Message-Id: <20260330040002.4Xyz12abcd@relay.mizan.test>',
+    '',
+    'This is a MIME-encapsulated message.',
+    '',
+    '--B0UND.1774843202/relay.mizan.test',
+    'Content-Description: Notification',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    'This is the mail system at host relay.mizan.test.',
+    '',
+    "I'm sorry to have to inform you that your message could not",
+    'be delivered to one or more recipients.',
+    '',
+    '--B0UND.1774843202/relay.mizan.test',
+    'Content-Description: Delivery report',
+    'Content-Type: message/delivery-status',
+    ...(opts.base64 ? ['Content-Transfer-Encoding: base64'] : []),
+    '',
+    body,
+    '--B0UND.1774843202/relay.mizan.test',
+    'Content-Description: Undelivered Message Headers',
+    'Content-Type: text/rfc822-headers',
+    '',
+    'From: Alerts <alerts@mizan.test>',
+    `To: ${to}`,
+    `Message-ID: <${opts.messageId ?? 'alert.s1.a1'}@mizan.test>`,
+    'Subject: =?UTF-8?B?2KrYrdmE2YrZhA==?=',
+    '',
+    '--B0UND.1774843202/relay.mizan.test--',
+    '',
+  ].join('\r\n');
+}
