@@ -19,6 +19,7 @@ import * as contentChanges from './070-content-changes.ts';
 import * as review from './041-review.ts';
 import * as eventPlace from './061-event-place.ts';
 import * as media from './030-media.ts';
+import * as listingIndex from './071-listing-index.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '041-review': review,
   '061-event-place': eventPlace,
   '030-media': media,
+  '071-listing-index': listingIndex,
 };
