@@ -4,7 +4,8 @@
  * from the home pages, feeds and sitemap; written incrementally (a file whose bytes did not change is left
  * alone, a page that is gone is removed); plus redirect rules for former paths (`_redirects` for hosts that
  * read it, `nginx-redirects.conf` for nginx) and, when an API origin is given, rules that send search and the
- * API there. Pages with a query (`?page=2`) are written as `<path>~<query>.html` with rules to match.
+ * API there, or, with none, a search that runs in the browser (static/search-index.ts). Pages with a query
+ * (`?page=2`) are written as `<path>~<query>.html` with rules to match.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { MizanError } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { createWebApp } from '../create-web-app.ts';
+import { searchScript, staticSearchIndex } from './search-index.ts';
 
 export interface BuildOptions {
   out: string;
@@ -168,6 +170,29 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       seen.add(link);
       from.set(link, path);
       queue.push(link);
+    }
+  }
+  // No server to answer search: the copy searches in the browser, from an index written beside it.
+  if (!opts.apiOrigin) {
+    const put = async (file: string, bytes: Uint8Array) => {
+      const digest = sha(bytes);
+      files.set(file, digest);
+      report.pages++;
+      if (previous[file] === digest && existsSync(join(opts.out, file))) report.unchanged++;
+      else {
+        await writes.write(join(opts.out, file), bytes);
+        report.written++;
+      }
+    };
+    const script = await searchScript();
+    const index = new TextEncoder().encode(await staticSearchIndex(store));
+    const indexFile = `search-index.${sha(index).slice(0, 12)}.json`;
+    await put(script.file, script.body);
+    await put(indexFile, index);
+    for (const { prefix } of Object.values(LANGS)) {
+      const res = await app.request(`${prefix}/search`);
+      const html = (await res.text()).replace('</body>', `<script src="/${script.file}" data-search-index="/${indexFile}" defer></script></body>`);
+      await put(fileForPath(`${prefix}/search`), new TextEncoder().encode(html));
     }
   }
   await writes.done();
