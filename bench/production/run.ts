@@ -1,8 +1,8 @@
 /**
  * @module Production figures, each beside a peer measured in the same run:
  * (1) `mizan --help` from the compiled code beside `node -e 0` (the floor of any Node CLI);
- * (2) `mizan build` of N bilingual articles (N/2 Arabic-English pairs) beside Debian's `hugo` building
- *     the same number of articles from Markdown, in pages written per second.
+ * (2) `mizan build --no-pdf` of N bilingual articles (N/2 Arabic-English pairs) beside Debian's `hugo`
+ *     building the same number of articles from Markdown, in pages written per second (Hugo prints no PDFs).
  * (3) `mizan reindex` of M articles on PostgreSQL beside SQLite (DATABASE_URL needed; `--index-articles M`,
  *     default 100,000).
  * `npm run bench -- production` or `node --import tsx bench/production/run.ts [--articles N] [--only startup|static|reindex]`.
@@ -92,7 +92,8 @@ async function staticBuild(): Promise<void> {
     console.log(`static build: stored ${pairs * 2} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const tb = performance.now();
-    const report = await buildSite(store, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org' });
+    // Hugo prints no PDFs: the pages are compared without them (a PDF is a Chromium print, see below).
+    const report = await buildSite(store, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org', pdf: false });
     const mizanS = (performance.now() - tb) / 1000;
     const mizanPages = countFiles(join(dir, 'mizan-out'), '.html');
     await store.close();
@@ -130,7 +131,7 @@ async function staticBuild(): Promise<void> {
     console.log(`  mizan build    ${mizanPages} pages in ${mizanS.toFixed(1)} s = ${mizanRate.toFixed(0)} pages/s   ${(mizanRate / hugoRate).toFixed(2)}× hugo (${report.pages} files with feeds and assets; broken links: ${report.broken.length})`);
     const tr = performance.now();
     const store2 = await openStore({ db: join(dir, 'site.db') });
-    const again = await buildSite(store2, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org' });
+    const again = await buildSite(store2, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org', pdf: false });
     await store2.close();
     console.log(`  mizan build again (nothing changed): ${((performance.now() - tr) / 1000).toFixed(1)} s, ${again.written} files written`);
   } finally {

@@ -5,7 +5,7 @@
  */
 import type { Article, Expert } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
-import { createGazetteer, removeTags, saveTags, tagArticle, type Gazetteer } from '../knowledge/index.ts';
+import { createGazetteer, removeTags, saveTags, saveTagsOfMany, tagArticle, type Gazetteer } from '../knowledge/index.ts';
 
 let cached: { key: string; gazetteer: Gazetteer } | undefined;
 
@@ -38,15 +38,27 @@ export async function untagArticle(store: Store, id: string): Promise<void> {
   await removeTags(store, id);
 }
 
+/** Articles whose tags are written together when re-tagging all. */
+const RETAG_BATCH = 200;
+
 /** Re-tags every stored article, one transaction; resolves to the count. `await retagAll(store) // → 14` */
 export async function retagAll(store: Store): Promise<number> {
   return store.transaction(async (tx) => {
     let n = 0;
+    // The experts cannot change inside this transaction: one gazetteer for every article.
+    const g = await storeGazetteer(tx);
+    let batch: Article[] = [];
+    const flush = async () => {
+      await saveTagsOfMany(tx, batch.map((a) => ({ articleId: a.id, tags: tagArticle(a, g) })));
+      batch = [];
+    };
     // Drafts and unpublished articles carry no tags: readers must not meet them through a country page.
     for await (const a of tx.allArticles({ status: 'published' })) {
-      await tagAndStore(tx, a);
+      batch.push(a);
       n++;
+      if (batch.length === RETAG_BATCH) await flush();
     }
+    await flush();
     return n;
   });
 }

@@ -13,6 +13,8 @@ import { bumpSearchVersion } from './doc-columns.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { addToVocabulary, clearVocabulary, countStems, uncountStems } from './vocabulary.ts';
 import { alignUnits, bumpTranslations, groupShared } from './cross-language/index.ts';
+import { BulkIndex } from './bulk-index.ts';
+import { DAY_SLOTS, dayBase, nextRid } from './rid-space.ts';
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -22,30 +24,16 @@ export async function searchIndexStale(store: Store): Promise<boolean> {
   return !!(await searchDb(store).selectFrom('meta').select('value').where('key', '=', STALE_KEY).executeTakeFirst());
 }
 
-/** Room for this many articles a publication day in the rid space (2^20). */
-const DAY_SLOTS = 1 << 20;
-/** Days before 1970 that still get their own slot range (about 1902). */
-const DAY_OFFSET = 25_000;
-const MAX_DAY = 60_000;
-
-/**
- * A new article's row id, ordered by publication date: the day (undated articles first) times
- * DAY_SLOTS, plus the next free slot of that day. FTS5 and the PostgreSQL query both walk rids from
- * the highest, so the newest matches of a broad query come first and the walk can stop early.
- */
+/** A new article's row id: the next free one of its publication day (see rid-space.ts). */
 async function allocateRid(db: SearchDb, published: string | null): Promise<number> {
-  const t = published ? Date.parse(published + 'T00:00:00Z') : NaN;
-  const day = Number.isNaN(t) ? 0 : Math.min(MAX_DAY, Math.max(1, Math.floor(t / 86_400_000) + DAY_OFFSET));
-  const base = day * DAY_SLOTS;
+  const base = dayBase(published);
   const row = await db
     .selectFrom('search_doc')
     .select((eb) => eb.fn.max('rid').as('top'))
     .where('rid', '>=', base)
     .where('rid', '<', base + DAY_SLOTS)
     .executeTakeFirst();
-  const top = row?.top === null || row?.top === undefined ? base : Number(row.top);
-  if (top + 1 >= base + DAY_SLOTS) throw new Error(`more than ${DAY_SLOTS - 1} articles share the publication date ${published}`);
-  return top + 1;
+  return nextRid(published, row?.top === null || row?.top === undefined ? base : Number(row.top));
 }
 
 /**
@@ -122,14 +110,11 @@ export async function indexArticles(store: Store, articles: Iterable<Article>): 
   });
 }
 
-/**
- * Writes one article's rows and tokens, and counts its stems into `counts`; `cleared`: the index was just
- * emptied (nothing to remove first).
- */
-async function writeArticle(tx: Store, article: Article, counts: Map<string, number>, touched: Touched, cleared = false): Promise<void> {
+/** Writes one article's rows and tokens (replacing what the index held for it), and counts its stems into `counts`. */
+async function writeArticle(tx: Store, article: Article, counts: Map<string, number>, touched: Touched): Promise<void> {
   const plain = searchDoc(article);
   const doc: SearchDoc = { ...plain, tags: await termKeys(tx, plain.lang, plain.tags) };
-  if (!cleared) await removeRow(tx, article.id, counts, touched);
+  await removeRow(tx, article.id, counts, touched);
   const db = searchDb(tx);
   const grp = await joinGroup(db, doc);
   const rid = await allocateRid(db, doc.published);
@@ -207,14 +192,14 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     await db.deleteFrom('meta').where('key', '=', STALE_KEY).execute();
     await bumpSearchVersion(db);
     let count = 0;
-    const counts = new Map<string, number>();
+    const load = new BulkIndex(tx);
     // Only what readers may see is searchable: drafts and unpublished articles stay out.
     for await (const article of tx.allArticles({ status: 'published' })) {
-      await writeArticle(tx, article, counts, { translations: true }, true);
+      await load.add(article);
       count++;
       onProgress?.(count);
     }
-    await addToVocabulary(db, counts);
+    await addToVocabulary(db, await load.finish());
     await dialectOf(tx).optimize(db);
     return count;
   });

@@ -29,6 +29,8 @@ function filesUnder(d: string): string[] {
 /** The site path a written file answers (the inverse of fileForPath; a page with a query is `<path>~<query>.html`). */
 function pathOfFile(file: string): string | undefined {
   if (file.startsWith('_') || file.startsWith('.') || file.startsWith('nginx-')) return undefined;
+  // The copy's own search (no API origin): its index, script and pages are the copy's, not the server's.
+  if (/^search-index\.|^assets\/search\.|^(ar\/)?search\.html$/.test(file)) return undefined;
   const q = /^(.*)~(.*)\.html$/.exec(file);
   if (q) return `${pathOfFile(q[1] === 'index' || q[1]!.endsWith('/index') ? `${q[1]}.html` : q[1]!)}?${q[2]}`;
   if (file === 'index.html') return '/';
@@ -102,13 +104,17 @@ describe('the static copy of the demo site', () => {
       assert.ok(served.equals(readFileSync(join(out, file))), `${path}: the copy differs from what the server sends`);
       compared++;
     }
-    assert.equal(compared, first.pages);
+    assert.equal(compared, first.pages - 4, 'every file but the search index, its script and the two search pages');
   });
 
   test('a second build rewrites only what changed and removes what is gone; former paths redirect', async () => {
+    const pdfs = filesUnder(out).filter((f) => f.endsWith('.pdf'));
     const again = await buildSite(store, { out, baseUrl: BASE });
     assert.equal(again.written, 0);
     assert.equal(again.unchanged, first.pages);
+    // Chromium prints each PDF in about a second: an unchanged article's PDF is kept, not printed again.
+    assert.ok(pdfs.length >= 14, `${pdfs.length} PDFs`);
+    assert.equal(again.pdfsReused, pdfs.length);
 
     const list = await store.listArticles({ lang: 'ar', limit: 2 });
     const [edited, removed] = list.items;
@@ -116,7 +122,11 @@ describe('the static copy of the demo site', () => {
     await store.putArticle({ ...doc, title: `${doc.title} (محدّث)` });
     await store.addAlias('/ar/policy-analysis/mqal-qdym', edited.path);
     await store.deleteArticle(removed.id);
+    const editedPdf = join(out, fileForPath(`${edited.path}.pdf`));
+    const pdfBefore = readFileSync(editedPdf);
     const third = await buildSite(store, { out, baseUrl: BASE });
+    assert.ok(!readFileSync(editedPdf).equals(pdfBefore), 'the edited article is printed again');
+    assert.ok(third.pdfsReused > 0 && third.pdfsReused < pdfs.length - 1, `${third.pdfsReused} PDFs kept`);
     assert.ok(third.written > 0 && third.written < first.pages, `${third.written} of ${third.pages} rewritten`);
     assert.ok(third.removed >= 1, 'the deleted article’s page is gone');
     assert.equal(existsSync(join(out, fileForPath(removed.path))), false);
@@ -131,5 +141,16 @@ describe('the static copy of the demo site', () => {
       const r = spawnSync('/usr/sbin/nginx', ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
       assert.equal(r.status, 0, `nginx refuses the rules: ${r.stderr}\n${nginxRules}`);
     }
+  });
+
+  test('without PDFs: none printed, no broken link reported, and with an API origin they are sent there', async () => {
+    const bare = join(dir, 'bare');
+    const r = await buildSite(store, { out: bare, baseUrl: BASE, pdf: false, apiOrigin: 'https://api.example.org' });
+    assert.deepEqual(r.broken, []);
+    assert.ok(r.pdfsSkipped >= 10, `${r.pdfsSkipped} PDFs left out`);
+    assert.equal(readdirSync(bare, { recursive: true }).filter((f) => String(f).endsWith('.pdf')).length, 0);
+    const article = (await store.listArticles({ lang: 'ar', limit: 1 })).items[0];
+    const rules = readFileSync(join(bare, '_redirects'), 'utf8');
+    assert.ok(rules.includes(`${encodeURI(`${article.path}.pdf`)} https://api.example.org${encodeURI(`${article.path}.pdf`)} 302`), rules);
   });
 });

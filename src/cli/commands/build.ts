@@ -1,4 +1,4 @@
-/** @module `mizan build --out DIR [--base-url URL] [--api-origin URL]`: the public site as static files. */
+/** @module `mizan build --out DIR [--base-url URL] [--api-origin URL] [--no-pdf]`: the public site as static files. */
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
@@ -11,7 +11,8 @@ export function registerBuild(program: Command): void {
     .requiredOption('--out <dir>', 'folder to write into (an earlier build there is updated: unchanged files are left alone)')
     .option('--base-url <url>', 'the public origin of the copy (default $MIZAN_BASE_URL)')
     .option('--api-origin <url>', 'a Mizan server that answers search and the API for the copy')
-    .action(async (opts: { out: string; baseUrl?: string; apiOrigin?: string }, cmd: Command) => {
+    .option('--no-pdf', 'leave the article PDFs out (each is printed by Chromium; a rebuild reprints only those whose article changed); with --api-origin they are sent there')
+    .action(async (opts: { out: string; baseUrl?: string; apiOrigin?: string; pdf: boolean }, cmd: Command) => {
       const baseUrl = opts.baseUrl ?? process.env.MIZAN_BASE_URL;
       if (!baseUrl) throw new UsageError('give --base-url (or MIZAN_BASE_URL): the origin the copy will be served from');
       if (opts.apiOrigin && !/^https?:\/\/[^/]+/.test(opts.apiOrigin)) throw new UsageError(`--api-origin must be an http(s) origin, not "${opts.apiOrigin}"`);
@@ -19,9 +20,9 @@ export function registerBuild(program: Command): void {
       const store = await storeFor(cmd);
       try {
         const started = performance.now();
-        const r = await buildSite(store, { out: opts.out, baseUrl, apiOrigin: opts.apiOrigin });
+        const r = await buildSite(store, { out: opts.out, baseUrl, apiOrigin: opts.apiOrigin, pdf: opts.pdf });
         const s = ((performance.now() - started) / 1000).toFixed(1);
-        process.stdout.write(`built ${r.pages} files in ${s} s: ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed; ${r.redirects} redirects\n`);
+        process.stdout.write(`built ${r.pages} files in ${s} s: ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed; ${r.redirects} redirects${r.pdfsReused ? `; ${r.pdfsReused} PDFs kept from the last build` : ''}${r.pdfsSkipped ? `; ${r.pdfsSkipped} PDFs left out` : ''}\n`);
         for (const b of r.broken) process.stderr.write(`mizan: broken link ${b.path} (${b.status}) on ${b.from}\n`);
         if (r.broken.length) process.exitCode = 1;
       } finally {

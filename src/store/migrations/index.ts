@@ -21,6 +21,7 @@ import * as review from './041-review.ts';
 import * as eventPlace from './061-event-place.ts';
 import * as searchAlign from './062-search-align.ts';
 import * as media from './030-media.ts';
+import * as listingIndex from './071-listing-index.ts';
 import * as searchStatistics from './072-search-statistics.ts';
 import * as searchTermFacets from './073-search-term-facets.ts';
 import * as translationSources from './080-translation-sources.ts';
@@ -44,6 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '061-event-place': eventPlace,
   '062-search-align': searchAlign,
   '030-media': media,
+  '071-listing-index': listingIndex,
   '072-search-statistics': searchStatistics,
   '073-search-term-facets': searchTermFacets,
   '080-translation-sources': translationSources,

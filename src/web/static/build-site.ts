@@ -4,15 +4,18 @@
  * from the home pages, feeds and sitemap; written incrementally (a file whose bytes did not change is left
  * alone, a page that is gone is removed); plus redirect rules for former paths (`_redirects` for hosts that
  * read it, `nginx-redirects.conf` for nginx) and, when an API origin is given, rules that send search and the
- * API there. Pages with a query (`?page=2`) are written as `<path>~<query>.html` with rules to match.
+ * API there, or, with none, a search that runs in the browser (static/search-index.ts). Pages with a query
+ * (`?page=2`) are written as `<path>~<query>.html` with rules to match.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MizanError } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { createWebApp } from '../create-web-app.ts';
+import { searchScript, staticSearchIndex } from './search-index.ts';
 
 export interface BuildOptions {
   out: string;
@@ -20,6 +23,12 @@ export interface BuildOptions {
   baseUrl: string;
   /** A Mizan server that answers search and the API for the static copy. */
   apiOrigin?: string;
+  /**
+   * Print the articles' PDFs (default true). Each is printed by Chromium, far dearer than a page, so a
+   * PDF whose article page did not change since the last build into `out` is kept, not printed again;
+   * without PDFs their addresses go to the API origin when one is given.
+   */
+  pdf?: boolean;
 }
 
 export interface BuildReport {
@@ -28,11 +37,17 @@ export interface BuildReport {
   unchanged: number;
   removed: number;
   redirects: number;
+  /** Article PDFs left out (`pdf: false`), and PDFs kept from the last build because their page had not changed. */
+  pdfsSkipped: number;
+  pdfsReused: number;
   /** Internal links that answered something other than a page (status, from which page). */
   broken: { path: string; status: number; from: string }[];
 }
 
 const MANIFEST = '.mizan-build.json';
+/** Per PDF written: the digest of what it was printed from (its article page's bytes) and its own. */
+const PDF_SOURCES = '.mizan-build-pdf.json';
+const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
 /** Dynamic by nature: served by a Mizan server (the API origin), never copied. */
 const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/healthz$|\/metrics$/;
 
@@ -90,12 +105,37 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   const queue = [...start];
   const from = new Map<string, string>(start.map((p) => [p, '(start)']));
   const files = new Map<string, string>();
-  const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, broken: [] };
+  const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, broken: [] };
   mkdirSync(opts.out, { recursive: true });
   const previous: Record<string, string> = existsSync(join(opts.out, MANIFEST)) ? JSON.parse(readFileSync(join(opts.out, MANIFEST), 'utf8')) : {};
+  const printedFrom: Record<string, [source: string, digest: string]> = existsSync(join(opts.out, PDF_SOURCES)) ? JSON.parse(readFileSync(join(opts.out, PDF_SOURCES), 'utf8')) : {};
+  const pdfSources: Record<string, [string, string]> = {};
+  /** The digest of each page written this build, by site path: what a PDF of it was printed from. */
+  const pageDigest = new Map<string, string>();
+  const skippedPdfs: string[] = [];
+  const writes = new FileWrites();
 
   while (queue.length) {
     const path = queue.shift()!;
+    if (PDF.test(path)) {
+      if (opts.pdf === false) {
+        skippedPdfs.push(path);
+        continue;
+      }
+      const file = fileForPath(path);
+      const page = pageDigest.get(path.slice(0, -4));
+      const source = sha(new TextEncoder().encode(`${path}\u0000${page ?? ''}`));
+      const kept = printedFrom[file];
+      if (page && kept && kept[0] === source && previous[file] === kept[1] && existsSync(join(opts.out, file))) {
+        files.set(file, kept[1]);
+        pdfSources[file] = kept;
+        report.pages++;
+        report.unchanged++;
+        report.pdfsReused++;
+        continue;
+      }
+      pdfSources[file] = [source, ''];
+    }
     const res = await app.request(path);
     if (res.status === 301 || res.status === 308) {
       const to = res.headers.get('location') ?? '';
@@ -115,12 +155,13 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
     const file = fileForPath(path);
     const digest = sha(bytes);
     files.set(file, digest);
+    pageDigest.set(path, digest);
+    if (pdfSources[file]) pdfSources[file][1] = digest;
     report.pages++;
     const target = join(opts.out, file);
     if (previous[file] === digest && existsSync(target)) report.unchanged++;
     else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, bytes);
+      await writes.write(target, bytes);
       report.written++;
     }
     if (!/text\/|xml|json/.test(type)) continue;
@@ -131,6 +172,30 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       queue.push(link);
     }
   }
+  // No server to answer search: the copy searches in the browser, from an index written beside it.
+  if (!opts.apiOrigin) {
+    const put = async (file: string, bytes: Uint8Array) => {
+      const digest = sha(bytes);
+      files.set(file, digest);
+      report.pages++;
+      if (previous[file] === digest && existsSync(join(opts.out, file))) report.unchanged++;
+      else {
+        await writes.write(join(opts.out, file), bytes);
+        report.written++;
+      }
+    };
+    const script = await searchScript();
+    const index = new TextEncoder().encode(await staticSearchIndex(store));
+    const indexFile = `search-index.${sha(index).slice(0, 12)}.json`;
+    await put(script.file, script.body);
+    await put(indexFile, index);
+    for (const { prefix } of Object.values(LANGS)) {
+      const res = await app.request(`${prefix}/search`);
+      const html = (await res.text()).replace('</body>', `<script src="/${script.file}" data-search-index="/${indexFile}" defer></script></body>`);
+      await put(fileForPath(`${prefix}/search`), new TextEncoder().encode(html));
+    }
+  }
+  await writes.done();
   for (const file of Object.keys(previous)) {
     if (files.has(file)) continue;
     rmSync(join(opts.out, file), { force: true });
@@ -139,10 +204,44 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
 
   const former = await formerPaths(store);
   report.redirects = former.length;
-  writeFileSync(join(opts.out, '_redirects'), redirectRules(former, opts.apiOrigin));
-  writeFileSync(join(opts.out, 'nginx-redirects.conf'), nginxRules(former, opts.apiOrigin));
+  report.pdfsSkipped = skippedPdfs.length;
+  writeFileSync(join(opts.out, '_redirects'), redirectRules(former, opts.apiOrigin, skippedPdfs));
+  writeFileSync(join(opts.out, 'nginx-redirects.conf'), nginxRules(former, opts.apiOrigin, skippedPdfs.length > 0));
   writeFileSync(join(opts.out, MANIFEST), JSON.stringify(Object.fromEntries([...files].sort()), null, 0) + '\n');
+  writeFileSync(join(opts.out, PDF_SOURCES), JSON.stringify(Object.fromEntries(Object.entries(pdfSources).filter(([, v]) => v[1]).sort()), null, 0) + '\n');
   return report;
+}
+
+/**
+ * Files written while the next pages render: opening and writing a file blocks on the disk, which the
+ * thread pool can do meanwhile. At most WRITES_IN_FLIGHT at once; each folder made once.
+ */
+class FileWrites {
+  static readonly WRITES_IN_FLIGHT = 32;
+  readonly #folders = new Map<string, Promise<unknown>>();
+  readonly #inFlight = new Set<Promise<void>>();
+  #failed: unknown;
+
+  async write(target: string, bytes: Uint8Array): Promise<void> {
+    if (this.#failed) throw this.#failed;
+    while (this.#inFlight.size >= FileWrites.WRITES_IN_FLIGHT) await Promise.race(this.#inFlight);
+    const folder = dirname(target);
+    let made = this.#folders.get(folder);
+    if (!made) this.#folders.set(folder, (made = mkdir(folder, { recursive: true })));
+    const p: Promise<void> = made
+      .then(() => writeFile(target, bytes))
+      .catch((err) => {
+        this.#failed ??= err;
+      })
+      .finally(() => this.#inFlight.delete(p));
+    this.#inFlight.add(p);
+  }
+
+  /** Waits for every write; throws the first that failed. */
+  async done(): Promise<void> {
+    await Promise.all(this.#inFlight);
+    if (this.#failed) throw this.#failed;
+  }
 }
 
 /** Every former path and where it now lives (articles, terms and experts that moved). */
@@ -151,7 +250,7 @@ async function formerPaths(store: Store): Promise<[string, string][]> {
   return rows.map((r) => [r.path, r.redirect_to as string]);
 }
 
-function redirectRules(former: [string, string][], api: string | undefined): string {
+function redirectRules(former: [string, string][], api: string | undefined, pdfsAway: string[]): string {
   const lines = ['# Former paths answer 301 to where the page lives now (written by mizan build).'];
   for (const [from, to] of former) lines.push(`${encodeURI(from)} ${encodeURI(to)} 301`);
   lines.push('# Pages with a query were written as <path>~<query>.html.');
@@ -160,16 +259,19 @@ function redirectRules(former: [string, string][], api: string | undefined): str
     const o = api.replace(/\/+$/, '');
     lines.push('# Search and the API are answered by a Mizan server.');
     for (const p of ['/search', '/ar/search', '/api/*']) lines.push(`${p} ${o}${p.replace('*', ':splat')} 200`);
+    if (pdfsAway.length) lines.push('# Article PDFs were left out of the copy: the server prints them.');
+    for (const p of pdfsAway) lines.push(`${encodeURI(p)} ${o}${encodeURI(p)} 302`);
   }
   return lines.join('\n') + '\n';
 }
 
-function nginxRules(former: [string, string][], api: string | undefined): string {
+function nginxRules(former: [string, string][], api: string | undefined, pdfsAway: boolean): string {
   const lines = ['# For an nginx serving the static copy: include inside its `server {}` (written by mizan build).'];
   for (const [from, to] of former) lines.push(`location = ${JSON.stringify(encodeURI(from))} { return 301 ${JSON.stringify(encodeURI(to))}; }`);
   if (api) {
     const o = api.replace(/\/+$/, '');
     lines.push(`location ~ ^(/[a-z]{2})?/search$ { proxy_pass ${o}; }`, `location /api/ { proxy_pass ${o}; }`);
+    if (pdfsAway) lines.push(`location ~ /policy-analysis/[^/]+\\.pdf$ { proxy_pass ${o}; }`);
   }
   lines.push('location / { try_files "${uri}~${args}.html" $uri $uri.html ${uri}index.html =404; }');
   return lines.join('\n') + '\n';

@@ -1,0 +1,85 @@
+/**
+ * @module Search for a static copy with no Mizan server: an inverted index of the published articles'
+ * stems, made by the same analyzer as the server's index (search-doc.ts), and the browser script that
+ * reads it (client/search-client.ts, bundled here by esbuild with the analyzer). The copy's search pages
+ * are the server's empty search page with that script added.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Store } from '../../store/index.ts';
+import { searchDoc, FIELDS, type FieldName } from '../../search/search-doc.ts';
+
+/** What the browser loads: each document as [path, title, lang, published, summary], and per stem `[doc, weight, doc, weight, …]`. */
+export interface StaticIndex {
+  docs: [path: string, title: string, lang: string, published: string | null, summary: string][];
+  terms: Record<string, number[]>;
+}
+
+/** A stem's weight in a document: the sum over the fields holding it (title counts most, as on the server). */
+const WEIGHT: Record<FieldName, number> = { title: 8, summary: 4, headings: 2, body: 1, meta: 1 };
+
+/**
+ * The index of every published article, as JSON.
+ *
+ * @example JSON.parse(await staticSearchIndex(store)).terms['امن'] // → [0, 9, 4, 1] (doc 0: title and body; doc 4: body)
+ */
+export async function staticSearchIndex(store: Store): Promise<string> {
+  const index: StaticIndex = { docs: [], terms: {} };
+  const postings = new Map<string, number[]>();
+  for await (const article of store.allArticles({ status: 'published' })) {
+    if (article.type === 'page') continue;
+    const doc = searchDoc(article);
+    const n = index.docs.push([doc.path, doc.title, doc.lang, doc.published, article.summary ?? '']) - 1;
+    const weights = new Map<string, number>();
+    for (const f of FIELDS) for (const s of new Set(doc.fields[f].stems)) weights.set(s, (weights.get(s) ?? 0) + WEIGHT[f]);
+    for (const [s, w] of weights) {
+      let list = postings.get(s);
+      if (!list) postings.set(s, (list = []));
+      list.push(n, w);
+    }
+  }
+  index.terms = Object.fromEntries(postings);
+  return JSON.stringify(index);
+}
+
+const require = createRequire(import.meta.url);
+const CLIENT = join(dirname(fileURLToPath(import.meta.url)), 'client', 'search-client.ts');
+
+/**
+ * The browser script, bundled with the analyzer. The analyzer loads two packages through `createRequire`
+ * (Node's way); in the bundle that becomes a table of the same packages, imported.
+ */
+export async function searchScript(): Promise<{ file: string; body: Uint8Array }> {
+  const { build } = await import('esbuild');
+  // The copy's languages only: esbuild then leaves the other 56 stop-word lists out.
+  const shim = `import { ar, en } from ${JSON.stringify(require.resolve('stopwords-iso'))};
+const stop = { ar, en };
+import * as snowball from ${JSON.stringify(require.resolve('snowball-stemmers'))};
+const table = { 'stopwords-iso': stop, 'snowball-stemmers': snowball };
+export function createRequire() { return (id) => { if (!(id in table)) throw new Error('not bundled: ' + id); return table[id]; }; }`;
+  const out = await build({
+    entryPoints: [CLIENT],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome109', 'firefox115', 'safari16'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'node-module-shim',
+        setup(b) {
+          b.onResolve({ filter: /^node:module$/ }, () => ({ path: 'node-module-shim', namespace: 'shim' }));
+          b.onLoad({ filter: /.*/, namespace: 'shim' }, () => ({ contents: shim, loader: 'js', resolveDir: process.cwd() }));
+        },
+      },
+    ],
+  });
+  const body = out.outputFiles[0].contents;
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12);
+  return { file: `assets/search.${hash}.js`, body };
+}

@@ -1,0 +1,73 @@
+/**
+ * Search in a static copy built with no API origin: the copy's search page runs the analyzer in the
+ * browser over the index `mizan build` wrote, served by a plain file server (no Mizan behind it). In
+ * Chromium, an Arabic query typed without hamza ("ايكواس") finds the article whose title has it
+ * ("إيكواس"), as the server's search does; a word in no article finds nothing.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { loadDemo, openStore } from '../../src/app/index.ts';
+import { buildSite } from '../../src/web/index.ts';
+import { browserSkip, launchBrowser } from '../support/browser.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mizan-static-search-'));
+const out = join(dir, 'out');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
+
+/** A file server as a CDN is: `/x` is `x`, `x.html` or `x/index.html`; the query is ignored. */
+function serveFiles(root: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
+    const file = [path, `${path}.html`, `${path.replace(/\/$/, '')}/index.html`].map((p) => join(root, p)).find((f) => f.startsWith(root) && existsSync(f) && statSync(f).isFile());
+    if (!file) return res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+describe('search in a static copy with no server', { skip: browserSkip }, () => {
+  let files: { server: Server; url: string };
+  let browser: Browser;
+
+  before(async () => {
+    const store = await openStore({ db: join(dir, 'site.db') });
+    await loadDemo(store);
+    await buildSite(store, { out, baseUrl: 'https://static.example.org', pdf: false });
+    await store.close();
+    files = await serveFiles(out);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    files?.server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an Arabic query without hamza finds the article with it; a missing word finds nothing', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${files.url}/ar/search`);
+    const listed = await page.locator('ol.hits li.hit').count();
+    await page.goto(`${files.url}/ar/search?q=${encodeURIComponent('ايكواس')}`);
+    await page.locator('.result-count', { hasText: 'نتيجة' }).waitFor({ timeout: 15_000 });
+    const hits = await page.locator('ol.hits li.hit').count();
+    assert.ok(hits >= 1 && hits < listed, `${hits} matches of the ${listed} articles the page lists without a query`);
+    const titles = await page.locator('ol.hits .hit-title a').allTextContents();
+    assert.ok(titles.some((t) => t.includes('إيكواس')), `found: ${titles.join(' | ')}`);
+    const href = await page.locator('ol.hits .hit-title a').first().getAttribute('href');
+    assert.equal((await fetch(files.url + href)).status, 200, `${href} is a page of the copy`);
+    assert.equal(await page.locator('.search-form input[name=q]').inputValue(), 'ايكواس');
+
+    await page.goto(`${files.url}/search?q=zzqxv`);
+    await page.locator('.search-results .empty', { hasText: 'Nothing matches' }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('ol.hits li').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
