@@ -19,6 +19,9 @@ import * as contentChanges from './070-content-changes.ts';
 import * as review from './041-review.ts';
 import * as eventPlace from './061-event-place.ts';
 import * as media from './030-media.ts';
+import * as siteSettings from './090-site-settings.ts';
+import * as mediaAlt from './091-media-alt.ts';
+import * as expertPhotos from './092-expert-photos.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -36,4 +39,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '041-review': review,
   '061-event-place': eventPlace,
   '030-media': media,
+  '090-site-settings': siteSettings,
+  '091-media-alt': mediaAlt,
+  '092-expert-photos': expertPhotos,
 };

@@ -69,7 +69,7 @@ import {
   type Editor,
 } from '../../app/index.ts';
 import { MizanError } from '../../lib/index.ts';
-import { LANGS } from '../../model/index.ts';
+import { DEFAULT_SITE, LANGS, type SiteConfig } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { ADMIN_CSS, ADMIN_CSS_PATH } from '../admin/admin-css.ts';
 import { at } from '../admin/admin-i18n.ts';
@@ -95,6 +95,7 @@ import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { PendingPanel } from '../admin/editor/review-pages.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
 import { NEWSLETTER_ROUTES } from '../admin/newsletters/index.ts';
+import { SETTINGS_ROUTES } from '../admin/settings/index.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Largest form body (an article's text is far smaller). */
@@ -113,6 +114,8 @@ export interface Ctx {
   editor: Editor;
   token: string;
   form: Record<string, string | File | (string | File)[]>;
+  /** The identity from the configuration file (the defaults the settings pages change). */
+  baseSite: SiteConfig;
 }
 
 export type Handler = (c: Context, ctx: Ctx) => Promise<Response>;
@@ -567,6 +570,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     },
   },
   ...NEWSLETTER_ROUTES,
+  ...SETTINGS_ROUTES,
 ];
 
 async function usersPage(c: Context, ctx: Ctx, flash?: Flash, status = 200): Promise<Response> {
@@ -594,7 +598,7 @@ function refuse(c: Context, status: number, message: string): Response {
   return c.text(message, status as 403, status === 413 ? { ...NO_STORE, connection: 'close' } : NO_STORE);
 }
 
-function guard(route: AdminRoute, store: Store, settings: AdminSettings): (c: Context) => Promise<Response> {
+function guard(route: AdminRoute, store: Store, settings: AdminSettings, baseSite: SiteConfig): (c: Context) => Promise<Response> {
   return async (c) => {
     const lang = uiLang(c, settings);
     const token = readCookie(c, 'session', settings);
@@ -618,7 +622,7 @@ function guard(route: AdminRoute, store: Store, settings: AdminSettings): (c: Co
       csrf: active.session.csrf,
       nudgeTotp: active.user.role !== 'author' && !active.user.totp_enabled,
     };
-    const ctx: Ctx = { lang, store, settings, active, user, token: token!, form, editor: { id: user.id, email: user.email, role: user.role, ip: clientIp(c, settings) } };
+    const ctx: Ctx = { lang, store, settings, active, user, token: token!, form, baseSite, editor: { id: user.id, email: user.email, role: user.role, ip: clientIp(c, settings) } };
     if (!can(user.role, route.cap)) {
       return html(c, <AdminLayout lang={lang} title="403" user={user} flash={{ kind: 'error', text: at(lang, 'error.forbidden') }} />, 403);
     }
@@ -755,7 +759,7 @@ export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean;
   registerSetup(app, { store, settings, setup: deps.setup, uiLang: (c) => uiLang(c, settings) });
   signInRoutes(app, store, settings);
   for (const route of ADMIN_ROUTES) {
-    const handler = guard(route, store, settings);
+    const handler = guard(route, store, settings, deps.site ?? DEFAULT_SITE);
     if (route.limit) {
       app.on(route.method, route.path, bodyLimit({ maxSize: route.limit, onError: (c) => refuse(c, 413, 'file too large') }), handler);
     } else {
