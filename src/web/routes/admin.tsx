@@ -63,6 +63,8 @@ import {
   addUser,
   verifyPassword,
   edb,
+  mediaLibrary,
+  expertPhotos,
   type Action,
   type ActiveSession,
   type Capability,
@@ -96,6 +98,7 @@ import { PendingPanel } from '../admin/editor/review-pages.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
 import { NEWSLETTER_ROUTES } from '../admin/newsletters/index.ts';
 import { SETTINGS_ROUTES } from '../admin/settings/index.ts';
+import { MEDIA_ROUTES, mt } from '../admin/media/index.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Largest form body (an article's text is far smaller). */
@@ -226,6 +229,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: {
       pending={pending && found ? <PendingPanel lang={ctx.lang} csrf={ctx.user.csrf} id={found.state.id} pending={pending} canPublish={can(ctx.user.role, 'article.publish')} /> : undefined}
       conflictVersion={conflict ? found?.state.version : undefined}
       editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
+      library={(await mediaLibrary(ctx.store)).slice(0, 200)}
     />,
     extra.status ?? 200,
   );
@@ -306,6 +310,8 @@ async function revisionsPage(c: Context, ctx: Ctx, diff?: { from: number; to: nu
 
 export const ADMIN_ROUTES: AdminRoute[] = [
   ...EDITOR_ROUTES,
+  // Before `/admin/experts/:id`, which would take `/admin/experts/photo` for an expert's id.
+  ...MEDIA_ROUTES,
   {
     method: 'GET',
     path: '/admin',
@@ -409,7 +415,18 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     cap: 'taxonomy.edit',
     handler: async (c, ctx) => {
       const experts = (await Promise.all(Object.keys(LANGS).map((l) => ctx.store.listExperts(l)))).flat();
-      return html(c, <ExpertsPage lang={ctx.lang} user={ctx.user} experts={experts} flash={c.req.query('saved') ? { kind: 'ok', text: at(ctx.lang, 'edit.saved') } : undefined} />);
+      const photo = c.req.query('photo');
+      const photoError = c.req.query('photoError');
+      const flash: Flash | undefined = c.req.query('saved')
+        ? { kind: 'ok', text: at(ctx.lang, 'edit.saved') }
+        : photoError
+          ? { kind: 'error', text: mt(ctx.lang, 'refused', { message: photoError.slice(0, 300) }) }
+          : photo === 'saved' || photo === 'removed'
+            ? { kind: 'ok', text: mt(ctx.lang, photo === 'saved' ? 'photoSaved' : 'photoRemoved') }
+            : photo === 'none'
+              ? { kind: 'error', text: mt(ctx.lang, 'noFile') }
+              : undefined;
+      return html(c, <ExpertsPage lang={ctx.lang} user={ctx.user} experts={experts} photos={await expertPhotos(ctx.store)} flash={flash} />);
     },
   },
   {
