@@ -7,20 +7,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import sharp from 'sharp';
 import { listMedia, mediaLibrary, saveEdit, transition, type Editor } from '../../../src/app/index.ts';
 import { makeArticle } from '../../support/articles.ts';
+import { testPhoto } from '../../support/photo.ts';
 import { forEachEngine, type TestStore } from '../../support/engines.ts';
 import { addAccounts, signedIn, startServer, type AdminServer } from '../admin-client.ts';
 
 const editor: Editor = { id: null, email: 'setup@example.org', ip: null, role: 'editor' };
-
-/** A photo of our own pixels: a gradient. */
-export async function testPhoto(width = 1200, height = 800): Promise<Buffer> {
-  const raw = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < raw.length; i++) raw[i] = (i * 5 + ((i / 3 / width) | 0)) & 255;
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
-}
 
 function upload(name: string, bytes: Uint8Array, type: string, fields: Record<string, string>): FormData {
   const form = new FormData();
