@@ -13,7 +13,9 @@ function PhotoPanel(props: { lang: string; csrf: string; expert: ExpertView; pho
   const { lang, expert, photo } = props;
   return (
     <div class="panel photo-panel">
-      <p class="hint">{mt(lang, 'photo')}</p>
+      <p class="hint">
+        {mt(lang, 'photo')} — <bdi>{expert.name}</bdi>
+      </p>
       {photo ? <img class="thumb" src={variantSrc(photo.src, photo.width, 480)} alt={expert.name} width={120} height={Math.round((120 * photo.height) / photo.width)} /> : <p>{mt(lang, 'photoNone')}</p>}
       <form method="post" action="/admin/experts/photo" enctype="multipart/form-data">
         <CsrfField token={props.csrf} />

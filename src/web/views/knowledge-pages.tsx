@@ -5,7 +5,7 @@
  */
 import { dirOf } from '../../model/index.ts';
 import type { CountryKnowledge, Event, Figure, KnowledgeArticle, RelationKnowledge } from '../../knowledge/index.ts';
-import { Layout, type Alternate } from './layout.tsx';
+import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 import { Timeline } from './knowledge-timeline.tsx';
 
 type Strings = Record<string, string>;
@@ -187,6 +187,8 @@ function TimelineSection(props: Common & { id: string; events: Linked<Event>[] }
 
 export interface CountryPageProps extends Common {
   country: CountryKnowledge;
+  /** The country's feeds, announced for autodiscovery. */
+  feeds?: FeedLink[];
   relations: { code: string; name: string; path: string; events: number }[];
 }
 
@@ -195,7 +197,7 @@ export function CountryPage(props: CountryPageProps) {
   const { lang, country } = props;
   const name = lang === 'ar' ? country.names.ar : country.names.en;
   return (
-    <Layout lang={lang} title={kt(lang, 'countryTitle', { name })} canonical={props.canonical} alternates={props.alternates}>
+    <Layout lang={lang} title={kt(lang, 'countryTitle', { name })} canonical={props.canonical} alternates={props.alternates} feeds={props.feeds}>
       <header class="page-head">
         <h1>{name}</h1>
         <p class="lede">{kt(lang, 'countryLede', { name })}</p>

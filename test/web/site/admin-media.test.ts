@@ -17,7 +17,7 @@ const editor: Editor = { id: null, email: 'setup@example.org', ip: null, role: '
 
 function upload(name: string, bytes: Uint8Array, type: string, fields: Record<string, string>): FormData {
   const form = new FormData();
-  form.set('file', new Blob([bytes], { type }), name);
+  form.set('file', new Blob([new Uint8Array(bytes)], { type }), name);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return form;
 }
