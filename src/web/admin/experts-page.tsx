@@ -17,7 +17,7 @@ function PhotoPanel(props: { lang: string; csrf: string; expert: ExpertView; pho
         {mt(lang, 'photo')} — <bdi>{expert.name}</bdi>
       </p>
       {photo ? <img class="thumb" src={variantSrc(photo.src, photo.width, 480)} alt={expert.name} width={120} height={Math.round((120 * photo.height) / photo.width)} /> : <p>{mt(lang, 'photoNone')}</p>}
-      <form method="post" action="/admin/experts/photo" enctype="multipart/form-data">
+      <form method="post" action="/admin/media/expert-photo" enctype="multipart/form-data">
         <CsrfField token={props.csrf} />
         <input type="hidden" name="expert" value={expert.id} />
         <input type="hidden" name="name" value={expert.name} />
@@ -28,7 +28,7 @@ function PhotoPanel(props: { lang: string; csrf: string; expert: ExpertView; pho
         </button>
       </form>
       {photo ? (
-        <form method="post" action="/admin/experts/photo">
+        <form method="post" action="/admin/media/expert-photo">
           <CsrfField token={props.csrf} />
           <input type="hidden" name="expert" value={expert.id} />
           <input type="hidden" name="do" value="remove" />

@@ -310,7 +310,7 @@ async function revisionsPage(c: Context, ctx: Ctx, diff?: { from: number; to: nu
 
 export const ADMIN_ROUTES: AdminRoute[] = [
   ...EDITOR_ROUTES,
-  // Before `/admin/experts/:id`, which would take `/admin/experts/photo` for an expert's id.
+  // Before `/admin/experts/:id`, which would take `/admin/media/expert-photo` for an expert's id.
   ...MEDIA_ROUTES,
   {
     method: 'GET',

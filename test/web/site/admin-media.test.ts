@@ -104,11 +104,11 @@ forEachEngine('admin: media library, lead images, expert photos', (h) => {
     const experts = await ed.get('/admin/experts');
     const id = /name="expert" value="([^"]+)"/.exec(experts.text)![1];
     const csrf = await ed.csrfOf('/admin/experts');
-    const bad = await ed.postMultipart('/admin/experts/photo', upload('face.jpg', new TextEncoder().encode('<?php echo 1; ?>'), 'image/jpeg', { expert: id, name: 'سابينا التجريبية' }), csrf);
+    const bad = await ed.postMultipart('/admin/media/expert-photo', upload('face.jpg', new TextEncoder().encode('<?php echo 1; ?>'), 'image/jpeg', { expert: id, name: 'سابينا التجريبية' }), csrf);
     assert.equal(bad.status, 303);
     const shown = await ed.get(bad.location!);
     assert.match(shown.text, /لم تُرفع الصورة: face.jpg: ليس صورة يقرؤها ميزان/);
-    const r = await ed.postMultipart('/admin/experts/photo', upload('face.jpg', await testPhoto(800, 800), 'image/jpeg', { expert: id, name: 'سابينا التجريبية' }), csrf);
+    const r = await ed.postMultipart('/admin/media/expert-photo', upload('face.jpg', await testPhoto(800, 800), 'image/jpeg', { expert: id, name: 'سابينا التجريبية' }), csrf);
     assert.equal(r.status, 303);
     assert.equal(r.location, '/admin/experts?photo=saved');
 
@@ -118,7 +118,7 @@ forEachEngine('admin: media library, lead images, expert photos', (h) => {
     const pub = await (await fetch(new URL(article.path, server.url))).text();
     assert.match(pub, /<p class="byline"><span class="byline-photos"><picture class="expert-picture">[\s\S]*?alt="سابينا التجريبية"/);
 
-    const removed = await ed.post('/admin/experts/photo', { expert: id, do: 'remove' }, { csrf });
+    const removed = await ed.post('/admin/media/expert-photo', { expert: id, do: 'remove' }, { csrf });
     assert.equal(removed.location, '/admin/experts?photo=removed');
     assert.doesNotMatch(await (await fetch(new URL('/ar/experts/sabyna-test', server.url))).text(), /expert-photo-large/);
   });

@@ -82,7 +82,7 @@ export const MEDIA_ROUTES: AdminRoute[] = [
   },
   {
     method: 'POST',
-    path: '/admin/experts/photo',
+    path: '/admin/media/expert-photo',
     cap: 'taxonomy.edit',
     limit: MAX_MEDIA_BYTES + 64 * 1024,
     handler: async (c, ctx) => {
