@@ -28,7 +28,17 @@ const menu = z.record(z.string(), z.array(MenuItemSchema).max(20)).superRefine((
   for (const key of Object.keys(r)) if (!Object.hasOwn(LANGS, key)) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a language Mizan publishes in` });
 });
 
-const SOCIAL_NETWORKS = ['x', 'facebook', 'linkedin', 'youtube', 'instagram', 'telegram', 'bluesky', 'mastodon', 'threads', 'whatsapp', 'rss', 'other'] as const;
+export const SOCIAL_NETWORKS = ['x', 'facebook', 'linkedin', 'youtube', 'instagram', 'telegram', 'bluesky', 'mastodon', 'threads', 'whatsapp', 'rss', 'other'] as const;
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Asia/Beirut');
+const socialLink = z.object({ network: z.enum(SOCIAL_NETWORKS), url: z.url({ protocol: /^https?$/ }) }).strict();
 
 export const SiteConfigSchema = z
   .object({
@@ -40,22 +50,12 @@ export const SiteConfigSchema = z
     colors: z.object({ accent: colour, accentDark: colour.optional() }).strict().optional(),
     languages: z.array(langCode).min(1).optional(),
     defaultLanguage: langCode.optional(),
-    timeZone: z
-      .string()
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'an IANA time zone such as Asia/Beirut')
-      .optional(),
+    timeZone: timeZone.optional(),
     contact: z
       .object({ email: z.email().optional(), phone: z.string().max(40).optional(), address: perLang.optional() })
       .strict()
       .optional(),
-    social: z.array(z.object({ network: z.enum(SOCIAL_NETWORKS), url: z.url({ protocol: /^https?$/ }) }).strict()).max(20).optional(),
+    social: z.array(socialLink).max(20).optional(),
     menus: z.object({ main: menu.optional(), footer: menu.optional() }).strict().optional(),
     footer: z.object({ text: perLang.optional() }).strict().optional(),
   })
@@ -110,4 +110,44 @@ export const DEFAULT_SITE: SiteConfig = Object.freeze({
  */
 export function inLang(texts: Record<string, string>, lang: string, fallback = 'en'): string {
   return texts[lang] ?? texts[fallback] ?? Object.values(texts)[0] ?? '';
+}
+
+/** Text per language that may be empty (a tagline in no language). */
+const texts = z.record(z.string(), z.string().trim().min(1).max(400)).superRefine((r, ctx) => {
+  for (const key of Object.keys(r)) if (!Object.hasOwn(LANGS, key)) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a language Mizan publishes in` });
+});
+
+/** The settings an admin may change in the admin over the configuration file, each replacing the file's whole value. */
+export const SETTING_KEYS = ['name', 'tagline', 'description', 'contact', 'social', 'menus', 'footer', 'colors', 'timeZone'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/**
+ * What the admin's settings pages may set, in the filled-in shape a running site uses (SiteConfig's).
+ * Every key is optional: a setting left out follows the configuration file.
+ */
+export const SiteSettingsSchema = z
+  .object({
+    name: perLang,
+    tagline: texts,
+    description: texts,
+    contact: z.object({ email: z.email().max(254).optional(), phone: z.string().trim().min(1).max(40).optional(), address: texts }).strict(),
+    social: z.array(socialLink).max(20),
+    menus: z.object({ main: menu, footer: menu }).strict(),
+    footer: z.object({ text: texts }).strict(),
+    colors: z.object({ accent: colour, accentDark: colour }).strict().nullable(),
+    timeZone,
+  })
+  .partial()
+  .strict();
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+/**
+ * The identity a running site uses: the configuration file's, with each setting the admin changed in its place.
+ *
+ * @example withSettings(site, { name: { ar: 'معهد الخليج', en: 'Gulf Institute' } }).name.en // → 'Gulf Institute'
+ */
+export function withSettings(base: SiteConfig, settings: SiteSettings): SiteConfig {
+  const out: SiteConfig = { ...base };
+  for (const key of SETTING_KEYS) if (settings[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = settings[key];
+  return out;
 }

@@ -10,6 +10,7 @@ import { registerRoutes } from './routes/index.ts';
 import { SiteMetrics } from './ops/metrics.ts';
 import { observe, requestIdOf } from './ops/observe.ts';
 import { withSite } from './site/index.ts';
+import { SiteSource } from './site/site-source.ts';
 import { versionedStore } from './versioned-store.ts';
 import { DEFAULT_SITE } from '../model/index.ts';
 import type { WebDeps } from './web-deps.ts';
@@ -37,9 +38,11 @@ export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
   if (deps.queryWatch) deps.queryWatch.metrics = metrics;
   const appDeps: WebDeps = { ...deps, store: versioned.store, metrics };
   const app = new Hono();
-  const site = deps.site ?? DEFAULT_SITE;
+  const sites = new SiteSource(versioned.store, deps.site ?? DEFAULT_SITE, versioned.feed.clock, (err) =>
+    deps.logger?.warn({ err }, `reading the site settings failed (the configuration file's identity is served): ${(err as Error)?.message ?? err}`),
+  );
   // Outermost: every view, feed and error page of the request reads this site's identity.
-  app.use((c, next) => withSite(site, c.req.path, next));
+  app.use(async (c, next) => withSite(await sites.current(), c.req.path, next));
   app.use(observe({ logger: deps.logger, log: deps.log, metrics }));
   app.use(pipeline({ cache, clock: versioned.feed.clock, onRequest: () => versioned.feed.nudge() }));
   app.use(limitBodies());

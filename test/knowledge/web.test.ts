@@ -133,3 +133,23 @@ test('the country and relationship pages are in the sitemap, each naming its oth
   // Every relationship listed answers with a page (codes in order, no redirect).
   for (const loc of [...entries.keys()].filter((l) => l.includes('/relations/'))) assert.equal((await get(loc.slice(O.length))).status, 200, loc);
 });
+
+test('a country page announces its feeds; rss-parser reads them with the articles about it in the page language', async () => {
+  const page = await (await get('/ar/countries/dz')).text();
+  assert.match(page, /<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/ar\/countries\/dz\/feed.xml"/);
+  assert.match(page, /<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="\/ar\/countries\/dz\/feed.atom"/);
+  const { default: Parser } = await import('rss-parser');
+  const parser = new Parser();
+  for (const file of ['feed.xml', 'feed.atom']) {
+    const res = await get(`/ar/countries/dz/${file}`);
+    assert.equal(res.status, 200);
+    const feed = await parser.parseString(await res.text());
+    assert.match(feed.title ?? '', /الجزائر/);
+    assert.ok(feed.items.length >= 4, `${file}: ${feed.items.length} items`);
+    for (const item of feed.items) assert.match(item.link ?? '', /^https:\/\/mizan\.example\/ar\//, 'only Arabic articles in the Arabic feed');
+  }
+  const json = await (await get('/countries/dz/feed.json')).json();
+  assert.equal(json.version, 'https://jsonfeed.org/version/1.1');
+  assert.ok(json.items.length >= 4);
+  assert.equal((await get('/countries/zz/feed.xml')).status, 404);
+});

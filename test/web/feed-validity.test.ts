@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Parser from 'rss-parser';
+import { countryDirectory } from '../../src/app/index.ts';
 import { ArticleSchema, articleIdFor, TERM_KINDS, type Article } from '../../src/model/index.ts';
 import { atomGrammarErrors, feedparser, feedparserSkip, jingSkip } from '../support/validators.ts';
 import { seedSite } from './seed-site.ts';
@@ -40,6 +41,8 @@ describe('every feed, checked by independent clients', () => {
     for (const lang of ['en', 'ar']) {
       for (const kind of TERM_KINDS) for (const term of await site.store.listTerms(kind, lang)) bases.push(term.path);
       for (const expert of await site.store.listExperts(lang)) bases.push(expert.path);
+      // The country pages (`/countries/dz`) have their own feeds too.
+      for (const country of await countryDirectory(site.store, lang)) bases.push(country.path);
     }
     for (const base of bases) {
       for (const file of ['feed.xml', 'feed.atom', 'feed.json']) {

@@ -31,13 +31,17 @@ export const CAPABILITIES = [
   'audit.view',
   /** Create, disable and reset accounts. */
   'users.manage',
+  /** Upload images to the media library and describe them (alt text). */
+  'media.upload',
+  /** Change the site's settings: names, contact, social links, menus, footer, colours. */
+  'settings.edit',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-/** The table. Authors write and submit; editors also publish and curate (knowledge suggestions included); admins also run accounts. */
+/** The table. Authors write and submit; editors also publish and curate (knowledge suggestions, media included); admins also run accounts and settings. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
   author: ['article.view', 'article.write', 'article.submit'],
-  editor: ['article.view', 'article.write', 'article.submit', 'article.write-any', 'article.write-published', 'article.publish', 'article.delete', 'taxonomy.edit', 'knowledge.review', 'import'],
+  editor: ['article.view', 'article.write', 'article.submit', 'article.write-any', 'article.write-published', 'article.publish', 'article.delete', 'taxonomy.edit', 'knowledge.review', 'import', 'media.upload'],
   admin: CAPABILITIES,
 };
 

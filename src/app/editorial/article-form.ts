@@ -24,6 +24,8 @@ import { slugify } from '../../text/index.ts';
 import { bodyMarkdown, withBody } from './body-markdown.ts';
 import { parseBodyJson, salvageBlocks, withBlocks } from './body-json.ts';
 import { sanitizeLine } from './sanitize.ts';
+import { libraryImage, MAX_ALT, offerAlt } from '../media/media-library.ts';
+import { mediaHashOf } from '../media/media-store.ts';
 
 /** Author names that are no expert's: the editor picks from the list or creates the expert first. */
 export class UnknownAuthorsError extends MizanError {
@@ -48,6 +50,10 @@ export interface ArticleForm {
   /** The body as Article blocks in JSON, posted by the rich-text editor; when set it wins over `body`. */
   bodyJson: string;
   note: string;
+  /** The lead image's address (`/media/<hash>` from the library, or the outside address it had); '' for none. */
+  image: string;
+  /** The lead image's alt text in the article's language. */
+  imageAlt: string;
   /** The version the form was loaded at ('' for a new article). */
   version: string;
 }
@@ -67,8 +73,13 @@ export const EMPTY_FORM: ArticleForm = {
   body: '',
   bodyJson: '',
   note: '',
+  image: '',
+  imageAlt: '',
   version: '',
 };
+
+/** `image` of a form posted without the lead-image fields (an older page, a script): the article keeps its image. */
+export const KEEP_IMAGE = '=';
 
 /** The form's fields from posted data; missing fields are empty, every value a string. */
 export function formFromData(data: Record<string, unknown>): ArticleForm {
@@ -77,6 +88,7 @@ export function formFromData(data: Record<string, unknown>): ArticleForm {
     const v = data[key];
     out[key] = typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : '';
   }
+  if (typeof data.image !== 'string') out.image = KEEP_IMAGE;
   return out;
 }
 
@@ -97,6 +109,8 @@ export function formFromArticle(a: Article, version: number): ArticleForm {
     body: bodyMarkdown(a),
     bodyJson: '',
     note: '',
+    image: a.image?.src ?? '',
+    imageAlt: a.image?.alt ?? '',
     version: String(version),
   };
 }
@@ -174,11 +188,43 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     regions: await terms('region', form.regions),
     countries: existing?.countries ?? [],
     related: existing?.related ?? [],
-    // The form does not edit these yet: an edit keeps what the article had.
-    image: existing?.image ?? null,
+    image: await leadImage(store, form, lang, existing),
+    // The form does not edit attachments yet: an edit keeps what the article had.
     attachments: existing?.attachments ?? [],
   };
   return form.bodyJson.trim() ? withBlocks(base, parseBodyJson(form.bodyJson)) : withBody(base, form.body);
+}
+
+/**
+ * The lead image the form chose: one of the library's (its stored size; the alt text typed, else the
+ * library's in this language), the outside image the article had, or none. An image without alt text
+ * in the article's language is refused: readers who cannot see it would get nothing.
+ */
+async function leadImage(store: Store, form: ArticleForm, lang: string, existing?: Article): Promise<Article['image']> {
+  if (form.image === undefined || form.image === KEEP_IMAGE) return existing?.image ?? null;
+  const src = form.image.trim();
+  if (!src) return null;
+  let alt = sanitizeLine(form.imageAlt ?? '').slice(0, MAX_ALT);
+  const hash = mediaHashOf(src);
+  let size: { width: number | null; height: number | null };
+  if (hash) {
+    const image = await libraryImage(store, hash);
+    if (!image) throw new MizanError('invalid-article', `the lead image ${src} is not in the media library`, { status: 422 });
+    size = { width: image.width, height: image.height };
+    alt ||= image.alt[lang] ?? '';
+  } else if (existing?.image && existing.image.src === src) {
+    size = { width: existing.image.width, height: existing.image.height };
+  } else {
+    throw new MizanError('invalid-article', 'choose the lead image from the media library', { status: 422 });
+  }
+  if (!alt)
+    throw new MizanError(
+      'missing-alt',
+      lang === 'ar' ? 'للصورة الرئيسية نصٌّ بديل بالعربية يصفها لمن لا يراها: اكتبه قبل الحفظ' : `the lead image needs alt text in ${lang === 'en' ? 'English' : lang}: describe it for readers who cannot see it`,
+      { status: 422 },
+    );
+  if (hash) await offerAlt(store, hash, lang, alt);
+  return { src: hash ? `/media/${hash}` : src, alt, ...size };
 }
 
 /**

@@ -26,6 +26,9 @@ import * as searchStatistics from './072-search-statistics.ts';
 import * as searchTermFacets from './073-search-term-facets.ts';
 import * as translationSources from './080-translation-sources.ts';
 import * as importMarks from './081-import-marks.ts';
+import * as siteSettings from './090-site-settings.ts';
+import * as mediaAlt from './091-media-alt.ts';
+import * as expertPhotos from './092-expert-photos.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
@@ -50,4 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '073-search-term-facets': searchTermFacets,
   '080-translation-sources': translationSources,
   '081-import-marks': importMarks,
+  '090-site-settings': siteSettings,
+  '091-media-alt': mediaAlt,
+  '092-expert-photos': expertPhotos,
 };

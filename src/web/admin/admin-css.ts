@@ -59,6 +59,30 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .tabs a[aria-current=page] { font-weight: bold; }
 .signin { max-width: 24rem; margin: 3rem auto; }
 .inline { display: inline; }
+.field-error { color: var(--bad); font-size: .9rem; margin: .15rem 0 0; }
+[aria-invalid=true] { border-color: var(--bad) !important; border-width: 2px !important; }
+input[type=url], input[type=tel], input[type=file] { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; }
+fieldset { min-width: 0; }
+legend { font-weight: 700; padding-inline: .3rem; }
+.subnav { display: flex; gap: 1rem; margin-block-end: .5rem; }
+.subnav [aria-current=page] { font-weight: 700; color: inherit; text-decoration: none; }
+.menu-items td, .menu-items th { padding: .25rem; }
+.menu-items td:nth-child(2) { width: 40%; }
+.item-ops { white-space: nowrap; }
+@media (max-width: 40rem) {
+  .menu-items thead { display: none; }
+  .menu-items tr { display: grid; grid-template-columns: 1.5rem 1fr; gap: .3rem; padding-block: .5rem; border-block-end: 1px solid var(--line); }
+  .menu-items td, .menu-items th { border: 0; padding: 0; width: auto !important; }
+  .menu-items td { grid-column: 2; }
+}
+.item-ops button { padding: .2rem .55rem; }
+button:disabled { opacity: .45; cursor: default; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.media-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
+.media-grid img, .thumb { max-width: 100%; height: auto; display: block; border-radius: 4px; background: var(--line); }
+.media-grid img { width: 100%; aspect-ratio: 3 / 2; object-fit: cover; }
+.photo-panel .thumb { width: 7.5rem; aspect-ratio: 1; object-fit: cover; border-radius: 50%; }
+.missing-alt { color: var(--bad); font-weight: 600; }
 code.secret { font-size: 1.1rem; letter-spacing: .1em; direction: ltr; unicode-bidi: isolate; }
 `;
 

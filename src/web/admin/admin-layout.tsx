@@ -43,6 +43,8 @@ const NAV: [string, AdminKey, Capability][] = [
   ['/admin/users', 'admin.nav.users', 'users.manage'],
   ['/admin/newsletters', 'admin.nav.newsletters', 'article.publish'],
   ['/admin/outbox', 'admin.nav.outbox', 'article.publish'],
+  ['/admin/media', 'admin.nav.media', 'media.upload'],
+  ['/admin/settings', 'admin.nav.settings', 'settings.edit'],
 ];
 
 /** The hidden CSRF field every form that changes something carries. */

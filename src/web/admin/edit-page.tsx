@@ -4,7 +4,8 @@
  * editor's own words stay in the form and the version saved now is shown beside them.
  */
 import type { Child } from 'hono/jsx';
-import type { Action, AdminRow, ArticleForm } from '../../app/index.ts';
+import type { Action, AdminRow, ArticleForm, LibraryImage } from '../../app/index.ts';
+import { LeadImageField } from './media/lead-image-field.tsx';
 import { ARTICLE_TYPES, LANGS, dirOf, typeLabel, type Article, type Block } from '../../model/index.ts';
 import { BodyBlocks } from '../views/body-blocks.tsx';
 import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
@@ -56,6 +57,8 @@ export interface EditPageProps {
   beside?: { dir: string; node: Child };
   /** Hidden fields the side-by-side view adds to the form (the source version shown). */
   formExtra?: Child;
+  /** The media library's images, to choose the lead image from. */
+  library?: LibraryImage[];
 }
 
 function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric' }) {
@@ -138,6 +141,7 @@ export function EditPage(props: EditPageProps) {
         <Area label={at(lang, 'edit.field.topics')} name="topics" value={form.topics} dir={dir} rows={3} />
         <Area label={at(lang, 'edit.field.regions')} name="regions" value={form.regions} dir={dir} rows={3} />
       </div>
+      <LeadImageField lang={lang} contentLang={contentLang} value={form.image} alt={form.imageAlt} library={props.library ?? []} />
       <RichBody {...props} dir={dir} contentLang={contentLang} />
       <Field label={at(lang, 'edit.field.note')} name="note" value={form.note} />
       <p>

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../lib/index.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { addApiRoute, BINARY_SCHEMA } from '../openapi.ts';
 
-export { Picture, srcsetOf, variantSrc } from './picture.tsx';
+export { Picture, ExpertPhotoImage, srcsetOf, variantSrc } from './picture.tsx';
 
 const FORMATS: Record<string, VariantFormat> = { avif: 'avif', webp: 'webp', jpg: 'jpeg', jpeg: 'jpeg' };
 

@@ -15,6 +15,8 @@ export interface PictureProps {
   /** The first screen's image: loaded at once, with high priority. */
   eager?: boolean;
   class?: string;
+  /** A class for the `<img>` itself (a round photo, say). */
+  imgClass?: string;
 }
 
 /** `srcset` of one format: `/media/<hash>/480.avif 480w, …`. */
@@ -43,7 +45,7 @@ export function Picture(props: PictureProps) {
   const loading = props.eager ? undefined : 'lazy';
   const fetchpriority = props.eager ? 'high' : undefined;
   if (!hash || !props.width || !props.height) {
-    return <img class={props.class} src={props.src} alt={props.alt} width={props.width ?? undefined} height={props.height ?? undefined} loading={loading} decoding="async" />;
+    return <img class={props.imgClass ?? props.class} src={props.src} alt={props.alt} width={props.width ?? undefined} height={props.height ?? undefined} loading={loading} decoding="async" />;
   }
   const ws = variantWidths(props.width);
   const top = ws[ws.length - 1];
@@ -52,7 +54,16 @@ export function Picture(props: PictureProps) {
     <picture class={props.class}>
       <source type="image/avif" srcset={srcsetOf(hash, props.width, 'avif')} sizes={props.sizes} />
       <source type="image/webp" srcset={srcsetOf(hash, props.width, 'webp')} sizes={props.sizes} />
-      <img src={`/media/${hash}/${top}.jpg`} srcset={srcsetOf(hash, props.width, 'jpeg')} sizes={props.sizes} width={top} height={height} alt={props.alt} loading={loading} fetchpriority={fetchpriority} decoding="async" />
+      <img class={props.imgClass} src={`/media/${hash}/${top}.jpg`} srcset={srcsetOf(hash, props.width, 'jpeg')} sizes={props.sizes} width={top} height={height} alt={props.alt} loading={loading} fetchpriority={fetchpriority} decoding="async" />
     </picture>
   );
+}
+
+/**
+ * An expert's photo: responsive like every image, its alt text the expert's name.
+ *
+ * @example <ExpertPhotoImage photo={{ src: '/media/ab…', width: 800, height: 800 }} name="سابينا هينبرج" sizes="7rem" />
+ */
+export function ExpertPhotoImage(props: { photo: { src: string; width: number; height: number }; name: string; sizes: string; class?: string; eager?: boolean }) {
+  return <Picture src={props.photo.src} alt={props.name} width={props.photo.width} height={props.photo.height} sizes={props.sizes} imgClass={props.class ?? 'expert-photo'} class="expert-picture" eager={props.eager} />;
 }

@@ -71,13 +71,15 @@ import {
   addUser,
   verifyPassword,
   edb,
+  mediaLibrary,
+  expertPhotos,
   type Action,
   type ActiveSession,
   type Capability,
   type Editor,
 } from '../../app/index.ts';
 import { MizanError, wallTimeToUtc } from '../../lib/index.ts';
-import { dirOf, LANGS } from '../../model/index.ts';
+import { DEFAULT_SITE, dirOf, LANGS, type SiteConfig } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { ADMIN_CSS, ADMIN_CSS_PATH } from '../admin/admin-css.ts';
 import { at } from '../admin/admin-i18n.ts';
@@ -105,6 +107,8 @@ import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { PendingPanel } from '../admin/editor/review-pages.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
 import { NEWSLETTER_ROUTES } from '../admin/newsletters/index.ts';
+import { SETTINGS_ROUTES } from '../admin/settings/index.ts';
+import { MEDIA_ROUTES, mt } from '../admin/media/index.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Largest form body (an article's text is far smaller). */
@@ -123,6 +127,8 @@ export interface Ctx {
   editor: Editor;
   token: string;
   form: Record<string, string | File | (string | File)[]>;
+  /** The identity from the configuration file (the defaults the settings pages change). */
+  baseSite: SiteConfig;
 }
 
 export type Handler = (c: Context, ctx: Ctx) => Promise<Response>;
@@ -280,6 +286,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: E
       pending={pending && found ? <PendingPanel lang={ctx.lang} csrf={ctx.user.csrf} id={found.state.id} pending={pending} canPublish={can(ctx.user.role, 'article.publish')} /> : undefined}
       conflictVersion={conflict ? found?.state.version : undefined}
       editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
+      library={(await mediaLibrary(ctx.store)).slice(0, 200)}
     />,
     extra.status ?? 200,
   );
@@ -371,6 +378,8 @@ async function revisionsPage(c: Context, ctx: Ctx, diff?: { from: number; to: nu
 
 export const ADMIN_ROUTES: AdminRoute[] = [
   ...EDITOR_ROUTES,
+  // Before `/admin/experts/:id`, which would take `/admin/media/expert-photo` for an expert's id.
+  ...MEDIA_ROUTES,
   {
     method: 'GET',
     path: '/admin',
@@ -531,7 +540,18 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     cap: 'taxonomy.edit',
     handler: async (c, ctx) => {
       const experts = (await Promise.all(Object.keys(LANGS).map((l) => ctx.store.listExperts(l)))).flat();
-      return html(c, <ExpertsPage lang={ctx.lang} user={ctx.user} experts={experts} flash={c.req.query('saved') ? { kind: 'ok', text: at(ctx.lang, 'edit.saved') } : undefined} />);
+      const photo = c.req.query('photo');
+      const photoError = c.req.query('photoError');
+      const flash: Flash | undefined = c.req.query('saved')
+        ? { kind: 'ok', text: at(ctx.lang, 'edit.saved') }
+        : photoError
+          ? { kind: 'error', text: mt(ctx.lang, 'refused', { message: photoError.slice(0, 300) }) }
+          : photo === 'saved' || photo === 'removed'
+            ? { kind: 'ok', text: mt(ctx.lang, photo === 'saved' ? 'photoSaved' : 'photoRemoved') }
+            : photo === 'none'
+              ? { kind: 'error', text: mt(ctx.lang, 'noFile') }
+              : undefined;
+      return html(c, <ExpertsPage lang={ctx.lang} user={ctx.user} experts={experts} photos={await expertPhotos(ctx.store)} flash={flash} />);
     },
   },
   {
@@ -696,6 +716,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     },
   },
   ...NEWSLETTER_ROUTES,
+  ...SETTINGS_ROUTES,
 ];
 
 async function usersPage(c: Context, ctx: Ctx, flash?: Flash, status = 200): Promise<Response> {
@@ -723,7 +744,7 @@ function refuse(c: Context, status: number, message: string): Response {
   return c.text(message, status as 403, status === 413 ? { ...NO_STORE, connection: 'close' } : NO_STORE);
 }
 
-function guard(route: AdminRoute, store: Store, settings: AdminSettings): (c: Context) => Promise<Response> {
+function guard(route: AdminRoute, store: Store, settings: AdminSettings, baseSite: SiteConfig): (c: Context) => Promise<Response> {
   return async (c) => {
     const lang = uiLang(c, settings);
     const token = readCookie(c, 'session', settings);
@@ -747,7 +768,7 @@ function guard(route: AdminRoute, store: Store, settings: AdminSettings): (c: Co
       csrf: active.session.csrf,
       nudgeTotp: active.user.role !== 'author' && !active.user.totp_enabled,
     };
-    const ctx: Ctx = { lang, store, settings, active, user, token: token!, form, editor: { id: user.id, email: user.email, role: user.role, ip: clientIp(c, settings) } };
+    const ctx: Ctx = { lang, store, settings, active, user, token: token!, form, baseSite, editor: { id: user.id, email: user.email, role: user.role, ip: clientIp(c, settings) } };
     if (!can(user.role, route.cap)) {
       return html(c, <AdminLayout lang={lang} title="403" user={user} flash={{ kind: 'error', text: at(lang, 'error.forbidden') }} />, 403);
     }
@@ -884,7 +905,7 @@ export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean;
   registerSetup(app, { store, settings, setup: deps.setup, uiLang: (c) => uiLang(c, settings) });
   signInRoutes(app, store, settings);
   for (const route of ADMIN_ROUTES) {
-    const handler = guard(route, store, settings);
+    const handler = guard(route, store, settings, deps.site ?? DEFAULT_SITE);
     if (route.limit) {
       app.on(route.method, route.path, bodyLimit({ maxSize: route.limit, onError: (c) => refuse(c, 413, 'file too large') }), handler);
     } else {

@@ -1,6 +1,8 @@
 /** @module `/experts/:slug` in every language: an expert's page with their articles. Former paths answer 301. */
 import type { Hono } from 'hono';
+import { expertPhotos } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
+import { variantSrc } from '../media/index.ts';
 import { pageParam } from '../http/params.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import { dependsOn } from '../http/pipeline.ts';
@@ -32,6 +34,7 @@ export function registerExpert(app: Hono, deps: WebDeps): void {
       const pages = Math.max(1, Math.ceil(list.total / EXPERT_PAGE_SIZE));
       if (page > pages) throw new NotFoundError(`${path} has ${pages} page(s), not ${page}`);
       const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
+      const photo = (await expertPhotos(deps.store, [expert.id])).get(expert.id);
       dependsOn(c, [`expert:${expert.id}`, ...list.items.map((item) => `article:${item.id}`)]);
       return sendPage(
         c,
@@ -45,6 +48,8 @@ export function registerExpert(app: Hono, deps: WebDeps): void {
           pages={pages}
           total={list.total}
           items={list.items}
+          photo={photo}
+          shareImage={photo ? abs(variantSrc(photo.src, photo.width, 960)) : undefined}
         />,
       );
     });

@@ -1,11 +1,13 @@
 /**
  * @module Feeds (RSS 2.0, Atom, JSON Feed) for each language's latest analysis, and under every topic,
- * region and expert path: `/ar/feed.xml`, `/policy-analysis/<topic>/feed.atom`, `/experts/<slug>/feed.json`.
+ * region, expert and country path: `/ar/feed.xml`, `/policy-analysis/<topic>/feed.atom`,
+ * `/experts/<slug>/feed.json`, `/ar/countries/dz/feed.xml`.
  */
 import type { Context, Hono } from 'hono';
 import { NotFoundError } from '../../lib/index.ts';
-import { homePath } from '../../model/index.ts';
-import type { ArticleQuery } from '../../store/index.ts';
+import { countryPath, homePath } from '../../model/index.ts';
+import type { ArticleQuery, ArticleSummary } from '../../store/index.ts';
+import { countryKnowledge } from '../../knowledge/index.ts';
 import { buildFeed, FEED_CONTENT_TYPES, FEED_FILES, type FeedKind } from '../feeds/build-feed.ts';
 import { t } from '../i18n/index.ts';
 import { sendText, sitePrefixes } from '../send.ts';
@@ -15,8 +17,8 @@ import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 export const FEED_SIZE = 30;
 
 export function registerFeeds(app: Hono, deps: WebDeps): void {
-  const send = async (c: Context, kind: FeedKind, lang: string, title: string, description: string, pagePath: string, query: ArticleQuery) => {
-    const list = await cachedReads(deps.store).listArticles({ ...query, limit: FEED_SIZE });
+  const send = async (c: Context, kind: FeedKind, lang: string, title: string, description: string, pagePath: string, query: ArticleQuery | ArticleSummary[]) => {
+    const list = Array.isArray(query) ? { items: query } : await cachedReads(deps.store).listArticles({ ...query, limit: FEED_SIZE });
     const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
     const body = buildFeed({
       kind,
@@ -49,6 +51,22 @@ export function registerFeeds(app: Hono, deps: WebDeps): void {
         const term = await cachedReads(deps.store).getTerm(target.id, target.lang);
         if (!term) throw new NotFoundError(`no feed at ${c.req.path}`);
         return send(c, kind, term.lang, t(term.lang, 'feed.title', { site: siteName, title: term.name }), term.name, term.path, { termId: term.id, lang: term.lang });
+      });
+
+      app.get(`${prefix}/countries/:code/${file}`, async (c) => {
+        const code = c.req.param('code');
+        if (!/^[a-z]{2}$/.test(code)) throw new NotFoundError(`no feed at ${c.req.path}`);
+        const country = await countryKnowledge(deps.store, code).catch(() => undefined);
+        if (!country) throw new NotFoundError(`no feed at ${c.req.path}`);
+        // The articles about the country in this language, newest first, as teasers.
+        const items: ArticleSummary[] = [];
+        for (const ref of country.articles) {
+          const a = ref.lang === lang ? await deps.store.getArticle(ref.id) : undefined;
+          if (a) items.push({ id: a.id, lang: a.lang, type: a.type, typeLabel: a.typeLabel, series: a.series, title: a.title, summary: a.summary, published: a.published, path: a.path, authors: a.authors.map((x) => ({ name: x.name, path: x.path })), image: a.image });
+        }
+        items.sort((x, y) => (y.published ?? '').localeCompare(x.published ?? ''));
+        const name = lang === 'ar' ? country.names.ar : country.names.en;
+        return send(c, kind, lang, t(lang, 'feed.title', { site: siteName, title: name }), name, countryPath(lang, code), items.slice(0, FEED_SIZE));
       });
 
       app.get(`${prefix}/experts/:slug/${file}`, async (c) => {

@@ -4,6 +4,7 @@
  * JSON (`/api/countries/:code`, `/api/relations/:pair`), an article's entities and its citation
  * (`/api/articles/:id/entities`, `/api/articles/:id/cite?format=csl|bibtex|ris`).
  */
+import { feedLinks } from './feed-links.ts';
 import type { Context, Hono } from 'hono';
 import { MizanError, NotFoundError } from '../../lib/index.ts';
 import { countryPath, relationPath } from '../../model/index.ts';
@@ -182,6 +183,7 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
           canonical={abs(c, countryPath(lang, code))}
           alternates={sitePrefixes().map((p) => ({ lang: p.lang, href: abs(c, countryPath(p.lang, code)) }))}
           articleLang={(id) => (langs.get(id) !== lang ? langs.get(id) : undefined)}
+          feeds={feedLinks(lang, countryPath(lang, code), lang === 'ar' ? country.names.ar : country.names.en)}
           {...formatters(lang)}
         />,
       );

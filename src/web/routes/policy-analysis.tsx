@@ -3,7 +3,7 @@
  * (they share one namespace). Former paths answer 301 to the current one.
  */
 import type { Context, Hono } from 'hono';
-import { withCountries } from '../../app/index.ts';
+import { photosBySlug, withCountries } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import { countryCode } from '../../ingest/index.ts';
 import { countryPath } from '../../model/index.ts';
@@ -77,6 +77,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
             recommended={recommended}
             jsonLd={articleJsonLd(article, abs)}
             shareImage={article.image ? undefined : abs(articleCardPath(article.id))}
+            authorPhotos={await photosBySlug(deps.store, article.lang, article.authors.map((x) => x.slug))}
           />,
         );
       }

@@ -3,7 +3,7 @@
  * paged, public and cacheable like every reading page.
  */
 import type { Context, Hono } from 'hono';
-import { countryDirectory, expertDirectory, termDirectory, topicBySlug } from '../../app/index.ts';
+import { countryDirectory, expertDirectory, expertPhotos, termDirectory, topicBySlug } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import { pageParam } from '../http/params.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
@@ -20,7 +20,7 @@ function paged<T>(c: Context, all: T[]): { page: number; pages: number; items: T
   return { page, pages, items: all.slice((page - 1) * INDEX_PAGE_SIZE, page * INDEX_PAGE_SIZE) };
 }
 
-/** The index pages, in every language; `photoOf` gives an expert's photo once images exist. */
+/** The index pages, in every language; experts with a photo show it. */
 export function registerIndexPages(app: Hono, deps: WebDeps): void {
   const prefixes = sitePrefixes();
   const alternatesOf = (c: Context, name: string) => prefixes.map((p) => ({ lang: p.lang, href: absoluteUrl(deps, c.req.url, `${p.prefix}/${name}`) }));
@@ -30,7 +30,7 @@ export function registerIndexPages(app: Hono, deps: WebDeps): void {
       const slug = c.req.query('topic') || undefined;
       const topic = slug ? await topicBySlug(deps.store, lang, slug) : undefined;
       if (slug && !topic) throw new NotFoundError(`no topic "${slug.slice(0, 80)}" in ${lang}`);
-      const [experts, topics] = await Promise.all([expertDirectory(deps.store, lang, { topicId: topic?.id }), termDirectory(deps.store, 'topic', lang)]);
+      const [experts, topics, photos] = await Promise.all([expertDirectory(deps.store, lang, { topicId: topic?.id }), termDirectory(deps.store, 'topic', lang), expertPhotos(deps.store)]);
       const { page, pages, items } = paged(c, experts);
       return sendPage(
         c,
@@ -45,6 +45,7 @@ export function registerIndexPages(app: Hono, deps: WebDeps): void {
           total={experts.length}
           topics={topics}
           topic={topic && slug ? { slug, name: topic.name } : undefined}
+          photoOf={(id) => photos.get(id)}
         />,
       );
     });

@@ -2,6 +2,7 @@
  * @module The article page: kicker, title, summary, byline, date, translations, body, then sources, the
  * authors' note, topics and regions, three recommended items and share links (plain links, no trackers).
  */
+import { ExpertPhotoImage } from '../media/index.ts';
 import type { Article } from '../../model/index.ts';
 import { dirOf } from '../../model/index.ts';
 import { langName, t, type MessageKey } from '../i18n/index.ts';
@@ -31,6 +32,8 @@ export interface ArticlePageProps {
   feeds?: FeedLink[];
   /** Absolute address of the share image when the article has none of its own (its generated card). */
   shareImage?: string;
+  /** The authors' photos, by expert slug (authors without one show none). */
+  authorPhotos?: Map<string, { src: string; width: number; height: number }>;
 }
 
 function shareLinks(url: string, title: string): { key: MessageKey; href: string }[] {
@@ -71,12 +74,20 @@ function SourceName(props: { entry: SourceEntry }) {
   );
 }
 
-function Byline(props: { article: Article }) {
+function Byline(props: { article: Article; photos?: ArticlePageProps['authorPhotos'] }) {
   const { article: a } = props;
+  const faces = a.authors.filter((x) => props.photos?.has(x.slug));
   const lang = a.lang;
   if (a.authors.length === 0) return null;
   return (
     <p class="byline">
+      {faces.length ? (
+        <span class="byline-photos">
+          {faces.map((x) => (
+            <ExpertPhotoImage photo={props.photos!.get(x.slug)!} name={x.name} sizes="2.75rem" class="expert-photo byline-photo" eager />
+          ))}
+        </span>
+      ) : null}
       {t(lang, 'article.by')}{' '}
       {a.authors.map((author, i) => (
         <>
@@ -136,7 +147,7 @@ export function ArticlePage(props: ArticlePageProps) {
           </p>
           <h1 id="article-title">{a.title}</h1>
           {a.summary ? <p class="lede">{a.summary}</p> : null}
-          <Byline article={a} />
+          <Byline article={a} photos={props.authorPhotos} />
           {a.published || a.updated ? (
             <p class="dateline">
               {a.published ? <DateTime date={a.published} lang={lang} /> : null}
@@ -206,6 +217,7 @@ export function ArticlePage(props: ArticlePageProps) {
             <div class="authors-note">
               {a.authors.map((author) => (
                 <div class="author-card">
+                  {props.authorPhotos?.has(author.slug) ? <ExpertPhotoImage photo={props.authorPhotos.get(author.slug)!} name={author.name} sizes="4.5rem" /> : null}
                   <h3>
                     <a href={author.path}>{author.name}</a>
                   </h3>

@@ -1,6 +1,7 @@
 /** @module An expert's page: name, title, bio, feed, and their articles (in every language), paged. */
 import type { ArticleSummary, ExpertView } from '../../store/index.ts';
 import { t } from '../i18n/index.ts';
+import { ExpertPhotoImage } from '../media/index.ts';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 import { Pager } from './pager.tsx';
 import { TeaserList } from './teaser.tsx';
@@ -16,6 +17,10 @@ export interface ExpertPageProps {
   pages: number;
   total: number;
   items: ArticleSummary[];
+  /** The expert's photo, when one was given. */
+  photo?: { src: string; width: number; height: number };
+  /** The absolute address of the page's share image (the photo's), when it has one. */
+  shareImage?: string;
 }
 
 /** @example <ExpertPage expert={view} items={[…]} page={1} pages={1} total={2} … /> */
@@ -31,9 +36,10 @@ export function ExpertPage(props: ExpertPageProps) {
       alternates={props.alternates}
       feeds={props.feeds}
       jsonLd={props.jsonLd}
-      og={{ type: 'profile' }}
+      og={{ type: 'profile', image: props.shareImage, imageAlt: props.shareImage ? expert.name : undefined }}
     >
       <header class="page-head expert-head">
+        {props.photo ? <ExpertPhotoImage photo={props.photo} name={expert.name} sizes="8rem" class="expert-photo expert-photo-large" eager /> : null}
         <h1>{expert.name}</h1>
         {expert.title ? <p class="expert-title">{expert.title}</p> : null}
         {expert.bio ? <p class="lede bio">{expert.bio}</p> : null}

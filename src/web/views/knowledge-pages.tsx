@@ -5,7 +5,7 @@
  */
 import { dirOf } from '../../model/index.ts';
 import type { CountryKnowledge, Figure, KnowledgeArticle, ReaderEvent, RelationKnowledge } from '../../knowledge/index.ts';
-import { Layout, type Alternate } from './layout.tsx';
+import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 
 type Strings = Record<string, string>;
 
@@ -199,6 +199,8 @@ export interface CountryPageProps extends Common {
   /** The events and figures the page shows (knowledge/reader-events.ts: its language, one per fact). */
   events: PageEvent[];
   figures: Linked<Figure>[];
+  /** The country's feeds, announced for autodiscovery. */
+  feeds?: FeedLink[];
   relations: { code: string; name: string; path: string; events: number }[];
 }
 
@@ -207,7 +209,7 @@ export function CountryPage(props: CountryPageProps) {
   const { lang, country } = props;
   const name = lang === 'ar' ? country.names.ar : country.names.en;
   return (
-    <Layout lang={lang} title={kt(lang, 'countryTitle', { name })} canonical={props.canonical} alternates={props.alternates}>
+    <Layout lang={lang} title={kt(lang, 'countryTitle', { name })} canonical={props.canonical} alternates={props.alternates} feeds={props.feeds}>
       <header class="page-head">
         <h1>{name}</h1>
         <p class="lede">{kt(lang, 'countryLede', { name })}</p>

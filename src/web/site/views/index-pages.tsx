@@ -2,6 +2,7 @@
  * @module The site's index pages: experts A–Z with their titles (and a topic filter), and the lists of
  * topics, regions and countries, each with its count of published articles.
  */
+import { Picture } from '../../media/index.ts';
 import type { DirectoryEntry, ExpertEntry } from '../../../app/index.ts';
 import { t } from '../../i18n/index.ts';
 import { Layout, type Alternate } from '../../views/layout.tsx';
@@ -22,7 +23,7 @@ export interface ExpertsIndexProps extends PageFrame {
   topics: DirectoryEntry[];
   topic?: { slug: string; name: string };
   /** An expert's photo address, when one was given. */
-  photoOf?: (id: string) => { src: string; srcset?: string; width: number; height: number } | undefined;
+  photoOf?: (id: string) => { src: string; width: number; height: number } | undefined;
 }
 
 /** The initials of a name, for the circle shown where an expert has no photo. */
@@ -77,7 +78,8 @@ export function ExpertsIndex(props: ExpertsIndexProps) {
                 return (
                   <li class="expert-card">
                     {photo ? (
-                      <img class="expert-photo" src={photo.src} srcset={photo.srcset} sizes="4.5rem" width={photo.width} height={photo.height} alt="" loading={i > 8 ? 'lazy' : undefined} decoding="async" />
+                      // The name follows as a link: the photo adds nothing a screen reader should say twice.
+                      <Picture src={photo.src} alt="" width={photo.width} height={photo.height} sizes="4.5rem" imgClass="expert-photo" class="expert-picture" eager={i <= 8} />
                     ) : (
                       <span class="expert-photo expert-monogram" aria-hidden="true">{monogram(e.name)}</span>
                     )}
