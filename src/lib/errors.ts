@@ -67,12 +67,15 @@ export class FieldError extends MizanError {
   readonly field: string;
   readonly rule: FieldRule;
   readonly limit?: number;
+  /** Which item of a list field (1-based): the body's block 2. */
+  readonly item?: number;
 
-  constructor(code: string, message: string, detail: { field: string; rule: FieldRule; limit?: number }, opts: ErrorPlace & { status?: number; cause?: unknown } = {}) {
+  constructor(code: string, message: string, detail: { field: string; rule: FieldRule; limit?: number; item?: number }, opts: ErrorPlace & { status?: number; cause?: unknown } = {}) {
     super(code, message, opts);
     this.name = 'FieldError';
     this.field = detail.field;
     this.rule = detail.rule;
     this.limit = detail.limit;
+    this.item = detail.item;
   }
 }

@@ -11,19 +11,13 @@ import type { Store } from '../store/index.ts';
 import { decodeHead, IntList } from './head.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import type { FacetName, SearchQuery } from './types.ts';
+import { bumpMetaCounter } from './meta-counter.ts';
 
 const VERSION_KEY = 'search_version';
 
 /** Marks the index as changed: call inside the transaction that changed it. */
 export async function bumpSearchVersion(db: SearchDb): Promise<void> {
-  const updated = await db
-    .updateTable('meta')
-    .set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` })
-    .where('key', '=', VERSION_KEY)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) {
-    await db.insertInto('meta').values({ key: VERSION_KEY, value: '1' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' })).execute();
-  }
+  await bumpMetaCounter(db, VERSION_KEY);
 }
 
 async function searchVersion(db: SearchDb): Promise<string> {

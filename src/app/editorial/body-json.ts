@@ -30,7 +30,7 @@ export function parseBodyJson(json: string): Block[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? `block ${Number(issue.path[0]) + 1}${issue.path.length > 1 ? ` (${issue.path.slice(1).join('.')})` : ''}` : 'body';
-    throw new FieldError('bad-body', `body, ${where}: ${issue.message}`, { field: 'body', ...fieldRuleOf(issue) });
+    throw new FieldError('bad-body', `body, ${where}: ${issue.message}`, { field: 'body', ...fieldRuleOf(issue), item: issue.path.length ? Number(issue.path[0]) + 1 : undefined });
   }
   return parsed.data;
 }

@@ -11,19 +11,13 @@ import type { SearchDb } from '../tables.ts';
 import { searchDb } from '../tables.ts';
 import { parseUnits } from './align-units.ts';
 import { learnTermPairs, type Side, type TermPairs } from './learn-term-pairs.ts';
+import { bumpMetaCounter } from '../meta-counter.ts';
 
 const VERSION_KEY = 'search_xlang';
 
 /** Marks the learned pairs stale: call inside the transaction that changed a translated article. */
 export async function bumpTranslations(db: SearchDb): Promise<void> {
-  const updated = await db
-    .updateTable('meta')
-    .set({ value: sql<string>`cast(cast(value as integer) + 1 as text)` })
-    .where('key', '=', VERSION_KEY)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) {
-    await db.insertInto('meta').values({ key: VERSION_KEY, value: '1' }).onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' })).execute();
-  }
+  await bumpMetaCounter(db, VERSION_KEY);
 }
 
 /** True when the translation group `grp` holds more than one indexed article. */

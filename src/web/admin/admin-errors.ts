@@ -16,7 +16,7 @@ export function errorText(lang: string, err: unknown): string {
     const head = err.field.split('.')[0]!;
     const field = atIfKnown(lang, `errfield.${head}`) ?? err.field;
     const problem = at(lang, `rule.${err.rule}` as AdminKey, { n: err.limit === undefined ? '' : formatNumber(lang, err.limit) });
-    return at(lang, 'error.field', { field, problem });
+    return err.item === undefined ? at(lang, 'error.field', { field, problem }) : at(lang, 'error.fieldItem', { field, problem, n: formatNumber(lang, err.item) });
   }
   if (err instanceof MizanError) {
     const known = atIfKnown(lang, `err.${err.code}`);

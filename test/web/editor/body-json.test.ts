@@ -49,7 +49,7 @@ forEachEngine('the editor body as JSON', (h) => {
     const csrf = await a.csrfOf('/admin/articles/new');
     const bad = await a.post('/admin/articles/new', { ...FORM, title: 'عنوان', bodyJson: JSON.stringify([{ kind: 'paragraph', text: 'كلمات لا تضيع', links: [] }, { kind: 'heading', text: 'x', level: 9, links: [] }]) }, { csrf });
     assert.equal(bad.status, 422);
-    assert.match(bad.text, /block 2/);
+    assert.match(bad.text, /النص، المقطع 2: /, 'the block named, in the editor’s language');
     assert.match(bad.text, /كلمات لا تضيع/);
     const broken = await a.post('/admin/articles/new', { ...FORM, title: 'عنوان', bodyJson: '[{"kind":' }, { csrf });
     assert.equal(broken.status, 422);
