@@ -8,13 +8,13 @@
 import type { Article } from '../model/index.ts';
 import { chunksOf, type Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
-import { encodeHead } from './head.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
 import { termKeys } from './term-keys.ts';
 import { alignUnits } from './cross-language/index.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { dayBase, nextRid } from './rid-space.ts';
 import { countStems } from './vocabulary.ts';
+import { docRow } from './doc-row.ts';
 
 /** Articles written per batch, and the text a batch may hold before it is written anyway. */
 const BATCH_ARTICLES = 250;
@@ -128,21 +128,7 @@ export class BulkIndex {
       await db
         .insertInto('search_doc')
         .values(
-          part.map(({ doc, rid, grp }) => ({
-            rid,
-            id: doc.id,
-            lang: doc.lang,
-            type: doc.type,
-            title: doc.title,
-            path: doc.path,
-            published: doc.published,
-            year: doc.year,
-            fresh: doc.fresh,
-            grp,
-            tags: doc.tags.map((t) => `${t.facet}\t${t.value}`).join('\n'),
-            head: Buffer.from(encodeHead(doc)),
-            ...dialect.rowTokens(doc),
-          })),
+          part.map(({ doc, rid, grp }) => docRow(doc, rid, grp, dialect)),
         )
         .execute();
     }

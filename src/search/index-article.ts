@@ -6,7 +6,6 @@
 import type { Article } from '../model/index.ts';
 import { chunksOf, type Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
-import { encodeHead } from './head.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
 import { termKeys } from './term-keys.ts';
 import { bumpSearchVersion } from './doc-columns.ts';
@@ -15,6 +14,7 @@ import { addToVocabulary, clearVocabulary, countStems, uncountStems } from './vo
 import { alignUnits, bumpTranslations, groupShared } from './cross-language/index.ts';
 import { BulkIndex } from './bulk-index.ts';
 import { DAY_SLOTS, dayBase, nextRid } from './rid-space.ts';
+import { docRow } from './doc-row.ts';
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -118,24 +118,7 @@ async function writeArticle(tx: Store, article: Article, counts: Map<string, num
   const db = searchDb(tx);
   const grp = await joinGroup(db, doc);
   const rid = await allocateRid(db, doc.published);
-  await db
-    .insertInto('search_doc')
-    .values({
-      rid,
-      id: doc.id,
-      lang: doc.lang,
-      type: doc.type,
-      title: doc.title,
-      path: doc.path,
-      published: doc.published,
-      year: doc.year,
-      fresh: doc.fresh,
-      grp,
-      tags: doc.tags.map((t) => `${t.facet}\t${t.value}`).join('\n'),
-      head: Buffer.from(encodeHead(doc)),
-      ...dialectOf(tx).rowTokens(doc),
-    })
-    .execute();
+  await db.insertInto('search_doc').values(docRow(doc, rid, grp, dialectOf(tx))).execute();
   await db.insertInto('search_text').values({ rid, text: doc.text }).execute();
   await db.insertInto('search_align').values({ rid, units: alignUnits(article) }).execute();
   if (!touched.translations && (await groupShared(db, grp))) touched.translations = true;

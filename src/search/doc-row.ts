@@ -1,0 +1,23 @@
+/** @module The `search_doc` row of a document: one shape for saving one article and for a rebuild's batches. */
+import type { SearchDialect } from './dialects/dialect.ts';
+import { encodeHead } from './head.ts';
+import type { SearchDoc } from './search-doc.ts';
+
+/** The row `doc` is stored as, with its row id and translation group. */
+export function docRow(doc: SearchDoc, rid: number, grp: string, dialect: SearchDialect) {
+  return {
+    rid,
+    id: doc.id,
+    lang: doc.lang,
+    type: doc.type,
+    title: doc.title,
+    path: doc.path,
+    published: doc.published,
+    year: doc.year,
+    fresh: doc.fresh,
+    grp,
+    tags: doc.tags.map((t) => `${t.facet}\t${t.value}`).join('\n'),
+    head: Buffer.from(encodeHead(doc)),
+    ...dialect.rowTokens(doc),
+  };
+}
