@@ -207,6 +207,22 @@ function imageOf(v: unknown): ArticleDraft['image'] {
   return { src, alt: str(v.alt) ?? '', width: dim(v.width), height: dim(v.height) };
 }
 
+/**
+ * The front matter's `attachments:`: a list of file names (read from beside the page by the import) or
+ * `{ src, title, lang }` entries, in any mix.
+ *
+ * @example attachmentsOf(['note.pdf', { src: 'note-en.pdf', title: 'Policy note', lang: 'en' }]).length // → 2
+ */
+function attachmentsOf(v: unknown): NonNullable<ArticleDraft['attachments']> {
+  const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  const out: NonNullable<ArticleDraft['attachments']> = [];
+  for (const a of items) {
+    if (typeof a === 'string' && a.trim()) out.push({ src: a.trim(), title: '', type: 'application/pdf', bytes: 0, lang: null });
+    else if (isObj(a) && str(a.src)) out.push({ src: str(a.src)!, title: str(a.title) ?? '', type: str(a.type) ?? 'application/pdf', bytes: Number(a.bytes) || 0, lang: str(a.lang) ?? null });
+  }
+  return out;
+}
+
 function typeOf(v: unknown, file: string): ArticleType | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
@@ -248,7 +264,7 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
     regions: list(fm.regions).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
     countries: list(fm.countries).map((c) => ({ code: (str(c.code) ?? '').toUpperCase(), name: str(c.name) ?? '', path: str(c.path) })),
     image: imageOf(fm.image),
-    attachments: list(fm.attachments).map((a) => ({ src: str(a.src) ?? '', title: str(a.title) ?? '', type: str(a.type) ?? 'application/pdf', bytes: Number(a.bytes) || 0 })),
+    attachments: attachmentsOf(fm.attachments),
     related: list(fm.related).map((r) => ({
       type: r.type === null || r.type === undefined ? null : typeOf(r.type, file),
       lang: str(r.lang) ?? scriptLang(str(r.title) ?? ''),
