@@ -105,3 +105,27 @@ export async function resolveLocalMedia(store: Store | null, article: Article, p
   }
   return { ...article, image, body, attachments };
 }
+
+/**
+ * Stores the photos a page's front matter gives its authors (files beside the page), by author slug:
+ * `{ 'sabyna-hynbrj': 'sabina.jpg' }` → `{ 'sabyna-hynbrj': '<hash>' }`. A missing or unacceptable
+ * photo fails the page, naming it; with `dryRun` (or no store) they are only checked.
+ */
+export async function resolveAuthorPhotos(store: Store | null, photos: Record<string, string>, pageFile: string, opts: { dryRun?: boolean } = {}): Promise<Record<string, string>> {
+  const dir = resolve(dirname(pageFile));
+  const out: Record<string, string> = {};
+  for (const [slug, src] of Object.entries(photos)) {
+    if (!isLocal(src)) throw new MizanError('bad-media', `the photo of ${slug} must be a file beside the page, not "${src}"`, { file: pageFile });
+    const path = resolve(dir, src);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new MizanError('bad-media', `the photo "${src}" was not found beside the page`, { file: pageFile });
+    if (statSync(path).size > MAX_MEDIA_BYTES) throw new MizanError('bad-media', `the photo "${src}" is larger than ${MAX_MEDIA_BYTES / 1024 / 1024} MB`, { file: pageFile });
+    const bytes = readFileSync(path);
+    if (!store || opts.dryRun) {
+      await cleanImage(bytes, src);
+      out[slug] = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+    } else {
+      out[slug] = (await addImage(store, bytes, basename(path))).hash;
+    }
+  }
+  return out;
+}

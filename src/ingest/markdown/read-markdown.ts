@@ -281,7 +281,7 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
  * @example
  * readMarkdown('a.md', '---\nlang: en\ntitle: T\n---\n\nHello.').article.body[0].text // → 'Hello.'
  */
-export function readMarkdown(file: string, source: string, opts: { path?: string } = {}): { article: Article; state: ArticleState | null; warnings: Warning[] } {
+export function readMarkdown(file: string, source: string, opts: { path?: string } = {}): { article: Article; state: ArticleState | null; warnings: Warning[]; photos: Record<string, string> } {
   const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) throw new MizanError('no-front-matter', 'Markdown without front matter: start the file with a --- block holding at least the title', { file, line: 1 });
@@ -292,7 +292,23 @@ export function readMarkdown(file: string, source: string, opts: { path?: string
   const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) + 1;
   checkMarkdownSource(file, text.slice(m[0].length), bodyStart);
   draft.body = readBody(text.slice(m[0].length), bodyStart, { file, warnings, line: bodyStart });
-  return { article: finishArticle(draft, file), state: readState(fm, file), warnings };
+  const article = finishArticle(draft, file);
+  return { article, state: readState(fm, file), warnings, photos: authorPhotos(fm, article) };
+}
+
+/**
+ * The photo files the front matter gives its authors (`authors: [{ name, photo: sabina.jpg }]`), by the
+ * author's slug in the finished article: the import stores each and makes it the expert's photo.
+ */
+function authorPhotos(fm: Obj, article: Article): Record<string, string> {
+  const out: Record<string, string> = {};
+  const given = list(fm.authors);
+  given.forEach((a, i) => {
+    const photo = str(a.photo)?.trim();
+    const slug = article.authors[i]?.slug;
+    if (photo && slug) out[slug] = photo;
+  });
+  return out;
 }
 
 /**
