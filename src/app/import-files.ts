@@ -11,7 +11,7 @@ import { ArticleSchema, type Article, type Warning } from '../model/index.ts';
 import type { PutStatus, Store } from '../store/index.ts';
 import { optimizeIndex } from '../search/index.ts';
 import { saveImported } from './save-imported.ts';
-import { resolveLocalMedia } from './media/index.ts';
+import { importExpertPhoto, resolveAuthorPhotos, resolveLocalMedia } from './media/index.ts';
 import { sanitizeArticle } from './editorial/index.ts';
 import { CLI_ACTOR, type Actor } from './accounts/audit.ts';
 import { ImportConflictError } from './import-guard.ts';
@@ -123,6 +123,9 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
       // Images named by file become media first (media are stored by content hash, so a failed or
       // repeated import leaves at most an unused copy, never a duplicate).
       for (let i = 0; i < parsed.articles.length; i++) parsed.articles[i] = await resolveLocalMedia(store, parsed.articles[i], file, { dryRun: opts.dryRun });
+      // Authors' `photo:` files: stored now, made the experts' photos in the saving transaction.
+      const photos: Record<string, string>[] = [];
+      for (const given of parsed.photos) photos.push(await resolveAuthorPhotos(store, given, file, { dryRun: opts.dryRun }));
       // Every imported article passes the same sanitizer as an editor's save (docs/security.md).
       parsed.articles = parsed.articles.map((a) => {
         const clean = sanitizeArticle(a);
@@ -141,6 +144,10 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
           const guard = { file, force: opts.force, actor: opts.actor ?? CLI_ACTOR };
           for (const [i, article] of parsed.articles.entries()) {
             const saved = await saveImported(tx, article, parsed.states[i] ?? null, guard);
+            for (const [slug, hash] of Object.entries(photos[i] ?? {})) {
+              const name = article.authors.find((a) => a.slug === slug)?.name ?? slug;
+              await importExpertPhoto(tx, article.lang, slug, hash, name);
+            }
             if (saved.overwrote) {
               parsed.warnings.push({ code: 'overwrote-edits', file, line: null, message: `--force: overwrote the editors' changes to "${article.title.slice(0, 60)}" (${article.path}) since its last import; recorded in the audit log` });
             }

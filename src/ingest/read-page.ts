@@ -16,6 +16,8 @@ export interface ParsedFile {
   /** The editorial state each article's file declares (`mizan export` writes it), or null: one per article. */
   states: (ArticleState | null)[];
   warnings: Warning[];
+  /** Per article, the photo files its front matter gives its authors, by author slug (Markdown only). */
+  photos: Record<string, string>[];
 }
 
 export interface PageInput {
@@ -41,6 +43,7 @@ export function readPage(input: PageInput): ParsedFile {
   const warnings: Warning[] = [...decoded.warnings];
   let articles: Article[];
   let states: (ArticleState | null)[] | undefined;
+  let photos: Record<string, string>[] | undefined;
   switch (format) {
     case 'json':
       ({ articles, states } = readJson(file, decoded.text, opts));
@@ -49,6 +52,7 @@ export function readPage(input: PageInput): ParsedFile {
       const r = readMarkdown(file, decoded.text, opts);
       articles = [r.article];
       states = [r.state];
+      photos = [r.photos];
       warnings.push(...r.warnings);
       break;
     }
@@ -65,5 +69,5 @@ export function readPage(input: PageInput): ParsedFile {
       break;
     }
   }
-  return { file, format, articles, states: states ?? articles.map(() => null), warnings };
+  return { file, format, articles, states: states ?? articles.map(() => null), warnings, photos: photos ?? articles.map(() => ({})) };
 }

@@ -119,12 +119,16 @@ export const ArticleImageSchema = z.object({
 });
 export type ArticleImage = z.infer<typeof ArticleImageSchema>;
 
-/** A file the article carries (a policy note as PDF): `src` a media address, `bytes` its size. */
+/**
+ * A file the article carries (a policy note as PDF): `src` a media address (`/media/<hash>.pdf`),
+ * `bytes` its size, `lang` the language it is written in (null: not stated).
+ */
 export const AttachmentSchema = z.object({
   src: url,
-  title: z.string().default(''),
+  title: z.string().max(300).default(''),
   type: z.string().default('application/pdf'),
   bytes: z.number().int().nonnegative().default(0),
+  lang: z.string().regex(/^[a-z]{2,3}$/, 'a language code such as ar or en').nullable().default(null),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 

@@ -15,6 +15,7 @@ import { searchDb, type SearchDb } from './tables.ts';
 import { dayBase, nextRid } from './rid-space.ts';
 import { countStems } from './vocabulary.ts';
 import { docRow } from './doc-row.ts';
+import { attachmentTexts } from './attachment-text.ts';
 
 /** Articles written per batch, and the text a batch may hold before it is written anyway. */
 const BATCH_ARTICLES = 250;
@@ -49,7 +50,7 @@ export class BulkIndex {
   }
 
   async add(article: Article): Promise<void> {
-    const plain = searchDoc(article);
+    const plain = searchDoc(article, article.attachments.length ? await attachmentTexts(this.#tx, article) : []);
     const doc: SearchDoc = { ...plain, tags: await termKeys(this.#tx, plain.lang, plain.tags) };
     const grp = this.#join(doc);
     const base = dayBase(doc.published);

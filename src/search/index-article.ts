@@ -15,6 +15,7 @@ import { alignUnits, bumpTranslations, groupShared } from './cross-language/inde
 import { BulkIndex } from './bulk-index.ts';
 import { DAY_SLOTS, dayBase, nextRid } from './rid-space.ts';
 import { docRow } from './doc-row.ts';
+import { attachmentTexts } from './attachment-text.ts';
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -112,7 +113,7 @@ export async function indexArticles(store: Store, articles: Iterable<Article>): 
 
 /** Writes one article's rows and tokens (replacing what the index held for it), and counts its stems into `counts`. */
 async function writeArticle(tx: Store, article: Article, counts: Map<string, number>, touched: Touched): Promise<void> {
-  const plain = searchDoc(article);
+  const plain = searchDoc(article, article.attachments.length ? await attachmentTexts(tx, article) : []);
   const doc: SearchDoc = { ...plain, tags: await termKeys(tx, plain.lang, plain.tags) };
   await removeRow(tx, article.id, counts, touched);
   const db = searchDb(tx);

@@ -6,6 +6,7 @@
 import { blockText, type Article } from '../model/index.ts';
 import { analyze } from '../text/index.ts';
 import { indexToken } from './index-token.ts';
+import { joinAttachmentText, type AttachmentText } from './attachment-text.ts';
 
 export const FIELDS = ['title', 'summary', 'headings', 'body', 'meta'] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -67,12 +68,13 @@ export function fieldTokens(text: string, lang: string): FieldTokens {
 }
 
 /**
- * What the index stores for `article`.
+ * What the index stores for `article`; `attachments`, the text of its PDFs, is searched as body text
+ * and kept for snippets after the article's own (see attachment-text.ts).
  *
  * @example
  * searchDoc(article).fields.title.stems // → the analyzer's stems of the title, e.g. ['علاق', 'جزاير', …]
  */
-export function searchDoc(article: Article): SearchDoc {
+export function searchDoc(article: Article, attachments: AttachmentText[] = []): SearchDoc {
   const headings: string[] = [];
   const body: string[] = [];
   for (const block of article.body) {
@@ -106,12 +108,12 @@ export function searchDoc(article: Article): SearchDoc {
     fresh: freshness(article.published),
     translations: article.translations.map((t) => t.path).filter((p) => p !== article.path),
     tags,
-    text: [article.summary, ...textual].filter(Boolean).join('\n'),
+    text: joinAttachmentText([article.summary, ...textual].filter(Boolean).join('\n'), attachments),
     fields: {
       title: fieldTokens(article.title, lang),
       summary: fieldTokens(article.summary, lang),
       headings: fieldTokens(headings.join('\n'), lang),
-      body: fieldTokens(body.join('\n'), lang),
+      body: fieldTokens([...body, ...attachments.map((a) => `${a.title}\n${a.text}`)].join('\n'), lang),
       meta: fieldTokens(meta.join('\n'), lang),
     },
   };

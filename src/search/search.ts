@@ -14,6 +14,7 @@ import { adjacentPairs, expandPlan, highlightTerms, isEmptyPlan, planQuery, type
 import { parseQuerySyntax } from './query-syntax.ts';
 import { findMatches, WINDOW, type MatchContext, type Matched, type MatchSet } from './match-set.ts';
 import { makeSnippet, SNIPPET_CHARS } from './snippet.ts';
+import { splitAttachmentText } from './attachment-text.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { documentCounts, knownStems } from './vocabulary.ts';
 import { analyze, isStopWord } from '../text/index.ts';
@@ -262,6 +263,9 @@ function countFacets(cols: DocColumns, found: MatchSet, filter: ((pos: number) =
   return { facets, total: Math.round(total) };
 }
 
+/** How far into an attachment's text a snippet looks: reports are long, and the hit may be anywhere. */
+const ATTACHMENT_SCAN = 400_000;
+
 async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: QueryPlan, cross?: QueryPlan): Promise<SearchHit[]> {
   if (page.length === 0) return [];
   const members = await db
@@ -281,13 +285,28 @@ async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: Qu
     const rid = cols.rids[g.best.pos];
     const self = members.find((m) => Number(m.rid) === rid)!;
     const group = members.filter((m) => m.grp === self.grp);
-    const text = textOf.get(rid) ?? '';
+    const { own, attachments } = splitAttachmentText(textOf.get(rid) ?? '');
+    const cut = (text: string, scan?: number) =>
+      g.cross ? makeSnippet(text, self.lang, wantedCross, SNIPPET_CHARS, cross!.groups.length, scan) : makeSnippet(text, self.lang, wanted, SNIPPET_CHARS, plan.groups.length, scan);
+    let snippet = cut(own);
+    let from: SearchHit['attachment'];
+    // Words the article's own text does not hold came from an attachment: cut the snippet there and say so.
+    if (!snippet.includes('<mark>')) {
+      for (const a of attachments) {
+        const s = cut(a.text, ATTACHMENT_SCAN);
+        if (s.includes('<mark>')) {
+          snippet = s;
+          from = { src: a.src, title: a.title };
+          break;
+        }
+      }
+    }
     const hit: SearchHit = {
       id: self.id,
       lang: self.lang,
       title: self.title,
       path: self.path,
-      snippet: g.cross ? makeSnippet(text, self.lang, wantedCross, SNIPPET_CHARS, cross!.groups.length) : makeSnippet(text, self.lang, wanted, SNIPPET_CHARS, plan.groups.length),
+      snippet,
       published: self.published,
       translations: group
         .filter((m) => Number(m.rid) !== rid)
@@ -295,6 +314,7 @@ async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: Qu
         .map((m) => ({ lang: m.lang, id: m.id, title: m.title, path: m.path })),
     };
     if (g.cross) hit.crossLanguage = true;
+    if (from) hit.attachment = from;
     return hit;
   });
 }

@@ -90,11 +90,11 @@ function firstProbe(folded: string, probes: Probe[]): number {
  * The matched tokens of `text`, in order. Only lines whose normalized text holds a probe go through
  * the analyzer: most lines of a long article cannot match, and normalizing is far cheaper than analyzing.
  */
-function matches(text: string, lang: string | undefined, wanted: ReadonlySet<string>, words: number): Span[] {
+function matches(text: string, lang: string | undefined, wanted: ReadonlySet<string>, words: number, scanLimit = SCAN_LIMIT): Span[] {
   const out: Span[] = [];
   if (wanted.size === 0) return out;
   const probes = probesOf(wanted);
-  const scanned = text.slice(0, SCAN_LIMIT);
+  const scanned = text.slice(0, scanLimit);
   let line = 0;
   let matchedLines = 0;
   for (let from = 0; from < scanned.length && matchedLines < MATCHED_LINES; line++) {
@@ -173,14 +173,15 @@ function wordEnd(text: string, i: number): number {
 
 /**
  * A highlighted passage of `text` for the terms in `wanted` (analyzer terms: stems or exact forms).
- * `words`, the number of words the query asked for, lets the scan stop at a line holding them all as typed.
+ * `words`, the number of words the query asked for, lets the scan stop at a line holding them all as typed;
+ * `scanLimit`, how many characters are looked through (attachments' long texts get more).
  *
  * @example
  * makeSnippet('باعت روسيا الجزائر كميات من الأسلحة.', 'ar', new Set(['سلح']))
  * // → 'باعت روسيا الجزائر كميات من <mark>الأسلحة</mark>.'  (with whatever stem the analyzer gives)
  */
-export function makeSnippet(text: string, lang: string | undefined, wanted: ReadonlySet<string>, width = SNIPPET_CHARS, words = Infinity): string {
-  const spans = matches(text, lang, wanted, words);
+export function makeSnippet(text: string, lang: string | undefined, wanted: ReadonlySet<string>, width = SNIPPET_CHARS, words = Infinity, scanLimit = SCAN_LIMIT): string {
+  const spans = matches(text, lang, wanted, words, scanLimit);
   let from = 0;
   if (spans.length) {
     const first = bestWindow(spans, width);

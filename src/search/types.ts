@@ -50,6 +50,8 @@ export interface SearchHit {
   translations: SearchTranslation[];
   /** Present (true) when the hit is in another language than the query and was found only through its translations. */
   crossLanguage?: true;
+  /** Present when the words were found only in an attachment (a PDF): the snippet is cut from its text. */
+  attachment?: { src: string; title: string };
 }
 
 export interface FacetValue {

@@ -27,6 +27,8 @@ export interface WebDeps {
   queryWatch?: QueryWatch;
   /** This app's Prometheus metrics (`/metrics`); `createWebApp` makes them. */
   metrics?: SiteMetrics;
+  /** The shared secret of `POST /hooks/mail/bounce` (else `MIZAN_BOUNCE_SECRET`; unset: the hook is off). */
+  bounceSecret?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Parser from 'rss-parser';
 import { countryDirectory } from '../../src/app/index.ts';
+import { seriesDirectory, seriesPath } from '../../src/web/series/index.ts';
 import { ArticleSchema, articleIdFor, TERM_KINDS, type Article } from '../../src/model/index.ts';
 import { atomGrammarErrors, feedparser, feedparserSkip, jingSkip } from '../support/validators.ts';
 import { seedSite } from './seed-site.ts';
@@ -17,6 +18,7 @@ const hostile: Article = ArticleSchema.parse({
   dir: 'ltr',
   type: 'articles-testimony',
   typeLabel: 'Articles & Testimony',
+  series: { name: 'Notes & <Papers>', number: 7 },
   title: 'Arms & Energy: <Who> Pays "What"',
   summary: 'Gas for guns & guns for gas.',
   published: '2024-02-02',
@@ -31,7 +33,7 @@ const hostile: Article = ArticleSchema.parse({
 
 describe('every feed, checked by independent clients', () => {
   let site: Awaited<ReturnType<typeof seedSite>>;
-  /** Every feed path the site offers: each language's, and each topic's, region's, country's and expert's. */
+  /** Every feed path the site offers: each language's, and each topic's, region's, country's, expert's and series'. */
   const bases: string[] = [];
   const bodies = new Map<string, string>();
   const types = new Map<string, string>();
@@ -43,7 +45,10 @@ describe('every feed, checked by independent clients', () => {
       for (const expert of await site.store.listExperts(lang)) bases.push(expert.path);
       // The country pages (`/countries/dz`) have their own feeds too.
       for (const country of await countryDirectory(site.store, lang)) bases.push(country.path);
+      // Each series' feeds in the languages it has issues in.
+      for (const series of await seriesDirectory(site.store)) if (series.counts[lang]) bases.push(seriesPath(series.key, lang));
     }
+    assert.ok(bases.includes('/series/notes-papers'), `a series feed is among those checked: ${bases.filter((b) => b.includes('/series/')).join(', ')}`);
     for (const base of bases) {
       for (const file of ['feed.xml', 'feed.atom', 'feed.json']) {
         const res = await site.get(`${base}/${file}`);

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { MizanError } from '../../lib/index.ts';
 import type { Store } from '../../store/index.ts';
 import { stopSubscriber } from './subscribe.ts';
+import { checkAddress } from './address.ts';
 import { mdb } from './tables.ts';
 
 /** Soft bounces within SOFT_WINDOW_MS (and none delivered since the first) that stop an address. */
@@ -113,7 +114,7 @@ export interface BounceOutcome {
  */
 export async function recordBounce(
   store: Store,
-  b: { email: string; kind: 'hard' | 'soft'; source: 'smtp' | 'dsn'; status?: string; detail: string; messageId?: string },
+  b: { email: string; kind: 'hard' | 'soft'; source: 'smtp' | 'dsn' | 'hook'; status?: string; detail: string; messageId?: string },
   now = new Date(),
 ): Promise<BounceOutcome> {
   const key = b.email.trim().toLowerCase();
@@ -156,4 +157,17 @@ export async function applyDsn(store: Store, raw: string, now = new Date()): Pro
     out.push(await recordBounce(store, { email: r.recipient, kind, source: 'dsn', status: r.status, detail: r.diagnostic || r.action, messageId: dsn.messageId }, now));
   }
   return out;
+}
+
+/**
+ * A bounce reported by a mail provider's webhook (`POST /hooks/mail/bounce`): `permanent` is a hard
+ * bounce, `transient` a soft one, recorded as `mizan mail bounce` records a report's.
+ *
+ * @example await reportBounce(store, { address: 'gone@example.org', kind: 'permanent' }) // → { email: 'gone@example.org', kind: 'hard', stopped: true, … }
+ * @throws AddressError for an address that is none (a line break, 10,000 characters, a look-alike)
+ */
+export async function reportBounce(store: Store, input: { address: string; kind: 'permanent' | 'transient'; status?: string; detail?: string }, now = new Date()): Promise<BounceOutcome> {
+  const { key } = checkAddress(input.address);
+  const status = input.status && /^[245]\.\d{1,3}\.\d{1,3}$/.test(input.status) ? input.status : undefined;
+  return recordBounce(store, { email: key, kind: input.kind === 'permanent' ? 'hard' : 'soft', source: 'hook', status, detail: (input.detail ?? `${input.kind} bounce reported by the mail provider`).slice(0, 500) }, now);
 }

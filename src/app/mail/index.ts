@@ -19,4 +19,4 @@ export * from './newsletters.ts';
 export { mdb, type MailTables, type Frequency, type FollowKind } from './tables.ts';
 export { IP_LIMIT, MAILBOX_LIMIT } from './throttle.ts';
 export { CONFIRM_TTL_MS } from './tokens.ts';
-export { parseDsn, applyDsn, recordBounce, NotADsnError, SOFT_LIMIT, type Dsn, type BounceOutcome } from './bounce.ts';
+export { parseDsn, applyDsn, recordBounce, reportBounce, NotADsnError, SOFT_LIMIT, type Dsn, type BounceOutcome } from './bounce.ts';

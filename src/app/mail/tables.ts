@@ -76,7 +76,7 @@ export interface MailBouncesTable {
   id: string;
   email_key: string;
   kind: 'hard' | 'soft';
-  source: 'smtp' | 'dsn';
+  source: 'smtp' | 'dsn' | 'hook';
   status: string | null;
   detail: string;
   message_id: string | null;

@@ -181,3 +181,24 @@ export async function photosBySlug(store: Store, lang: string, slugs: string[]):
   for (const r of rows) if (r.width && r.height) out.set(r.slug, { src: `/media/${r.hash}`, width: Number(r.width), height: Number(r.height) });
   return out;
 }
+
+/**
+ * Makes `hash` the photo of the expert named `slug` in `lang` (an import's `photo:`), inside the import's
+ * transaction; the expert's name becomes the image's description in that language where it has none.
+ * False when no such expert exists or the photo is already theirs.
+ *
+ * @example await importExpertPhoto(tx, 'ar', 'sabyna-hynbrj', '3f…', 'سابينا هينبرج') // → true
+ */
+export async function importExpertPhoto(tx: Store, lang: string, slug: string, hash: string, name: string): Promise<boolean> {
+  const db = ldb(tx);
+  const expert = await tx.db.selectFrom('expert_names').select('expert_id').where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst();
+  if (!expert) return false;
+  const had = await db.selectFrom('expert_photos').select('hash').where('expert_id', '=', expert.expert_id).executeTakeFirst();
+  if (had?.hash === hash) return false;
+  const at = new Date().toISOString();
+  await db.insertInto('expert_photos').values({ expert_id: expert.expert_id, hash, updated_at: at }).onConflict((oc) => oc.column('expert_id').doUpdateSet({ hash, updated_at: at })).execute();
+  await offerAlt(tx, hash, lang, name);
+  // Bylines on every article page and teaser may show the photo.
+  await tx.recordChange(['*']);
+  return true;
+}

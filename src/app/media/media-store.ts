@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { MizanError, NotFoundError } from '../../lib/index.ts';
 import type { Store } from '../../store/index.ts';
-import { cleanImage, encodeVariant, type VariantFormat } from './image-codec.ts';
+import { cleanImage, encodeVariant, MediaError, type VariantFormat } from './image-codec.ts';
+import { pdfText } from './pdf-text.ts';
 
 type MediaTables = {
   media: { hash: string; kind: string; type: string; width: number | null; height: number | null; bytes: number; name: string; text: string | null; data: Buffer; created_at: string };
@@ -64,7 +65,7 @@ function info(r: Omit<MediaTables['media'], 'data'>): MediaInfo {
     height: r.height === null ? null : Number(r.height),
     bytes: Number(r.bytes),
     name: r.name,
-    src: mediaSrc(r.hash),
+    src: r.kind === 'file' ? attachmentSrc(r.hash) : mediaSrc(r.hash),
     createdAt: r.created_at,
   };
 }
@@ -95,6 +96,49 @@ export async function addImage(store: Store, bytes: Uint8Array, name: string): P
   await mdb(store).insertInto('media').values(row).onConflict((oc) => oc.column('hash').doNothing()).execute();
   const { data: _data, ...rest } = row;
   return { ...info(rest), created: true };
+}
+
+/** `/media/<hash>.pdf`: an attachment's address (the name readers' browsers save it under ends in .pdf). */
+export function attachmentSrc(hash: string): string {
+  return `/media/${hash}.pdf`;
+}
+
+/**
+ * Stores a PDF attachment once, with its extracted text (what search finds it by): the same bytes
+ * added again return the stored file (`created: false`). The bytes are kept as given.
+ *
+ * @example await addAttachment(store, bytes, 'note.pdf') // → { hash: '3f…', src: '/media/3f….pdf', kind: 'file', bytes: 48213, pages: 4, created: true, … }
+ * @throws MediaError (nothing stored) for what `pdfText` refuses: not a PDF, encrypted, damaged, too large
+ */
+export async function addAttachment(store: Store, bytes: Uint8Array, name: string): Promise<MediaInfo & { created: boolean }> {
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+  const known = await getMedia(store, hash);
+  if (known) {
+    if (known.kind !== 'file') throw new MediaError(`${name}: these bytes are stored as an image, not a PDF`, { file: name });
+    return { ...known, created: false };
+  }
+  const { text } = await pdfText(bytes, name);
+  const row = {
+    hash,
+    kind: 'file',
+    type: 'application/pdf',
+    width: null,
+    height: null,
+    bytes: bytes.length,
+    name: name.split(/[\\/]/).pop()!.slice(0, 200),
+    text,
+    data: Buffer.from(bytes),
+    created_at: new Date().toISOString(),
+  };
+  await mdb(store).insertInto('media').values(row).onConflict((oc) => oc.column('hash').doNothing()).execute();
+  const { data: _data, ...rest } = row;
+  return { ...info(rest), created: true };
+}
+
+/** A stored attachment's bytes and name, or undefined. */
+export async function attachmentFile(store: Store, hash: string): Promise<{ data: Buffer; name: string; type: string } | undefined> {
+  const r = await mdb(store).selectFrom('media').select(['data', 'name', 'type']).where('hash', '=', hash).where('kind', '=', 'file').executeTakeFirst();
+  return r ? { data: Buffer.from(r.data), name: r.name, type: r.type } : undefined;
 }
 
 /** A stored media's description, without its bytes. */

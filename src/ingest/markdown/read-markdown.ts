@@ -207,6 +207,22 @@ function imageOf(v: unknown): ArticleDraft['image'] {
   return { src, alt: str(v.alt) ?? '', width: dim(v.width), height: dim(v.height) };
 }
 
+/**
+ * The front matter's `attachments:`: a list of file names (read from beside the page by the import) or
+ * `{ src, title, lang }` entries, in any mix.
+ *
+ * @example attachmentsOf(['note.pdf', { src: 'note-en.pdf', title: 'Policy note', lang: 'en' }]).length // → 2
+ */
+function attachmentsOf(v: unknown): NonNullable<ArticleDraft['attachments']> {
+  const items = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  const out: NonNullable<ArticleDraft['attachments']> = [];
+  for (const a of items) {
+    if (typeof a === 'string' && a.trim()) out.push({ src: a.trim(), title: '', type: 'application/pdf', bytes: 0, lang: null });
+    else if (isObj(a) && str(a.src)) out.push({ src: str(a.src)!, title: str(a.title) ?? '', type: str(a.type) ?? 'application/pdf', bytes: Number(a.bytes) || 0, lang: str(a.lang) ?? null });
+  }
+  return out;
+}
+
 function typeOf(v: unknown, file: string): ArticleType | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
@@ -248,7 +264,7 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
     regions: list(fm.regions).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
     countries: list(fm.countries).map((c) => ({ code: (str(c.code) ?? '').toUpperCase(), name: str(c.name) ?? '', path: str(c.path) })),
     image: imageOf(fm.image),
-    attachments: list(fm.attachments).map((a) => ({ src: str(a.src) ?? '', title: str(a.title) ?? '', type: str(a.type) ?? 'application/pdf', bytes: Number(a.bytes) || 0 })),
+    attachments: attachmentsOf(fm.attachments),
     related: list(fm.related).map((r) => ({
       type: r.type === null || r.type === undefined ? null : typeOf(r.type, file),
       lang: str(r.lang) ?? scriptLang(str(r.title) ?? ''),
@@ -265,7 +281,7 @@ export function draftFromFields(fm: Obj, file: string): ArticleDraft {
  * @example
  * readMarkdown('a.md', '---\nlang: en\ntitle: T\n---\n\nHello.').article.body[0].text // → 'Hello.'
  */
-export function readMarkdown(file: string, source: string, opts: { path?: string } = {}): { article: Article; state: ArticleState | null; warnings: Warning[] } {
+export function readMarkdown(file: string, source: string, opts: { path?: string } = {}): { article: Article; state: ArticleState | null; warnings: Warning[]; photos: Record<string, string> } {
   const text = source.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) throw new MizanError('no-front-matter', 'Markdown without front matter: start the file with a --- block holding at least the title', { file, line: 1 });
@@ -276,7 +292,23 @@ export function readMarkdown(file: string, source: string, opts: { path?: string
   const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) + 1;
   checkMarkdownSource(file, text.slice(m[0].length), bodyStart);
   draft.body = readBody(text.slice(m[0].length), bodyStart, { file, warnings, line: bodyStart });
-  return { article: finishArticle(draft, file), state: readState(fm, file), warnings };
+  const article = finishArticle(draft, file);
+  return { article, state: readState(fm, file), warnings, photos: authorPhotos(fm, article) };
+}
+
+/**
+ * The photo files the front matter gives its authors (`authors: [{ name, photo: sabina.jpg }]`), by the
+ * author's slug in the finished article: the import stores each and makes it the expert's photo.
+ */
+function authorPhotos(fm: Obj, article: Article): Record<string, string> {
+  const out: Record<string, string> = {};
+  const given = list(fm.authors);
+  given.forEach((a, i) => {
+    const photo = str(a.photo)?.trim();
+    const slug = article.authors[i]?.slug;
+    if (photo && slug) out[slug] = photo;
+  });
+  return out;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Child } from 'hono/jsx';
 import type { Action, AdminRow, ArticleForm, LibraryImage } from '../../app/index.ts';
 import { LeadImageField } from './media/lead-image-field.tsx';
+import { AttachmentsPanel } from './media/attachments-panel.tsx';
 import { ARTICLE_TYPES, LANGS, dirOf, typeLabel, type Article, type Block } from '../../model/index.ts';
 import { BodyBlocks } from '../views/body-blocks.tsx';
 import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
@@ -59,6 +60,8 @@ export interface EditPageProps {
   formExtra?: Child;
   /** The media library's images, to choose the lead image from. */
   library?: LibraryImage[];
+  /** The stored article's attached files (an article being created has none yet). */
+  attachments?: Article['attachments'];
 }
 
 function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric' }) {
@@ -246,6 +249,7 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
           </form>
         ) : null}
       </section>
+      {props.canEdit !== false ? <AttachmentsPanel lang={lang} csrf={user.csrf} articleId={state.id} articleLang={props.form.lang} version={state.version} attachments={props.attachments ?? []} /> : null}
       <section class="panel">
         <h2>{at(lang, 'edit.translations')}</h2>
         <ul>

@@ -28,8 +28,18 @@ export function bodyLimitFor(path: string): number {
   return PUBLIC_BODY_BYTES;
 }
 
+/** The editors' side speaks the language its cookie chose (Arabic unless English was chosen), not the path's. */
+function adminLang(c: Context): 'ar' | 'en' {
+  return /(?:^|;\s*)(?:__Host-)?mizan_admin_lang=en(?:;|$)/.test(c.req.header('cookie') ?? '') ? 'en' : 'ar';
+}
+
 async function tooLarge(c: Context, limit: number): Promise<Response> {
   const kb = Math.round(limit / 1024);
+  if (c.req.path.startsWith('/admin/')) {
+    const mb = Math.round(limit / 1024 / 1024);
+    const text = adminLang(c) === 'en' ? `Refused: the request is larger than ${mb} MB, the most the editors' side accepts. Nothing was stored.` : `رُفض الطلب: حجمه أكبر من ${mb} ميغابايت، وهو أقصى ما تقبله واجهة التحرير. لم يُحفظ شيء.`;
+    return new Response(text, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close', 'cache-control': 'no-store' } });
+  }
   const res = await errorResponse(c.req.url, 413, new MizanError('too-large', `the request body is larger than ${kb} KB, the most this address accepts`, { status: 413 }));
   // The rest of the body is never read: the connection cannot carry another request.
   res.headers.set('connection', 'close');

@@ -134,4 +134,8 @@ export const ar: Catalog = {
   'index.articles.many': '{n} مقالًا',
   // Article PDF (issue #15)
   'article.pdf': 'تنزيل PDF',
+  // Attachments (issue #15)
+  'article.attachments': 'الملفات المرفقة',
+  'article.attachmentDownload': 'تنزيل',
+  'article.attachmentIn': 'ب{lang}',
 };

@@ -122,6 +122,10 @@ export const en = {
   'index.articles.one': '1 article',
   // Article PDF (issue #15)
   'article.pdf': 'Download PDF',
+  // Attachments (issue #15)
+  'article.attachments': 'Attached files',
+  'article.attachmentDownload': 'Download',
+  'article.attachmentIn': 'in {lang}',
 } as const;
 
 export type MessageKey = keyof typeof en;

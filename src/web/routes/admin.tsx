@@ -109,6 +109,8 @@ import { editorBundle } from '../admin/editor/editor-bundle.ts';
 import { NEWSLETTER_ROUTES } from '../admin/newsletters/index.ts';
 import { SETTINGS_ROUTES } from '../admin/settings/index.ts';
 import { MEDIA_ROUTES, mt } from '../admin/media/index.ts';
+import { refusal } from '../admin/media/media-i18n.ts';
+import { attachFile, detachFile, MAX_ATTACHMENT_BYTES } from '../../app/index.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Largest form body (an article's text is far smaller). */
@@ -287,6 +289,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: E
       conflictVersion={conflict ? found?.state.version : undefined}
       editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
       library={(await mediaLibrary(ctx.store)).slice(0, 200)}
+      attachments={found?.article.attachments}
     />,
     extra.status ?? 200,
   );
@@ -399,6 +402,31 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     handler: (c, ctx) => renderEdit(c, ctx, c.req.param('id'), c.req.query('saved') ? { flash: { kind: 'ok', text: at(ctx.lang, 'edit.saved') } } : {}),
   },
   { method: 'POST', path: '/admin/articles/:id', cap: 'article.write', handler: saveArticleForm },
+  {
+    // Attach a PDF (multipart `file`, `title`, `lang`) or take one off (`do=remove`, `src`); both are edits (a revision each).
+    method: 'POST',
+    path: '/admin/articles/:id/attachments',
+    cap: 'media.upload',
+    limit: MAX_ATTACHMENT_BYTES + 64 * 1024,
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      const version = Number(str(ctx, 'version')) || undefined;
+      try {
+        if (str(ctx, 'do') === 'remove') {
+          await detachFile(ctx.store, ctx.editor, id, str(ctx, 'src'), version);
+          return renderEdit(c, ctx, id, { flash: { kind: 'ok', text: mt(ctx.lang, 'fileRemoved') } });
+        }
+        const file = ctx.form['file'];
+        if (!(file instanceof File) || file.size === 0) return renderEdit(c, ctx, id, { flash: { kind: 'error', text: mt(ctx.lang, 'fileNone') }, status: 400 });
+        const { attachment } = await attachFile(ctx.store, ctx.editor, id, new Uint8Array(await file.arrayBuffer()), file.name, { title: str(ctx, 'title'), lang: str(ctx, 'lang'), version });
+        return renderEdit(c, ctx, id, { flash: { kind: 'ok', text: mt(ctx.lang, 'fileAttached', { name: attachment.title }) }, status: 201 });
+      } catch (err) {
+        if (!(err instanceof MizanError) || err.status >= 500 || err.status === 404 || err instanceof ForbiddenError) throw err;
+        const text = err.code === 'bad-media' ? mt(ctx.lang, 'fileRefused', { message: refusal(ctx.lang, err.message) }) : errorText(ctx.lang, err);
+        return renderEdit(c, ctx, id, { flash: { kind: 'error', text }, status: err.status });
+      }
+    },
+  },
   {
     method: 'POST',
     path: '/admin/articles/:id/workflow',
@@ -739,6 +767,11 @@ async function readForm(c: Context): Promise<Ctx['form'] | undefined> {
   }
 }
 
+/** Why a body was refused unread, in the editor's language. */
+function tooLargeText(lang: string, limit: number): string {
+  return lang === 'en' ? `Refused: the file is larger than ${Math.floor(limit / 1024 / 1024)} MB, the most this form accepts.` : `رُفض: الملف أكبر من ${Math.floor(limit / 1024 / 1024)} ميغابايت، وهو أقصى ما يقبله هذا النموذج.`;
+}
+
 function refuse(c: Context, status: number, message: string): Response {
   // A body refused unread leaves the connection unusable: close it rather than have the client reuse it.
   return c.text(message, status as 403, status === 413 ? { ...NO_STORE, connection: 'close' } : NO_STORE);
@@ -900,14 +933,15 @@ export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean;
 
   app.get(ADMIN_CSS_PATH, (c) => c.body(ADMIN_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }));
   const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => refuse(c, 413, 'request body too large') });
-  const ownLimit = new Set(ADMIN_ROUTES.filter((r) => r.limit).map((r) => r.path));
-  app.use('/admin/*', (c, next) => (ownLimit.has(c.req.path) ? next() : formLimit(c, next)));
+  // Routes with their own limit, as patterns: `/admin/articles/:id/attachments` names many paths.
+  const ownLimit = ADMIN_ROUTES.filter((r) => r.limit).map((r) => new RegExp(`^${r.path.replace(/:[a-z]+(\{[^}]*\})?/gi, (_m, re: string | undefined) => (re ? `(?:${re.slice(1, -1)})` : '[^/]+'))}$`));
+  app.use('/admin/*', (c, next) => (ownLimit.some((re) => re.test(c.req.path)) ? next() : formLimit(c, next)));
   registerSetup(app, { store, settings, setup: deps.setup, uiLang: (c) => uiLang(c, settings) });
   signInRoutes(app, store, settings);
   for (const route of ADMIN_ROUTES) {
     const handler = guard(route, store, settings, deps.site ?? DEFAULT_SITE);
     if (route.limit) {
-      app.on(route.method, route.path, bodyLimit({ maxSize: route.limit, onError: (c) => refuse(c, 413, 'file too large') }), handler);
+      app.on(route.method, route.path, bodyLimit({ maxSize: route.limit, onError: (c) => refuse(c, 413, tooLargeText(uiLang(c, settings), route.limit!)) }), handler);
     } else {
       app.on(route.method, route.path, handler);
     }

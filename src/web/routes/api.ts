@@ -34,7 +34,12 @@ const ARTICLE_REF = {
     },
     attachments: {
       type: 'array',
-      items: { type: 'object', required: ['src', 'title', 'type', 'bytes'], properties: { src: { type: 'string' }, title: { type: 'string' }, type: { type: 'string' }, bytes: { type: 'integer' } } },
+      description: 'Files the article carries (PDFs), stored once by content hash; their text is searchable (docs/media.md).',
+      items: {
+        type: 'object',
+        required: ['src', 'title', 'type', 'bytes', 'lang'],
+        properties: { src: { type: 'string', description: '/media/<hash>.pdf' }, title: { type: 'string' }, type: { type: 'string', enum: ['application/pdf'] }, bytes: { type: 'integer', description: 'Size in bytes' }, lang: { type: 'string', nullable: true, description: 'The language the file is written in' } },
+      },
     },
   },
 };
@@ -118,7 +123,7 @@ addApiRoute({
   responses: {
     200: {
       description: 'Hits with snippets and facets',
-      schema: { type: 'object', required: ['total', 'hits', 'facets'], properties: { total: { type: 'integer' }, hits: { type: 'array', description: 'A hit in another language than the query, found only through its translations (terms learned from the institute’s translated articles, and names), carries crossLanguage: true and comes after the others.', items: { type: 'object', properties: { crossLanguage: { type: 'boolean' } } } }, facets: { type: 'object' }, notice: { type: 'string' }, correction: { type: 'object', properties: { query: { type: 'string' }, original: { type: 'string' } } } } },
+      schema: { type: 'object', required: ['total', 'hits', 'facets'], properties: { total: { type: 'integer' }, hits: { type: 'array', description: 'A hit in another language than the query, found only through its translations (terms learned from the institute’s translated articles, and names), carries crossLanguage: true and comes after the others.', items: { type: 'object', properties: { crossLanguage: { type: 'boolean' }, attachment: { type: 'object', description: 'Present when the words were found only in an attached PDF: the snippet is cut from its text.', required: ['src', 'title'], properties: { src: { type: 'string' }, title: { type: 'string' } } } } } }, facets: { type: 'object' }, notice: { type: 'string' }, correction: { type: 'object', properties: { query: { type: 'string' }, original: { type: 'string' } } } } },
     },
     400: { description: 'A bad parameter' },
   },

@@ -21,6 +21,7 @@ import { registerPages, registerSite } from '../site/index.ts';
 import { registerMedia } from '../media/index.ts';
 import { registerCards } from '../cards/index.ts';
 import { registerPdf } from '../pdf/index.ts';
+import { registerHooks } from '../hooks/index.ts';
 
 const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerAdmin, // first: its check for due scheduled articles runs before every page
@@ -39,6 +40,7 @@ const ROUTES: ((app: Hono, deps: WebDeps) => void)[] = [
   registerSearch,
   registerKnowledge,
   registerSubscribe,
+  registerHooks, // /hooks/mail/bounce
   registerOps, // /readyz, /metrics
   registerPages, // last: /<slug> and /ar/<slug> answer only what no route above claims
 ];

@@ -51,6 +51,7 @@ const STRINGS = {
     showingFor: 'Showing results for',
     insteadFor: 'Search instead for',
     crossLanguage: 'In {lang}, found through translation',
+    inAttachment: 'Found in the attached PDF:',
   },
   ar: {
     title: 'بحث',
@@ -78,6 +79,7 @@ const STRINGS = {
     showingFor: 'تُعرض نتائج',
     insteadFor: 'ابحث بدلاً من ذلك عن',
     crossLanguage: 'نتيجة ب{lang} وُجدت عبر الترجمة',
+    inAttachment: 'وُجدت في ملف PDF المرفق:',
   },
 } as const;
 
@@ -231,6 +233,14 @@ function SearchPage(props: PageProps) {
                       <a href={hit.path}>{hit.title}</a>
                     </h2>
                     {/* The snippet is escaped by makeSnippet; only its <mark> tags are markup. */}
+                    {hit.attachment ? (
+                      <p class="attachment-label" lang={lang} dir={dirOf(lang)}>
+                        {s.inAttachment}{' '}
+                        <a href={hit.attachment.src} type="application/pdf">
+                          <bdi>{hit.attachment.title}</bdi>
+                        </a>
+                      </p>
+                    ) : null}
                     {hit.snippet ? <p class="snippet">{raw(hit.snippet)}</p> : null}
                     <p class="hit-meta">
                       <DateTime date={hit.published} lang={hit.lang} />

@@ -10,6 +10,7 @@ import { sendText } from '../send.ts';
 import { cachedReads } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { INDEX_PAGES, currentSite } from '../site/index.ts';
+import { seriesDirectory, seriesPath } from '../series/index.ts';
 
 interface SitemapUrl {
   loc: string;
@@ -79,6 +80,9 @@ export function registerSitemap(app: Hono, deps: WebDeps): void {
       ...[...countries].sort().map((code) => (l: string) => countryPath(l, code)),
       ...(await relationDirectory(deps.store)).filter(([a, b]) => countries.has(a) && countries.has(b)).map(([a, b]) => (l: string) => relationPath(l, a, b)),
     ];
+    // The series index and each series' page, in every language.
+    pages.push((l: string) => `${LANGS[l]?.prefix ?? ''}/series`);
+    for (const e of await seriesDirectory(deps.store)) pages.push((l: string) => seriesPath(e.key, l));
     for (const pathIn of pages) {
       const forms = langs.map((l) => ({ lang: l, href: abs(pathIn(l)) }));
       urls.push(...forms.map((f) => ({ loc: f.href, alternates: hreflangs(f.lang, f.href, forms) })));

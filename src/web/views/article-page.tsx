@@ -14,6 +14,7 @@ import { noteNumber, sourceNotes, type SourceEntry } from './source-notes.ts';
 import { kicker } from './teaser.tsx';
 import { seriesPath } from '../series/index.ts';
 import { Picture, variantSrc } from '../media/index.ts';
+import { AttachmentList } from './attachment-list.tsx';
 
 export interface Recommendation {
   title: string;
@@ -185,6 +186,7 @@ export function ArticlePage(props: ArticlePageProps) {
         <div class="article-body">
           <BodyBlocks blocks={a.body} lang={lang} notes={notes} />
         </div>
+        <AttachmentList attachments={a.attachments} lang={lang} />
       </article>
       <div class="article-foot">
         {notes.entries.length ? (

@@ -2,3 +2,4 @@
 export { MEDIA_ROUTES } from './media-routes.tsx';
 export { LeadImageField } from './lead-image-field.tsx';
 export { mt } from './media-i18n.ts';
+export { AttachmentsPanel } from './attachments-panel.tsx';

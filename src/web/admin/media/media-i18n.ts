@@ -35,6 +35,19 @@ const en = {
   photoRemove: 'Remove photo',
   photoSaved: 'Photo saved.',
   photoRemoved: 'Photo removed.',
+  files: 'Attached files (PDF)',
+  filesHint: 'Policy notes and reports readers can download. Their text is searchable: a search for words only in the PDF finds this article.',
+  filesNone: 'No files attached.',
+  fileUpload: 'PDF file (at most {mb} MB, not password-protected)',
+  fileTitle: 'Title shown to readers',
+  fileLang: 'Language of the file',
+  fileSend: 'Attach',
+  fileRemove: 'Remove',
+  fileAttached: 'Attached “{name}”.',
+  fileRemoved: 'Attachment removed.',
+  fileNone: 'Choose a PDF file to attach.',
+  fileRefused: 'Not attached: {message}',
+  fileTooLarge: 'Not attached: the file is larger than {mb} MB.',
 } as const;
 
 export type MediaKey = keyof typeof en;
@@ -73,6 +86,19 @@ const ar: Record<MediaKey, string> = {
   photoRemove: 'حذف الصورة',
   photoSaved: 'حُفظت الصورة.',
   photoRemoved: 'حُذفت الصورة.',
+  files: 'الملفات المرفقة (PDF)',
+  filesHint: 'مذكرات وتقارير يستطيع القراء تنزيلها. نصّها قابل للبحث: البحث عن كلمات لا ترد إلا في الملف يجد هذا المقال.',
+  filesNone: 'لا ملفات مرفقة.',
+  fileUpload: 'ملف PDF (حتى {mb} ميغابايت، غير محمي بكلمة مرور)',
+  fileTitle: 'العنوان الظاهر للقراء',
+  fileLang: 'لغة الملف',
+  fileSend: 'إرفاق',
+  fileRemove: 'إزالة',
+  fileAttached: 'أُرفق «{name}».',
+  fileRemoved: 'أُزيل المرفق.',
+  fileNone: 'اختر ملف PDF لإرفاقه.',
+  fileRefused: 'لم يُرفق الملف: {message}',
+  fileTooLarge: 'لم يُرفق الملف: حجمه أكبر من {mb} ميغابايت.',
 };
 
 /**
@@ -101,6 +127,12 @@ const REFUSALS: [RegExp, string][] = [
   [/not an image Mizan can read|files are not accepted/, 'ليس صورة يقرؤها ميزان (JPEG أو PNG أو WebP أو AVIF أو GIF أو SVG)'],
   [/cut short/, 'الصورة مبتورة (ناقصة أو تالفة)'],
   [/cannot be decoded/, 'تعذّرت قراءة الصورة'],
+  [/not a PDF/, 'ليس ملف PDF (محتواه شيء آخر أيًّا كان اسمه)'],
+  [/PDF is encrypted/, 'ملف PDF مشفّر (بكلمة مرور أو بحماية من النسخ)؛ ارفع نسخة غير محمية'],
+  [/damaged or malformed PDF/, 'ملف PDF تالف أو معيب لا يمكن قراءته'],
+  [/took too long to read/, 'استغرقت قراءة ملف PDF وقتًا أطول من المسموح؛ رُفض'],
+  [/stored as an image/, 'هذا الملف محفوظ صورةً لا ملف PDF'],
+  [/need poppler/, 'المرفقات تتطلب أداتي pdfinfo وpdftotext من poppler على الخادم'],
 ];
 
 /**
