@@ -9,7 +9,7 @@ import { LANGS, seriesName } from '../../model/index.ts';
 import { slugify } from '../../text/index.ts';
 import { pageParam } from '../http/params.ts';
 import { dependsOn } from '../http/pipeline.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { SeriesPage } from './series-page.tsx';
@@ -35,7 +35,7 @@ export function registerSeries(app: Hono, deps: WebDeps): void {
       if (!series) throw new NotFoundError(`no series at ${c.req.path}`);
       const spelled = names.map((r) => r.series_name!).filter((n) => seriesName(n, 'en') === series);
       const page = pageParam(c.req.query('page'));
-      const list = await cachedReads(deps.store).listArticles({ series: spelled, lang, limit: SERIES_PAGE_SIZE, offset: (page - 1) * SERIES_PAGE_SIZE });
+      const list = await readsOf(deps).listArticles({ series: spelled, lang, limit: SERIES_PAGE_SIZE, offset: (page - 1) * SERIES_PAGE_SIZE });
       const pages = Math.max(1, Math.ceil(list.total / SERIES_PAGE_SIZE));
       if (page > pages) throw new NotFoundError(`${c.req.path} has ${pages} page(s), not ${page}`);
       const path = seriesPath(series, lang);
