@@ -16,6 +16,7 @@ import { LANGS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { createWebApp } from '../create-web-app.ts';
 import { searchScript, staticSearchIndex } from './search-index.ts';
+import { siteSnapshot } from './site-snapshot.ts';
 
 export interface BuildOptions {
   out: string;
@@ -99,7 +100,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   } catch (err) {
     throw new MizanError('bad-base-url', `--base-url must be an absolute URL like https://example.org, not "${opts.baseUrl}"`, { cause: err });
   }
-  const app = createWebApp({ store, baseUrl: origin });
+  // Every page read from one picture of the site loaded in bulk, not a query for each link it checks.
+  const app = createWebApp({ store, baseUrl: origin, reads: await siteSnapshot(store) });
   const start = ['/robots.txt', '/sitemap.xml', ...Object.values(LANGS).flatMap(({ prefix }) => [`${prefix}/`, `${prefix}/feed.xml`, `${prefix}/feed.atom`, `${prefix}/feed.json`])];
   const seen = new Set(start);
   const queue = [...start];
