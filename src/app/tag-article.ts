@@ -59,6 +59,8 @@ export async function retagAll(store: Store): Promise<number> {
       if (batch.length === RETAG_BATCH) await flush();
     }
     await flush();
+    // Every article's countries may have moved: pages and the static build's rebuild start afresh.
+    await tx.recordChange(['*']);
     return n;
   });
 }

@@ -96,6 +96,8 @@ export async function decideEntity(store: Store, d: { articleId: string; kind: E
       .insertInto('knowledge_decision')
       .values({ article_id: d.articleId, kind: d.kind, entity_id: d.id, status: d.status, decided_by: d.by ?? null, decided_at: new Date().toISOString() })
       .execute();
+    // The article's page lists its countries: caches and the static build's rebuild follow the change log.
+    await tx.recordChange([`article:${d.articleId}`]);
   });
 }
 

@@ -5,9 +5,11 @@
  * other articles; reads that span many (lists, paths) are dropped on any change. Only the reading site
  * uses it; the editors' side reads the store itself, always fresh.
  */
+import { photosBySlug, withCountries, type ExpertPhoto } from '../app/index.ts';
 import type { Article } from '../model/index.ts';
 import type { ArticleQuery, ArticleSummary, ExpertView, Page, PathTarget, Store, TermView } from '../store/index.ts';
 import { clockOf } from './versioned-store.ts';
+import type { WebDeps } from './web-deps.ts';
 
 export interface Reads {
   resolvePath(path: string): Promise<PathTarget | undefined>;
@@ -18,6 +20,20 @@ export interface Reads {
   listArticles(query: ArticleQuery): Promise<Page<ArticleSummary>>;
   getTerm(id: string, lang: string): Promise<TermView | undefined>;
   getExpert(id: string, lang: string): Promise<ExpertView | undefined>;
+  /** The countries a published article is about: its own list, then those the knowledge layer found (app's `withCountries`). */
+  countries(article: Article): Promise<Article['countries']>;
+  /** The photos of the experts with these slugs in `lang`, by slug (app's `photosBySlug`). */
+  photos(lang: string, slugs: string[]): Promise<Map<string, ExpertPhoto>>;
+}
+
+/**
+ * The reads a site request goes through: the build's snapshot when the app was made with one
+ * (`deps.reads`), else the memoized reads over the store.
+ *
+ * @example const target = await readsOf(deps).resolvePath('/ar/policy-analysis/x')
+ */
+export function readsOf(deps: WebDeps): Reads {
+  return deps.reads ?? cachedReads(deps.store);
 }
 
 /** The editors' side keeps a workflow status per article; the public site shows only `published` ones. */
@@ -33,7 +49,7 @@ const byStore = new WeakMap<Store, Reads>();
 /**
  * The memoized reads over `store` (one memo per store). Answers are shared: callers must not change them.
  *
- * @example const article = await cachedReads(deps.store).getArticle(id)
+ * @example const article = await readsOf(deps).getArticle(id)
  */
 export function cachedReads(store: Store): Reads {
   let reads = byStore.get(store);
@@ -60,6 +76,10 @@ export function cachedReads(store: Store): Reads {
     listArticles: (query) => through(`l ${JSON.stringify(query)}`, null, () => store.listArticles(query)),
     getTerm: (id, lang) => through(`t ${id} ${lang}`, null, () => store.getTerm(id, lang)),
     getExpert: (id, lang) => through(`e ${id} ${lang}`, null, () => store.getExpert(id, lang)),
+    // What the knowledge layer found in an article changes with the article (its tagging records it).
+    countries: (article) => through(`c ${article.id}`, [`article:${article.id}`], async () => (await withCountries(store, article)).countries),
+    // Keyed by slug, which no tag names: dropped on any change.
+    photos: (lang, slugs) => through(`ph ${lang} ${slugs.join(' ')}`, null, () => photosBySlug(store, lang, slugs)),
   };
   byStore.set(store, reads);
   return reads;

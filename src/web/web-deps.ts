@@ -5,6 +5,7 @@ import type { Store } from '../store/index.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SiteMetrics } from './ops/metrics.ts';
 import type { QueryWatch } from './ops/query-watch.ts';
+import type { Reads } from './read-cache.ts';
 import type { Readiness } from './ops/readiness.ts';
 
 export interface WebDeps {
@@ -29,6 +30,11 @@ export interface WebDeps {
   metrics?: SiteMetrics;
   /** The shared secret of `POST /hooks/mail/bounce` (else `MIZAN_BOUNCE_SECRET`; unset: the hook is off). */
   bounceSecret?: string;
+  /**
+   * What the public pages read, when not the store through the memoized reads: `mizan build` passes a
+   * snapshot loaded in bulk (static/site-snapshot.ts), since it reads every page once and nothing changes meanwhile.
+   */
+  reads?: Reads;
 }
 
 /**

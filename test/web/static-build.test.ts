@@ -153,4 +153,25 @@ describe('the static copy of the demo site', () => {
     const rules = readFileSync(join(bare, '_redirects'), 'utf8');
     assert.ok(rules.includes(`${encodeURI(`${article.path}.pdf`)} https://api.example.org${encodeURI(`${article.path}.pdf`)} 302`), rules);
   });
+
+  test('a rebuild renders again only the pages built from what changed, and writes the bytes a full build writes', async () => {
+    const inc = join(dir, 'inc');
+    const full = join(dir, 'full');
+    await buildSite(store, { out: inc, baseUrl: BASE, pdf: false });
+    const quiet = await buildSite(store, { out: inc, baseUrl: BASE, pdf: false });
+    assert.equal(quiet.written, 0);
+    // Every article page is kept as it was; pages built from everything (home, feeds, indexes) are rendered again.
+    const articles = (await store.listArticles({ limit: 1 })).total;
+    assert.ok(quiet.reused >= articles, `${quiet.reused} of ${quiet.pages} kept without rendering, for ${articles} articles`);
+
+    const [edited] = (await store.listArticles({ lang: 'ar', limit: 1 })).items;
+    const doc = (await store.getArticle(edited.id))!;
+    await store.putArticle({ ...doc, title: `${doc.title} (مراجَع)` });
+    const after = await buildSite(store, { out: inc, baseUrl: BASE, pdf: false });
+    assert.ok(after.reused > 0 && after.reused < quiet.reused, `${after.reused} kept after one edit (${quiet.reused} before)`);
+    assert.match(readFileSync(join(inc, fileForPath(edited.path)), 'utf8'), /\(مراجَع\)/);
+    await buildSite(store, { out: full, baseUrl: BASE, pdf: false });
+    const manifest = (d: string) => JSON.parse(readFileSync(join(d, '.mizan-build.json'), 'utf8')) as Record<string, string>;
+    assert.deepEqual(manifest(inc), manifest(full), 'the rebuilt copy holds the same files and bytes as one built afresh');
+  });
 });

@@ -7,7 +7,7 @@ import { renderCard, type CardInput } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import { isLang } from '../../model/index.ts';
 import { formatSiteDate } from '../i18n/index.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { currentSite, siteText } from '../site/index.ts';
 import { kicker } from '../views/teaser.tsx';
 import type { WebDeps } from '../web-deps.ts';
@@ -37,7 +37,7 @@ export function registerCards(app: Hono, deps: WebDeps): void {
       if (!isLang(siteLang)) throw new NotFoundError(`no card ${name}`);
       return png(await renderCard({ ...frame(siteLang), title: siteText(siteLang, 'tagline') || siteText(siteLang, 'name'), kicker: '', date: '' }));
     }
-    const a = /^[0-9a-f]{16}$/.test(name) ? await cachedReads(deps.store).getArticle(name) : undefined;
+    const a = /^[0-9a-f]{16}$/.test(name) ? await readsOf(deps).getArticle(name) : undefined;
     if (!a) throw new NotFoundError(`no card ${name}`);
     const line = a.type === 'page' ? '' : a.series ? `${a.typeLabel} · ${kicker(a)}` : a.typeLabel;
     return png(await renderCard({ ...frame(a.lang), title: a.title, kicker: line, date: a.published && a.type !== 'page' ? formatSiteDate(a.published, a.lang) : '' }));

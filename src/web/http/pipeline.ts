@@ -69,6 +69,18 @@ function weakEtag(body: Uint8Array): string {
 }
 
 const knownBodies = new WeakMap<Context, Uint8Array>();
+const answerTags = new WeakMap<Request, readonly string[] | null>();
+
+/**
+ * What the answer to `req` was built from, when the page cache could keep it: its tags (`dependsOn`), or
+ * null for anything at all; undefined for an answer that is not to be kept. `mizan build` keys its
+ * incremental rebuild on this, as the page cache keys its entries.
+ *
+ * @example const res = await app.request(req); tagsOfAnswer(req) // → ['article:a1', 'list:ar']
+ */
+export function tagsOfAnswer(req: Request): readonly string[] | null | undefined {
+  return answerTags.get(req);
+}
 
 /**
  * Answers with bytes the pipeline may take as they are, without reading the response back.
@@ -181,6 +193,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     });
     const tagged = res.headers.get(CACHE_TAGS);
     const tags = tagged === null ? null : tagged.split(' ').filter(Boolean);
+    if (mark) answerTags.set(c.req.raw, tags);
     const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, gen, tags };
     replace(c, done(answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 })));
   };

@@ -64,12 +64,21 @@ export function formatNumber(lang: string, n: number): string {
 
 /** The name of language `code` written in `inLang`: `langName('en', 'ar')` → `'الإنجليزية'`. */
 export function langName(code: string, inLang: string): string {
-  try {
-    return new Intl.DisplayNames([inLang], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
+  const key = `${code} ${inLang}`;
+  let name = langNames.get(key);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([inLang], { type: 'language' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    // Codes come from documents and requests: a bounded memo, since making the formatter is what costs.
+    if (langNames.size < 1000) langNames.set(key, name);
   }
+  return name;
 }
+
+const langNames = new Map<string, string>();
 
 /** Whether the interface has a catalog for `lang`. */
 export function hasCatalog(lang: string): boolean {

@@ -7,7 +7,7 @@
 import type { Hono } from 'hono';
 import { MizanError, NotFoundError } from '../../lib/index.ts';
 import { sitePrefixes } from '../send.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { siteText } from '../site/index.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { stablePdfDates } from './pdf-dates.ts';
@@ -36,8 +36,8 @@ export function registerPdf(app: Hono, deps: WebDeps): void {
   for (const { prefix } of sitePrefixes()) {
     app.get(`${prefix}/policy-analysis/:file{.+\\.pdf}`, async (c) => {
       const path = c.req.path.replace(/\.pdf$/, '');
-      const target = await cachedReads(deps.store).resolvePath(path);
-      const article = target?.kind === 'article' ? await cachedReads(deps.store).getArticle(target.id) : undefined;
+      const target = await readsOf(deps).resolvePath(path);
+      const article = target?.kind === 'article' ? await readsOf(deps).getArticle(target.id) : undefined;
       if (!article || article.path !== path) throw new NotFoundError(`no article at ${path}`);
       browser ??= launch().catch((err) => {
         browser = null;

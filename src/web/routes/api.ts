@@ -10,7 +10,7 @@ import { MizanError } from '../../lib/index.ts';
 import { limitParam, pageParam, typeParam } from '../http/params.ts';
 import { addApiRoute, openApiDocument, PAGE_PARAMETERS } from '../openapi.ts';
 import { sendJson } from '../send.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 
 const ARTICLE_REF = {
@@ -136,13 +136,13 @@ export function registerApi(app: Hono, deps: WebDeps): void {
     const type = typeParam(c.req.query('type'));
     const page = pageParam(c.req.query('page'));
     const limit = limitParam(c.req.query('limit'));
-    const list = await cachedReads(deps.store).listArticles({ lang, type, limit, offset: (page - 1) * limit });
+    const list = await readsOf(deps).listArticles({ lang, type, limit, offset: (page - 1) * limit });
     return sendJson(c, { total: list.total, page, limit, items: list.items });
   });
 
   app.get('/api/articles/:id', async (c) => {
     const id = c.req.param('id');
-    const article = await cachedReads(deps.store).getArticle(id);
+    const article = await readsOf(deps).getArticle(id);
     if (!article) throw new NotFoundError(`no article with id '${id.slice(0, 80)}'`);
     // Which published article this one translates, and whether that source changed since (docs/contract-extensions.md).
     return sendJson(c, { ...(await withCountries(deps.store, article)), translationOf: await translationOfJson(deps.store, article.id, { publicOnly: true }) });

@@ -8,7 +8,7 @@ import { sendPage, sitePrefixes } from '../send.ts';
 import { dependsOn } from '../http/pipeline.ts';
 import { expertJsonLd } from '../structured-data.ts';
 import { ExpertPage } from '../views/expert-page.tsx';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { feedLinks } from './feed-links.ts';
 import { redirectIfMoved } from './policy-analysis.tsx';
@@ -19,14 +19,14 @@ export function registerExpert(app: Hono, deps: WebDeps): void {
   for (const { prefix } of sitePrefixes()) {
     app.get(`${prefix}/experts/:slug`, async (c) => {
       const path = c.req.path;
-      const target = await cachedReads(deps.store).resolvePath(path);
+      const target = await readsOf(deps).resolvePath(path);
       if (!target || target.kind !== 'expert') throw new NotFoundError(`no expert at ${path}`);
       const moved = redirectIfMoved(c, target, path);
       if (moved) return moved;
-      const expert = await cachedReads(deps.store).getExpert(target.id, target.lang);
+      const expert = await readsOf(deps).getExpert(target.id, target.lang);
       if (!expert) throw new NotFoundError(`no expert at ${path}`);
       const page = pageParam(c.req.query('page'));
-      const reads = cachedReads(deps.store);
+      const reads = readsOf(deps);
       const query = { expertId: expert.id, limit: EXPERT_PAGE_SIZE, offset: (page - 1) * EXPERT_PAGE_SIZE };
       // The page's own language first; an expert who wrote only in other languages still shows their work.
       const inLang = await reads.listArticles({ ...query, lang: expert.lang });

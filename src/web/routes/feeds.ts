@@ -11,14 +11,14 @@ import { countryKnowledge } from '../../knowledge/index.ts';
 import { buildFeed, FEED_CONTENT_TYPES, FEED_FILES, type FeedKind } from '../feeds/build-feed.ts';
 import { t } from '../i18n/index.ts';
 import { sendText, sitePrefixes } from '../send.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 
 export const FEED_SIZE = 30;
 
 export function registerFeeds(app: Hono, deps: WebDeps): void {
   const send = async (c: Context, kind: FeedKind, lang: string, title: string, description: string, pagePath: string, query: ArticleQuery | ArticleSummary[]) => {
-    const list = Array.isArray(query) ? { items: query } : await cachedReads(deps.store).listArticles({ ...query, limit: FEED_SIZE });
+    const list = Array.isArray(query) ? { items: query } : await readsOf(deps).listArticles({ ...query, limit: FEED_SIZE });
     const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
     const body = buildFeed({
       kind,
@@ -45,10 +45,10 @@ export function registerFeeds(app: Hono, deps: WebDeps): void {
 
       app.get(`${prefix}/policy-analysis/:slug/${file}`, async (c) => {
         const pagePath = c.req.path.slice(0, -(file.length + 1));
-        const target = await cachedReads(deps.store).resolvePath(pagePath);
+        const target = await readsOf(deps).resolvePath(pagePath);
         if (!target || target.kind !== 'term') throw new NotFoundError(`no feed at ${c.req.path}`);
         if (target.canonical !== pagePath) return c.redirect(`${target.canonical}/${file}`, 301);
-        const term = await cachedReads(deps.store).getTerm(target.id, target.lang);
+        const term = await readsOf(deps).getTerm(target.id, target.lang);
         if (!term) throw new NotFoundError(`no feed at ${c.req.path}`);
         return send(c, kind, term.lang, t(term.lang, 'feed.title', { site: siteName, title: term.name }), term.name, term.path, { termId: term.id, lang: term.lang });
       });
@@ -71,10 +71,10 @@ export function registerFeeds(app: Hono, deps: WebDeps): void {
 
       app.get(`${prefix}/experts/:slug/${file}`, async (c) => {
         const pagePath = c.req.path.slice(0, -(file.length + 1));
-        const target = await cachedReads(deps.store).resolvePath(pagePath);
+        const target = await readsOf(deps).resolvePath(pagePath);
         if (!target || target.kind !== 'expert') throw new NotFoundError(`no feed at ${c.req.path}`);
         if (target.canonical !== pagePath) return c.redirect(`${target.canonical}/${file}`, 301);
-        const expert = await cachedReads(deps.store).getExpert(target.id, target.lang);
+        const expert = await readsOf(deps).getExpert(target.id, target.lang);
         if (!expert) throw new NotFoundError(`no feed at ${c.req.path}`);
         return send(c, kind, expert.lang, t(expert.lang, 'feed.title', { site: siteName, title: expert.name }), expert.bio || expert.name, expert.path, { expertId: expert.id });
       });

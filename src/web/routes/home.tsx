@@ -4,17 +4,17 @@ import { PUBLICATION_TYPES, LANGS, homePath, typeLabel } from '../../model/index
 import { t } from '../i18n/index.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import { HomePage } from '../views/home-page.tsx';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { feedLinks } from './feed-links.ts';
 
 export function registerHome(app: Hono, deps: WebDeps): void {
   for (const { lang, prefix } of sitePrefixes()) {
     app.get(`${prefix}/`, async (c) => {
-      const latest = await cachedReads(deps.store).listArticles({ lang, limit: 6 });
+      const latest = await readsOf(deps).listArticles({ lang, limit: 6 });
       const byType = [];
       for (const type of PUBLICATION_TYPES) {
-        const page = await cachedReads(deps.store).listArticles({ lang, type, limit: 4 });
+        const page = await readsOf(deps).listArticles({ lang, type, limit: 4 });
         if (page.total === 0) continue;
         byType.push({ type, label: typeLabel(type, lang), items: page.items, more: `${prefix}/search?type=${type}` });
       }

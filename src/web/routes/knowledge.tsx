@@ -24,7 +24,7 @@ import {
 } from '../../knowledge/index.ts';
 import { formatSiteDate, t } from '../i18n/index.ts';
 import { addApiRoute } from '../openapi.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { sendJson, sendPage, sendText, sitePrefixes } from '../send.ts';
 import { CountryPage, RelationPage } from '../views/knowledge-pages.tsx';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
@@ -230,7 +230,7 @@ export function registerKnowledge(app: Hono, deps: WebDeps): void {
 
   app.get('/api/articles/:id/cite', async (c) => {
     const id = c.req.param('id');
-    const article = await cachedReads(deps.store).getArticle(id);
+    const article = await readsOf(deps).getArticle(id);
     if (!article) throw new NotFoundError(`no article with id '${id.slice(0, 80)}'`);
     const format = c.req.query('format') || 'csl';
     const body = citeArticle(article, format, { url: abs(c, article.path), publisher: t(article.lang, 'site.name') });

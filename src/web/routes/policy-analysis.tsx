@@ -3,10 +3,9 @@
  * (they share one namespace). Former paths answer 301 to the current one.
  */
 import type { Context, Hono } from 'hono';
-import { photosBySlug, withCountries } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import { countryCode } from '../../ingest/index.ts';
-import { countryPath } from '../../model/index.ts';
+import { countryPath, type Article } from '../../model/index.ts';
 import type { PathTarget } from '../../store/index.ts';
 import { pageParam, typeParam } from '../http/params.ts';
 import { dependsOn } from '../http/pipeline.ts';
@@ -15,7 +14,7 @@ import { sendPage, sitePrefixes } from '../send.ts';
 import { articleJsonLd } from '../structured-data.ts';
 import { ArticlePage } from '../views/article-page.tsx';
 import { ListingPage } from '../views/listing-page.tsx';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { feedLinks } from './feed-links.ts';
 import { recommendations } from './recommendations.ts';
@@ -41,14 +40,14 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
   for (const { prefix } of sitePrefixes()) {
     app.get(`${prefix}/policy-analysis/:slug`, async (c) => {
       const path = c.req.path;
-      const target = await cachedReads(deps.store).resolvePath(path);
+      const target = await readsOf(deps).resolvePath(path);
       if (!target || (target.kind !== 'article' && target.kind !== 'term')) throw new NotFoundError(`nothing at ${path}`);
       const moved = redirectIfMoved(c, target, path);
       if (moved) return moved;
       const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
 
       if (target.kind === 'article') {
-        const reads = cachedReads(deps.store);
+        const reads = readsOf(deps);
         const stored = await reads.getArticle(target.id);
         if (!stored) throw new NotFoundError(`nothing at ${path}`);
         // What this page is built from, for the page cache: a change elsewhere leaves it cached.
@@ -62,7 +61,7 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
             return { ...tr, exists: !!to && to.kind === 'article' && (await reads.isPublished(to.id)) };
           }),
         );
-        const article = await withCountries(deps.store, { ...stored, translations });
+        const article: Article = { ...stored, translations, countries: await reads.countries(stored) };
         // A page without query parameters: anything after `?` is ignored, and the canonical says so.
         const existing = article.translations.filter((tr) => tr.exists);
         const alternates = [{ lang: article.lang, href: abs(article.path) }, ...existing.map((tr) => ({ lang: tr.lang, href: abs(tr.path) }))];
@@ -77,16 +76,16 @@ export function registerPolicyAnalysis(app: Hono, deps: WebDeps): void {
             recommended={recommended}
             jsonLd={articleJsonLd(article, abs)}
             shareImage={article.image ? undefined : abs(articleCardPath(article.id))}
-            authorPhotos={await photosBySlug(deps.store, article.lang, article.authors.map((x) => x.slug))}
+            authorPhotos={await reads.photos(article.lang, article.authors.map((x) => x.slug))}
           />,
         );
       }
 
-      const term = await cachedReads(deps.store).getTerm(target.id, target.lang);
+      const term = await readsOf(deps).getTerm(target.id, target.lang);
       if (!term) throw new NotFoundError(`nothing at ${path}`);
       const type = typeParam(c.req.query('type'));
       const page = pageParam(c.req.query('page'));
-      const list = await cachedReads(deps.store).listArticles({ termId: term.id, lang: term.lang, type, limit: LISTING_PAGE_SIZE, offset: (page - 1) * LISTING_PAGE_SIZE });
+      const list = await readsOf(deps).listArticles({ termId: term.id, lang: term.lang, type, limit: LISTING_PAGE_SIZE, offset: (page - 1) * LISTING_PAGE_SIZE });
       const pages = Math.max(1, Math.ceil(list.total / LISTING_PAGE_SIZE));
       if (page > pages) throw new NotFoundError(`${path} has ${pages} page(s), not ${page}`);
       const self = page > 1 ? `${term.path}?page=${page}` : term.path;

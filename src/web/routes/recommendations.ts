@@ -6,14 +6,14 @@
  */
 import { articlePath, typeLabel, type Article } from '../../model/index.ts';
 import { slugify } from '../../text/index.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import type { Recommendation } from '../views/article-page.tsx';
 import { kicker } from '../views/teaser.tsx';
 import type { WebDeps } from '../web-deps.ts';
 
 /** The path of the published article `related` names, or null when none is stored. */
 async function resolveRelated(deps: WebDeps, r: Article['related'][number], tags: Set<string>): Promise<string | null> {
-  const reads = cachedReads(deps.store);
+  const reads = readsOf(deps);
   // Whether it resolves changes when an article of its language is published or unpublished.
   tags.add(`list:${r.lang}`);
   const candidates = [r.path, r.title ? articlePath(r.lang, slugify(r.title)) : null].filter((p): p is string => !!p);
@@ -31,7 +31,7 @@ async function resolveRelated(deps: WebDeps, r: Article['related'][number], tags
  * @example await recommendations(deps, article, tags) // → [{ title, lang, path: '/policy-analysis/…' | null, label, authors }]
  */
 export async function recommendations(deps: WebDeps, a: Article, tags: Set<string> = new Set()): Promise<Recommendation[]> {
-  const reads = cachedReads(deps.store);
+  const reads = readsOf(deps);
   const out: Recommendation[] = [];
   const seen = new Set<string>([a.path]);
   for (const r of a.related) {

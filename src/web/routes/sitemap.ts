@@ -7,7 +7,7 @@ import { LANGS, countryPath, homePath, relationPath } from '../../model/index.ts
 import { countryDirectory, relationDirectory } from '../../app/index.ts';
 import { hreflangs as hreflangsOf, type Hreflang } from '../hreflang.ts';
 import { sendText } from '../send.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { INDEX_PAGES, currentSite } from '../site/index.ts';
 import { seriesDirectory, seriesPath } from '../series/index.ts';
@@ -52,7 +52,7 @@ export function registerSitemap(app: Hono, deps: WebDeps): void {
       const forms = Object.values(LANGS).map((l) => ({ lang: l.code, href: abs(`${l.prefix}/${name}`) }));
       urls.push(...forms.map((f) => ({ loc: f.href, alternates: hreflangs(f.lang, f.href, forms) })));
     }
-    const reads = cachedReads(deps.store);
+    const reads = readsOf(deps);
     for await (const a of deps.store.allArticles()) {
       if (!(await reads.isPublished(a.id))) continue;
       const alternates = [{ lang: a.lang, href: abs(a.path) }];

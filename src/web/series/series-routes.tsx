@@ -13,7 +13,7 @@ import { buildFeed, FEED_CONTENT_TYPES, FEED_FILES, type FeedKind } from '../fee
 import { t } from '../i18n/index.ts';
 import { pageParam } from '../http/params.ts';
 import { dependsOn } from '../http/pipeline.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { feedLinks } from '../routes/feed-links.ts';
 import { sendPage, sendText, sitePrefixes } from '../send.ts';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
@@ -63,7 +63,7 @@ export function registerSeries(app: Hono, deps: WebDeps): void {
     for (const kind of Object.keys(FEED_FILES) as FeedKind[]) {
       app.get(`${prefix}/series/:slug/${FEED_FILES[kind]}`, async (c: Context) => {
         const found = await findSeries(deps, c.req.param('slug')!, c.req.path);
-        const list = await cachedReads(deps.store).listArticles({ series: found.spelled, lang, limit: FEED_SIZE });
+        const list = await readsOf(deps).listArticles({ series: found.spelled, lang, limit: FEED_SIZE });
         const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
         const path = seriesPath(found.key, lang);
         const name = seriesName(found.key, lang);
@@ -89,7 +89,7 @@ export function registerSeries(app: Hono, deps: WebDeps): void {
       const series = found.key;
       const spelled = found.spelled;
       const page = pageParam(c.req.query('page'));
-      const list = await cachedReads(deps.store).listArticles({ series: spelled, lang, limit: SERIES_PAGE_SIZE, offset: (page - 1) * SERIES_PAGE_SIZE });
+      const list = await readsOf(deps).listArticles({ series: spelled, lang, limit: SERIES_PAGE_SIZE, offset: (page - 1) * SERIES_PAGE_SIZE });
       const pages = Math.max(1, Math.ceil(list.total / SERIES_PAGE_SIZE));
       if (page > pages) throw new NotFoundError(`${c.req.path} has ${pages} page(s), not ${page}`);
       const path = seriesPath(series, lang);

@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import { NotFoundError } from '../../lib/index.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
-import { cachedReads } from '../read-cache.ts';
+import { readsOf } from '../read-cache.ts';
 import { redirectIfMoved } from '../routes/policy-analysis.tsx';
 import { absoluteUrl, type WebDeps } from '../web-deps.ts';
 import { StaticPage } from './views/static-page.tsx';
@@ -17,7 +17,7 @@ export function registerPages(app: Hono, deps: WebDeps): void {
   for (const { lang, prefix } of sitePrefixes()) {
     app.get(`${prefix}/:slug`, async (c) => {
       const path = c.req.path;
-      const reads = cachedReads(deps.store);
+      const reads = readsOf(deps);
       const target = await reads.resolvePath(path);
       if (!target || target.kind !== 'article' || target.lang !== lang) throw new NotFoundError(`nothing at ${path}`);
       const stored = await reads.getArticle(target.id);

@@ -8,14 +8,17 @@
  * (`?page=2`) are written as `<path>~<query>.html` with rules to match.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MizanError } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { createWebApp } from '../create-web-app.ts';
+import { tagsOfAnswer } from '../http/pipeline.ts';
 import { searchScript, staticSearchIndex } from './search-index.ts';
+import { siteSnapshot } from './site-snapshot.ts';
 
 export interface BuildOptions {
   out: string;
@@ -40,6 +43,8 @@ export interface BuildReport {
   /** Article PDFs left out (`pdf: false`), and PDFs kept from the last build because their page had not changed. */
   pdfsSkipped: number;
   pdfsReused: number;
+  /** Pages not rendered again: nothing they were built from changed since the last build into `out` (counted in `unchanged`). */
+  reused: number;
   /** Internal links that answered something other than a page (status, from which page). */
   broken: { path: string; status: number; from: string }[];
 }
@@ -47,6 +52,8 @@ export interface BuildReport {
 const MANIFEST = '.mizan-build.json';
 /** Per PDF written: the digest of what it was printed from (its article page's bytes) and its own. */
 const PDF_SOURCES = '.mizan-build-pdf.json';
+/** What the last build's pages were built from (their cache tags), the change it had read up to, and the code and origin it ran with. */
+const STATE = '.mizan-build-state.json';
 const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
 /** Dynamic by nature: served by a Mizan server (the API origin), never copied. */
 const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/healthz$|\/metrics$/;
@@ -99,15 +106,22 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   } catch (err) {
     throw new MizanError('bad-base-url', `--base-url must be an absolute URL like https://example.org, not "${opts.baseUrl}"`, { cause: err });
   }
-  const app = createWebApp({ store, baseUrl: origin });
+  // Every page read from one picture of the site loaded in bulk, not a query for each link it checks.
+  const app = createWebApp({ store, baseUrl: origin, reads: await siteSnapshot(store) });
   const start = ['/robots.txt', '/sitemap.xml', ...Object.values(LANGS).flatMap(({ prefix }) => [`${prefix}/`, `${prefix}/feed.xml`, `${prefix}/feed.atom`, `${prefix}/feed.json`])];
   const seen = new Set(start);
   const queue = [...start];
   const from = new Map<string, string>(start.map((p) => [p, '(start)']));
   const files = new Map<string, string>();
-  const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, broken: [] };
+  const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, reused: 0, broken: [] };
   mkdirSync(opts.out, { recursive: true });
   const previous: Record<string, string> = existsSync(join(opts.out, MANIFEST)) ? JSON.parse(readFileSync(join(opts.out, MANIFEST), 'utf8')) : {};
+  // Read before any page: a change made while the build runs is read again by the next one.
+  const change = await store.latestChangeId();
+  const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest()])));
+  const last = readState(join(opts.out, STATE));
+  const changed = last && last.fingerprint === fingerprint ? await changedSince(store, last.change) : undefined;
+  const state: BuildState = { fingerprint, change, pages: {} };
   const printedFrom: Record<string, [source: string, digest: string]> = existsSync(join(opts.out, PDF_SOURCES)) ? JSON.parse(readFileSync(join(opts.out, PDF_SOURCES), 'utf8')) : {};
   const pdfSources: Record<string, [string, string]> = {};
   /** The digest of each page written this build, by site path: what a PDF of it was printed from. */
@@ -136,7 +150,30 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       }
       pdfSources[file] = [source, ''];
     }
-    const res = await app.request(path);
+    // Built from nothing that changed since the last build: its file is kept, not rendered again.
+    const before = changed && last!.pages[path];
+    if (before && before.every((tag) => !changed.has(tag))) {
+      const file = fileForPath(path);
+      const digest = previous[file];
+      const kept = digest && existsSync(join(opts.out, file)) ? await readFile(join(opts.out, file)) : undefined;
+      if (kept) {
+        files.set(file, digest);
+        pageDigest.set(path, digest);
+        state.pages[path] = before;
+        report.pages++;
+        report.unchanged++;
+        report.reused++;
+        for (const link of typeOfFile(file) ? linksOf(kept.toString('utf8'), typeOfFile(file), origin) : []) {
+          if (seen.has(link) || DYNAMIC.test(link)) continue;
+          seen.add(link);
+          from.set(link, path);
+          queue.push(link);
+        }
+        continue;
+      }
+    }
+    const req = new Request(`http://localhost${path}`);
+    const res = await app.request(req);
     if (res.status === 301 || res.status === 308) {
       const to = res.headers.get('location') ?? '';
       if (to.startsWith('/') && !seen.has(to)) {
@@ -154,6 +191,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
     const type = res.headers.get('content-type') ?? '';
     const file = fileForPath(path);
     const digest = sha(bytes);
+    const tags = tagsOfAnswer(req);
+    if (tags) state.pages[path] = [...tags];
     files.set(file, digest);
     pageDigest.set(path, digest);
     if (pdfSources[file]) pdfSources[file][1] = digest;
@@ -208,8 +247,75 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   writeFileSync(join(opts.out, '_redirects'), redirectRules(former, opts.apiOrigin, skippedPdfs));
   writeFileSync(join(opts.out, 'nginx-redirects.conf'), nginxRules(former, opts.apiOrigin, skippedPdfs.length > 0));
   writeFileSync(join(opts.out, MANIFEST), JSON.stringify(Object.fromEntries([...files].sort()), null, 0) + '\n');
+  writeFileSync(join(opts.out, STATE), JSON.stringify(state) + '\n');
   writeFileSync(join(opts.out, PDF_SOURCES), JSON.stringify(Object.fromEntries(Object.entries(pdfSources).filter(([, v]) => v[1]).sort()), null, 0) + '\n');
   return report;
+}
+
+interface BuildState {
+  fingerprint: string;
+  change: number;
+  /** Site path → the cache tags of its page (pages that depend on anything at all are not listed). */
+  pages: Record<string, string[]>;
+}
+
+function readState(file: string): BuildState | undefined {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as BuildState;
+    return typeof s.change === 'number' && typeof s.fingerprint === 'string' && s.pages ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The tags of every change after `since`, or undefined when what changed cannot be known: a change to
+ * everything, or a log that no longer reaches back that far (pruned) or has a hole.
+ */
+async function changedSince(store: Store, since: number): Promise<Set<string> | undefined> {
+  const tags = new Set<string>();
+  let after = since;
+  for (;;) {
+    const rows = await store.changesSince(after);
+    for (const row of rows) {
+      if (row.id !== after + 1 || row.tags.length === 0 || row.tags.includes('*')) return undefined;
+      for (const tag of row.tags) tags.add(tag);
+      after = row.id;
+    }
+    if (rows.length < 1000) return tags;
+  }
+}
+
+let codeDigestOnce: string | undefined;
+
+/**
+ * A digest of the code that renders the pages (every source or compiled file, and the locked dependency
+ * versions): a new Mizan renders every page again, since its pages may differ though no content did.
+ */
+function codeDigest(): string {
+  if (codeDigestOnce) return codeDigestOnce;
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else hash.update(relative(root, p)).update('\u0000').update(readFileSync(p)).update('\u0000');
+    }
+  };
+  walk(root);
+  const lock = fileURLToPath(new URL('../../../package-lock.json', import.meta.url));
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return (codeDigestOnce = hash.digest('hex'));
+}
+
+/** The content type a written file was sent with, as far as finding its links goes. */
+function typeOfFile(file: string): string {
+  const ext = file.slice(file.lastIndexOf('.') + 1);
+  if (ext === 'html') return 'text/html';
+  if (ext === 'json') return 'application/json';
+  if (ext === 'css') return 'text/css';
+  return ['xml', 'atom', 'rss', 'svg'].includes(ext) ? 'application/xml' : '';
 }
 
 /**

@@ -6,11 +6,10 @@ import { ExpertPhotoImage } from '../media/index.ts';
 import type { Article } from '../../model/index.ts';
 import { dirOf } from '../../model/index.ts';
 import { langName, t, type MessageKey } from '../i18n/index.ts';
-import { BodyBlocks } from './body-blocks.tsx';
+import { articleFragments } from './article-fragments.tsx';
 import { CiteBox } from './knowledge-cite-box.tsx';
 import { DateTime } from './date-time.tsx';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
-import { noteNumber, sourceNotes, type SourceEntry } from './source-notes.ts';
 import { kicker } from './teaser.tsx';
 import { seriesPath } from '../series/index.ts';
 import { Picture, variantSrc } from '../media/index.ts';
@@ -47,32 +46,6 @@ function shareLinks(url: string, title: string): { key: MessageKey; href: string
     { key: 'article.share.linkedin', href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
     { key: 'article.share.whatsapp', href: `https://wa.me/?text=${text}%20${u}` },
   ];
-}
-
-/** A source as a reader names it: its title (when the address gives one) and host, linked to the full address. */
-function SourceName(props: { entry: SourceEntry }) {
-  const { entry: s } = props;
-  const name = (
-    <>
-      {s.title ? (
-        <>
-          <cite>{s.title}</cite>
-          <span class="source-host">{s.host}</span>
-        </>
-      ) : (
-        <span class="source-host only">{s.host}</span>
-      )}
-    </>
-  );
-  return s.href ? (
-    <a class="source-link" href={s.href} rel="noopener" dir="auto" title={s.href}>
-      {name}
-    </a>
-  ) : (
-    <span class="source-link" dir="auto">
-      {name}
-    </span>
-  );
 }
 
 function Byline(props: { article: Article; photos?: ArticlePageProps['authorPhotos'] }) {
@@ -112,7 +85,7 @@ export function ArticlePage(props: ArticlePageProps) {
     { key: 'article.regions' as const, terms: a.regions },
     { key: 'article.countries' as const, terms: a.countries.map((c) => ({ slug: c.code, name: c.name, path: c.path })) },
   ].filter((g) => g.terms.length > 0);
-  const notes = sourceNotes(a.body, a.sources, lang);
+  const fragments = articleFragments(a);
   return (
     <Layout
       lang={lang}
@@ -184,33 +157,12 @@ export function ArticlePage(props: ArticlePageProps) {
           </figure>
         ) : null}
         <div class="article-body">
-          <BodyBlocks blocks={a.body} lang={lang} notes={notes} />
+          {fragments.body}
         </div>
         <AttachmentList attachments={a.attachments} lang={lang} />
       </article>
       <div class="article-foot">
-        {notes.entries.length ? (
-          <section aria-labelledby="sources-h">
-            <h2 id="sources-h" class="section-title">
-              {t(lang, 'article.sources')}
-            </h2>
-            <ol class="sources">
-              {notes.entries.map((s) => (
-                <li id={s.id}>
-                  <SourceName entry={s} />
-                  {s.backrefs.map((id, i) => (
-                    <>
-                      {' '}
-                      <a class="note-back" href={`#${id}`} aria-label={s.backrefs.length > 1 ? t(lang, 'article.noteBackN', { k: noteNumber(i + 1, lang) }) : t(lang, 'article.noteBack')}>
-                        ↑{s.backrefs.length > 1 ? <sup>{noteNumber(i + 1, lang)}</sup> : null}
-                      </a>
-                    </>
-                  ))}
-                </li>
-              ))}
-            </ol>
-          </section>
-        ) : null}
+        {fragments.sources}
         {a.authors.some((x) => x.bio) ? (
           <section aria-labelledby="authors-h">
             <h2 id="authors-h" class="section-title">

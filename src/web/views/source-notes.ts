@@ -40,8 +40,11 @@ export interface SourceNotes {
 
 /** A note number in the page's digits: `noteNumber(12, 'ar')` → '١٢', `noteNumber(12, 'en')` → '12'. */
 export function noteNumber(n: number, lang: string): string {
-  return lang === 'ar' ? new Intl.NumberFormat('ar', { numberingSystem: 'arab', useGrouping: false }).format(n) : String(n);
+  // Making the formatter costs far more than formatting: one for every page.
+  return lang === 'ar' ? (arabicDigits ??= new Intl.NumberFormat('ar', { numberingSystem: 'arab', useGrouping: false })).format(n) : String(n);
 }
+
+let arabicDigits: Intl.NumberFormat | undefined;
 
 function key(block: number, link: number, item?: number): string {
   return item === undefined ? `${block}:${link}` : `${block}:${item}:${link}`;
