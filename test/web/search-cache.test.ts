@@ -85,7 +85,7 @@ forEachEngine('search pages out of time', (h) => {
       assert.equal(alone.partial, undefined, 'alone, a search is answered whole');
       // Different words each, so the search cache does not merge them: all but the first wait their turn.
       const words = ['الطاقة', 'الجزائر', 'روسيا', 'energy', 'gas', 'Algeria'];
-      const text = (path: string) => app.request(path).then((r) => r.text());
+      const text = async (path: string): Promise<string> => (await app.request(path)).text();
       const [ar, en, api] = await Promise.all([
         Promise.all(words.map((w) => text(`/ar/search?q=${encodeURIComponent(w)}`))),
         Promise.all(words.map((w) => text(`/search?q=${encodeURIComponent(w)}&page=1`))),

@@ -95,11 +95,11 @@ export async function learnTermPairsInSlices(pairs: [Side, Side][], opts: LearnO
 function* learning(pairs: [Side, Side][], opts: LearnOptions): Generator<void, TermPairs> {
   const { minLinks = 2, minScore = 0.3, maxPerTerm = 3, paragraphs = true } = opts;
   const units: { a: string[]; b: string[] }[] = [];
-  for (const [a, b] of pairs) {
-    if (a.lang === b.lang) continue;
-    for (const [x, y] of alignedUnits(a, b, paragraphs)) units.push({ a: x.map((s) => key(a.lang, s)), b: y.map((s) => key(b.lang, s)) });
+  for (let i = 0; i < pairs.length; i++) {
+    const [a, b] = pairs[i];
+    if (a.lang !== b.lang) for (const [x, y] of alignedUnits(a, b, paragraphs)) units.push({ a: x.map((s) => key(a.lang, s)), b: y.map((s) => key(b.lang, s)) });
+    if (i % 64 === 63) yield;
   }
-  yield;
   const ids = new Map<string, number>();
   for (const u of units) for (const side of [u.a, u.b]) for (const k of side) if (!ids.has(k)) ids.set(k, 0);
   const keys = [...ids.keys()].sort((p, q) => (p < q ? -1 : p > q ? 1 : 0));
