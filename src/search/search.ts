@@ -20,7 +20,7 @@ import { documentCounts, knownStems } from './vocabulary.ts';
 import { analyze, isStopWord } from '../text/index.ts';
 import { indexToken } from './index-token.ts';
 import { addPluralJoins } from './plural-joins.ts';
-import { crossPlan, learnedPairs, type CrossPlan } from './cross-language/index.ts';
+import { crossPlan, learnedPairs, learnedPairsWithin, type CrossPlan } from './cross-language/index.ts';
 import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
@@ -43,6 +43,10 @@ const NOTICES = {
   crossLanguage: {
     en: 'Articles in other languages, found through the institute’s own translations, follow those in the language of the query.',
     ar: 'المواد المكتوبة بلغات أخرى، التي وُجدت عبر ترجمات المعهد نفسه، تأتي بعد المواد المكتوبة بلغة البحث.',
+  },
+  partial: {
+    en: 'The search ran out of time: these results may be incomplete.',
+    ar: 'نفد الوقت المتاح للبحث: قد تكون هذه النتائج ناقصة.',
   },
   truncated: {
     en: 'The query was long; only its first words were searched.',
@@ -266,7 +270,12 @@ function countFacets(cols: DocColumns, found: MatchSet, filter: ((pos: number) =
 /** How far into an attachment's text a snippet looks: reports are long, and the hit may be anywhere. */
 const ATTACHMENT_SCAN = 400_000;
 
-async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: QueryPlan, cross?: QueryPlan): Promise<SearchHit[]> {
+/** A passage without highlights, for a search out of time: the opening of the text, escaped. */
+function plainSnippet(text: string): string {
+  return makeSnippet(text, undefined, new Set());
+}
+
+async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: QueryPlan, cross: QueryPlan | undefined, clock: Clock): Promise<SearchHit[]> {
   if (page.length === 0) return [];
   const members = await db
     .selectFrom('search_doc')
@@ -288,10 +297,11 @@ async function buildHits(db: SearchDb, cols: DocColumns, page: Group[], plan: Qu
     const { own, attachments } = splitAttachmentText(textOf.get(rid) ?? '');
     const cut = (text: string, scan?: number) =>
       g.cross ? makeSnippet(text, self.lang, wantedCross, SNIPPET_CHARS, cross!.groups.length, scan) : makeSnippet(text, self.lang, wanted, SNIPPET_CHARS, plan.groups.length, scan);
-    let snippet = cut(own);
+    const late = clock.late();
+    let snippet = late ? plainSnippet(own) : cut(own);
     let from: SearchHit['attachment'];
     // Words the article's own text does not hold came from an attachment: cut the snippet there and say so.
-    if (!snippet.includes('<mark>')) {
+    if (!late && !snippet.includes('<mark>')) {
       for (const a of attachments) {
         const s = cut(a.text, ATTACHMENT_SCAN);
         if (s.includes('<mark>')) {
@@ -377,16 +387,47 @@ export interface SearchOptions {
   expand?: Expand;
   /** How many matches make a query broad (default WINDOW, 1000); tests lower it to reach the broad path with few articles. */
   window?: number;
+  /**
+   * How long the search may take (ms) before it leaves out what can wait: typo correction, broken
+   * plurals, the cross-language part, the any-word fallback and highlighted snippets (past it, a hit's
+   * snippet is the opening of its text). Such an answer says so (`partial`, and a notice). Unbounded when unset.
+   */
+  budgetMs?: number;
+  /**
+   * How long to wait, at most, for the cross-language term pairs while they are being learned (after a
+   * start, or a change to a translated article: seconds over thousands of translations); default the
+   * budget's time left, or as long as it takes. Meanwhile the pairs learned before are used, or none (partial).
+   */
+  pairsWaitMs?: number;
+}
+
+/** A search's deadline: what it has left out so far, and whether it is past its time. */
+class Clock {
+  readonly #deadline: number;
+  partial = false;
+  constructor(budgetMs: number | undefined) {
+    this.#deadline = budgetMs === undefined ? Infinity : performance.now() + Math.max(0, budgetMs);
+  }
+  /** Whether the time is up (and, if so, the answer will be partial: call only before skipping work). */
+  late(): boolean {
+    if (performance.now() < this.#deadline) return false;
+    this.partial = true;
+    return true;
+  }
+  left(): number {
+    return this.#deadline - performance.now();
+  }
 }
 
 export async function search(store: Store, query: SearchQuery, opts: SearchOptions = {}): Promise<SearchResponse> {
   const db = searchDb(store);
+  const clock = new Clock(opts.budgetMs);
   const notices: string[] = [];
   let plan = planQuery(parseQuerySyntax(query.q));
   if (plan.truncated) notices.push(notice('truncated', query.ui));
   const cols = await docColumns(store);
   let correction: SearchResponse['correction'];
-  if (!isEmptyPlan(plan) && !query.verbatim) {
+  if (!isEmptyPlan(plan) && !query.verbatim && !clock.late()) {
     // "Much more frequent" needs a corpus to count in: one article in a thousand, at least one.
     const fixed = await addFuzzy(db, plan, Math.max(1, Math.ceil(cols.rids.length / 1000)));
     plan = fixed.plan;
@@ -397,8 +438,17 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   }
   // Broken plurals and nisba: a second plan, asked only for the rows the first does not find (below).
   // Search across languages: the learned term pairs are read before the engine's session (learning reads the index).
-  const cross: CrossPlan | undefined = isEmptyPlan(plan) || query.crossLanguage === false ? undefined : crossPlan(plan, await learnedPairs(store), opts.expand);
-  let joined = isEmptyPlan(plan) ? plan : await addPluralJoins(db, plan);
+  // Past its time a search asks for no pairs; and learning them (after a start, or after a translation
+  // changed) can take seconds: a search with a deadline waits at most its time left, then goes on with
+  // the pairs learned before the change, or without its cross-language part.
+  let pairs: Awaited<ReturnType<typeof learnedPairs>> | undefined;
+  if (!isEmptyPlan(plan) && query.crossLanguage !== false && !clock.late()) {
+    const wait = Math.min(opts.pairsWaitMs ?? Infinity, clock.left());
+    pairs = wait === Infinity ? await learnedPairs(store) : await learnedPairsWithin(store, wait);
+    if (!pairs) clock.partial = true;
+  }
+  const cross: CrossPlan | undefined = pairs ? crossPlan(plan, pairs, opts.expand) : undefined;
+  let joined = isEmptyPlan(plan) || clock.late() ? plan : await addPluralJoins(db, plan);
   if (opts.expand && !isEmptyPlan(plan)) {
     // Other-script names go to the cross-language query when there is one, so what they find is marked as such.
     const expand = cross ? sameScript(opts.expand) : opts.expand;
@@ -413,16 +463,16 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   [plan, found] = await dialectOf(store).session(store, async (session) => {
     const ctx: MatchContext = { store: session, cols, tags: tagFiltersOf(cols, query), filter, window: opts.window ?? WINDOW };
     let all = await findMatches(ctx, plan);
-    if (widened) {
+    if (widened && !clock.late()) {
       all = withJoined(all, await findMatches(ctx, joined));
       if (all.counted.length) plan = joined; // its joined forms are marked in snippets
     }
-    if (cross && !all.approximate) {
+    if (cross && !all.approximate && !clock.late()) {
       const rows = crossRows(cols, all, await findMatches(ctx, cross.plan), cross.from);
       for (const r of rows) crossFound.add(r.pos);
       if (rows.length) all = { ranked: [...all.ranked, ...rows], counted: [...all.counted, ...rows], approximate: false };
     }
-    if (all.counted.length === 0 && plan.groups.length > 1) {
+    if (all.counted.length === 0 && plan.groups.length > 1 && !clock.late()) {
       const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()], pairs: adjacentPairs(plan.groups) };
       const wider = await findMatches(ctx, anyWord);
       if (wider.counted.length) {
@@ -437,10 +487,14 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   if (crossFound.size) notices.push(notice('crossLanguage', query.ui));
   sortGroups(cols, groups, isEmptyPlan(plan) ? 'date' : query.sort);
   const start = (query.page - 1) * query.pageSize;
-  const hits = await buildHits(db, cols, groups.slice(start, start + query.pageSize), plan, cross?.plan);
+  const hits = await buildHits(db, cols, groups.slice(start, start + query.pageSize), plan, cross?.plan, clock);
   const { facets, total } = countFacets(cols, found, filter, query.ui, query.ui ?? query.lang);
   const response: SearchResponse = { total, hits, facets };
   if (found.approximate) response.approximate = true;
+  if (clock.partial) {
+    response.partial = true;
+    notices.push(notice('partial', query.ui));
+  }
   if (notices.length) response.notice = notices.join(' ');
   if (correction) response.correction = correction;
   return response;

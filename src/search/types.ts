@@ -78,4 +78,9 @@ export interface SearchResponse {
    * estimates from a sample, and only the newest matches were ranked (see docs/search.md).
    */
   approximate?: true;
+  /**
+   * Present (true) when the search ran out of its time and left out what could wait (typo correction,
+   * broken plurals, the cross-language part, the any-word fallback, highlighted snippets); `notice` says so.
+   */
+  partial?: true;
 }

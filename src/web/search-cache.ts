@@ -60,8 +60,9 @@ export class SearchCache {
     const entry: Entry = { gen: clock.gen, at: now, answer: compute() };
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    // A refused or failed search is not an answer: the next asker tries again.
-    entry.answer.catch(() => this.#entries.get(key) === entry && this.#entries.delete(key));
+    // A refused or failed search is not an answer, nor is one cut short by its deadline: the next asker tries again.
+    const drop = () => this.#entries.get(key) === entry && this.#entries.delete(key);
+    entry.answer.then((answer) => answer.partial && drop(), drop);
     while (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
     return entry.answer;
   }

@@ -43,11 +43,13 @@ export class SearchGate {
 
   /**
    * Runs `fn` when a slot is free. `signal` is the request's: a reader who has gone (a closed tab, a
-   * client's timeout) leaves the queue, so abandoned searches never take the CPU from live ones.
+   * client's timeout) leaves the queue, so abandoned searches never take the CPU from live ones. `fn` is
+   * told whether searches are crowding in (it had to wait, or others wait behind it): then its time is short.
    */
-  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async run<T>(fn: (crowded: boolean) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) throw new SearchBusyError();
-    if (this.#running >= this.#concurrency) {
+    const waited = this.#running >= this.#concurrency;
+    if (waited) {
       if (this.#waiting.length >= this.#maxQueue) throw new SearchBusyError();
       const since = performance.now();
       await new Promise<void>((start, reject) => {
@@ -71,7 +73,7 @@ export class SearchGate {
     }
     const started = performance.now();
     try {
-      return await fn();
+      return await fn(waited || this.#waiting.length > 0);
     } finally {
       this.#next(performance.now() - started);
     }

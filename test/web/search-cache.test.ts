@@ -54,11 +54,55 @@ test('filters, page and interface language are part of the question; the least r
   assert.equal(computed, 4, 'least recently used: evicted');
 });
 
+test('an answer cut short by its deadline is not kept: the next asker gets a whole one', async () => {
+  const cache = new SearchCache(new ChangeClock());
+  let computed = 0;
+  const ask = () => cache.answer(parseSearchQuery({ q: 'نفط' }), async () => ({ ...answer(++computed), ...(computed === 1 ? { partial: true as const } : {}) }));
+  assert.equal((await ask()).partial, true);
+  assert.equal((await ask()).partial, undefined, 'computed again, whole');
+  assert.equal((await ask()).total, 2, 'the whole answer is kept');
+});
+
 test('without a change clock nothing is kept', async () => {
   const cache = new SearchCache(undefined);
   let computed = 0;
   for (let i = 0; i < 3; i++) await cache.answer(parseSearchQuery({ q: 'طاقة' }), async () => answer(++computed));
   assert.equal(computed, 3);
+});
+
+forEachEngine('search pages out of time', (h) => {
+  after(() => h.cleanup());
+
+  test('searches crowding in with no time to spare (MIZAN_SEARCH_BUDGET_MS=0) say so in the page\'s language and the API marks them partial; a search alone is whole', async () => {
+    const store = await h.open();
+    for (const a of fixtureArticles()) await saveArticle(store, a);
+    const was = { budget: process.env.MIZAN_SEARCH_BUDGET_MS, concurrency: process.env.MIZAN_SEARCH_CONCURRENCY };
+    process.env.MIZAN_SEARCH_BUDGET_MS = '0';
+    process.env.MIZAN_SEARCH_CONCURRENCY = '1';
+    try {
+      const app = createWebApp({ store, baseUrl: 'https://mizan.example' });
+      const alone = (await (await app.request(`/api/search?q=${encodeURIComponent('الغاز')}`)).json()) as SearchResponse;
+      assert.equal(alone.partial, undefined, 'alone, a search is answered whole');
+      // Different words each, so the search cache does not merge them: all but the first wait their turn.
+      const words = ['الطاقة', 'الجزائر', 'روسيا', 'energy', 'gas', 'Algeria'];
+      const text = async (path: string): Promise<string> => (await app.request(path)).text();
+      const [ar, en, api] = await Promise.all([
+        Promise.all(words.map((w) => text(`/ar/search?q=${encodeURIComponent(w)}`))),
+        Promise.all(words.map((w) => text(`/search?q=${encodeURIComponent(w)}&page=1`))),
+        Promise.all(words.map((w) => text(`/api/search?q=${encodeURIComponent(w)}&lang=ar`).then((t) => JSON.parse(t) as SearchResponse))),
+      ]);
+      assert.ok(ar.some((html) => html.includes('نفد الوقت المتاح للبحث: قد تكون هذه النتائج ناقصة')), 'an Arabic page says it in Arabic');
+      assert.ok(en.some((html) => html.includes('The search ran out of time: these results may be incomplete')), 'an English page says it in English');
+      const partial = api.filter((r) => r.partial);
+      assert.ok(partial.length > 0, 'the API marks the answers cut short');
+      assert.ok(partial.some((r) => r.total > 0), 'what the words match is still found');
+    } finally {
+      for (const [k, v] of [['MIZAN_SEARCH_BUDGET_MS', was.budget], ['MIZAN_SEARCH_CONCURRENCY', was.concurrency]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
 });
 
 forEachEngine('search answers after a publish', (h) => {

@@ -3,6 +3,6 @@
  * and the query they translate. See docs/cross-language-search.md.
  */
 export { alignUnits, parseUnits, contentStems, type AlignUnits } from './align-units.ts';
-export { learnTermPairs, translationsOf, type TermPairs, type Translation, type Side, type LearnOptions } from './learn-term-pairs.ts';
-export { learnedPairs, bumpTranslations, groupShared, translationSides } from './learned-pairs.ts';
+export { learnTermPairs, learnTermPairsInSlices, translationsOf, type TermPairs, type Translation, type Side, type LearnOptions } from './learn-term-pairs.ts';
+export { learnedPairs, learnedPairsWithin, bumpTranslations, groupShared, translationSides } from './learned-pairs.ts';
 export { crossPlan, queryLang, type CrossPlan } from './cross-plan.ts';

@@ -10,7 +10,7 @@ import type { Store } from '../../store/index.ts';
 import type { SearchDb } from '../tables.ts';
 import { searchDb } from '../tables.ts';
 import { parseUnits } from './align-units.ts';
-import { learnTermPairs, type Side, type TermPairs } from './learn-term-pairs.ts';
+import { learnTermPairsInSlices, type Side, type TermPairs } from './learn-term-pairs.ts';
 import { bumpMetaCounter } from '../meta-counter.ts';
 
 const VERSION_KEY = 'search_xlang';
@@ -49,25 +49,64 @@ export async function translationSides(db: SearchDb): Promise<[Side, Side][]> {
   return pairs;
 }
 
-const cache = new WeakMap<object, { version: string; pairs: Promise<TermPairs> }>();
+interface Learned {
+  version: string;
+  pairs: Promise<TermPairs>;
+  /** The pairs once learned. */
+  done?: TermPairs;
+  /** The last version's pairs, answered meanwhile to a search that cannot wait (see `learnedPairsWithin`). */
+  previous?: TermPairs;
+}
+
+const cache = new WeakMap<object, Learned>();
 
 /**
- * The learned term pairs of `store`'s translations.
+ * The learned term pairs of `store`'s translations. Over thousands of translations learning takes
+ * seconds: it runs in slices, so the server goes on serving pages meanwhile.
  * @example (await learnedPairs(store)).get('en:arm') // → [{ lang: 'ar', stem: 'اسلح', score: 0.67 }, …]
  */
 export async function learnedPairs(store: Store): Promise<TermPairs> {
+  return (await learning(store)).pairs;
+}
+
+/**
+ * The learned pairs if they are ready within `waitMs`; else the pairs learned before the last change
+ * of a translation, if any; else undefined (the search goes on without its cross-language part, and says so).
+ * @example await learnedPairsWithin(store, 20) // → the pairs, or undefined on a first start still learning
+ */
+export async function learnedPairsWithin(store: Store, waitMs: number): Promise<TermPairs | undefined> {
+  const learned = await learning(store);
+  if (learned.done) return learned.done;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, waitMs));
+  });
+  try {
+    return (await Promise.race([learned.pairs, late])) ?? learned.previous;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function learning(store: Store): Promise<Learned> {
   const db = searchDb(store);
   const row = await db.selectFrom('meta').select('value').where('key', '=', VERSION_KEY).executeTakeFirst();
   const version = row?.value ?? '0';
-  const learn = async () => learnTermPairs(await translationSides(db));
+  const learn = async () => learnTermPairsInSlices(await translationSides(db));
   // Inside a transaction the pairs are learned fresh and not kept: it may yet roll back.
-  if (store.db.isTransaction) return learn();
+  if (store.db.isTransaction) return { version, pairs: learn() };
   const had = cache.get(store.db);
-  if (had && had.version === version) return had.pairs;
-  const pairs = learn();
-  cache.set(store.db, { version, pairs });
-  pairs.catch(() => {
-    if (cache.get(store.db)?.pairs === pairs) cache.delete(store.db);
-  });
-  return pairs;
+  if (had && had.version === version) return had;
+  const entry: Learned = { version, pairs: learn(), previous: had?.done ?? had?.previous };
+  cache.set(store.db, entry);
+  entry.pairs.then(
+    (pairs) => {
+      entry.done = pairs;
+      entry.previous = undefined;
+    },
+    () => {
+      if (cache.get(store.db) === entry) cache.delete(store.db);
+    },
+  );
+  return entry;
 }

@@ -52,6 +52,7 @@ const STRINGS = {
     insteadFor: 'Search instead for',
     crossLanguage: 'In {lang}, found through translation',
     inAttachment: 'Found in the attached PDF:',
+    partial: 'The search ran out of time: these results may be incomplete.',
   },
   ar: {
     title: 'بحث',
@@ -80,6 +81,7 @@ const STRINGS = {
     insteadFor: 'ابحث بدلاً من ذلك عن',
     crossLanguage: 'نتيجة ب{lang} وُجدت عبر الترجمة',
     inAttachment: 'وُجدت في ملف PDF المرفق:',
+    partial: 'نفد الوقت المتاح للبحث: قد تكون هذه النتائج ناقصة.',
   },
 } as const;
 
@@ -195,6 +197,11 @@ function SearchPage(props: PageProps) {
             {'.'}
           </p>
         ) : null}
+        {result.partial && result.correction ? (
+          <p class="notice" role="status">
+            {s.partial}
+          </p>
+        ) : null}
         {result.notice && !result.correction ? (
           <p class="notice" role="status">
             {result.notice}
@@ -295,6 +302,19 @@ function searchCacheSize(): number {
   return process.env.MIZAN_SEARCH_CACHE !== undefined && Number.isInteger(set) && set >= 0 ? set : 1000;
 }
 
+/**
+ * How long a search may take, from its request's arrival, when searches crowd in (it waited its turn, or
+ * others wait behind it), before it leaves out what can wait and says so (MIZAN_SEARCH_BUDGET_MS,
+ * default 80): under a flood of searches, answers come sooner and thinner.
+ */
+/** How long a search on a quiet server waits for the cross-language term pairs being learned (seconds over thousands of translations). */
+const QUIET_PAIRS_WAIT_MS = 1000;
+
+function searchBudgetMs(): number {
+  const set = Number(process.env.MIZAN_SEARCH_BUDGET_MS);
+  return process.env.MIZAN_SEARCH_BUDGET_MS !== undefined && Number.isFinite(set) && set >= 0 ? set : 80;
+}
+
 /** A search refused because too many wait: 503 with Retry-After, as JSON under /api/ or as a page. */
 async function busy(c: Context, err: SearchBusyError): Promise<Response> {
   const res = c.req.path.startsWith('/api/')
@@ -311,10 +331,17 @@ export function registerSearch(app: Hono, deps: WebDeps): void {
   // A query asked again is answered from the search cache without queueing; a new one waits its turn at
   // the gate. Search answers stay out of the page cache: their addresses vary without end (any parameter,
   // any order), and each would push a page readers need out of it.
-  const gated = (c: Context, query: SearchQuery, send: (r: SearchResponse) => Response | Promise<Response>) =>
-    cache
-      .answer(query, () => gate.run(() => timed(deps.metrics?.search, () => searchArticles(deps.store, query)), c.req.raw.signal))
+  const budget = searchBudgetMs();
+  // Searches crowding in have a time budget, counted from the request's arrival (a search that waited its
+  // turn has less left); a search on a quiet server is answered whole, however long it takes.
+  const gated = (c: Context, query: SearchQuery, send: (r: SearchResponse) => Response | Promise<Response>) => {
+    const arrived = performance.now();
+    const run = (crowded: boolean) =>
+      searchArticles(deps.store, query, crowded ? { budgetMs: budget - (performance.now() - arrived) } : { pairsWaitMs: QUIET_PAIRS_WAIT_MS });
+    return cache
+      .answer(query, () => gate.run((crowded) => timed(deps.metrics?.search, () => run(crowded)), c.req.raw.signal))
       .then(send, (err) => (err instanceof SearchBusyError ? busy(c, err) : Promise.reject(err)));
+  };
   app.get('/api/search', async (c) => {
     const query = parseSearchQuery(paramsOf(c));
     return gated(c, query, (result) => sendJson(c, result, { cache: false }));
