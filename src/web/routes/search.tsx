@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { NotFoundError } from '../../lib/index.ts';
 import { dirOf } from '../../model/index.ts';
+import { smartQuotes } from '../../text/index.ts';
 import { searchArticles } from '../../app/index.ts';
 import { timed } from '../ops/metrics.ts';
 import { parseSearchQuery, WINDOW, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
@@ -228,10 +229,11 @@ function SearchPage(props: PageProps) {
                       </p>
                     ) : null}
                     <h2 class="hit-title">
-                      <a href={hit.path}>{hit.title}</a>
+                      <a href={hit.path}>{smartQuotes(hit.title, hit.lang)}</a>
                     </h2>
-                    {/* The snippet is escaped by makeSnippet; only its <mark> tags are markup. */}
-                    {hit.snippet ? <p class="snippet">{raw(hit.snippet)}</p> : null}
+                    {/* The snippet is escaped by makeSnippet; only its <mark> tags are markup. Its quotes are
+                        printed marks like the article's (a bare " is harmless in element text). */}
+                    {hit.snippet ? <p class="snippet">{raw(smartQuotes(hit.snippet.replaceAll('&quot;', '"').replaceAll('&#39;', "'"), hit.lang))}</p> : null}
                     <p class="hit-meta">
                       <DateTime date={hit.published} lang={hit.lang} />
                       {hit.translations.length ? (
