@@ -239,7 +239,7 @@ function SearchPage(props: PageProps) {
                       {hit.translations.length ? (
                         <>
                         {/* The separator stays outside the span in the page's direction: inside it, an English date would touch the Arabic link ("July 5, 2022العربية"). */}
-                        {hit.published ? <span class="dot" aria-hidden="true"> · </span> : null}
+                        {hit.published ? <span class="dot" aria-hidden="true">{' ·\u00A0'}</span> : null}
                         <span class="hit-translations" lang={lang} dir={dirOf(lang)}>
                           {s.also}{' '}
                           {hit.translations.map((tr, i) => (

@@ -88,7 +88,7 @@ function ArticleList(props: { lang: string; articles: KnowledgeArticle[]; format
           <a href={a.path} lang={a.lang !== props.lang ? a.lang : undefined} dir={a.lang !== props.lang ? dirOf(a.lang) : undefined}>
             {smartQuotes(a.title, a.lang)}
           </a>
-          {a.published ? <span class="meta"> · <time datetime={a.published}>{props.formatDate(a.published)}</time></span> : null}
+          {a.published ? <>{' '}<span class="meta">{'·\u00A0'}<time datetime={a.published}>{props.formatDate(a.published)}</time></span></> : null}
         </li>
       ))}
     </ul>

@@ -41,7 +41,7 @@ export function Teaser(props: { item: ArticleSummary; pageLang: string; headingL
             <a href={a.path}>{a.name}</a>
           </>
         ))}
-        {item.authors.length && item.published ? <span class="dot" aria-hidden="true"> · </span> : null}
+        {item.authors.length && item.published ? <span class="dot" aria-hidden="true">{' ·\u00A0'}</span> : null}
         <DateTime date={item.published} lang={item.lang} />
       </p>
     </article>
