@@ -14,7 +14,9 @@ if (process.env.MIZAN_RUN_SOURCES !== '1' && compiledIsCurrent(src, info)) {
   ({ main } = await import('../dist/cli/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');
-  register();
+  // tsx reads tsconfig.json from the working directory by default; run from elsewhere (a data folder),
+  // the JSX settings would be missing and every page would fail with "React is not defined".
+  register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
   ({ main } = await import('../src/cli/main.ts'));
 }
 process.exitCode = await main(process.argv.slice(2));

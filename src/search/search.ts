@@ -25,6 +25,12 @@ import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchH
 
 /** Recency's whole say in relevance: at most this fraction of a score, so it only breaks near-ties. */
 const RECENCY = 0.02;
+/**
+ * The interface language's lead: an article in the reader's language scores this much more, so it comes
+ * first when relevance is close (an Arabic reader's الجزائر shows Arabic analyses first) without hiding a
+ * clearly better match in the other language; the language facet still filters either way.
+ */
+const UI_LANG_BOOST = 1.25;
 /** A row found only through a joined form scores at most this share of the lowest row holding the words typed. */
 const JOINED = 0.5;
 /** Typo candidates kept per word. */
@@ -143,12 +149,15 @@ interface Group {
   cross?: boolean;
 }
 
-/** One group per translation set, represented by its best-scoring member (the interface language wins a tie). */
+/**
+ * One group per translation set, represented by its best-scoring member. Members in the interface language
+ * score UI_LANG_BOOST more, which picks the reader's translation and orders groups by it when close.
+ */
 function groupRows(cols: DocColumns, rows: Matched[], ui: string | undefined): Group[] {
   const groups = new Map<number, Group>();
   const uiLang = ui === undefined ? -1 : cols.langs.find(ui);
   for (const row of rows) {
-    const score = row.score * (1 + RECENCY * cols.fresh[row.pos]);
+    const score = row.score * (1 + RECENCY * cols.fresh[row.pos]) * (cols.lang[row.pos] === uiLang ? UI_LANG_BOOST : 1);
     const gid = cols.group[row.pos];
     const published = cols.published[row.pos];
     const g = groups.get(gid);

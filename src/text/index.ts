@@ -19,3 +19,4 @@ export { isStopWord } from './stop-words.ts';
 export { detectLang } from './detect-lang.ts';
 export { findQuantities, type Quantity } from './find-quantities.ts';
 export { pluralPartners, joinedPlurals, nisbaPartners } from './broken-plural.ts';
+export { smartQuotes } from './smart-quotes.ts';

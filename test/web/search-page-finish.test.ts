@@ -32,7 +32,7 @@ describe('search page', () => {
 
   test('a hit\'s other languages: "بالعربية" as one word, the separator outside the other direction\'s span', async () => {
     const html = await (await app.request('/ar/search?q=wheat&lang=en')).text();
-    assert.match(html, /<\/time><span class="dot" aria-hidden="true"> · <\/span><span class="hit-translations" lang="ar" dir="rtl">متوفر أيضاً <a href="\/ar\/policy-analysis\/trq-alhbwb-bd-alhrb" hreflang="ar" title="[^"]+">بالعربية<\/a>/);
+    assert.match(html, /<\/time><span class="dot" aria-hidden="true"> ·\u00A0<\/span><span class="hit-translations" lang="ar" dir="rtl">متوفر أيضاً <a href="\/ar\/policy-analysis\/trq-alhbwb-bd-alhrb" hreflang="ar" title="[^"]+">بالعربية<\/a>/);
     assert.doesNotMatch(html, /بـ/);
   });
 });

@@ -42,7 +42,6 @@ export const ar: Catalog = {
   'expert.articles': 'مقالات {name}',
   'expert.noArticles': 'لا توجد مقالات بعد.',
   'expert.feed': 'تابع {name} عبر التغذية',
-  'expert.alsoIn': 'هذه الصفحة بـ',
   'listing.topic': 'موضوع',
   'listing.region': 'منطقة',
   'listing.country': 'دولة',

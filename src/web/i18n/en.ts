@@ -43,7 +43,6 @@ export const en = {
   'expert.articles': 'Articles by {name}',
   'expert.noArticles': 'No articles yet.',
   'expert.feed': 'Follow {name} by feed',
-  'expert.alsoIn': 'This page in',
   'listing.topic': 'Topic',
   'listing.region': 'Region',
   'listing.country': 'Country',

@@ -7,6 +7,7 @@ import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { NotFoundError } from '../../lib/index.ts';
 import { dirOf } from '../../model/index.ts';
+import { smartQuotes } from '../../text/index.ts';
 import { searchArticles } from '../../app/index.ts';
 import { timed } from '../ops/metrics.ts';
 import { parseSearchQuery, WINDOW, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
@@ -237,9 +238,8 @@ function SearchPage(props: PageProps) {
                       </p>
                     ) : null}
                     <h2 class="hit-title">
-                      <a href={hit.path}>{hit.title}</a>
+                      <a href={hit.path}>{smartQuotes(hit.title, hit.lang)}</a>
                     </h2>
-                    {/* The snippet is escaped by makeSnippet; only its <mark> tags are markup. */}
                     {hit.attachment ? (
                       <p class="attachment-label" lang={lang} dir={dirOf(lang)}>
                         {s.inAttachment}{' '}
@@ -248,13 +248,15 @@ function SearchPage(props: PageProps) {
                         </a>
                       </p>
                     ) : null}
-                    {hit.snippet ? <p class="snippet">{raw(hit.snippet)}</p> : null}
+                    {/* The snippet is escaped by makeSnippet; only its <mark> tags are markup. Its quotes are
+                        printed marks like the article's (a bare " is harmless in element text). */}
+                    {hit.snippet ? <p class="snippet">{raw(smartQuotes(hit.snippet.replaceAll('&quot;', '"').replaceAll('&#39;', "'"), hit.lang))}</p> : null}
                     <p class="hit-meta">
                       <DateTime date={hit.published} lang={hit.lang} />
                       {hit.translations.length ? (
                         <>
                         {/* The separator stays outside the span in the page's direction: inside it, an English date would touch the Arabic link ("July 5, 2022العربية"). */}
-                        {hit.published ? <span class="dot" aria-hidden="true"> · </span> : null}
+                        {hit.published ? <span class="dot" aria-hidden="true">{' ·\u00A0'}</span> : null}
                         <span class="hit-translations" lang={lang} dir={dirOf(lang)}>
                           {s.also}{' '}
                           {hit.translations.map((tr, i) => (

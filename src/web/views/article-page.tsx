@@ -2,6 +2,7 @@
  * @module The article page: kicker, title, summary, byline, date, translations, body, then sources, the
  * authors' note, topics and regions, three recommended items and share links (plain links, no trackers).
  */
+import { smartQuotes } from '../../text/index.ts';
 import { ExpertPhotoImage } from '../media/index.ts';
 import type { Article } from '../../model/index.ts';
 import { dirOf } from '../../model/index.ts';
@@ -89,8 +90,8 @@ export function ArticlePage(props: ArticlePageProps) {
   return (
     <Layout
       lang={lang}
-      title={a.title}
-      description={a.summary || undefined}
+      title={smartQuotes(a.title, lang)}
+      description={a.summary ? smartQuotes(a.summary, lang) : undefined}
       canonical={canonical}
       alternates={props.alternates}
       jsonLd={props.jsonLd}
@@ -119,8 +120,8 @@ export function ArticlePage(props: ArticlePageProps) {
               kicker(a)
             )}
           </p>
-          <h1 id="article-title">{a.title}</h1>
-          {a.summary ? <p class="lede">{a.summary}</p> : null}
+          <h1 id="article-title">{smartQuotes(a.title, lang)}</h1>
+          {a.summary ? <p class="lede">{smartQuotes(a.summary, lang)}</p> : null}
           <Byline article={a} photos={props.authorPhotos} />
           {a.published || a.updated ? (
             <p class="dateline">
@@ -176,7 +177,7 @@ export function ArticlePage(props: ArticlePageProps) {
                     <a href={author.path}>{author.name}</a>
                   </h3>
                   {author.title ? <p class="author-title">{author.title}</p> : null}
-                  {author.bio ? <p>{author.bio}</p> : null}
+                  {author.bio ? <p>{smartQuotes(author.bio, lang)}</p> : null}
                 </div>
               ))}
             </div>
@@ -214,7 +215,7 @@ export function ArticlePage(props: ArticlePageProps) {
                 return (
                   <li lang={other ? r.lang : undefined} dir={other ? dirOf(r.lang) : undefined}>
                     {r.label ? <p class="kicker">{r.label}</p> : null}
-                    <h3 class="rec-title">{r.path ? <a href={r.path}>{r.title}</a> : r.title}</h3>
+                    <h3 class="rec-title">{r.path ? <a href={r.path}>{smartQuotes(r.title, lang)}</a> : smartQuotes(r.title, lang)}</h3>
                     {r.authors.length ? <p class="rec-meta">{r.authors.join(r.lang === 'ar' ? '، ' : ', ')}</p> : null}
                   </li>
                 );

@@ -4,6 +4,7 @@
  * only in the editors' view.
  */
 import type { Block, Link } from '../../model/index.ts';
+import { smartQuotes } from '../../text/index.ts';
 import { t } from '../i18n/index.ts';
 import { LinkedText } from './linked-text.tsx';
 import { safeHref } from './safe-href.ts';
@@ -22,7 +23,7 @@ function BodyBlock(props: { block: Block; index: number; lang: string; options: 
   const noteLabel = (note: NoteRef) => t(lang, 'article.noteRef', { n: note.label });
   const noteOf = notes ? (link: number) => notes.refOf(index, link) : undefined;
   const Text = (p: { text: string; links: Link[] }) => (
-    <LinkedText text={p.text} links={p.links} noteOf={noteOf} noteLabel={noteLabel} />
+    <LinkedText text={p.text} lang={lang} links={p.links} noteOf={noteOf} noteLabel={noteLabel} />
   );
   switch (block.kind) {
     case 'paragraph':
@@ -70,7 +71,7 @@ function BodyBlock(props: { block: Block; index: number; lang: string; options: 
     case 'list': {
       const items = block.items.map((item, i) => (
         <li>
-          <LinkedText text={item.text} links={item.links} noteOf={notes ? (link) => notes.refOf(index, link, i) : undefined} noteLabel={noteLabel} />
+          <LinkedText text={item.text} lang={lang} links={item.links} noteOf={notes ? (link) => notes.refOf(index, link, i) : undefined} noteLabel={noteLabel} />
         </li>
       ));
       return block.ordered ? <ol>{items}</ol> : <ul>{items}</ul>;
@@ -83,7 +84,7 @@ function BodyBlock(props: { block: Block; index: number; lang: string; options: 
           <img src={src} alt={block.alt} loading="lazy" decoding="async" />
           {block.caption || block.credit ? (
             <figcaption>
-              {block.caption}
+              {block.caption ? smartQuotes(block.caption, lang) : null}
               {block.credit ? <span class="credit">{t(lang, 'article.credit', { credit: block.credit })}</span> : null}
             </figcaption>
           ) : null}
@@ -107,7 +108,7 @@ function BodyBlock(props: { block: Block; index: number; lang: string; options: 
               {rows.map((row) => (
                 <tr>
                   {row.map((cell) => (
-                    <td>{cell}</td>
+                    <td>{smartQuotes(cell, lang)}</td>
                   ))}
                 </tr>
               ))}

@@ -1,5 +1,6 @@
 /** @module An expert's page: name, title, bio, feed, and their articles (in every language), paged. */
 import type { ArticleSummary, ExpertView } from '../../store/index.ts';
+import { smartQuotes } from '../../text/index.ts';
 import { t } from '../i18n/index.ts';
 import { ExpertPhotoImage } from '../media/index.ts';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
@@ -42,7 +43,7 @@ export function ExpertPage(props: ExpertPageProps) {
         {props.photo ? <ExpertPhotoImage photo={props.photo} name={expert.name} sizes="8rem" class="expert-photo expert-photo-large" eager /> : null}
         <h1>{expert.name}</h1>
         {expert.title ? <p class="expert-title">{expert.title}</p> : null}
-        {expert.bio ? <p class="lede bio">{expert.bio}</p> : null}
+        {expert.bio ? <p class="lede bio">{smartQuotes(expert.bio, lang)}</p> : null}
         <p class="feed-links">
           <span>{t(lang, 'expert.feed', { name: expert.name })}:</span>
           {props.feeds.map((f) => (

@@ -1,5 +1,6 @@
 /** @module The home page of one language: the latest analysis, then the newest of each type. */
 import type { ArticleSummary } from '../../store/index.ts';
+import { smartQuotes } from '../../text/index.ts';
 import { t } from '../i18n/index.ts';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 import { Teaser, TeaserList } from './teaser.tsx';
@@ -60,7 +61,7 @@ export function HomePage(props: HomePageProps) {
                   <ul class="type-list">
                     {group.items.map((item) => (
                       <li>
-                        <a href={item.path}>{item.title}</a>
+                        <a href={item.path}>{smartQuotes(item.title, item.lang)}</a>
                       </li>
                     ))}
                   </ul>

@@ -4,6 +4,7 @@
  * involving both). Every event links to its sentence in the article and to the sources it cites.
  */
 import { dirOf } from '../../model/index.ts';
+import { smartQuotes } from '../../text/index.ts';
 import type { CountryKnowledge, Figure, KnowledgeArticle, ReaderEvent, RelationKnowledge } from '../../knowledge/index.ts';
 import { Layout, type Alternate, type FeedLink } from './layout.tsx';
 
@@ -58,8 +59,9 @@ export function kt(lang: string, key: string, vars: Record<string, string | numb
  * A link to an event's sentence: the article, scrolled to the sentence's first words by a text fragment.
  * @example sentenceHref('/policy-analysis/x', 'In October 2022 the navies') // → '/policy-analysis/x#:~:text=In%20October%202022%20the%20navies'
  */
-export function sentenceHref(path: string, label: string): string {
-  const words = label.replace(/…$/, '').split(/\s+/).filter(Boolean).slice(0, 8).join(' ');
+export function sentenceHref(path: string, label: string, lang?: string): string {
+  // The article prints its quotation marks in its language (smartQuotes); the fragment must match them.
+  const words = (lang ? smartQuotes(label, lang) : label).replace(/…$/, '').split(/\s+/).filter(Boolean).slice(0, 8).join(' ');
   const enc = encodeURIComponent(words).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
   return `${path}#:~:text=${enc}`;
 }
@@ -84,9 +86,9 @@ function ArticleList(props: { lang: string; articles: KnowledgeArticle[]; format
       {[...props.articles.filter((a) => a.lang === props.lang), ...props.articles.filter((a) => a.lang !== props.lang)].map((a) => (
         <li>
           <a href={a.path} lang={a.lang !== props.lang ? a.lang : undefined} dir={a.lang !== props.lang ? dirOf(a.lang) : undefined}>
-            {a.title}
+            {smartQuotes(a.title, a.lang)}
           </a>
-          {a.published ? <span class="meta"> · <time datetime={a.published}>{props.formatDate(a.published)}</time></span> : null}
+          {a.published ? <>{' '}<span class="meta">{'·\u00A0'}<time datetime={a.published}>{props.formatDate(a.published)}</time></span></> : null}
         </li>
       ))}
     </ul>
@@ -125,12 +127,12 @@ function Timeline(props: Common & { id: string; events: PageEvent[] }) {
                     {/* A year alone is the heading above. */}
                     {e.precision === 'year' ? null : <time datetime={e.date}>{props.formatDate(e.date)}</time>}
                     <p class="timeline-sentence" lang={other} dir={other ? dirOf(other) : 'auto'}>
-                      <a href={sentenceHref(e.path, e.label)}>{e.sentence}</a>
+                      <a href={sentenceHref(e.path, e.label, e.lang)}>{smartQuotes(e.sentence, e.lang)}</a>
                     </p>
                     <p class="meta">
                       {kt(lang, 'inArticle')}{' '}
                       <a href={e.path} lang={other}>
-                        <bdi>{e.title}</bdi>
+                        <bdi>{smartQuotes(e.title, e.lang)}</bdi>
                       </a>
                       {other ? <span class="badge"> · {kt(lang, 'otherLanguage')}</span> : null}
                       {e.sources.map((u) => (
@@ -169,13 +171,13 @@ function FigureList(props: Common & { figures: Linked<Figure>[] }) {
         const lang = props.articleLang(f.article);
         return (
           <li>
-            <strong lang={lang} dir={lang ? dirOf(lang) : 'auto'}>{f.text}</strong>{' '}
+            <strong lang={lang} dir={lang ? dirOf(lang) : 'auto'}>{smartQuotes(f.text, lang ?? props.lang)}</strong>{' '}
             <span lang={lang} dir={lang ? dirOf(lang) : 'auto'}>{f.measure}</span>
             {f.period ? <span class="meta"> · {kt(props.lang, 'period')}: {f.period.split('/').map(props.formatDate).join('–')}</span> : null}{' '}
             <span class="meta">
               ({kt(props.lang, 'inArticle')}{' '}
-              <a href={sentenceHref(f.path, f.text)} lang={lang}>
-                <bdi>{f.title}</bdi>
+              <a href={sentenceHref(f.path, f.text, lang ?? props.lang)} lang={lang}>
+                <bdi>{smartQuotes(f.title, lang ?? props.lang)}</bdi>
               </a>
               {f.source ? (
                 <>

@@ -5,6 +5,7 @@
  * notes are given (the editor's preview), an address with no anchor text shows as a small host marker.
  */
 import type { Link } from '../../model/index.ts';
+import { smartQuotes } from '../../text/index.ts';
 import { hostOf, safeHref } from './safe-href.ts';
 import type { NoteRef } from './source-notes.ts';
 
@@ -22,9 +23,12 @@ export function NoteMark(props: { note: NoteRef; label: string }) {
 /**
  * @example <LinkedText text="see the report" links={[{ text: 'report', url: 'https://x.org', start: 8, end: 14 }]} />
  * // → see the <a href="https://x.org">report</a>
+ * @example <LinkedText text='the "window"' lang="en" /> // → the “window”
  */
-export function LinkedText(props: { text: string; links?: Link[]; noteOf?: (linkIndex: number) => NoteRef | undefined; noteLabel?: (note: NoteRef) => string }) {
-  const { text, noteOf } = props;
+export function LinkedText(props: { text: string; lang?: string; links?: Link[]; noteOf?: (linkIndex: number) => NoteRef | undefined; noteLabel?: (note: NoteRef) => string }) {
+  const { noteOf } = props;
+  // Printed quotation marks in the block's language; one character for one, so link offsets still hold.
+  const text = props.lang ? smartQuotes(props.text, props.lang) : props.text;
   const links = (props.links ?? [])
     .map((link, index) => ({ link, index }))
     .filter(({ link: l }) => l.start <= l.end && l.end <= text.length)

@@ -1,6 +1,7 @@
 /** @module One article in a listing: type, title, summary, authors, date. */
 import { dirOf, seriesName } from '../../model/index.ts';
 import type { ArticleSummary } from '../../store/index.ts';
+import { smartQuotes } from '../../text/index.ts';
 import { DateTime } from './date-time.tsx';
 import { Picture } from '../media/index.ts';
 
@@ -30,9 +31,9 @@ export function Teaser(props: { item: ArticleSummary; pageLang: string; headingL
       ) : null}
       <p class="kicker">{kicker(item)}</p>
       <H class="teaser-title">
-        <a href={item.path}>{item.title}</a>
+        <a href={item.path}>{smartQuotes(item.title, item.lang)}</a>
       </H>
-      {item.summary ? <p class="teaser-summary">{item.summary}</p> : null}
+      {item.summary ? <p class="teaser-summary">{smartQuotes(item.summary, item.lang)}</p> : null}
       <p class="teaser-meta">
         {item.authors.map((a, i) => (
           <>
@@ -40,7 +41,7 @@ export function Teaser(props: { item: ArticleSummary; pageLang: string; headingL
             <a href={a.path}>{a.name}</a>
           </>
         ))}
-        {item.authors.length && item.published ? <span class="dot" aria-hidden="true"> · </span> : null}
+        {item.authors.length && item.published ? <span class="dot" aria-hidden="true">{' ·\u00A0'}</span> : null}
         <DateTime date={item.published} lang={item.lang} />
       </p>
     </article>

@@ -68,7 +68,7 @@ const ar: Record<MediaKey, string> = {
   tooLong: 'لا يزيد على {max} حرفًا.',
   empty: 'لا صور بعد.',
   count: '{n} صورة',
-  missing: 'لا نص بديل بـ{lang}',
+  missing: 'لا نص بديل ب{lang}',
   saveAlt: 'حفظ الأوصاف',
   altSaved: 'حُفظت الأوصاف.',
   size: '{w} × {h} بكسل',
@@ -78,7 +78,7 @@ const ar: Record<MediaKey, string> = {
   leadAlt: 'النص البديل للصورة الرئيسية ({lang})',
   leadAltHint: 'مطلوب مع الصورة. إن تُرك فارغًا استُعمل وصف المكتبة بهذه اللغة.',
   leadUpload: 'رفع صورة جديدة إلى المكتبة',
-  leadNoAlt: 'لا نص بديل بـ{lang}',
+  leadNoAlt: 'لا نص بديل ب{lang}',
   photo: 'الصورة الشخصية',
   photoNone: 'لا صورة بعد.',
   photoFile: 'صورة جديدة (JPEG أو PNG أو WebP)',
@@ -104,7 +104,7 @@ const ar: Record<MediaKey, string> = {
 /**
  * A media string in `lang` (Arabic when the language has no catalog), placeholders filled.
  *
- * @example mt('ar', 'missing', { lang: 'الإنجليزية' }) // → 'لا نص بديل بـالإنجليزية'
+ * @example mt('ar', 'missing', { lang: 'الإنجليزية' }) // → 'لا نص بديل بالإنجليزية'
  */
 export function mt(lang: string, key: MediaKey, vars: Record<string, string | number> = {}): string {
   return fillPlaceholders((lang === 'en' ? en : ar)[key], vars);

@@ -97,7 +97,7 @@ const ar: Record<SettingsKey, string> = {
   remove: 'حذف',
   newItem: 'بند جديد',
   saveMenus: 'حفظ القوائم',
-  langName: 'بـ{lang}',
+  langName: 'ب{lang}',
   'err.required': 'هذا الحقل مطلوب.',
   'err.too-long': 'لا يزيد على {max} حرفًا.',
   'err.too-many': 'لا يزيد على {max} بندًا.',

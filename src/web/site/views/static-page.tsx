@@ -4,6 +4,7 @@
  */
 import type { Article } from '../../../model/index.ts';
 import { dirOf } from '../../../model/index.ts';
+import { smartQuotes } from '../../../text/index.ts';
 import { langName, t } from '../../i18n/index.ts';
 import { BodyBlocks } from '../../views/body-blocks.tsx';
 import { Layout, type Alternate } from '../../views/layout.tsx';
@@ -22,11 +23,11 @@ export function StaticPage(props: StaticPageProps) {
   const lang = p.lang;
   const translations = p.translations.filter((tr) => tr.exists);
   return (
-    <Layout lang={lang} title={p.title} description={p.summary || undefined} canonical={props.canonical} alternates={props.alternates} jsonLd={props.jsonLd} og={{ image: props.shareImage }}>
+    <Layout lang={lang} title={smartQuotes(p.title, lang)} description={p.summary ? smartQuotes(p.summary, lang) : undefined} canonical={props.canonical} alternates={props.alternates} jsonLd={props.jsonLd} og={{ image: props.shareImage }}>
       <article class="article static-page" aria-labelledby="page-title">
         <header class="article-head">
-          <h1 id="page-title">{p.title}</h1>
-          {p.summary ? <p class="lede">{p.summary}</p> : null}
+          <h1 id="page-title">{smartQuotes(p.title, lang)}</h1>
+          {p.summary ? <p class="lede">{smartQuotes(p.summary, lang)}</p> : null}
           {translations.length ? (
             <p class="translations">
               {t(lang, 'article.alsoIn')}:{' '}
