@@ -4,6 +4,7 @@
  * review, changes to published ones), and the outbox of notices owed to reviewers.
  */
 import type { AdminRow, OutboxMessage, PendingChange } from '../../../app/index.ts';
+import { LANGS } from '../../../model/index.ts';
 import { AdminLayout, CsrfField, type AdminUser } from '../admin-layout.tsx';
 import { at } from '../admin-i18n.ts';
 import { et, type EditorKey } from './editor-i18n.ts';
@@ -114,7 +115,7 @@ export function OutboxPage(props: { lang: string; user: AdminUser; messages: Out
                     {m.link ? <a href={m.link}>{m.subject}</a> : m.subject}
                   </td>
                   <td>{formatWhen(m.createdAt, lang)}</td>
-                  <td>{m.lang ? <span lang={m.lang}>{m.lang}</span> : et(lang, 'outbox.defaultLang')}</td>
+                  <td>{m.lang ? <span lang={m.lang}>{LANGS[m.lang]?.name ?? m.lang}</span> : et(lang, 'outbox.defaultLang')}</td>
                   <td title={m.error ?? undefined}>{et(lang, STATE_KEYS[m.status] ?? 'outbox.waiting')}</td>
                 </tr>
               ))}
