@@ -18,6 +18,8 @@ export interface UsersTable {
   disabled: number;
   created_at: string;
   updated_at: string;
+  /** The interface language the account last chose (migration 135); null until it chooses one. */
+  ui_lang: string | null;
 }
 
 /** A session row is keyed by the SHA-256 of its token: a stolen database yields no usable cookie. */

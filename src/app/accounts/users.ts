@@ -91,6 +91,7 @@ export async function addUser(store: Store, input: { email: string; role: string
       disabled: 0,
       created_at: now,
       updated_at: now,
+      ui_lang: null,
     };
     await db.insertInto('users').values(row).execute();
     if (opts.actor) await recordAudit(tx, opts.actor, 'user.add', email, { role: input.role });
@@ -154,6 +155,16 @@ export async function setRole(store: Store, emailOrId: string, role: string, opt
     await edb(tx).updateTable('users').set({ role, updated_at: new Date().toISOString() }).where('id', '=', row.id).execute();
     if (opts.actor) await recordAudit(tx, opts.actor, 'user.role', row.email, { role });
   });
+}
+
+/**
+ * Remembers the interface language an account chose, so what is sent to it (review notices) is
+ * written in that language.
+ *
+ * @example await setInterfaceLanguage(store, userId, 'en')
+ */
+export async function setInterfaceLanguage(store: Store, userId: string, lang: string): Promise<void> {
+  await edb(store).updateTable('users').set({ ui_lang: lang }).where('id', '=', userId).where((eb) => eb.or([eb('ui_lang', 'is', null), eb('ui_lang', '!=', lang)])).execute();
 }
 
 /** Starts TOTP enrolment: a new secret, not yet required until confirmed with a code. */

@@ -101,7 +101,7 @@ export async function submitChange(store: Store, editor: Editor, id: string): Pr
     const p = await getPendingChange(tx, id);
     if (!p) throw new StateError('this article has no change to send for review');
     await pdb(tx).updateTable('pending_changes').set({ status: 'review', updated_at: new Date().toISOString() }).where('article_id', '=', id).execute();
-    await notifyReviewers(tx, { articleId: id, title: p.article.title, by: editor.email ?? '', change: true });
+    await notifyReviewers(tx, { articleId: id, title: p.article.title, by: editor.email ?? '', byId: editor.id, change: true });
     await recordAudit(tx, editor, 'article.submit-change', id, {});
   });
 }

@@ -102,7 +102,7 @@ export async function transition(store: Store, editor: Editor, id: string, actio
     }
     await bumpContent(tx, id);
     await recordAudit(tx, editor, `article.${action}`, id, detail);
-    if (action === 'submit') await notifyReviewers(tx, { articleId: id, title: (JSON.parse(row.doc) as Article).title, by: editor.email ?? '', change: false });
+    if (action === 'submit') await notifyReviewers(tx, { articleId: id, title: (JSON.parse(row.doc) as Article).title, by: editor.email ?? '', byId: editor.id, change: false });
     return step.to;
   });
 }

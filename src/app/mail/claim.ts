@@ -7,7 +7,9 @@
  * then writes fails at once with SQLITE_BUSY in WAL mode, whatever the busy timeout).
  *
  * A row is claimable when it is queued and due, or when it is `sending` and its lease has run out:
- * its worker died before handing it to the SMTP server. Claiming counts an attempt.
+ * its worker died before handing it to the SMTP server. Claiming counts an attempt. Rows are taken by
+ * priority first (transactional mail, 0, before list mail, 1), then oldest due first: a reviewer's
+ * notice queued after a flood of alerts goes out with the next batch, not after the flood.
  *
  * The one row a worker may die holding in doubt is `handed`: it was recorded as given to the SMTP
  * server just before the server was asked to take it, and its outcome was not recorded. Whether the
@@ -15,11 +17,11 @@
  * never sent again by itself (a reader never gets a copy twice); `mizan mail status` lists it and
  * `mizan mail retry` sends it again once someone has checked the relay's log.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Store } from '../../store/index.ts';
 import type { MailOutboxTable } from './tables.ts';
 
-export type OutboxRow = MailOutboxTable;
+export type OutboxRow = Selectable<MailOutboxTable>;
 
 /** Rows a worker holds: claimed (`sending`) or given to the SMTP server (`handed`). */
 const HELD = sql`status in ('sending', 'handed')`;
@@ -52,6 +54,13 @@ async function inImmediate<T>(db: Kysely<any>, fn: (conn: Kysely<any>) => Promis
   });
 }
 
+/** The order a batch is sent in, the order it was claimed in (UPDATE … RETURNING keeps none). */
+function claimOrder(a: OutboxRow, b: OutboxRow): number {
+  const p = Number(a.priority) - Number(b.priority);
+  if (p) return p;
+  return a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
  * Claims up to `limit` due rows for `owner` until `now + leaseMs`; a claimed digest row brings every
  * other due digest row of its subscriber along (one digest mail a reader).
@@ -66,19 +75,19 @@ export async function claimBatch(store: Store, owner: string, limit: number, lea
     return store.db.transaction().execute(async (trx) => {
       await settleInDoubt(trx, at);
       const first = await sql<OutboxRow>`update mail_outbox set ${set}
-        where id in (select id from mail_outbox where ${claimable(at)} order by due_at, id limit ${limit} for update skip locked)
+        where id in (select id from mail_outbox where ${claimable(at)} order by priority, due_at, id limit ${limit} for update skip locked)
         returning *`.execute(trx);
       const subs = [...new Set(first.rows.filter((r) => r.kind === 'digest').map((r) => r.subscriber_id!))];
-      if (!subs.length) return first.rows;
+      if (!subs.length) return first.rows.sort(claimOrder);
       const more = await sql<OutboxRow>`update mail_outbox set ${set}
         where id in (select id from mail_outbox where kind = 'digest' and subscriber_id in (${sql.join(subs)}) and ${claimable(at)} for update skip locked)
         returning *`.execute(trx);
-      return [...first.rows, ...more.rows];
+      return [...first.rows, ...more.rows].sort(claimOrder);
     });
   }
   return inImmediate(store.db, async (conn) => {
     await settleInDoubt(conn, at);
-    const ids = (await sql<{ id: string; kind: string; subscriber_id: string | null }>`select id, kind, subscriber_id from mail_outbox where ${claimable(at)} order by due_at, id limit ${limit}`.execute(conn)).rows;
+    const ids = (await sql<{ id: string; kind: string; subscriber_id: string | null }>`select id, kind, subscriber_id from mail_outbox where ${claimable(at)} order by priority, due_at, id limit ${limit}`.execute(conn)).rows;
     const subs = [...new Set(ids.filter((r) => r.kind === 'digest').map((r) => r.subscriber_id!))];
     const all = new Set(ids.map((r) => r.id));
     for (let i = 0; i < subs.length; i += 500) {
@@ -91,7 +100,7 @@ export async function claimBatch(store: Store, owner: string, limit: number, lea
       const got = await sql<OutboxRow>`update mail_outbox set ${set} where id in (${sql.join(list.slice(i, i + 500))}) returning *`.execute(conn);
       rows.push(...got.rows);
     }
-    return rows.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : 1));
+    return rows.sort(claimOrder);
   });
 }
 

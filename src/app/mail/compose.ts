@@ -21,6 +21,8 @@ export interface MailSettings {
   baseUrl: string;
   /** The site's name per language (defaults to Mizan's own). */
   siteNames?: Record<string, string>;
+  /** The institute's default language: notices to an account that never chose one are in it (default Arabic). */
+  defaultLang?: string;
 }
 
 export interface OutgoingMail {
@@ -50,6 +52,27 @@ export interface MailJob {
   issue?: { subject: string; lead: string };
   /** A digest's time and the institute's zone: the mail is dated by the reader's calendar there. */
   digest?: { at: Date; timeZone: string };
+  /** A review notice: what awaits review, and who sent it. */
+  review?: ReviewDetail & { articleId: string };
+}
+
+/** What a review notice says (kept as JSON in the outbox row's `detail`). */
+export interface ReviewDetail {
+  title: string;
+  /** The sender's address. */
+  by: string;
+  /** A change to a published article, rather than a new one. */
+  change: boolean;
+}
+
+/** Where a reviewer reviews an article (its edit page, which shows a pending change beside it). */
+export function reviewPath(articleId: string): string {
+  return `/admin/articles/${encodeURIComponent(articleId)}`;
+}
+
+/** Isolated (FSI … PDI): a title or an address in the other direction keeps the sentence's punctuation in place. */
+function iso(s: string): string {
+  return `\u2068${s}\u2069`;
 }
 
 function prefix(lang: string): string {
@@ -115,6 +138,22 @@ export function composeMail(settings: MailSettings, job: MailJob, now = new Date
       list = false;
       content = { ...base, subject: mt(lang, 'known.subject', { site }), preheader: mt(lang, 'known.heading'), heading: mt(lang, 'known.heading'), paragraphs: [mt(lang, 'known.body', { site })], button: { label: mt(lang, 'known.button'), url: links.manage } };
       break;
+    case 'review': {
+      list = false;
+      const r = job.review!;
+      const base_ = settings.baseUrl.replace(/\/+$/, '');
+      const vars = { title: iso(r.title), by: iso(r.by) };
+      content = {
+        ...base,
+        subject: mt(lang, r.change ? 'review.subjectChange' : 'review.subject', { title: r.title }),
+        preheader: mt(lang, r.change ? 'review.bodyChange' : 'review.body', vars),
+        heading: mt(lang, r.change ? 'review.headingChange' : 'review.heading'),
+        paragraphs: [mt(lang, r.change ? 'review.bodyChange' : 'review.body', vars)],
+        button: { label: mt(lang, 'review.button'), url: base_ + reviewPath(r.articleId) },
+        notes: [mt(lang, 'review.queue', { url: `${base_}/admin/review` }), mt(lang, 'review.why', { site })],
+      };
+      break;
+    }
     case 'test':
       list = false;
       content = { ...base, subject: mt(lang, 'test.subject', { site }), preheader: mt(lang, 'test.body', { site }), heading: mt(lang, 'test.subject', { site }), paragraphs: [mt(lang, 'test.body', { site })] };

@@ -28,6 +28,15 @@ const en = {
   'foot.unsubscribe': 'Unsubscribe',
   'foot.privacy': 'This mail has no tracking pixel and its links are not rewritten.',
   'by': 'By {names}',
+  'review.subject': 'Awaiting your review: {title}',
+  'review.subjectChange': 'Change awaiting your review: {title}',
+  'review.heading': 'An article awaits your review',
+  'review.headingChange': 'A change to a published article awaits your review',
+  'review.body': '{by} sent “{title}” for review.',
+  'review.bodyChange': '{by} sent a change to “{title}” for review. Readers see the published version until you approve the change.',
+  'review.button': 'Open it for review',
+  'review.queue': 'Everything awaiting review: {url}',
+  'review.why': 'You receive this because your account on {site} can publish articles.',
 } as const;
 
 export type MailKey = keyof typeof en;
@@ -56,6 +65,15 @@ const ar: Record<MailKey, string> = {
   'foot.unsubscribe': 'إلغاء الاشتراك',
   'foot.privacy': 'لا تحتوي هذه الرسالة على بكسل تتبّع، ولا تُعاد كتابة روابطها.',
   'by': 'بقلم {names}',
+  'review.subject': 'بانتظار مراجعتك: {title}',
+  'review.subjectChange': 'تعديل بانتظار مراجعتك: {title}',
+  'review.heading': 'مقالة بانتظار مراجعتك',
+  'review.headingChange': 'تعديل على مقالة منشورة بانتظار مراجعتك',
+  'review.body': 'أرسل {by} مقالة «{title}» للمراجعة.',
+  'review.bodyChange': 'أرسل {by} تعديلاً على مقالة «{title}» للمراجعة. يرى القرّاء النسخة المنشورة إلى أن توافق على التعديل.',
+  'review.button': 'افتحها للمراجعة',
+  'review.queue': 'كل ما ينتظر المراجعة: {url}',
+  'review.why': 'تصلك هذه الرسالة لأن حسابك في {site} يملك صلاحية النشر.',
 };
 
 const CATALOGS: Record<string, Record<MailKey, string>> = { en, ar };

@@ -14,7 +14,7 @@ import { MizanError } from '../../lib/index.ts';
 import { LANGS, seriesName } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { checkAddress } from './address.ts';
-import { mdb, type FollowKind, type Frequency, type MailSubscribersTable } from './tables.ts';
+import { mdb, PRIORITY, type FollowKind, type Frequency, type MailSubscribersTable } from './tables.ts';
 import { IP_LIMIT, MAILBOX_LIMIT, take } from './throttle.ts';
 import { CONFIRM_TTL_MS, mailSecret, readToken, signToken, type TokenPurpose } from './tokens.ts';
 
@@ -118,6 +118,7 @@ async function queueNotice(tx: Store, subscriberId: string, kind: 'confirm' | 'k
       issue_id: null,
       lang,
       message_id: newMessageId(kind),
+      priority: PRIORITY.transactional,
       status: 'queued',
       attempts: 0,
       due_at: now.toISOString(),

@@ -2,13 +2,16 @@
  * @module The mail tables (created by store migration 050-mail) as Kysely sees them, and the typed view
  * of the store's database that reaches them.
  */
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Database, Store } from '../../store/index.ts';
 
 export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced';
 export type Frequency = 'instant' | 'weekly';
 export type FollowKind = 'all' | 'topic' | 'region' | 'expert' | 'series' | 'search';
-export type MailKind = 'confirm' | 'known' | 'alert' | 'digest' | 'newsletter';
+export type MailKind = 'confirm' | 'known' | 'review' | 'alert' | 'digest' | 'newsletter';
+
+/** Claim order (lowest first): mail someone is waiting for, then list mail (migration 135). */
+export const PRIORITY = { transactional: 0, list: 1 } as const;
 export type OutboxStatus = 'queued' | 'sending' | 'handed' | 'sent' | 'failed' | 'cancelled' | 'unknown';
 
 export interface MailSubscribersTable {
@@ -49,6 +52,10 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** 0 transactional (confirm, known, review), 1 list mail (the column's default). */
+  priority: Generated<number>;
+  /** What a review notice says, as JSON (ReviewDetail); null for other kinds. */
+  detail: string | null;
 }
 
 export interface MailThrottleTable {

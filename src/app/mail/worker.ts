@@ -10,15 +10,18 @@
  * held goes back to the queue when its lease runs out.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { hostname } from 'node:os';
 import type { Article } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { claimBatch, finish, recordProgress, release, renewLease, type OutboxRow } from './claim.ts';
-import { composeMail, type MailSettings } from './compose.ts';
+import { composeMail, type MailJob, type MailSettings, type ReviewDetail } from './compose.ts';
 import { SendError, type Mailer } from './smtp.ts';
 import { tokenFor } from './subscribe.ts';
 import { recordBounce } from './bounce.ts';
 import { mdb } from './tables.ts';
+import { can } from '../accounts/permissions.ts';
+import { edb } from '../accounts/tables.ts';
 import { purgeThrottle } from './throttle.ts';
 import { queueDueIssues } from './newsletters.ts';
 import { publishDue } from '../editorial/workflow.ts';
@@ -183,7 +186,15 @@ export class MailWorker {
     }
     const articles: Article[] = [];
     let issue: { subject: string; lead: string } | undefined;
-    if (head.kind === 'newsletter') {
+    let review: MailJob['review'];
+    if (head.kind === 'review') {
+      const why = await staleReview(store, head);
+      if (why) {
+        await finish(store, ids, this.owner, 'cancelled', why);
+        return 'cancelled';
+      }
+      review = { ...(JSON.parse(head.detail ?? '{}') as ReviewDetail), articleId: head.article_id! };
+    } else if (head.kind === 'newsletter') {
       const row = await mdb(store).selectFrom('mail_issues').selectAll().where('id', '=', head.issue_id!).executeTakeFirst();
       if (!row) {
         await finish(store, ids, this.owner, 'cancelled', 'issue deleted');
@@ -207,10 +218,11 @@ export class MailWorker {
           confirmToken: head.kind === 'confirm' ? await tokenFor(store, sub, 'confirm', this.#now()) : undefined,
         }
       : { email, manageToken: '', unsubscribeToken: '' };
-    const lang = head.kind === 'alert' || head.kind === 'digest' ? (articles[0]?.lang ?? head.lang) : head.lang;
+    // A review notice without a language goes to an account that never chose one: the institute's default.
+    const lang = head.kind === 'alert' || head.kind === 'digest' ? (articles[0]?.lang ?? head.lang) : head.lang || this.#o.settings.defaultLang || 'ar';
     const messageId = unit.length > 1 ? `digest.${head.subscriber_id}.${head.due_at.slice(0, 10)}` : head.message_id;
     const digest = head.kind === 'digest' ? { timeZone: this.#o.digest.timeZone, at: new Date(head.due_at) } : undefined;
-    const mail = composeMail(this.#o.settings, { kind: head.kind, lang, messageId, to, articles, issue, digest }, this.#now());
+    const mail = composeMail(this.#o.settings, { kind: head.kind, lang, messageId, to, articles, issue, digest, review }, this.#now());
     await this.#pace();
     // Nobody else can take a row before its lease ends, so while half of it is left there is nothing to
     // check; past that (a slow server), renew, and send only what this worker still holds.
@@ -261,6 +273,26 @@ export class MailWorker {
     await this.#loop;
     this.#o.mailer.close();
   }
+}
+
+/**
+ * Why a review notice is no longer owed (undefined: it is): the piece left review (published, sent
+ * back, the change approved or discarded), or the reviewer's account was disabled or lost the right
+ * to publish. Read when it is sent, as an alert reads its article.
+ */
+async function staleReview(store: Store, row: OutboxRow): Promise<string | undefined> {
+  const detail = JSON.parse(row.detail ?? '{}') as Partial<ReviewDetail>;
+  const id = row.article_id ?? '';
+  if (detail.change) {
+    const p = (await sql<{ status: string }>`select status from pending_changes where article_id = ${id}`.execute(store.db)).rows[0];
+    if (p?.status !== 'review') return 'the change is no longer awaiting review';
+  } else {
+    const a = await store.db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
+    if (a?.status !== 'review') return 'the article is no longer awaiting review';
+  }
+  const user = await edb(store).selectFrom('users').select(['role', 'disabled']).where('email', '=', row.to_address ?? '').executeTakeFirst();
+  if (!user || user.disabled || !can(user.role, 'article.publish')) return 'the reviewer can no longer publish';
+  return undefined;
 }
 
 function groupUnits(rows: OutboxRow[]): OutboxRow[][] {

@@ -29,14 +29,14 @@ async function requireConfig() {
 }
 
 /** Starts the outbox worker for `mizan serve` or `mizan mail worker`; undefined when mail is off. */
-export async function startMailWorker(store: import('../../store/index.ts').Store, base: string, log: (line: string) => void, site?: { name: Record<string, string>; timeZone: string }) {
+export async function startMailWorker(store: import('../../store/index.ts').Store, base: string, log: (line: string) => void, site?: { name: Record<string, string>; timeZone: string; defaultLanguage?: string }) {
   const { mailConfig, MailWorker, smtpMailer } = await loadApp();
   const config = mailConfig(process.env, site?.timeZone);
   if (!config) return undefined;
   const worker = new MailWorker(store, {
     mailer: smtpMailer(config.smtpUrl, { dkim: config.dkim, timeoutMs: Number(process.env.MIZAN_SMTP_TIMEOUT_MS) || undefined }),
     // The institute's own name heads every message (the configuration's, else the product's).
-    settings: { from: config.from, domain: config.domain, baseUrl: base, siteNames: site?.name },
+    settings: { from: config.from, domain: config.domain, baseUrl: base, siteNames: site?.name, defaultLang: site?.defaultLanguage },
     digest: config.digest,
     ratePerSecond: config.ratePerSecond,
     leaseMs: config.leaseMs,

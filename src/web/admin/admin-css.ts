@@ -19,6 +19,8 @@ main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.5rem; margin-block: .5rem 1rem; }
 h2 { font-size: 1.2rem; margin-block: 1.5rem .5rem; }
 table { border-collapse: collapse; width: 100%; }
+.table-scroll { overflow-x: auto; }
+.table-scroll > table { min-width: 40rem; }
 th, td { text-align: start; padding: .35rem .5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
 label { display: block; font-weight: 600; margin-block: .75rem .25rem; }
 input[type=text], input[type=email], input[type=password], input[type=date], input[type=datetime-local], input[type=number], select, textarea { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; }

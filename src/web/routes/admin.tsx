@@ -60,6 +60,7 @@ import {
   restoreRevision,
   saveEdit,
   setDisabled,
+  setInterfaceLanguage,
   setPassword,
   setRelated,
   setRole,
@@ -894,6 +895,8 @@ function signInRoutes(app: Hono, store: Store, settings: AdminSettings): void {
     if (!form || !tokensMatch(typeof form._csrf === 'string' ? form._csrf : undefined, expected)) return refuse(c, 403, 'refused: missing or wrong CSRF token');
     const lang = typeof form.lang === 'string' && Object.hasOwn(LANGS, form.lang) ? form.lang : 'ar';
     writeCookie(c, 'lang', lang, settings);
+    // The account remembers it too: what is mailed to it (review notices) is written in it.
+    if (active) await setInterfaceLanguage(store, active.user.id, lang);
     const back = c.req.header('referer');
     let to = '/admin';
     try {

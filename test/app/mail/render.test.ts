@@ -37,6 +37,9 @@ function jobs(lang: 'ar' | 'en'): [string, MailJob][] {
     ['alert', { ...base, kind: 'alert', messageId: 'alert.1', articles: [a[0]] }],
     // Monday 01:30 in Riyadh is still Sunday in UTC: the mail is dated by the institute's calendar.
     ['digest', { ...base, kind: 'digest', messageId: 'digest.1', articles: a, digest: { at: new Date('2026-03-29T22:30:00Z'), timeZone: 'Asia/Riyadh' } }],
+    // The English reviewer gets an Arabic piece: its title sits isolated inside the English sentence.
+    ['review', { ...base, kind: 'review', messageId: 'review.1', to: { ...to, email: 'editor@example.org' }, review: { articleId: 'a1b2c3', title: 'الأمن المائي في حوض النيل بعد اكتمال السد: ما الذي تغيّر فعلاً؟', by: 'layla.haddad@example.org', change: false } }],
+    ['review-change', { ...base, kind: 'review', messageId: 'review.2', to: { ...to, email: 'editor@example.org' }, review: { articleId: 'a1b2c3', title: a[1].title, by: 'samer@example.org', change: true } }],
     [
       'newsletter',
       {

@@ -4,9 +4,10 @@
  * review, changes to published ones), and the outbox of notices owed to reviewers.
  */
 import type { AdminRow, OutboxMessage, PendingChange } from '../../../app/index.ts';
+import { LANGS } from '../../../model/index.ts';
 import { AdminLayout, CsrfField, type AdminUser } from '../admin-layout.tsx';
 import { at } from '../admin-i18n.ts';
-import { et } from './editor-i18n.ts';
+import { et, type EditorKey } from './editor-i18n.ts';
 import { formatWhen } from './edit-extras.ts';
 
 export function PendingPanel(props: { lang: string; csrf: string; id: string; pending: PendingChange; canPublish: boolean; revision?: number }) {
@@ -75,6 +76,17 @@ export function ReviewQueuePage(props: { lang: string; user: AdminUser; articles
   );
 }
 
+/** Each state of the mail queue, as the outbox page names it. */
+const STATE_KEYS: Record<string, EditorKey> = {
+  queued: 'outbox.waiting',
+  sending: 'outbox.sending',
+  handed: 'outbox.sending',
+  sent: 'outbox.sent',
+  failed: 'outbox.failed',
+  cancelled: 'outbox.cancelled',
+  unknown: 'outbox.unknown',
+};
+
 export function OutboxPage(props: { lang: string; user: AdminUser; messages: OutboxMessage[] }) {
   const { lang, user } = props;
   return (
@@ -89,6 +101,7 @@ export function OutboxPage(props: { lang: string; user: AdminUser; messages: Out
                 <th scope="col">{et(lang, 'outbox.to')}</th>
                 <th scope="col">{et(lang, 'outbox.subject')}</th>
                 <th scope="col">{et(lang, 'outbox.when')}</th>
+                <th scope="col">{et(lang, 'outbox.lang')}</th>
                 <th scope="col">{et(lang, 'outbox.state')}</th>
               </tr>
             </thead>
@@ -102,7 +115,8 @@ export function OutboxPage(props: { lang: string; user: AdminUser; messages: Out
                     {m.link ? <a href={m.link}>{m.subject}</a> : m.subject}
                   </td>
                   <td>{formatWhen(m.createdAt, lang)}</td>
-                  <td>{m.sentAt ? et(lang, 'outbox.sent') : et(lang, 'outbox.waiting')}</td>
+                  <td>{m.lang ? <span lang={m.lang}>{LANGS[m.lang]?.name ?? m.lang}</span> : et(lang, 'outbox.defaultLang')}</td>
+                  <td title={m.error ?? undefined}>{et(lang, STATE_KEYS[m.status] ?? 'outbox.waiting')}</td>
                 </tr>
               ))}
             </tbody>

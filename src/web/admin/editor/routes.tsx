@@ -76,7 +76,7 @@ export const EDITOR_ROUTES: AdminRoute[] = [
     method: 'GET',
     path: '/admin/outbox',
     cap: 'article.publish',
-    handler: async (c, ctx) => c.html(await renderPage(<OutboxPage lang={ctx.lang} user={ctx.user} messages={await listOutbox(ctx.store, { limit: 200 })} />), 200, NO_STORE),
+    handler: async (c, ctx) => c.html(await renderPage(<OutboxPage lang={ctx.lang} user={ctx.user} messages={await listOutbox(ctx.store, { limit: 200, lang: ctx.lang })} />), 200, NO_STORE),
   },
   {
     method: 'GET',
