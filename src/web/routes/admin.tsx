@@ -598,7 +598,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
         return html(c, <ImportPage lang={ctx.lang} user={ctx.user} result={result} />);
       } catch (err) {
         if (err instanceof ImportConflictError) {
-          const text = at(ctx.lang, 'import.conflict', { title: err.title, file: err.file ?? file.name });
+          const text = at(ctx.lang, err.reason === 'text' ? 'import.conflict' : `import.conflict.${err.reason}`, { title: err.title, file: err.file ?? file.name });
           return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text }} conflict={{ id: err.articleId, title: err.title }} />, 409);
         }
         if (!(err instanceof MizanError) || err instanceof ForbiddenError) throw err;
