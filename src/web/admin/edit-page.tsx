@@ -275,6 +275,22 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
             <a href={`${base}/translate`}>{at(lang, 'tr.sideBySide')}</a>
           </p>
         ) : null}
+        {props.canEdit
+          ? Object.keys(LANGS)
+              .filter((l) => l !== props.form.lang && !state.translations.some((t) => t.lang === l))
+              .map((l) => (
+                <form method="post" action={`${base}/create-translation`} class="create-translation">
+                  <CsrfField token={user.csrf} />
+                  <input type="hidden" name="lang" value={l} />
+                  <button type="submit" aria-describedby={`create-tr-${l}-hint`}>
+                    {at(lang, `tr.create.${l}` as AdminKey)}
+                  </button>
+                  <p class="hint" id={`create-tr-${l}-hint`}>
+                    {at(lang, 'tr.createHint', { lang: at(lang, `tr.lang.${l}` as AdminKey) })}
+                  </p>
+                </form>
+              ))
+          : null}
         {props.canEdit && otherLangs.length ? (
           <form method="post" action={`${base}/translation`}>
             <CsrfField token={user.csrf} />

@@ -40,6 +40,8 @@ import {
   importUpload,
   isRole,
   linkTranslation,
+  createTranslation,
+  AlreadyTranslatedError,
   ImportConflictError,
   markUpToDate,
   outdatedAmong,
@@ -82,7 +84,7 @@ import { MizanError, wallTimeToUtc } from '../../lib/index.ts';
 import { DEFAULT_SITE, dirOf, LANGS, type SiteConfig } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { ADMIN_CSS, ADMIN_CSS_PATH } from '../admin/admin-css.ts';
-import { at } from '../admin/admin-i18n.ts';
+import { at, type AdminKey } from '../admin/admin-i18n.ts';
 import { AdminLayout, type AdminUser, type Flash } from '../admin/admin-layout.tsx';
 import { ArticleListPage } from '../admin/article-list-page.tsx';
 import { EditPage, type EditState } from '../admin/edit-page.tsx';
@@ -437,6 +439,26 @@ export const ADMIN_ROUTES: AdminRoute[] = [
         // Refused: say in the editor's language which pairs the link would break, and how to confirm.
         const text = [...err.pairs.map((p) => at(ctx.lang, 'tr.paired', { article: p.article.title, partner: p.partner.title, lang: p.partner.lang })), at(ctx.lang, 'tr.pairedHint')].join(' ');
         return renderEdit(c, ctx, id, { flash: { kind: 'error', text }, status: 409 });
+      }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/admin/articles/:id/create-translation',
+    cap: 'article.write',
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      if (!(await articleState(ctx.store, id))) return notFound(c, ctx);
+      try {
+        const made = await createTranslation(ctx.store, ctx.editor, id, str(ctx, 'lang'));
+        return see(c, `/admin/articles/${made}/translate`);
+      } catch (err) {
+        if (err instanceof ForbiddenError || !(err instanceof MizanError)) throw err;
+        const text =
+          err instanceof AlreadyTranslatedError
+            ? at(ctx.lang, 'tr.alreadyTranslated', { title: (await ctx.store.getArticle(id))?.title ?? '', lang: at(ctx.lang, `tr.lang.${err.translation.lang}` as AdminKey), other: err.translation.title })
+            : errorText(ctx.lang, err);
+        return renderEdit(c, ctx, id, { flash: { kind: 'error', text }, status: err.status });
       }
     },
   },
