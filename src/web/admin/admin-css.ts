@@ -76,6 +76,14 @@ legend { font-weight: 700; padding-inline: .3rem; }
   .menu-items td { grid-column: 2; }
 }
 .item-ops button { padding: .2rem .55rem; }
+@media (max-width: 40rem) {
+  .article-list thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .article-list tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .6rem; padding-block: .5rem; border-block-end: 1px solid var(--line); }
+  .article-list td { display: block; border: 0; padding: 0; }
+  .article-list td:first-child { flex: 1 1 100%; overflow-wrap: anywhere; }
+  .article-list td:last-child { color: var(--muted); font-size: .85rem; }
+}
+.article-list td:first-child a { overflow-wrap: anywhere; }
 button:disabled { opacity: .45; cursor: default; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .media-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
