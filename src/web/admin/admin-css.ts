@@ -16,7 +16,7 @@ a { color: var(--accent); }
 .admin-head form { display: inline; margin: 0; }
 .brand { font-weight: 700; text-decoration: none; color: inherit; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 1.5rem; margin-block: .5rem 1rem; }
+h1 { font-size: 1.5rem; margin-block: .5rem 1rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; margin-block: 1.5rem .5rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: start; padding: .35rem .5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
@@ -59,6 +59,7 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .tabs a[aria-current=page] { font-weight: bold; }
 .signin { max-width: 24rem; margin: 3rem auto; }
 .inline { display: inline; }
+.nowrap { white-space: nowrap; }
 .field-error { color: var(--bad); font-size: .9rem; margin: .15rem 0 0; }
 [aria-invalid=true] { border-color: var(--bad) !important; border-width: 2px !important; }
 input[type=url], input[type=tel], input[type=file] { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; }

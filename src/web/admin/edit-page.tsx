@@ -239,7 +239,14 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
               {at(lang, 'edit.publishAt')} <span class="hint" dir="ltr">({instituteTimeZone()})</span>
             </label>
             <input id="publish-at" type="text" name="publishAt" dir="ltr" required inputmode="numeric" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}[ T][0-9٠-٩]{2}:[0-9٠-٩]{2}" placeholder="2027-05-18 09:00" aria-describedby="publish-at-hint" />
-            <p class="hint" id="publish-at-hint">{at(lang, 'edit.publishAtHint')}</p>
+            <p class="hint" id="publish-at-hint">
+              {/* The example is one left-to-right unit: it neither reorders nor breaks inside an Arabic sentence. */}
+              {at(lang, 'edit.publishAtHint').split('{example}')[0]}
+              <bdi dir="ltr" class="nowrap">
+                2027-05-18 09:00
+              </bdi>
+              {at(lang, 'edit.publishAtHint').split('{example}')[1] ?? ''}
+            </p>
             <button type="submit" class="secondary">
               {at(lang, 'action.schedule')}
             </button>

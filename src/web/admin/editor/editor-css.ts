@@ -63,7 +63,7 @@ a.button.secondary { background: transparent; color: var(--accent); }
 @media (prefers-color-scheme: dark) { button, .button { color: #101114; } button.secondary, a.button.secondary { color: var(--accent); } }
 dialog.editor-dialog::backdrop { background: rgba(0, 0, 0, .4); }
 .image-dialog { inline-size: min(44rem, 94vw); }
-.image-dialog .image-choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: .5rem; max-block-size: 22rem; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: .5rem; margin: 0 0 .75rem; }
+.image-dialog .image-choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr)); gap: .5rem; max-block-size: 22rem; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: .5rem; margin: 0 0 .75rem; }
 .image-dialog .image-choices legend { padding-inline: .3rem; }
 .image-dialog .image-choices > p { grid-column: 1 / -1; margin: 0; }
 .image-dialog .image-choice { position: relative; display: flex; flex-direction: column; gap: .2rem; padding: .35rem; border: 2px solid transparent; border-radius: 6px; cursor: pointer; }
