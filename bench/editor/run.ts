@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-editor-'));
 const store = await openStore({ db: join(dir, 'm.db') });
 await addUser(store, { email: 'bench@example.org', role: 'editor', password: 'correct horse battery staple' }, { cost: FAST });
 const body = Array.from({ length: 420 }, (_, i) => ({ kind: 'paragraph' as const, text: Array.from({ length: 25 }, (_, j) => WORDS[(i * 7 + j) % WORDS.length]).join(' '), links: [] }));
-const article = { id: 'bench', lang: 'ar', dir: 'rtl', type: 'other', typeLabel: '', series: null, title: 'مقالة طويلة', summary: '', published: null, updated: null, path: '/ar/policy-analysis/bench-long', origin: { file: null, url: null }, authors: [], translations: [], body, sources: [], topics: [], regions: [], countries: [], related: [] } as const;
+const article = { id: 'bench', lang: 'ar', dir: 'rtl', type: 'other', typeLabel: '', series: null, title: 'مقالة طويلة', summary: '', published: null, updated: null, path: '/ar/policy-analysis/bench-long', origin: { file: null, url: null }, authors: [], translations: [], body, sources: [], topics: [], regions: [], countries: [], related: [], image: null, attachments: [] } as const;
 const saved = await saveEdit(store, CLI_EDITOR, { article: article as never });
 const server = await listen(createWebApp({ store }, { noCache: true }), { port: 0, host: '127.0.0.1' });
 const browser = await launchBrowser();

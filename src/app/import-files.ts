@@ -11,7 +11,7 @@ import { ArticleSchema, type Article, type Warning } from '../model/index.ts';
 import type { PutStatus, Store } from '../store/index.ts';
 import { optimizeIndex } from '../search/index.ts';
 import { saveImported } from './save-imported.ts';
-import { importExpertPhoto, resolveAuthorPhotos, resolveLocalMedia } from './media/index.ts';
+import { importExpertPhoto, resolveAuthorPhotos, resolveLocalMedia, sizeBodyImages } from './media/index.ts';
 import { sanitizeArticle } from './editorial/index.ts';
 import { CLI_ACTOR, type Actor } from './accounts/audit.ts';
 import { ImportConflictError } from './import-guard.ts';
@@ -122,7 +122,11 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
       const parsed = readPage({ file, bytes: await readBytes(file), format: opts.format, path: opts.path });
       // Images named by file become media first (media are stored by content hash, so a failed or
       // repeated import leaves at most an unused copy, never a duplicate).
-      for (let i = 0; i < parsed.articles.length; i++) parsed.articles[i] = await resolveLocalMedia(store, parsed.articles[i], file, { dryRun: opts.dryRun });
+      for (let i = 0; i < parsed.articles.length; i++) {
+        parsed.articles[i] = await resolveLocalMedia(store, parsed.articles[i], file, { dryRun: opts.dryRun });
+        // An exported page names library images by address: they keep their size on the way back in.
+        if (store) parsed.articles[i] = await sizeBodyImages(store, parsed.articles[i], { strict: false });
+      }
       // Authors' `photo:` files: stored now, made the experts' photos in the saving transaction.
       const photos: Record<string, string>[] = [];
       for (const given of parsed.photos) photos.push(await resolveAuthorPhotos(store, given, file, { dryRun: opts.dryRun }));

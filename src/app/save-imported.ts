@@ -44,8 +44,9 @@ export async function saveImported(tx: Store, article: Article, state: ArticleSt
     }
   }
   if (put.status === 'unchanged' && !moved) return put;
-  // Only a change to the article's text can overwrite an editor's; a state the file declares is the file's.
-  const { overwrote } = guard && put.status !== 'unchanged' ? await afterImport(tx, seen, id, guard.file, guard) : { overwrote: false };
+  // Whatever the import writes (text, or a state the file declares) would overwrite an editor's text,
+  // pending change or status step: the guard refuses it unless forced.
+  const { overwrote } = guard ? await afterImport(tx, seen, id, guard.file, guard) : { overwrote: false };
   if (status === 'published') {
     const stored = await tx.getArticle(id);
     if (stored) for (const hook of afterSaveHooks) await hook(tx, stored);

@@ -57,7 +57,7 @@ export class DatabaseRefusedError extends MizanError {
 }
 
 /** What was wrong with a field, in words any interface can translate. */
-export type FieldRule = 'required' | 'too-long' | 'too-short' | 'too-many' | 'too-few' | 'too-large' | 'too-small' | 'bad-format' | 'not-allowed' | 'invalid';
+export type FieldRule = 'required' | 'too-long' | 'too-short' | 'too-many' | 'too-few' | 'too-large' | 'too-small' | 'bad-format' | 'not-allowed' | 'invalid' | 'not-in-library';
 
 /**
  * Input that failed a field's rule: the message stays a readable English sentence (CLI, logs, API),

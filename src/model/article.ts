@@ -45,6 +45,9 @@ export const ImageBlock = z.object({
   alt: z.string().default(''),
   caption: z.string().default(''),
   credit: z.string().default(''),
+  /** The stored image's size in pixels, when it is one of the media library's (pages reserve its room and offer its variants). */
+  width: z.number().int().positive().max(100_000).nullable().optional(),
+  height: z.number().int().positive().max(100_000).nullable().optional(),
 });
 export const TableBlock = z.object({
   kind: z.literal('table'),

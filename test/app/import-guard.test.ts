@@ -2,7 +2,9 @@
  * Imports never overwrite editors' work, on every engine: a re-import of a file whose article was edited
  * on the editors' side since its last import is a conflict naming the file and the article, and writes
  * nothing; `force` overwrites and the audit log records it; an unchanged re-import stays a no-op and a
- * changed file still updates an article nobody edited. Then the same through the real `mizan import`.
+ * changed file still updates an article nobody edited. Editors' work includes a change to a published
+ * article waiting for review (the live text is untouched) and a status step (unpublished, scheduled).
+ * Then the same through the real `mizan import`.
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forEachEngine } from '../support/engines.ts';
 import { runMizan } from '../support/cli.ts';
-import { articleState, importFiles, importUpload, listAudit, saveEdit, type Editor } from '../../src/app/index.ts';
+import { articleState, getPendingChange, importFiles, importUpload, listAudit, proposeChange, publishDue, saveEdit, transition, type Editor } from '../../src/app/index.ts';
 
 const editor: Editor = { id: 'u-editor', email: 'editor@example.org', ip: '192.0.2.2', role: 'editor' };
 const dir = mkdtempSync(join(tmpdir(), 'mizan-import-guard-'));
@@ -62,6 +64,77 @@ forEachEngine('imports never overwrite editors’ work', (h) => {
     assert.equal(entry.user_email, 'cli');
     assert.equal(entry.detail.file, file);
     assert.equal((await importFiles(store, [file])).files[0].status, 'unchanged', 'after the forced import, the file is the last import again');
+  });
+
+  test('a change to the published article waiting for review is editors’ work: conflict, and --force discards it (audited)', async () => {
+    const store = await h.open();
+    const file = join(dir, `${h.engine}-pending.md`);
+    writeFileSync(file, page('عنوان منشور', 'فقرة منشورة من الملف.'));
+    const id = (await importFiles(store, [file])).files[0].articles[0];
+    const a = (await store.getArticle(id))!;
+    // The editor proposes a change: the live article (and its hash) stay as the import left them.
+    await proposeChange(store, editor, { article: { ...a, title: 'عنوان مقترح ينتظر المراجعة' }, version: (await articleState(store, id))!.version });
+    assert.equal((await store.getArticle(id))!.title, 'عنوان منشور', 'the live text is untouched until approval');
+    assert.equal((await importFiles(store, [file])).files[0].status, 'unchanged', 'an unchanged file writes nothing and so overwrites nothing');
+
+    writeFileSync(file, page('عنوان منشور', 'فقرة منشورة من الملف، معدلة.'));
+    const conflict = await importFiles(store, [file]);
+    assert.equal(conflict.files[0].status, 'conflict', conflict.files[0].error);
+    assert.match(conflict.files[0].error!, /waiting for review/);
+    assert.equal((await getPendingChange(store, id))?.article.title, 'عنوان مقترح ينتظر المراجعة', 'the pending change stays');
+    assert.ok(!JSON.stringify((await store.getArticle(id))!.body).includes('معدلة'), 'nothing from the file was written');
+
+    const forced = await importFiles(store, [file], { force: true });
+    assert.equal(forced.files[0].status, 'updated');
+    assert.ok(JSON.stringify((await store.getArticle(id))!.body).includes('معدلة'));
+    assert.equal(await getPendingChange(store, id), undefined, 'the overwritten pending change is gone (its revision stays)');
+    const entry = (await listAudit(store)).find((e) => e.action === 'article.import-overwrite' && e.target === id);
+    assert.equal(entry?.detail.reason, 'pending');
+  });
+
+  test('a status step in the admin (unpublish, schedule) is editors’ work: conflict until forced', async () => {
+    const store = await h.open();
+    const file = join(dir, `${h.engine}-status.md`);
+    writeFileSync(file, page('عنوان سيُسحب', 'فقرة أولى.'));
+    const id = (await importFiles(store, [file])).files[0].articles[0];
+    await transition(store, editor, id, 'unpublish');
+    writeFileSync(file, page('عنوان سيُسحب', 'فقرة ثانية من الملف.'));
+    const unpublished = await importFiles(store, [file]);
+    assert.equal(unpublished.files[0].status, 'conflict', unpublished.files[0].error);
+    assert.match(unpublished.files[0].error!, /was unpublished on the editors' side/);
+    assert.equal((await articleState(store, id))!.status, 'unpublished');
+    // A file that declares a state would have republished it: refused all the same.
+    writeFileSync(file, page('عنوان سيُسحب', 'فقرة أولى.').replace('published: 2024-03-02', 'published: 2024-03-02\nstatus: published'));
+    assert.equal((await importFiles(store, [file])).files[0].status, 'conflict');
+    assert.equal((await articleState(store, id))!.status, 'unpublished');
+
+    const forced = await importFiles(store, [file], { force: true });
+    assert.equal(forced.files[0].status, 'updated', forced.files[0].error);
+    assert.equal((await articleState(store, id))!.status, 'published', 'forced, the file’s state wins');
+    assert.equal((await listAudit(store)).find((e) => e.action === 'article.import-overwrite' && e.target === id)?.detail.reason, 'status');
+
+    // Scheduled in the admin: the same.
+    await transition(store, editor, id, 'unpublish');
+    await transition(store, editor, id, 'schedule', { publishAt: new Date(Date.now() + 86_400_000).toISOString() });
+    writeFileSync(file, page('عنوان سيُسحب', 'فقرة ثالثة.'));
+    const scheduled = await importFiles(store, [file]);
+    assert.equal(scheduled.files[0].status, 'conflict');
+    assert.match(scheduled.files[0].error!, /was scheduled on the editors' side/);
+    assert.equal((await articleState(store, id))!.status, 'scheduled');
+  });
+
+  test('a schedule the file set that fell due is the file’s intent carried out, not an edit', async () => {
+    const store = await h.open();
+    const file = join(dir, `${h.engine}-due.md`);
+    const due = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = (para: string) => page('عنوان مجدول', para).replace('published: 2024-03-02', `published: 2024-03-02\nstatus: scheduled\npublishAt: ${due}`);
+    writeFileSync(file, scheduled('فقرة أولى.'));
+    const id = (await importFiles(store, [file])).files[0].articles[0];
+    assert.equal((await articleState(store, id))!.status, 'scheduled');
+    await publishDue(store, new Date(Date.parse(due) + 1000));
+    assert.equal((await articleState(store, id))!.status, 'published');
+    writeFileSync(file, page('عنوان مجدول', 'فقرة ثانية.'));
+    assert.equal((await importFiles(store, [file])).files[0].status, 'updated');
   });
 
   test('the admin upload refuses the same conflict and records a forced overwrite under the editor', async () => {

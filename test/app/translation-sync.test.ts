@@ -9,8 +9,11 @@ import assert from 'node:assert/strict';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { makeArticle } from '../support/articles.ts';
 import {
+  AlreadyTranslatedError,
+  createTranslation,
   adminArticles,
   articleState,
+  transition,
   linkTranslation,
   listAudit,
   markUpToDate,
@@ -137,5 +140,42 @@ forEachEngine('translations kept in step', (h) => {
     await linkTranslation(store, editor, en.id, ar.id);
     await assertReciprocal(store, [ar.id, en.id]);
     await assert.rejects(linkTranslation(store, editor, ar.id, ar2.id), /another language/);
+  });
+  test('create translation: an English draft copied from the Arabic source, linked both ways, made from its current revision', async () => {
+    const store = await h.open();
+    // An English expert with the Arabic author's slug exists; the second Arabic author has none in English.
+    await saveEdit(store, editor, { article: makeArticle({ lang: 'en', slug: 'other-piece', title: 'Another piece', authors: [{ slug: 'mwlf-awl', name: 'First Author' }] }) });
+    const body = [
+      { kind: 'heading' as const, level: 2, text: 'عنوان فرعي', links: [] },
+      { kind: 'paragraph' as const, text: 'فقرة عربية فيها اقتباس "a quote in English" ورقم ٢٠٢٣.', links: [] },
+    ];
+    const ar = await saveEdit(store, editor, {
+      article: makeArticle({ lang: 'ar', slug: 'asl-lltrjma', title: 'أصل للترجمة', authors: [{ slug: 'mwlf-awl', name: 'مؤلف أول' }, { slug: 'mwlf-thany', name: 'مؤلف ثان' }], body }),
+    });
+    await transition(store, editor, ar.id, 'publish');
+    const enId = await createTranslation(store, editor, ar.id, 'en');
+    const en = (await store.getArticle(enId))!;
+    assert.equal(en.lang, 'en');
+    assert.equal(en.dir, 'ltr');
+    assert.equal(en.path, '/policy-analysis/asl-lltrjma');
+    assert.equal((await articleState(store, enId))!.status, 'draft', 'a draft, never published by creating it');
+    assert.equal(en.published, null);
+    assert.deepEqual(en.body.map((b) => b.kind), ['heading', 'paragraph'], 'the structure is copied to translate in place');
+    assert.deepEqual(en.authors.map((a) => a.name), ['First Author'], 'the author with an English page carries over; none is made up');
+    assert.deepEqual(await links(store, ar.id), [`en ${en.path}`]);
+    assert.deepEqual(await links(store, enId), [`ar ${(await store.getArticle(ar.id))!.path}`]);
+    const src = (await translationSource(store, enId))!;
+    assert.equal(src.source.id, ar.id);
+    assert.equal(src.sourceVersion, (await articleState(store, ar.id))!.version, 'made from the source as it is now');
+    assert.equal(src.outdated, false);
+    assert.ok((await listAudit(store)).some((e) => e.action === 'article.create' && e.target === enId));
+
+    // A second one in the same language is refused, naming the first.
+    await assert.rejects(createTranslation(store, editor, ar.id, 'en'), (err: Error) => err instanceof AlreadyTranslatedError && err.translation.id === enId);
+    await assert.rejects(createTranslation(store, editor, ar.id, 'ar'), /another language/);
+    await assert.rejects(createTranslation(store, editor, ar.id, 'xx'), /unknown language/);
+    // Its address taken by an unrelated article, the next free one is used.
+    const ar2 = await saveEdit(store, editor, { article: makeArticle({ lang: 'ar', slug: 'other-piece', title: 'مقال آخر' }) });
+    assert.equal((await store.getArticle(await createTranslation(store, editor, ar2.id, 'en')))!.path, '/policy-analysis/other-piece-2');
   });
 });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { CLI_EDITOR, createExpert } from '../../src/app/index.ts';
 import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { addAccounts, signedIn, startServer, type AdminServer } from './admin-client.ts';
+import { at } from '../../src/web/admin/admin-i18n.ts';
 
 const FORM = { lang: 'ar', type: 'policy-analysis', summary: '', published: '', seriesName: '', seriesNumber: '', authors: 'كاتب', topics: '', regions: '', note: '', version: '' };
 
@@ -48,4 +49,9 @@ forEachEngine('admin messages in the editor’s language', (h) => {
     assert.equal(long.status, 422);
     assert.match(flashOf(long.text), /^Title: longer than 1,000 characters$/);
   });
+});
+
+test('Arabic: a date-and-time example reads left to right inside the Arabic sentence (isolated), not as time before date', () => {
+  const text = at('ar', 'err.bad-schedule');
+  assert.ok(text.includes('\u20662027-05-18 09:00\u2069'), text);
 });

@@ -3,7 +3,8 @@
  * source, and its English translation is marked outdated in the article list, on its edit page and in
  * the API; the side-by-side view puts the Arabic source on the right with its diff since, the English
  * editor beside it, and saving there marks it up to date. Linking an article already paired is refused
- * with the pairs named, and goes through only when confirmed, both ways round.
+ * with the pairs named, and goes through only when confirmed, both ways round. "Create the English
+ * translation" on an Arabic article makes the linked draft and opens it beside its source.
  * With MIZAN_SHOTS=DIR the pages are also saved as screenshots (360 and 1280 px, ar and en, light and dark).
  */
 import assert from 'node:assert/strict';
@@ -15,7 +16,7 @@ import { forEachEngine, type TestStore } from '../support/engines.ts';
 import { browserSkip, launchBrowser } from '../support/browser.ts';
 import { makeArticle } from '../support/articles.ts';
 import { addAccounts, PASSWORD, startServer, type AdminServer } from './admin-client.ts';
-import { linkTranslation, saveEdit, transition, type Editor } from '../../src/app/index.ts';
+import { linkTranslation, saveEdit, transition, translationSource, articleState, type Editor } from '../../src/app/index.ts';
 import { at } from '../../src/web/admin/admin-i18n.ts';
 
 const editor: Editor = { id: null, email: 'cli', ip: null, role: 'admin' };
@@ -37,6 +38,7 @@ forEachEngine('translations in a browser', (h) => {
     await make('en', { lang: 'en', slug: 'english-translation', title: 'Algeria and Russia after the war' });
     await make('ar2', { lang: 'ar', slug: 'maqal-thany', title: 'مقال ثان عن الساحل' });
     await make('en2', { lang: 'en', slug: 'second-article', title: 'A second article on the Sahel' });
+    await make('ar3', { lang: 'ar', slug: 'bla-tarjama', title: 'مقال بلا ترجمة بعد' });
     await linkTranslation(store, editor, ids.ar, ids.en);
     await linkTranslation(store, editor, ids.ar2, ids.en2);
     for (const k of ['ar', 'en']) await transition(store, editor, ids[k], 'publish');
@@ -164,5 +166,34 @@ forEachEngine('translations in a browser', (h) => {
       assert.ok(alternates.length > 0, `${from} has its alternates`);
       assert.ok(!alternates.some((href) => href.endsWith(to)), `${from} has no hreflang to its old partner ${to}`);
     }
+  });
+  test('create translation: the button makes the English draft linked to its Arabic source and opens the side-by-side view', { skip: browserSkip }, async () => {
+    const page = await signIn();
+    await page.goto(`${server.url}/admin/articles/${ids.ar3}`);
+    const button = page.getByRole('button', { name: at('ar', 'tr.create.en') });
+    assert.equal(await page.getByRole('button', { name: at('ar', 'tr.create.ar') }).count(), 0, 'no Arabic translation of an Arabic article');
+    await Promise.all([page.waitForURL(/\/admin\/articles\/[0-9a-f]+\/translate$/), button.click()]);
+    const enId = page.url().split('/').at(-2)!;
+    const en = (await store.getArticle(enId))!;
+    assert.equal(en.lang, 'en');
+    assert.equal((await articleState(store, enId))!.status, 'draft');
+    assert.deepEqual(en.translations.map((t) => t.path), [(await store.getArticle(ids.ar3))!.path]);
+    assert.deepEqual((await store.getArticle(ids.ar3))!.translations.map((t) => t.path), [en.path]);
+    const src = (await translationSource(store, enId))!;
+    assert.equal(src.source.id, ids.ar3);
+    assert.equal(src.sourceVersion, (await articleState(store, ids.ar3))!.version);
+    // The Arabic source on the right, the English draft beside it, ready to translate.
+    const source = await page.locator('.sbs-source').boundingBox();
+    const work = await page.locator('.sbs-work').boundingBox();
+    assert.ok(source && work && source.x > work.x, 'Arabic source on the right');
+    assert.equal(await page.locator('.source-text h3').textContent(), 'مقال بلا ترجمة بعد');
+    assert.equal(await page.inputValue('#f-title'), 'مقال بلا ترجمة بعد', 'the draft starts from the source to translate in place');
+    await page.fill('#f-title', 'An article not yet translated');
+    await Promise.all([page.waitForURL(/\/translate\?saved=1$/), page.click('button[name=do][value=save]')]);
+    assert.equal((await store.getArticle(enId))!.title, 'An article not yet translated');
+    // Back on the source, the button is gone: the translation is listed instead.
+    await page.goto(`${server.url}/admin/articles/${ids.ar3}`);
+    assert.equal(await page.getByRole('button', { name: at('ar', 'tr.create.en') }).count(), 0);
+    assert.equal(await page.locator(`a[href="/admin/articles/${enId}"]`).first().textContent(), 'An article not yet translated');
   });
 });

@@ -104,6 +104,8 @@ export interface ImportMarksTable {
   file: string;
   doc_hash: string;
   imported_at: string;
+  /** Status and schedule the import left (migration 120): `published`, `scheduled <ISO time>`; null on older marks. */
+  state: string | null;
 }
 
 export interface EditorialTables {

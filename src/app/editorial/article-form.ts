@@ -26,6 +26,7 @@ import { parseBodyJson, salvageBlocks, withBlocks } from './body-json.ts';
 import { sanitizeLine } from './sanitize.ts';
 import { libraryImage, MAX_ALT, offerAlt } from '../media/media-library.ts';
 import { mediaHashOf } from '../media/media-store.ts';
+import { sizeBodyImages } from '../media/body-images.ts';
 
 /** Author names that are no expert's: the editor picks from the list or creates the expert first. */
 export class UnknownAuthorsError extends MizanError {
@@ -192,7 +193,8 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
     // The form does not edit attachments yet: an edit keeps what the article had.
     attachments: existing?.attachments ?? [],
   };
-  return form.bodyJson.trim() ? withBlocks(base, parseBodyJson(form.bodyJson)) : withBody(base, form.body);
+  const article = form.bodyJson.trim() ? withBlocks(base, parseBodyJson(form.bodyJson)) : withBody(base, form.body);
+  return sizeBodyImages(store, article, { strict: true });
 }
 
 /**

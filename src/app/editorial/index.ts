@@ -16,6 +16,7 @@ export * from './edit-article.ts';
 export * from './manage-articles.ts';
 export * from './translations-report.ts';
 export * from './translation-sync.ts';
+export * from './create-translation.ts';
 export * from './taxonomy.ts';
 export * from './article-form.ts';
 export * from './review-entities.ts';

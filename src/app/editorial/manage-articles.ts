@@ -9,6 +9,7 @@ import { chunksOf, type Store } from '../../store/index.ts';
 import { recordAudit } from '../accounts/audit.ts';
 import { afterImport, beforeImport } from '../import-guard.ts';
 import { edb } from '../accounts/tables.ts';
+import { sizeBodyImages } from '../media/body-images.ts';
 import { deleteArticle } from '../save-article.ts';
 import { requireCan, type Editor } from './editor.ts';
 import { ConflictError } from './errors.ts';
@@ -256,7 +257,8 @@ export async function importUpload(store: Store, editor: Editor, fileName: strin
   const parsed = readPage({ file, bytes });
   const out: UploadResult = { file, articles: [], warnings: parsed.warnings.map((w) => ({ line: w.line, message: w.message })) };
   await store.transaction(async (tx) => {
-    for (const article of parsed.articles) {
+    for (const read of parsed.articles) {
+      const article = await sizeBodyImages(tx, read, { strict: false });
       const existing = await tx.db.selectFrom('articles').select(['id', 'version']).where('path', '=', article.path).executeTakeFirst();
       const seen = await beforeImport(tx, article.path);
       const saved = existing

@@ -5,3 +5,4 @@ export { pdfText, looksLikePdf, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_TEXT, type 
 export { resolveLocalMedia, resolveAuthorPhotos } from './resolve-local-media.ts';
 export { uploadImage, describeImage, mediaLibrary, libraryImage, mediaAlts, offerAlt, setExpertPhoto, expertPhotos, photosBySlug, importExpertPhoto, MAX_ALT, type LibraryImage, type ExpertPhoto } from './media-library.ts';
 export { attachFile, detachFile } from './attach-file.ts';
+export { sizeBodyImages } from './body-images.ts';

@@ -76,8 +76,10 @@ export async function resolveLocalMedia(store: Store | null, article: Article, p
   }
   const body: Block[] = [];
   for (const block of article.body) {
-    if (block.kind === 'image' && isLocal(block.src)) body.push({ ...block, src: (await one(block.src)).src });
-    else body.push(block);
+    if (block.kind === 'image' && isLocal(block.src)) {
+      const r = await one(block.src);
+      body.push({ ...block, src: r.src, width: r.width, height: r.height });
+    } else body.push(block);
   }
   const attachments: Article['attachments'] = [];
   for (const a of article.attachments) {

@@ -29,6 +29,7 @@ import * as importMarks from './081-import-marks.ts';
 import * as siteSettings from './090-site-settings.ts';
 import * as mediaAlt from './091-media-alt.ts';
 import * as expertPhotos from './092-expert-photos.ts';
+import * as importMarkState from './120-import-mark-state.ts';
 import * as reviewMail from './135-review-mail.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -57,5 +58,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '090-site-settings': siteSettings,
   '091-media-alt': mediaAlt,
   '092-expert-photos': expertPhotos,
+  '120-import-mark-state': importMarkState,
   '135-review-mail': reviewMail,
 };

@@ -16,7 +16,7 @@ a { color: var(--accent); }
 .admin-head form { display: inline; margin: 0; }
 .brand { font-weight: 700; text-decoration: none; color: inherit; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 1.5rem; margin-block: .5rem 1rem; }
+h1 { font-size: 1.5rem; margin-block: .5rem 1rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.2rem; margin-block: 1.5rem .5rem; }
 table { border-collapse: collapse; width: 100%; }
 .table-scroll { overflow-x: auto; }
@@ -61,6 +61,7 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .tabs a[aria-current=page] { font-weight: bold; }
 .signin { max-width: 24rem; margin: 3rem auto; }
 .inline { display: inline; }
+.nowrap { white-space: nowrap; }
 .field-error { color: var(--bad); font-size: .9rem; margin: .15rem 0 0; }
 [aria-invalid=true] { border-color: var(--bad) !important; border-width: 2px !important; }
 input[type=url], input[type=tel], input[type=file] { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; }
@@ -78,6 +79,14 @@ legend { font-weight: 700; padding-inline: .3rem; }
   .menu-items td { grid-column: 2; }
 }
 .item-ops button { padding: .2rem .55rem; }
+@media (max-width: 40rem) {
+  .article-list thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .article-list tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .6rem; padding-block: .5rem; border-block-end: 1px solid var(--line); }
+  .article-list td { display: block; border: 0; padding: 0; }
+  .article-list td:first-child { flex: 1 1 100%; overflow-wrap: anywhere; }
+  .article-list td:last-child { color: var(--muted); font-size: .85rem; }
+}
+.article-list td:first-child a { overflow-wrap: anywhere; }
 button:disabled { opacity: .45; cursor: default; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .media-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }

@@ -1,4 +1,8 @@
-/** @module The article list of the editors' side: every state, filterable, newest change first. */
+/**
+ * @module The article list of the editors' side: every state, filterable, newest change first. Below
+ * 40rem each row becomes a small card (title, then language, state and time on one line), so the list
+ * fits a 360 px phone without sideways scrolling; times are the institute's, in the interface language.
+ */
 import { STATUSES, type AdminRow } from '../../app/index.ts';
 import { LANGS } from '../../model/index.ts';
 import { AdminLayout, type AdminUser, type Flash } from './admin-layout.tsx';
@@ -39,7 +43,7 @@ export function ArticleListPage(props: { lang: string; user: AdminUser; rows: Ad
       {props.rows.length === 0 ? (
         <p>{at(lang, 'list.empty')}</p>
       ) : (
-        <table>
+        <table class="article-list">
           <thead>
             <tr>
               <th>{at(lang, 'col.title')}</th>
@@ -56,7 +60,10 @@ export function ArticleListPage(props: { lang: string; user: AdminUser; rows: Ad
                     {r.title}
                   </a>
                 </td>
-                <td>{r.lang}</td>
+                <td>
+                  <span class="visually-hidden">{at(lang, 'col.lang')}: </span>
+                  {r.lang}
+                </td>
                 <td>
                   <StatusBadge lang={lang} status={r.status} />
                   {r.outdated ? (
@@ -69,7 +76,9 @@ export function ArticleListPage(props: { lang: string; user: AdminUser; rows: Ad
                   ) : null}
                   {r.publishAt ? <span class="hint"> {formatWhen(r.publishAt, lang)}</span> : null}
                 </td>
-                <td dir="ltr">{r.modifiedAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>
+                  <time datetime={r.modifiedAt}>{formatWhen(r.modifiedAt, lang)}</time>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -242,7 +242,14 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
               {at(lang, 'edit.publishAt')} <span class="hint" dir="ltr">({instituteTimeZone()})</span>
             </label>
             <input id="publish-at" type="text" name="publishAt" dir="ltr" required inputmode="numeric" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}[ T][0-9٠-٩]{2}:[0-9٠-٩]{2}" placeholder="2027-05-18 09:00" aria-describedby="publish-at-hint" />
-            <p class="hint" id="publish-at-hint">{at(lang, 'edit.publishAtHint')}</p>
+            <p class="hint" id="publish-at-hint">
+              {/* The example is one left-to-right unit: it neither reorders nor breaks inside an Arabic sentence. */}
+              {at(lang, 'edit.publishAtHint').split('{example}')[0]}
+              <bdi dir="ltr" class="nowrap">
+                2027-05-18 09:00
+              </bdi>
+              {at(lang, 'edit.publishAtHint').split('{example}')[1] ?? ''}
+            </p>
             <button type="submit" class="secondary">
               {at(lang, 'action.schedule')}
             </button>
@@ -279,6 +286,22 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
             <a href={`${base}/translate`}>{at(lang, 'tr.sideBySide')}</a>
           </p>
         ) : null}
+        {props.canEdit
+          ? Object.keys(LANGS)
+              .filter((l) => l !== props.form.lang && !state.translations.some((t) => t.lang === l))
+              .map((l) => (
+                <form method="post" action={`${base}/create-translation`} class="create-translation">
+                  <CsrfField token={user.csrf} />
+                  <input type="hidden" name="lang" value={l} />
+                  <button type="submit" aria-describedby={`create-tr-${l}-hint`}>
+                    {at(lang, `tr.create.${l}` as AdminKey)}
+                  </button>
+                  <p class="hint" id={`create-tr-${l}-hint`}>
+                    {at(lang, 'tr.createHint', { lang: at(lang, `tr.lang.${l}` as AdminKey) })}
+                  </p>
+                </form>
+              ))
+          : null}
         {props.canEdit && otherLangs.length ? (
           <form method="post" action={`${base}/translation`}>
             <CsrfField token={user.csrf} />

@@ -40,6 +40,8 @@ import {
   importUpload,
   isRole,
   linkTranslation,
+  createTranslation,
+  AlreadyTranslatedError,
   ImportConflictError,
   markUpToDate,
   outdatedAmong,
@@ -83,7 +85,7 @@ import { MizanError, wallTimeToUtc } from '../../lib/index.ts';
 import { DEFAULT_SITE, dirOf, LANGS, type SiteConfig } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { ADMIN_CSS, ADMIN_CSS_PATH } from '../admin/admin-css.ts';
-import { at } from '../admin/admin-i18n.ts';
+import { at, type AdminKey } from '../admin/admin-i18n.ts';
 import { AdminLayout, type AdminUser, type Flash } from '../admin/admin-layout.tsx';
 import { ArticleListPage } from '../admin/article-list-page.tsx';
 import { EditPage, type EditState } from '../admin/edit-page.tsx';
@@ -470,6 +472,26 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     },
   },
   {
+    method: 'POST',
+    path: '/admin/articles/:id/create-translation',
+    cap: 'article.write',
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      if (!(await articleState(ctx.store, id))) return notFound(c, ctx);
+      try {
+        const made = await createTranslation(ctx.store, ctx.editor, id, str(ctx, 'lang'));
+        return see(c, `/admin/articles/${made}/translate`);
+      } catch (err) {
+        if (err instanceof ForbiddenError || !(err instanceof MizanError)) throw err;
+        const text =
+          err instanceof AlreadyTranslatedError
+            ? at(ctx.lang, 'tr.alreadyTranslated', { title: (await ctx.store.getArticle(id))?.title ?? '', lang: at(ctx.lang, `tr.lang.${err.translation.lang}` as AdminKey), other: err.translation.title })
+            : errorText(ctx.lang, err);
+        return renderEdit(c, ctx, id, { flash: { kind: 'error', text }, status: err.status });
+      }
+    },
+  },
+  {
     method: 'GET',
     path: '/admin/articles/:id/translate',
     cap: 'article.view',
@@ -627,7 +649,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
         return html(c, <ImportPage lang={ctx.lang} user={ctx.user} result={result} />);
       } catch (err) {
         if (err instanceof ImportConflictError) {
-          const text = at(ctx.lang, 'import.conflict', { title: err.title, file: err.file ?? file.name });
+          const text = at(ctx.lang, err.reason === 'text' ? 'import.conflict' : `import.conflict.${err.reason}`, { title: err.title, file: err.file ?? file.name });
           return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text }} conflict={{ id: err.articleId, title: err.title }} />, 409);
         }
         if (!(err instanceof MizanError) || err instanceof ForbiddenError) throw err;

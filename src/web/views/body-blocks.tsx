@@ -7,6 +7,7 @@ import type { Block, Link } from '../../model/index.ts';
 import { smartQuotes } from '../../text/index.ts';
 import { t } from '../i18n/index.ts';
 import { LinkedText } from './linked-text.tsx';
+import { Picture } from '../media/picture.tsx';
 import { safeHref } from './safe-href.ts';
 import type { NoteRef, SourceNotes } from './source-notes.ts';
 
@@ -81,7 +82,8 @@ function BodyBlock(props: { block: Block; index: number; lang: string; options: 
       if (!src) return null;
       return (
         <figure class="figure">
-          <img src={src} alt={block.alt} loading="lazy" decoding="async" />
+          {/* A library image comes as the site's responsive picture (AVIF, WebP, JPEG at its widths). */}
+          <Picture src={src} alt={block.alt} width={block.width ?? null} height={block.height ?? null} sizes="(min-width: 48rem) 44rem, 100vw" />
           {block.caption || block.credit ? (
             <figcaption>
               {block.caption ? smartQuotes(block.caption, lang) : null}

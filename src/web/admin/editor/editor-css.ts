@@ -62,4 +62,16 @@ a.button.secondary { background: transparent; color: var(--accent); }
 #author-options li[aria-disabled=true] { cursor: default; opacity: .7; }
 @media (prefers-color-scheme: dark) { button, .button { color: #101114; } button.secondary, a.button.secondary { color: var(--accent); } }
 dialog.editor-dialog::backdrop { background: rgba(0, 0, 0, .4); }
+.image-dialog { inline-size: min(44rem, 94vw); }
+.image-dialog .image-choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr)); gap: .5rem; max-block-size: 22rem; overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: .5rem; margin: 0 0 .75rem; }
+.image-dialog .image-choices legend { padding-inline: .3rem; }
+.image-dialog .image-choices > p { grid-column: 1 / -1; margin: 0; }
+.image-dialog .image-choice { position: relative; display: flex; flex-direction: column; gap: .2rem; padding: .35rem; border: 2px solid transparent; border-radius: 6px; cursor: pointer; }
+.image-dialog .image-choice:has(input:checked) { border-color: var(--accent); }
+.image-dialog .image-choice:has(input:focus-visible) { outline: 2px solid var(--accent); outline-offset: 2px; }
+.image-dialog .image-choice input { position: absolute; opacity: 0; inline-size: 1px; block-size: 1px; }
+.image-dialog .image-choice img { inline-size: 100%; block-size: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: 4px; background: var(--line); }
+.image-dialog .image-choice .name { font-size: .85rem; overflow-wrap: anywhere; }
+.image-dialog .image-choice .hint { font-size: .75rem; }
+.image-dialog label:not(.image-choice), .image-dialog input[type=text] { display: block; inline-size: 100%; }
 `;

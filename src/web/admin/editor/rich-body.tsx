@@ -4,7 +4,8 @@
  * and the interface strings, as JSON data blocks the CSP does not run) and its script.
  */
 import { raw } from 'hono/html';
-import type { ArticleForm } from '../../../app/index.ts';
+import type { ArticleForm, LibraryImage } from '../../../app/index.ts';
+import { variantSrc } from '../../media/index.ts';
 import type { Block } from '../../../model/index.ts';
 import { at } from '../admin-i18n.ts';
 import { editorStrings, et } from './editor-i18n.ts';
@@ -23,6 +24,18 @@ export interface RichBodyProps {
   bodyBlocks?: Block[] | null;
   editorScript?: string;
   canEdit: boolean;
+  /** The media library's images, offered by the editor's image tool. */
+  library?: LibraryImage[];
+}
+
+/** What the editor's image tool shows of a library image: a small variant to choose by, and the alt text in the article's language. */
+export interface EditorImage {
+  src: string;
+  name: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  thumb: string;
 }
 
 export function RichBody(props: RichBodyProps) {
@@ -68,6 +81,9 @@ export function RichBody(props: RichBodyProps) {
           </section>
           <script type="application/json" id="body-blocks">
             {raw(scriptJson(props.bodyBlocks))}
+          </script>
+          <script type="application/json" id="media-library">
+            {raw(scriptJson((props.library ?? []).map((m): EditorImage => ({ src: m.src, name: m.name, alt: m.alt[contentLang] ?? '', width: m.width, height: m.height, thumb: variantSrc(m.src, m.width, 480) }))))}
           </script>
           <script type="application/json" id="editor-strings">
             {raw(scriptJson(editorStrings(lang)))}

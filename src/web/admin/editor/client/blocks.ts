@@ -83,7 +83,7 @@ function nodeFromBlock(block: Block): PmNode {
         (block.items.length ? block.items : [{ text: '', links: [] }]).map((item) => n.list_item.create(null, paragraph(item.text, item.links))),
       );
     case 'image':
-      return n.image.create({ src: block.src, alt: block.alt ?? '', caption: block.caption ?? '', credit: block.credit ?? '' });
+      return n.image.create({ src: block.src, alt: block.alt ?? '', caption: block.caption ?? '', credit: block.credit ?? '', width: block.width ?? null, height: block.height ?? null });
     case 'table': {
       const width = Math.max(1, ...block.rows.map((r) => r.length));
       const rows = (block.rows.length ? block.rows : [['']]).map((row) =>
@@ -148,7 +148,14 @@ export function blocksFromDoc(doc: PmNode): Block[] {
         break;
       }
       case n.image:
-        out.push({ kind: 'image', src: node.attrs.src, alt: node.attrs.alt, caption: node.attrs.caption, credit: node.attrs.credit });
+        out.push({
+          kind: 'image',
+          src: node.attrs.src,
+          alt: node.attrs.alt,
+          caption: node.attrs.caption,
+          credit: node.attrs.credit,
+          ...(node.attrs.width && node.attrs.height ? { width: node.attrs.width, height: node.attrs.height } : {}),
+        });
         break;
       case n.table: {
         const rows: string[][] = [];

@@ -232,22 +232,96 @@ async function editLink(view: EditorView, sources: () => Cited[]): Promise<void>
   }
 }
 
+/** A library image as the page lists it for the image tool (see rich-body.tsx). */
+interface LibraryItem {
+  src: string;
+  name: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  thumb: string;
+}
+
+let library: LibraryItem[] = [];
+let contentLangOf = () => 'ar';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+/**
+ * The image tool: one of the media library's images (shown small, chosen like a radio button), its alt
+ * text in the article's language (the library's, when it has one, until the writer types their own),
+ * caption and credit. A selected image opens with its details; an image the library does not hold (an
+ * outside address from an old import) stays choosable as it is.
+ */
+function chooseImage(current: Record<string, string | number | null> | null): Promise<(LibraryItem & { caption: string; credit: string }) | null> {
+  return new Promise((resolve) => {
+    const dialog = el('dialog', { className: 'editor-dialog image-dialog' });
+    const form = el('form', { method: 'dialog' });
+    form.append(el('h2', {}, s('editor.image')));
+    const items = [...library];
+    if (current?.src && !items.some((m) => m.src === current.src)) {
+      items.unshift({ src: String(current.src), name: s('editor.imageOutside'), alt: String(current.alt ?? ''), width: (current.width as number) ?? null, height: (current.height as number) ?? null, thumb: String(current.src) });
+    }
+    const fieldset = el('fieldset', { className: 'image-choices' }, el('legend', {}, s('editor.imagePick')));
+    if (!items.length) {
+      fieldset.append(el('p', {}, s('editor.libraryEmpty'), ' ', el('a', { href: '/admin/media', target: '_blank' }, s('editor.libraryUpload'))));
+    }
+    const alt = el('input', { id: 'ed-image-alt', name: 'alt', type: 'text', required: true, dir: 'auto', value: String(current?.alt ?? '') });
+    alt.lang = contentLangOf();
+    alt.maxLength = 400;
+    // The library's alt text fills the field until the writer types their own.
+    let typed = !!current?.alt;
+    alt.addEventListener('input', () => (typed = alt.value.trim() !== ''));
+    items.forEach((m, i) => {
+      const radio = el('input', { type: 'radio', name: 'src', value: m.src, id: `ed-image-${i}`, required: true, checked: m.src === current?.src });
+      radio.addEventListener('change', () => {
+        if (!typed) alt.value = m.alt;
+      });
+      const img = el('img', { src: m.thumb, alt: '', loading: 'lazy' });
+      if (m.width && m.height) {
+        img.width = 120;
+        img.height = Math.round((120 * m.height) / m.width);
+      }
+      const label = el('label', { htmlFor: radio.id, className: 'image-choice' }, radio, img, el('span', { className: 'name', dir: 'auto' }, m.name), el('span', { className: 'hint', dir: 'auto' }, m.alt || s('editor.imageNoAlt')));
+      fieldset.append(label);
+    });
+    form.append(fieldset);
+    const field = (input: HTMLInputElement, label: string) => form.append(el('label', { htmlFor: input.id }, label), input);
+    field(alt, s('editor.imageAlt'));
+    field(el('input', { id: 'ed-image-caption', name: 'caption', type: 'text', dir: 'auto', value: String(current?.caption ?? '') }), s('editor.imageCaption'));
+    field(el('input', { id: 'ed-image-credit', name: 'credit', type: 'text', dir: 'auto', value: String(current?.credit ?? '') }), s('editor.imageCredit'));
+    const ok = el('button', { type: 'submit', value: 'ok', disabled: !items.length }, s('editor.ok'));
+    const cancel = el('button', { type: 'button', className: 'secondary' }, s('editor.cancel'));
+    cancel.onclick = () => dialog.close('cancel');
+    form.append(el('p', {}, ok, ' ', cancel));
+    dialog.append(form);
+    document.body.append(dialog);
+    dialog.addEventListener('close', () => {
+      const data = new FormData(form);
+      const chosen = items.find((m) => m.src === data.get('src'));
+      dialog.remove();
+      if (dialog.returnValue !== 'ok' || !chosen) return resolve(null);
+      resolve({ ...chosen, alt: String(data.get('alt') ?? '').trim(), caption: String(data.get('caption') ?? '').trim(), credit: String(data.get('credit') ?? '').trim() });
+    });
+    dialog.showModal();
+  });
+}
+
 async function editImage(view: EditorView): Promise<void> {
   const sel = view.state.selection;
   const node = sel instanceof NodeSelection && sel.node.type === schema.nodes.image ? sel.node : null;
-  const values = await ask(s('editor.image'), [
-    { name: 'src', label: s('editor.imageSrc'), value: node?.attrs.src ?? '', required: true, dir: 'ltr' },
-    { name: 'alt', label: s('editor.imageAlt'), value: node?.attrs.alt ?? '', required: true },
-    { name: 'caption', label: s('editor.imageCaption'), value: node?.attrs.caption ?? '' },
-    { name: 'credit', label: s('editor.imageCredit'), value: node?.attrs.credit ?? '' },
-  ]);
+  const chosen = await chooseImage(node ? node.attrs : null);
   view.focus();
-  if (!values) return;
-  const src = safeUrl(values.src);
+  if (!chosen) return;
+  const src = safeUrl(chosen.src);
   if (!src) return flash(s('editor.badUrl'));
-  if (!values.alt) return flash(s('editor.altNeeded'));
-  const image = schema.nodes.image.create({ ...values, src });
-  const tr = node ? view.state.tr.setNodeMarkup(sel.from, undefined, image.attrs) : view.state.tr.replaceSelectionWith(image);
+  if (!chosen.alt) return flash(s('editor.altNeeded'));
+  const attrs = { src, alt: chosen.alt, caption: chosen.caption, credit: chosen.credit, width: chosen.width, height: chosen.height };
+  const tr = node ? view.state.tr.setNodeMarkup(sel.from, undefined, attrs) : view.state.tr.replaceSelectionWith(schema.nodes.image.create(attrs));
   view.dispatch(tr.scrollIntoView());
 }
 
@@ -435,6 +509,7 @@ function mount(): MountedEditor | null {
   if (!host || !form || !textarea || !mdBox) return null;
   S = readJson<Strings>('editor-strings') ?? {};
   const initial = readJson<Block[]>('body-blocks');
+  library = readJson<LibraryItem[]>('media-library') ?? [];
   const contentLang = host.dataset.lang ?? 'ar';
 
   const bodyJson = document.createElement('input');
@@ -504,6 +579,13 @@ function mount(): MountedEditor | null {
     state,
     attributes: { class: 'rich-text', lang: contentLang, dir: host.dataset.dir ?? 'rtl', role: 'textbox', 'aria-multiline': 'true', 'aria-label': s('editor.body'), spellcheck: 'true' },
     transformPastedHTML: cleanPastedHtml,
+    // Double-clicking an image opens its details (the image tool does the same for a selected image).
+    handleDoubleClickOn: (v, _pos, node, nodePos, _event, direct) => {
+      if (!direct || node.type !== schema.nodes.image) return false;
+      v.dispatch(v.state.tr.setSelection(NodeSelection.create(v.state.doc, nodePos)));
+      void editImage(v);
+      return true;
+    },
     handlePaste: (_v, event) => {
       const data = event.clipboardData;
       const size = Math.max(data?.getData('text/html').length ?? 0, data?.getData('text/plain').length ?? 0);
@@ -527,11 +609,6 @@ function mount(): MountedEditor | null {
   toolbar = buildToolbar(view, tools(() => cited));
   toolbar.update(view.state);
 
-  // Double-clicking an image opens its details.
-  view.dom.addEventListener('dblclick', () => {
-    const sel = view.state.selection;
-    if (sel instanceof NodeSelection && sel.node.type === schema.nodes.image) void editImage(view);
-  });
 
   // Markdown as a second way to write: the server converts both ways with the importer's own reader.
   const mdToggle = document.getElementById('editor-md-toggle') as HTMLButtonElement | null;
@@ -616,6 +693,7 @@ function mount(): MountedEditor | null {
   // A new article's language can still change: the picker and the text follow the language select.
   const langSelect = document.getElementById('f-lang') as HTMLSelectElement | null;
   const currentLang = () => langSelect?.value || contentLang;
+  contentLangOf = currentLang;
   langSelect?.addEventListener('change', () => {
     view.dom.setAttribute('lang', currentLang());
     view.dom.setAttribute('dir', currentLang() === 'ar' ? 'rtl' : 'ltr');

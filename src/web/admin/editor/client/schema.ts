@@ -92,7 +92,7 @@ export const schema = new Schema({
       group: 'block',
       atom: true,
       draggable: true,
-      attrs: { src: {}, alt: { default: '' }, caption: { default: '' }, credit: { default: '' } },
+      attrs: { src: {}, alt: { default: '' }, caption: { default: '' }, credit: { default: '' }, width: { default: null }, height: { default: null } },
       parseDOM: [
         {
           tag: 'img[src]',
@@ -105,7 +105,7 @@ export const schema = new Schema({
       toDOM: (node) => [
         'figure',
         { class: 'figure', dir: 'auto' },
-        ['img', { src: node.attrs.src, alt: node.attrs.alt }],
+        ['img', { src: node.attrs.src, alt: node.attrs.alt, ...(node.attrs.width && node.attrs.height ? { width: String(node.attrs.width), height: String(node.attrs.height) } : {}) }],
         ['figcaption', { dir: 'auto' }, [node.attrs.alt ? 'span' : 'strong', { class: node.attrs.alt ? 'alt' : 'alt missing' }, node.attrs.alt || '⚠ alt'], ' ', node.attrs.caption, node.attrs.credit ? ` (${node.attrs.credit})` : ''],
       ],
     },
