@@ -78,6 +78,22 @@ describe('the static copy of the demo site', () => {
       }
     }
     assert.ok(links > 500, `${links} internal links checked`);
+    // The demo's images are <picture>s: the AVIF and WebP variants a browser chooses are named only in srcset.
+    let variants = 0;
+    for (const file of files) {
+      if (!file.endsWith('.html')) continue;
+      const html = readFileSync(join(out, file), 'utf8');
+      for (const m of html.matchAll(/\ssrcset="([^"]*)/g)) {
+        for (const candidate of m[1].split(',')) {
+          let link = candidate.trim().split(/\s+/)[0].replace(/&amp;/g, '&');
+          if (link.startsWith(BASE)) link = link.slice(BASE.length) || '/';
+          if (!link.startsWith('/')) continue;
+          variants++;
+          assert.ok(files.has(fileForPath(link)), `${file} offers ${link} in a srcset, which the copy lacks`);
+        }
+      }
+    }
+    assert.ok(variants > 0, 'the demo pages offer image variants');
   });
 
   test('each file holds the bytes a real server sends for its path', async () => {

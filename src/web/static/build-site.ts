@@ -76,6 +76,14 @@ function linksOf(body: string, type: string, origin: string): string[] {
   const found: string[] = [];
   if (type.includes('html')) {
     for (const m of body.matchAll(/\s(?:href|src)="([^"#]*)/g)) found.push(m[1]);
+    // A <picture>'s AVIF and WebP variants are named only in srcset ("url 320w, url 640w"): a browser
+    // picks one of them, so each must be in the copy.
+    for (const m of body.matchAll(/\ssrcset="([^"]*)/g)) {
+      for (const candidate of m[1].split(',')) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) found.push(url);
+      }
+    }
   } else if (type.includes('xml') || type.includes('json')) {
     for (const m of body.matchAll(/(?:<loc>|href="|"url":\s*")([^"<]+)/g)) found.push(m[1]);
   } else if (type.includes('css')) {
