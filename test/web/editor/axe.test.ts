@@ -46,19 +46,25 @@ forEachEngine('accessibility of the editors’ side', (h) => {
     await h.cleanup();
   });
 
+  /** A page of `context` signed in as the admin, the interface in `ui`. */
+  async function signedIn(context: import('playwright-core').BrowserContext, ui: string) {
+    const page = await context.newPage();
+    await page.goto(server.url + '/admin/sign-in');
+    await page.fill('#email', 'admin@example.org');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(/\/admin$/), page.click('form[action="/admin/sign-in"] button[type=submit]')]);
+    if (ui === 'en') await Promise.all([page.waitForLoadState('load'), page.click('form[action="/admin/lang"] button')]);
+    assert.equal(await page.getAttribute('html', 'lang'), ui);
+    return page;
+  }
+
   test('no serious or critical violation on any admin page, Arabic and English, light and dark', { skip: browserSkip }, async () => {
     const pages = ['/admin', '/admin/articles/new', `/admin/articles/${articleId}`, `/admin/articles/${articleId}/revisions`, '/admin/review', '/admin/outbox', '/admin/experts', '/admin/experts/new', '/admin/terms', '/admin/translations', '/admin/import', '/admin/audit', '/admin/users', '/admin/account', `/admin/articles/${translationId}/translate`];
     const found: string[] = [];
     for (const ui of ['ar', 'en']) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
-        const page = await context.newPage();
-        await page.goto(server.url + '/admin/sign-in');
-        await page.fill('#email', 'admin@example.org');
-        await page.fill('#password', PASSWORD);
-        await Promise.all([page.waitForURL(/\/admin$/), page.click('form[action="/admin/sign-in"] button[type=submit]')]);
-        if (ui === 'en') await Promise.all([page.waitForLoadState('load'), page.click('form[action="/admin/lang"] button')]);
-        assert.equal(await page.getAttribute('html', 'lang'), ui);
+        const page = await signedIn(context, ui);
         for (const p of pages) {
           await page.goto(server.url + p);
           if (/articles\/(new|[0-9a-f]+)(\/translate)?$/.test(p)) await page.locator('.ProseMirror').waitFor();
@@ -79,13 +85,7 @@ forEachEngine('accessibility of the editors’ side', (h) => {
     for (const ui of ['ar', 'en']) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ viewport: { width: 360, height: 800 }, colorScheme });
-        const page = await context.newPage();
-        await page.goto(server.url + '/admin/sign-in');
-        await page.fill('#email', 'admin@example.org');
-        await page.fill('#password', PASSWORD);
-        await Promise.all([page.waitForURL(/\/admin$/), page.click('form[action="/admin/sign-in"] button[type=submit]')]);
-        if (ui === 'en') await Promise.all([page.waitForLoadState('load'), page.click('form[action="/admin/lang"] button')]);
-        assert.equal(await page.getAttribute('html', 'lang'), ui);
+        const page = await signedIn(context, ui);
         assert.ok((await page.locator('main a[href^="/admin/articles/"]').count()) > 5, 'the list holds the demo’s articles');
         const [scroll, inner] = await page.evaluate(() => [document.scrollingElement!.scrollWidth, innerWidth]);
         if (scroll > inner) found.push(`${ui} ${colorScheme}: ${scroll} px wide in a ${inner} px window`);

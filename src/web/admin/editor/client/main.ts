@@ -22,6 +22,7 @@ import { schema } from './schema.ts';
 import { safeUrl } from './safe-url.ts';
 import { startAutosave, type Autosave } from './autosave.ts';
 import { mountAuthors } from './authors.ts';
+import type { EditorImage } from '../rich-body.tsx';
 
 /** A paste larger than this is refused whole (the form's own limit is 2 MB). */
 export const MAX_PASTE_CHARS = 1_000_000;
@@ -232,15 +233,8 @@ async function editLink(view: EditorView, sources: () => Cited[]): Promise<void>
   }
 }
 
-/** A library image as the page lists it for the image tool (see rich-body.tsx). */
-interface LibraryItem {
-  src: string;
-  name: string;
-  alt: string;
-  width: number | null;
-  height: number | null;
-  thumb: string;
-}
+/** A library image as the page lists it for the image tool (rich-body.tsx writes them). */
+type LibraryItem = EditorImage;
 
 let library: LibraryItem[] = [];
 let contentLangOf = () => 'ar';
