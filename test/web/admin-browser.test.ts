@@ -152,8 +152,9 @@ forEachEngine('admin in a browser', (h) => {
     await page.locator('.pending').waitFor();
     assert.equal(/<h1[^>]*>([^<]*)</.exec(await (await fetch(server.url + ar.path)).text())?.[1]?.trim(), arTitle, 'the public page is unchanged before approval');
     await Promise.all([page.waitForLoadState('load'), page.click('form[action$="/change/submit"] button')]);
-    const notices = await store.db.selectFrom('outbox' as never).selectAll().execute();
-    assert.deepEqual((notices as { recipient: string }[]).map((n) => n.recipient).filter((r) => r === 'second@example.org').length >= 1, true, 'the other editor is told');
+    // Review notices are e-mails queued in the mail outbox with the change.
+    const notices = await store.db.selectFrom('mail_outbox' as never).selectAll().execute();
+    assert.deepEqual((notices as { to_address: string | null }[]).filter((n) => n.to_address === 'second@example.org').length >= 1, true, 'the other editor is told');
     await second.page.goto(`${server.url}/admin/review`);
     await Promise.all([second.page.waitForLoadState('load'), second.page.click(`a[href="/admin/articles/${arId}"]`)]);
     await Promise.all([second.page.waitForURL(/saved=1/), second.page.click('form[action$="/change/approve"] button')]);

@@ -13,6 +13,7 @@ import type { Store } from '../../store/index.ts';
 import { requireCan, type Editor } from './editor.ts';
 import { saveEdit } from './edit-article.ts';
 import { linkTranslation, pairings } from './manage-articles.ts';
+import { requireOwnership } from './ownership.ts';
 
 /** The source already has a translation in that language (HTTP 409): open it rather than make a second. */
 export class AlreadyTranslatedError extends MizanError {
@@ -32,6 +33,8 @@ export class AlreadyTranslatedError extends MizanError {
  */
 export async function createTranslation(store: Store, editor: Editor, sourceId: string, lang: string): Promise<string> {
   requireCan(editor, 'article.write');
+  // Linking changes the source too: an author translates only what they may change.
+  await requireOwnership(store, editor, sourceId);
   return store.transaction(async (tx) => {
     const source = await tx.getArticle(sourceId);
     if (!source) throw new MizanError('not-found', `no article ${sourceId}`, { status: 404 });
