@@ -85,7 +85,32 @@ addApiRoute({
     'Body (application/json, at most 16 KB): { "address": "reader@example.org", "kind": "permanent" | "transient", "status"?: "5.1.1", "detail"?: "…" }, or a list of at most 100 such. A permanent bounce stops mail to the address; the third transient one in 30 days does too (as `mizan mail bounce`).',
   parameters: [{ name: 'Authorization', in: 'header', required: true, description: 'Bearer <MIZAN_BOUNCE_SECRET>', schema: { type: 'string' } }],
   responses: {
-    200: { description: 'What each report did: { results: [ { address, kind: hard|soft, stopped } | { address, error } ] }' },
+    200: {
+      description: 'What each report did',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['results'],
+            properties: {
+              results: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['address'],
+                  properties: {
+                    address: { type: 'string' },
+                    kind: { type: 'string', enum: ['hard', 'soft'] },
+                    stopped: { type: 'boolean' },
+                    error: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     400: { description: 'Not JSON, not a report, or no report with a valid address' },
     401: { description: 'No secret given' },
     403: { description: 'Wrong secret' },
