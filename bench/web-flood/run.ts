@@ -7,7 +7,8 @@
  * themselves repeat, as readers' do. It runs twice: with the search cache (a query asked again is
  * answered from memory) and with it off (MIZAN_SEARCH_CACHE=0: every search computed).
  * Prints the page's throughput beside the flood as a ratio of its throughput alone (the peer is the
- * same page, unloaded, in the same run). `npm run bench -- web-flood` or
+ * same page, unloaded, in the same run). A third run keeps every search on the server's thread
+ * (MIZAN_SEARCH_WORKERS=0): the peer for the worker processes. `npm run bench -- web-flood` or
  * `node --import tsx bench/web-flood/run.ts [--seconds N] [--size N]`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -23,6 +24,7 @@ import { SEED_FILE, seedAvailable } from '../../test/support/seed.ts';
 import { CACHE, corpus } from '../search/generate.ts';
 import { queryMix } from '../search/query-mix.ts';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] || 0) || fallback;
 const seconds = arg('--seconds', 10);
@@ -131,9 +133,12 @@ async function main(): Promise<void> {
   const base = { path, lua };
   const cached = await measure(db, base, {});
   const uncached = await measure(db, base, { MIZAN_SEARCH_CACHE: '0' });
-  console.log(`\nwrk -t1 -d${seconds}s on loopback, 2 cores shared; searches from a mix of ${queries.length} queries, each address new:`);
-  report('with the search cache (a query asked again is answered from memory)', cached);
-  report('every search computed (MIZAN_SEARCH_CACHE=0)', uncached);
+  const inline = await measure(db, base, { MIZAN_SEARCH_CACHE: '0', MIZAN_SEARCH_WORKERS: '0' });
+  console.log(`\nwrk -t1 -d${seconds}s on loopback, ${availableParallelism()} cores shared; searches from a mix of ${queries.length} queries, each address new:`);
+  report('search workers (the default), with the search cache (a query asked again is answered from memory)', cached);
+  report('search workers, every search computed (MIZAN_SEARCH_CACHE=0)', uncached);
+  report('the peer: no search workers (MIZAN_SEARCH_WORKERS=0), every search computed on the server thread', inline);
+  console.log(`\nsearch workers against none, every search computed: page beside the flood ${(uncached.beside.rps / inline.beside.rps).toFixed(2)}×, searches alone ${(uncached.searches.rps / inline.searches.rps).toFixed(2)}× the requests/s`);
 }
 
 interface Figures {

@@ -3,6 +3,7 @@ export { saveArticle, deleteArticle } from './save-article.ts';
 export { loadDemo, DEMO_DIR } from './load-demo.ts';
 export { reindex, reindexIfStale } from './reindex.ts';
 export { searchArticles } from './search-articles.ts';
+export { SearchPool, SearchWorkerError, searchWorkersOf, poolable, pooledSearcher } from './search-pool.ts';
 export { openStore, storeTarget, type OpenOptions } from '../store/index.ts';
 export * from './accounts/index.ts';
 export * from './editorial/index.ts';

@@ -36,6 +36,11 @@ export interface OpenOptions {
   schema?: string;
   /** Migrate on open (default true). */
   migrate?: boolean;
+  /**
+   * Open for reading only, never migrating (a search worker beside the server that opened it): a
+   * SQLite file must exist and is opened read-only; on PostgreSQL the session is read-only.
+   */
+  readOnly?: boolean;
   /** Told of every query once it ran, with its time: the server's slow-query log and its metrics. */
   onQuery?: (query: QueryEvent) => void;
 }
@@ -106,7 +111,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
   let store: SqlStore;
   if (opts.db || !opts.url) {
     const file = opts.db ?? DEFAULT_DB_FILE;
-    const { dialect, raw } = sqliteDialect(file);
+    const { dialect, raw } = sqliteDialect(file, { readOnly: opts.readOnly });
     const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
     store = new SqlStore(db, 'sqlite', async () => {
       await db.destroy();
@@ -114,7 +119,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
     });
   } else {
     opts = { ...opts, schema: opts.schema ?? schemaInUrl(opts.url) };
-    const { dialect, pool } = postgresDialect(opts.url!, opts.schema);
+    const { dialect, pool } = postgresDialect(opts.url!, opts.schema, { readOnly: opts.readOnly });
     const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
     const listening: ChangeListener[] = [];
     store = new SqlStore(db, 'postgres', async () => {
@@ -135,7 +140,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
       throw new DatabaseRefusedError(`cannot connect to PostgreSQL: ${(err as Error).message}`, err);
     }
   }
-  if (opts.migrate !== false) {
+  if (opts.migrate !== false && !opts.readOnly) {
     try {
       await migrate(store.db, { schema: opts.url && !opts.db ? opts.schema : undefined });
     } catch (err) {

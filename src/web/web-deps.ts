@@ -1,6 +1,7 @@
 /** @module What the web layer needs from its host: the store, the public origin, a clock. */
 import type { SetupToken } from '../app/index.ts';
 import type { SiteConfig } from '../model/index.ts';
+import type { SearchQuery, SearchResponse } from '../search/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SiteMetrics } from './ops/metrics.ts';
@@ -35,6 +36,18 @@ export interface WebDeps {
    * snapshot loaded in bulk (static/site-snapshot.ts), since it reads every page once and nothing changes meanwhile.
    */
   reads?: Reads;
+  /**
+   * Where searches run, when not on this thread: `mizan serve` hands in its worker pool
+   * (app/search-pool.ts), so a flood of searches never starves page serving. `concurrency`: searches
+   * given to it at once (the others wait their turn at the search gate).
+   */
+  searcher?: Searcher;
+}
+
+/** Searches answered elsewhere (worker threads), with how many may run at once. */
+export interface Searcher {
+  search(query: SearchQuery, opts: { budgetMs?: number; pairsWaitMs?: number }): Promise<SearchResponse>;
+  concurrency: number;
 }
 
 /**

@@ -28,7 +28,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string; demo?: boolean }, cmd: Command) => {
       const port = portOf(opts.port ?? process.env.PORT);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [{ loadDemo, reindexIfStale, hasUsers, SetupToken, DEMO_DIR }, { serveSite, QueryWatch, slowQueryMsOf, closePdfBrowser }, { createLogger }] = await Promise.all([
+      const [{ loadDemo, reindexIfStale, hasUsers, SetupToken, DEMO_DIR, SearchPool, pooledSearcher, searchWorkersOf, poolable, storeTarget }, { serveSite, QueryWatch, slowQueryMsOf, closePdfBrowser }, { createLogger }] = await Promise.all([
         loadApp(),
         loadWeb(),
         loadLogger(),
@@ -38,13 +38,16 @@ export function registerServe(program: Command): void {
       const graceMs = graceMsOf(process.env.MIZAN_SHUTDOWN_GRACE_MS);
       const logger = createLogger();
       let slowMs: number;
+      let workers: number;
       try {
         slowMs = slowQueryMsOf(process.env.MIZAN_SLOW_QUERY_MS);
+        workers = searchWorkersOf(process.env.MIZAN_SEARCH_WORKERS);
       } catch (err) {
         throw new UsageError((err as Error).message);
       }
       const queryWatch = new QueryWatch({ logger, slowMs });
       const store = await storeFor(cmd, { onQuery: queryWatch.onQuery });
+      let pool: Awaited<ReturnType<typeof SearchPool.start>> | undefined;
       try {
         if (opts.demo) {
           const n = await loadDemo(store);
@@ -55,7 +58,12 @@ export function registerServe(program: Command): void {
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
         // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
         const setup = (await hasUsers(store)) ? undefined : new SetupToken();
-        const running = await serveSite({ store, baseUrl, site, logger, queryWatch, setup }, { port, host });
+        // Searches run on worker threads with their own read-only connections, so a flood of them leaves
+        // this thread free for pages (MIZAN_SEARCH_WORKERS=0 keeps them here).
+        const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
+        pool = workers > 0 && poolable(target) ? SearchPool.spawn({ target, size: workers }, (line) => logger.warn(line)) : undefined;
+        const searcher = pool && pooledSearcher(pool, store);
+        const running = await serveSite({ store, baseUrl, site, logger, queryWatch, setup, searcher }, { port, host });
         const origin = running.url.replace(/\/$/, '');
         // One record: whoever reads the serving line has the setup address with it.
         logger.info(
@@ -77,6 +85,7 @@ export function registerServe(program: Command): void {
         await running.stop({ graceMs });
         await closePdfBrowser();
       } finally {
+        await pool?.close();
         await store.close();
       }
       logger.info('stopped: every request answered, database closed');

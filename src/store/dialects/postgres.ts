@@ -8,11 +8,12 @@ import { PostgresDialect } from 'kysely';
 // Count columns come back as strings by default (int8); Mizan's counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
-export function postgresDialect(url: string, schema?: string): { dialect: PostgresDialect; pool: pg.Pool } {
+export function postgresDialect(url: string, schema?: string, opts: { readOnly?: boolean } = {}): { dialect: PostgresDialect; pool: pg.Pool } {
+  const settings = [schema ? `-c search_path=${schema}` : '', opts.readOnly ? '-c default_transaction_read_only=on' : ''].filter(Boolean).join(' ');
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(settings ? { options: settings } : {}),
   });
   return { dialect: new PostgresDialect({ pool }), pool };
 }

@@ -104,15 +104,17 @@ class WriterDialect extends SqliteDialect {
   }
 }
 
-export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLite.Database } {
+export function sqliteDialect(file: string, opts: { readOnly?: boolean } = {}): { dialect: SqliteDialect; raw: SQLite.Database } {
   if (file !== ':memory:') {
     checkHeader(file);
-    mkdirSync(dirname(file), { recursive: true });
+    if (!opts.readOnly) mkdirSync(dirname(file), { recursive: true });
   }
   let raw: SQLite.Database;
   try {
-    raw = new SQLite(file);
-    raw.pragma('journal_mode = WAL');
+    // A reader beside the server (a search worker) opens the file it already made and never writes it:
+    // the journal mode is the file's own (WAL, set by the first writer) and needs no pragma.
+    raw = opts.readOnly ? new SQLite(file, { readonly: true, fileMustExist: true }) : new SQLite(file);
+    if (!opts.readOnly) raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -123,5 +125,6 @@ export function sqliteDialect(file: string): { dialect: SqliteDialect; raw: SQLi
   } catch (err) {
     throw new DatabaseRefusedError(`${file} cannot be opened as a Mizan database: ${(err as Error).message}`, err);
   }
-  return { dialect: new WriterDialect({ database: keepingStatements(raw) }, raw), raw };
+  const config = { database: keepingStatements(raw) };
+  return { dialect: opts.readOnly ? new SqliteDialect(config) : new WriterDialect(config, raw), raw };
 }

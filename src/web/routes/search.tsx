@@ -16,7 +16,7 @@ import { sendJson, sendPage, sitePrefixes } from '../send.ts';
 import { DateTime } from '../views/date-time.tsx';
 import { Layout } from '../views/layout.tsx';
 import { Pager } from '../views/pager.tsx';
-import { absoluteUrl, type WebDeps } from '../web-deps.ts';
+import { absoluteUrl, type Searcher, type WebDeps } from '../web-deps.ts';
 import { errorResponse } from '../http/error-response.ts';
 import { SearchBusyError, SearchGate } from '../search-gate.ts';
 import { SearchCache } from '../search-cache.ts';
@@ -286,14 +286,14 @@ function SearchPage(props: PageProps) {
 }
 
 /**
- * Searches at once per process: one on SQLite (the search runs on the event loop), four on PostgreSQL;
- * MIZAN_SEARCH_CONCURRENCY overrides. MIZAN_SEARCH_MAX_WAIT_MS: how long a search may wait its turn.
+ * Searches at once per process: as many as the search workers when there are some (one each), else one
+ * on SQLite (the search runs on the event loop) and four on PostgreSQL; MIZAN_SEARCH_CONCURRENCY overrides. MIZAN_SEARCH_MAX_WAIT_MS: how long a search may wait its turn.
  */
 function searchGate(deps: WebDeps): SearchGate {
   const set = Number(process.env.MIZAN_SEARCH_CONCURRENCY);
   const wait = Number(process.env.MIZAN_SEARCH_MAX_WAIT_MS);
   return new SearchGate({
-    concurrency: Number.isInteger(set) && set > 0 ? set : deps.store.engine === 'postgres' ? 4 : 1,
+    concurrency: Number.isInteger(set) && set > 0 ? set : (deps.searcher?.concurrency ?? (deps.store.engine === 'postgres' ? 4 : 1)),
     maxWaitMs: Number.isFinite(wait) && wait > 0 ? wait : undefined,
   });
 }
@@ -334,12 +334,13 @@ export function registerSearch(app: Hono, deps: WebDeps): void {
   // the gate. Search answers stay out of the page cache: their addresses vary without end (any parameter,
   // any order), and each would push a page readers need out of it.
   const budget = searchBudgetMs();
+  // On the worker pool when the server has one (`mizan serve`), else on this thread.
+  const searchWith: Searcher['search'] = deps.searcher ? (q, o) => deps.searcher!.search(q, o) : (q, o) => searchArticles(deps.store, q, o);
   // Searches crowding in have a time budget, counted from the request's arrival (a search that waited its
   // turn has less left); a search on a quiet server is answered whole, however long it takes.
   const gated = (c: Context, query: SearchQuery, send: (r: SearchResponse) => Response | Promise<Response>) => {
     const arrived = performance.now();
-    const run = (crowded: boolean) =>
-      searchArticles(deps.store, query, crowded ? { budgetMs: budget - (performance.now() - arrived) } : { pairsWaitMs: QUIET_PAIRS_WAIT_MS });
+    const run = (crowded: boolean) => searchWith(query, crowded ? { budgetMs: budget - (performance.now() - arrived) } : { pairsWaitMs: QUIET_PAIRS_WAIT_MS });
     return cache
       .answer(query, () => gate.run((crowded) => timed(deps.metrics?.search, () => run(crowded)), c.req.raw.signal))
       .then(send, (err) => (err instanceof SearchBusyError ? busy(c, err) : Promise.reject(err)));
