@@ -175,6 +175,8 @@ export function corpus(size: number, seed = 1): Corpus {
           regions: [],
           countries: [{ code: country[0], name: lang === 'ar' ? country[1] : country[2], path: `/countries/${country[0].toLowerCase()}` }],
           related: [],
+          image: null,
+          attachments: [],
         };
       }
     },

@@ -12,7 +12,7 @@
  * `node --import tsx bench/web-flood/run.ts [--seconds N] [--size N]`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { saveArticle } from '../../src/app/index.ts';
@@ -82,10 +82,14 @@ function wrk(args: string[]): Promise<Result> {
 }
 
 /** The store, built once and kept in bench/.cache (a few minutes the first time). */
-async function buildStore(file: string): Promise<{ path: string; sample: Article[] }> {
+async function buildStore(target: string): Promise<{ path: string; sample: Article[] }> {
   const sample: Article[] = [];
-  const fresh = !existsSync(file);
+  const fresh = !existsSync(target);
+  // Built under another name and renamed once whole: a build cut short is never taken for a store.
+  const file = fresh ? `${target}.building` : target;
+  if (fresh) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   const store = await openStore({ db: file });
+  let path: string;
   try {
     const seed = readPage({ file: SEED_FILE, bytes: readFileSync(SEED_FILE) }).articles[0]!;
     if (fresh) await saveArticle(store, seed);
@@ -110,10 +114,12 @@ async function buildStore(file: string): Promise<{ path: string; sample: Article
       await flush();
       await optimizeIndex(store);
     }
-    return { path: seed.path, sample };
+    path = seed.path;
   } finally {
     await store.close();
   }
+  if (fresh) renameSync(file, target);
+  return { path, sample };
 }
 
 async function main(): Promise<void> {
