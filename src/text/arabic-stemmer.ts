@@ -78,7 +78,7 @@ function isVerbalNoun(r: string): boolean {
  */
 function isNounInTa(w: string): boolean {
   if (!w.endsWith('ه') || w.length < 5) return false;
-  return w.length > 5 || (w[1] !== 'ا' && !'اوي'.includes(w[3]));
+  return w.length > 5 || (w[1] !== 'ا' && !'اوي'.includes(w[2]));
 }
 
 /** Length of the longest radical-initial stem `w` begins with (0: none). */
