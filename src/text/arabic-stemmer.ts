@@ -29,6 +29,9 @@ const RADICAL_INITIAL = [
   'فرع', 'فساد', 'فضاء', 'فلاح', 'فلسف', 'فنان', 'فندق', 'فوضي', 'فءه', 'فءات', 'فرقاطه', 'فصيل', 'فقه', 'فقيه',
   'فنون', 'فروع', 'فروق', 'فصول', 'فروض', 'فنادق', 'فواءد', 'فوارق', 'فواصل', 'فيالق', 'وفود', 'وعود', 'وجوه', 'ورود',
   'وثاءق', 'وظاءف', 'وحدات',
+  // Singulars and broken plurals whose ف/و the gold pairs showed lost (فقير/فقراء, وكيل/وكلاء, فارس/فرسان).
+  'وكلاء', 'وصايا', 'فقير', 'فقراء', 'فاكه', 'فواكه', 'فضيل', 'فضاءل', 'فريض', 'فراءض', 'فنجان', 'فناجين', 'فارس',
+  'فرسان', 'فانوس', 'فوانيس', 'فستان', 'فساتين', 'فيلق', 'فهود', 'فءاد',
 ];
 
 /** Nouns that begin like a future verb (س + ي ت ن ا): kept whole by rule 2c. */
@@ -67,6 +70,15 @@ function isVerbalNoun(r: string): boolean {
   if (r.length >= 4 && (r[0] === 'ت' || r[0] === 'م')) return true;
   if (r.length < 5 || r[0] !== 'ا') return false;
   return r.startsWith('است') || r[2] === 'ت' || (r[1] === 'ن' && r[4] === 'ا') || r[3] === 'ا';
+}
+
+/**
+ * A word read as ب, ل or ك before a noun in ة (بعلاقة, لحكومة, بحملة): 3+ letters before the ه, and on
+ * three not a فاعلة or فعيلة shape, whose first letter the clitic usually is (بارجة, كارثة, كنيسة).
+ */
+function isNounInTa(w: string): boolean {
+  if (!w.endsWith('ه') || w.length < 5) return false;
+  return w.length > 5 || (w[1] !== 'ا' && !'اوي'.includes(w[2]));
 }
 
 /** Length of the longest radical-initial stem `w` begins with (0: none). */
@@ -137,7 +149,7 @@ export function stemArabic(word: string): string {
   // Rule 2b: ب, ل or ك before a verbal noun or participle (بتعميق, لتحقيق, بمليارات, لمسوول, باعتماد,
   // لاجراء, باستخدام, كمراقب, وكمسوول); other words beginning with ب ك ل (بحر, كتاب, لجنه, لاعب) keep their
   // first letter, and so does ك before ت (كتابه, كتيبه are not ك + تابه).
-  if (!prefixed && (w[0] === 'ب' || w[0] === 'ل' || (w[0] === 'ك' && w[1] !== 'ت')) && isVerbalNoun(w.slice(1)) && !PLACE_NAMES.has(w)) {
+  if (!prefixed && (w[0] === 'ب' || w[0] === 'ل' || (w[0] === 'ك' && w[1] !== 'ت')) && (isVerbalNoun(w.slice(1)) || isNounInTa(w)) && !PLACE_NAMES.has(w)) {
     w = w.slice(1);
   }
   // Rule 2c: the future particle س before an imperfect prefix (سيتنفس, ستحتاج, سنعمل), 4+ letters left,
@@ -156,6 +168,9 @@ export function stemArabic(word: string): string {
     w = w.slice(0, -1);
     pronoun = true;
   }
+  // A final ه on three letters is kept: it is ta marbuta as often as the pronoun, and the noun in ة is
+  // another word than the bare one (عملة / عمل, حكمة / حكم, ثورة / ثور); see taMarbuta below.
+  if (!pronoun && w.length === 4 && w.endsWith('ه')) return w;
   for (const [s, keep] of pronoun ? [] : PRONOUNS) {
     if (w.endsWith(s) && w.length - s.length >= keep) {
       w = w.slice(0, -s.length);
@@ -176,8 +191,12 @@ export function stemArabic(word: string): string {
     // Rule 5a: before a pronoun, ta marbuta is written ت (علاقتها = علاقه + ها): drop it too, unless it
     // is the ت of the plural ات, which rule 6 takes. A construct ending ا or و (علاقتاهما, معلموهم) goes too.
     const last = w[w.length - 1];
-    if (last === 'ت' && w[w.length - 2] !== 'ا' && w.length - 1 >= 3) w = w.slice(0, -1);
-    else if ((last === 'ا' || last === 'و') && w.length - 1 >= 3) w = w.slice(0, -1);
+    if (last === 'ت' && w[w.length - 2] !== 'ا' && w.length - 1 >= 3) {
+      w = w.slice(0, -1);
+      // On three letters the ة comes back (حملتها → حمله, like حملة), except after a bare ه, which may be
+      // the word's own ة after a last radical ت (ثابتة → ثاب, like ثابت under rule 8).
+      if (w.length === 3 && !word.endsWith('ته')) return w + 'ه';
+    } else if ((last === 'ا' || last === 'و') && w.length - 1 >= 3) w = w.slice(0, -1);
   } else if (!verb && w.endsWith('ا') && (w.length >= 5 || (w.length === 4 && !'ايو'.includes(w[2]) && !PLACE_NAMES.has(w)))) {
     // Rule 5b: tanween alef (اتصالا، هاتفيا; on three letters too: عاما، يوما، حربا), except after ا ي و
     // on four letters (دنيا، عليا, رويا end that way by nature) and on place names (روسيا، كندا).
@@ -189,6 +208,8 @@ export function stemArabic(word: string): string {
   for (const [s, keep] of NUMBERS) {
     if (w.endsWith(s) && w.length - s.length >= (pronoun || isShortDual(w, s) ? 3 : keep)) {
       w = w.slice(0, -s.length);
+      // The feminine plural and dual of a three-letter noun in ة: حملات, حملتين → حمله like حملة.
+      if (w.length === 3 && s[0] !== 'و' && s !== 'ين' && s !== 'ان') return w + 'ه';
       break;
     }
   }

@@ -38,6 +38,11 @@ const PAIRS: [string, string, string?][] = [
   ['123ي5', '12ا3ي5'],
   ['1ا3و5', '1وا3ي5'],
   ['1ا3ي5', '1وا3ي5'],
+  // فعلة of a doubled root and فعل: قصه/قصص, حصه/حصص (the ه is ta marbuta, kept on short stems).
+  ['12ه', '122'],
+  // فعال and فعول with أفعلة: غطاء/اغطيه, دواء/ادويه, عمود/اعمده.
+  ['12اء', 'ا12ي'],
+  ['12و4', 'ا124', '2'],
   // Weak endings: قضيه/قضايا, ناحيه/نواح, غني/اغنياء.
   ['12ي', '12اي'],
   ['1ا3ي', '1وا3'],
@@ -105,6 +110,8 @@ function write(slots: string[], shape: string): string {
  * @example pluralPartners('رءساء').includes('رءيس') // → true (رؤساء / رئيس)
  */
 export function pluralPartners(stem: string): string[] {
+  // A three-letter noun in ة keeps its ه in the stem (حمله): its plural patterns are those of its letters.
+  if (stem.length === 4 && stem.endsWith('ه')) return pluralPartners(stem.slice(0, 3)).filter((p) => p !== stem.slice(0, 3));
   const out = new Set<string>();
   if (NOT_PLURAL.has(stem)) return [];
   for (const [singular, plural, strong] of PAIRS) {
@@ -115,6 +122,8 @@ export function pluralPartners(stem: string): string[] {
   }
   out.delete(stem);
   for (const w of out) if (NOT_PLURAL.has(w)) out.delete(w);
+  // …and a three-letter singular may be one in ة (افكار → فكر and فكره).
+  for (const w of [...out]) if (w.length === 3 && stem.length > 3) out.add(w + 'ه');
   return [...out];
 }
 

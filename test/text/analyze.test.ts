@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, stem, normalize, isStopWord, detectLang } from '../../src/text/index.ts';
+import { analyze, stem, normalize, isStopWord, detectLang, joinedPlurals } from '../../src/text/index.ts';
 
 const ar = (w: string) => stem(normalize(w), 'ar');
 
@@ -21,8 +21,8 @@ test('the Arabic stemmer strips stacked proclitics and suffixes', () => {
     ['علاقتها', 'علاق'],
     ['علاقتهما', 'علاق'],
     ['بينهما', 'بين'],
-    ['دولتين', 'دول'],
-    ['الدولتان', 'دول'],
+    ['دولتين', 'دوله'], // a three-letter noun keeps its ة (issue 18: دولة is not دول)
+    ['الدولتان', 'دوله'],
     ['كتابكم', 'كتاب'],
     ['هاتفياً', 'هاتفي'], // a nisba of no place is a word of its own (issue 18)
     ['اتصالاً', 'اتصال'],
@@ -77,6 +77,41 @@ test('inflection gaps of issue 18: ك and وك, the pronoun ك, endings on short
   // Place names keep their own letters: كندا is no كند + tanween; روسيا still meets روسي.
   assert.equal(ar('كندا'), 'كندا');
   assert.equal(ar('روسيا'), ar('الروسي'));
+});
+
+test('a three-letter noun in ة is another word than the bare one, and meets its own forms (issue 18)', () => {
+  const apart: [string, string][] = [
+    ['عملة', 'عمل'],
+    ['حكمة', 'حكم'],
+    ['ثورة', 'ثور'],
+    ['العقدة', 'العقد'],
+    ['حملة', 'حمل'],
+  ];
+  for (const [a, b] of apart) assert.notEqual(ar(a), ar(b), `${a} / ${b}`);
+  const meet = [
+    ['عملة', 'العملة', 'عملتها', 'عملات', 'العملات', 'عملتين'],
+    ['حكومة', 'بحكومة', 'لحكومة', 'وبحكومة', 'كحكومة', 'الحكومة'],
+    ['حملة', 'بحملة', 'حملات', 'الحملة'],
+    ['ثابت', 'ثابتة', 'الثابتة'], // the ة after a last radical ت is not read as ت + the pronoun ه
+    ['فقراء', 'الفقراء'],
+    ['وكلاء', 'الوكلاء'],
+  ];
+  for (const g of meet) assert.equal(new Set(g.map(ar)).size, 1, g.join(' ') + ' → ' + g.map(ar).join(' '));
+  // Words that begin with ب or ك before a noun shape keep that letter.
+  for (const w of ['بارجة', 'كارثة', 'كنيسة', 'لجنة', 'بطاقة']) assert.equal(ar(w)[0], normalize(w)[0], w);
+  assert.equal(ar('فقير'), 'فقير');
+});
+
+test('broken plurals join their singular by pattern when the vocabulary holds both, a noun in ة included (issue 18)', () => {
+  const joins = (a: string, b: string) => {
+    const [x, y] = [ar(a), ar(b)];
+    const has = (s: string) => s === x || s === y;
+    return joinedPlurals(x, has).includes(y) || joinedPlurals(y, has).includes(x);
+  };
+  for (const [s, p] of [['سلاح', 'أسلحة'], ['رئيس', 'رؤساء'], ['قصة', 'قصص'], ['غطاء', 'أغطية'], ['عمود', 'أعمدة'], ['فكرة', 'أفكار'], ['فقير', 'فقراء']]) {
+    assert.ok(joins(s, p), `${s} / ${p}`);
+  }
+  for (const [a, b] of [['عمل', 'عملة'], ['حرب', 'حربة'], ['عقد', 'عقدة']]) assert.ok(!joins(a, b), `${a} / ${b}`);
 });
 
 test('inflections of one word meet on one stem', () => {

@@ -30,6 +30,7 @@ import * as siteSettings from './090-site-settings.ts';
 import * as mediaAlt from './091-media-alt.ts';
 import * as expertPhotos from './092-expert-photos.ts';
 import * as importMarkState from './120-import-mark-state.ts';
+import * as taMarbutaStems from './121-ta-marbuta-stems.ts';
 import * as reviewMail from './135-review-mail.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -59,5 +60,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '091-media-alt': mediaAlt,
   '092-expert-photos': expertPhotos,
   '120-import-mark-state': importMarkState,
+  '121-ta-marbuta-stems': taMarbutaStems,
   '135-review-mail': reviewMail,
 };
