@@ -113,9 +113,13 @@ async function addFuzzy(db: SearchDb, plan: QueryPlan, minDf: number): Promise<C
     const kept = ranked.filter((x) => df.get(x)! >= best * DOMINANT).slice(0, MAX_FUZZY);
     chosen.set(c, kept);
     if (c.kind === 'term') {
-      // Shown as the typed word with its stem replaced, when the stem stands in it (الرياضه → الرياح).
+      // Shown as the typed word with its stem replaced, when the stem stands in it (الرياضه → الرياح). An
+      // Arabic ta marbuta (folded to ه) belonged to the typed noun: kept on another stem it would make
+      // another word (رياضة → «رياحه», "his winds"), so it goes with the stem it came with (→ رياح).
       const at = c.term.exact.indexOf(c.term.stem);
-      shown.set(c.term.exact, at >= 0 ? c.term.exact.slice(0, at) + kept[0] + c.term.exact.slice(at + c.term.stem.length) : kept[0]);
+      const rest = at >= 0 ? c.term.exact.slice(at + c.term.stem.length) : '';
+      const tail = /^[هة]$/u.test(rest) && lang(kept[0]) === 'ar' ? '' : rest;
+      shown.set(c.term.exact, at >= 0 ? c.term.exact.slice(0, at) + kept[0] + tail : kept[0]);
     }
   }
   const withFuzzy = (c: PlanClause): PlanClause => {

@@ -12,6 +12,7 @@ import { makeArticle } from './fixtures.ts';
 
 const VISIT = makeArticle({ slug: 'zyarh-mrtqbh', lang: 'ar', title: 'زيارة مرتقبة', paragraphs: ['قد يزور الرئيس موسكو قريبا، وقد تبحث الزيارة صفقات جديدة.'], published: '2023-05-18' });
 const PRESIDENCY = makeArticle({ slug: 'alryash', lang: 'ar', title: 'الرئاسة والحكومة', paragraphs: ['أعلنت الرئاسة تعديلا في الحكومة.'], published: '2023-01-10' });
+const WINDS = makeArticle({ slug: 'alryah', lang: 'ar', title: 'رياح الصحراء', paragraphs: ['هبت رياح قوية على الساحل، والرياح تحمل الرمال.'], published: '2022-03-01' });
 const ELECTIONS = makeArticle({ slug: 'alantkhabat', lang: 'ar', title: 'الانتخابات المقبلة', paragraphs: ['تستعد البلاد للانتخابات في الخريف.'], published: '2022-09-01' });
 
 forEachEngine('honest typo correction', (engine) => {
@@ -20,7 +21,7 @@ forEachEngine('honest typo correction', (engine) => {
 
   before(async () => {
     store = await engine.open();
-    for (const a of [VISIT, PRESIDENCY, ELECTIONS]) await saveArticle(store, a);
+    for (const a of [VISIT, PRESIDENCY, ELECTIONS, WINDS]) await saveArticle(store, a);
   });
   after(() => engine.cleanup());
 
@@ -32,6 +33,13 @@ forEachEngine('honest typo correction', (engine) => {
   test('رياضة does not silently return an article about the presidency', async () => {
     const r = await find('رياضة');
     assert.ok(r.total === 0 || r.notice, `${r.total} hits and no notice`);
+  });
+
+  test('a correction is a word: the typed ta marbuta does not stay on another stem (رياضة → رياح, never «رياحه»)', async () => {
+    const r = await find('رياضة');
+    assert.ok(r.correction, 'رياضة is unknown here and رياح one letter away');
+    assert.equal(r.correction.query, 'رياح');
+    assert.deepEqual(r.hits.map((h) => h.id), [WINDS.id]);
   });
 
   test('a correction is shown with the query as typed, in the interface language, and verbatim turns it off', async () => {
