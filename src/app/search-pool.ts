@@ -38,8 +38,12 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** How long a replacement waits after a worker died, so a worker that cannot start does not spin. */
+/**
+ * How long a replacement waits after a worker died: doubled after each death until one comes up, so a
+ * worker that cannot start (a database gone away) neither spins nor floods the log.
+ */
 const RESPAWN_MS = 500;
+const RESPAWN_MAX_MS = 30_000;
 
 const here = import.meta.url;
 // Compiled (dist/app/search-pool.js) the worker is compiled too; from the sources it runs through tsx,
@@ -55,6 +59,8 @@ class Slot {
   #closed = false;
 
   #isReady = false;
+  #respawnMs = RESPAWN_MS;
+  #timer?: NodeJS.Timeout;
 
   constructor(
     private readonly target: SearchPoolOptions['target'],
@@ -66,7 +72,10 @@ class Slot {
   /** `ready`, its failure handled here too: a pool nobody awaits (a server's) must not crash on it. */
   #watch(ready: Promise<void>): Promise<void> {
     ready.then(
-      () => (this.#isReady = true),
+      () => {
+        this.#isReady = true;
+        this.#respawnMs = RESPAWN_MS;
+      },
       () => {},
     );
     return ready;
@@ -101,8 +110,10 @@ class Slot {
         for (const p of lost) p.reject(new SearchWorkerError('the search worker stopped before answering: try again in a moment'));
         reject(new SearchWorkerError(`the search worker exited (${signal ?? code}) before it was ready`));
         if (this.#closed) return;
-        this.log(`search worker exited (${signal ?? code}); starting another`);
-        const next = new Promise<void>((r) => setTimeout(r, RESPAWN_MS)).then(() => (this.#closed ? undefined : this.#spawn()));
+        const wait = this.#respawnMs;
+        this.#respawnMs = Math.min(RESPAWN_MAX_MS, wait * 2);
+        this.log(`search worker exited (${signal ?? code}); starting another in ${wait} ms`);
+        const next = new Promise<void>((r) => (this.#timer = setTimeout(r, wait))).then(() => (this.#closed ? undefined : this.#spawn()));
         next.catch(() => {}); // its own exit handler starts the next one
         this.ready = this.#watch(next);
       });
@@ -135,6 +146,7 @@ class Slot {
 
   async close(): Promise<void> {
     this.#closed = true;
+    clearTimeout(this.#timer);
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise<void>((r) => child.once('exit', () => r()));
