@@ -48,6 +48,15 @@ const NAV: [string, AdminKey, Capability][] = [
 ];
 
 /** The hidden CSRF field every form that changes something carries. */
+/**
+ * A notice's `commands` as code, isolated left to right: in an Arabic sentence, bare backticks around
+ * `mizan user add EMAIL --role admin` are reordered by the bidirectional algorithm and land on the wrong
+ * words; a `<code dir="ltr">` keeps the command whole and in order.
+ */
+function withCommands(text: string) {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code dir="ltr">{part}</code> : part));
+}
+
 export function CsrfField(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
@@ -108,7 +117,7 @@ export function AdminLayout(props: AdminLayoutProps) {
           ) : null}
           {props.flash ? (
             <p class={`flash ${props.flash.kind}`} role={props.flash.kind === 'error' ? 'alert' : 'status'}>
-              {props.flash.text}
+              {withCommands(props.flash.text)}
             </p>
           ) : null}
           {props.children}
