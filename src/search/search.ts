@@ -461,6 +461,9 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
     if (!pairs) clock.partial = true;
   }
   const cross: CrossPlan | undefined = pairs ? crossPlan(plan, pairs, opts.expand) : undefined;
+  // For the any-word fallback: the words that have a translation, in one group ("arms sales" where only
+  // arms has one still reaches the Arabic article on arms sales, below those that contain a word typed).
+  const crossSome: CrossPlan | undefined = pairs && plan.groups.length > 1 ? crossPlan(plan, pairs, opts.expand, { someWords: true }) : undefined;
   let joined = isEmptyPlan(plan) || clock.late() ? plan : await addPluralJoins(db, plan);
   if (opts.expand && !isEmptyPlan(plan)) {
     // Other-script names go to the cross-language query when there is one, so what they find is marked as such.
@@ -487,7 +490,13 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
     }
     if (all.counted.length === 0 && plan.groups.length > 1 && !clock.late()) {
       const anyWord: QueryPlan = { ...plan, groups: [plan.groups.flat()], pairs: adjacentPairs(plan.groups) };
-      const wider = await findMatches(ctx, anyWord);
+      let wider = await findMatches(ctx, anyWord);
+      if (crossSome && !wider.approximate && !clock.late()) {
+        const crossAny: QueryPlan = { ...crossSome.plan, groups: [crossSome.plan.groups.flat()] };
+        const rows = crossRows(cols, wider, await findMatches(ctx, crossAny), crossSome.from);
+        for (const r of rows) crossFound.add(r.pos);
+        if (rows.length) wider = { ranked: [...wider.ranked, ...rows], counted: [...wider.counted, ...rows], approximate: false };
+      }
       if (wider.counted.length) {
         notices.push(notice('anyWord', query.ui));
         return [anyWord, wider] as const;
@@ -500,7 +509,7 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
   if (crossFound.size) notices.push(notice('crossLanguage', query.ui));
   sortGroups(cols, groups, isEmptyPlan(plan) ? 'date' : query.sort);
   const start = (query.page - 1) * query.pageSize;
-  const hits = await buildHits(db, cols, groups.slice(start, start + query.pageSize), plan, cross?.plan, clock);
+  const hits = await buildHits(db, cols, groups.slice(start, start + query.pageSize), plan, (cross ?? crossSome)?.plan, clock);
   const { facets, total } = countFacets(cols, found, filter, query.ui, query.ui ?? query.lang);
   const response: SearchResponse = { total, hits, facets };
   if (found.approximate) response.approximate = true;

@@ -48,11 +48,12 @@ function translate(t: PlanTerm, from: string, pairs: TermPairs, expand: Expand |
 }
 
 /**
- * The plan of `plan`'s words in other languages; undefined when a word has no translation, or the
- * query mixes scripts.
+ * The plan of `plan`'s words in other languages; undefined when a word has no translation (with
+ * `someWords`, for the any-word fallback: such words are left out, undefined only when none has one), or
+ * the query mixes scripts.
  * @example crossPlan(planQuery(parseQuerySyntax('arms sales')), pairs) // → { from: 'en', plan: groups [[اسلح, تسليح], [مبيع]] }
  */
-export function crossPlan(plan: QueryPlan, pairs: TermPairs, expand?: Expand): CrossPlan | undefined {
+export function crossPlan(plan: QueryPlan, pairs: TermPairs, expand?: Expand, opts: { someWords?: boolean } = {}): CrossPlan | undefined {
   const from = queryLang(plan);
   if (!from || plan.groups.length === 0) return undefined;
   const groups: PlanClause[][] = [];
@@ -64,10 +65,14 @@ export function crossPlan(plan: QueryPlan, pairs: TermPairs, expand?: Expand): C
     for (const c of group) if (c.kind === 'phrase') for (const t of c.terms) if (!t.stop) words.push([t]);
     for (const alternatives of words) {
       const stems = new Set(alternatives.flatMap((t) => translate(t, from, pairs, expand)));
-      if (stems.size === 0) return undefined;
+      if (stems.size === 0) {
+        if (opts.someWords) continue;
+        return undefined;
+      }
       groups.push([...stems].map(termClause));
     }
   }
+  if (groups.length === 0) return undefined;
   // An excluded word stays excluded in every language it translates to.
   const exclude = plan.exclude.flatMap((c) => (c.kind === 'term' ? [c.term] : c.terms)).flatMap((t) => translate(t, from, pairs, expand).map(termClause));
   return { from, plan: { groups, exclude, truncated: plan.truncated } };
