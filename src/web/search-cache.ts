@@ -5,6 +5,11 @@
  * content change reaches this server's change clock, or for a minute at most (a change made where the
  * clock cannot see it, such as `mizan reindex` run beside the server). The same query asked while its
  * answer is being computed waits for that answer instead of computing it again.
+ *
+ * An answer cut short by its deadline (searches crowding in) is kept too, but for two seconds only: were
+ * it not kept at all, a flood of searches would never warm the cache (every answer partial, every one
+ * computed again), and the hot queries that make most of a flood would cost full price each time. Two
+ * seconds after, the next asker gets a fresh answer, whole once the crowd has gone.
  */
 import type { SearchQuery, SearchResponse } from '../search/index.ts';
 import type { ChangeClock } from './change-clock.ts';
@@ -14,11 +19,15 @@ export interface SearchCacheOptions {
   maxEntries?: number;
   /** An answer is kept this long at most (ms). */
   ttlMs?: number;
+  /** A partial answer (cut short by its deadline) is kept this long at most (ms). */
+  partialTtlMs?: number;
 }
 
 interface Entry {
   gen: number;
   at: number;
+  /** How long it is kept (shortened once the answer turns out partial). */
+  ttl: number;
   answer: Promise<SearchResponse>;
 }
 
@@ -27,6 +36,7 @@ export class SearchCache {
   readonly #clock: ChangeClock | undefined;
   readonly #maxEntries: number;
   readonly #ttlMs: number;
+  readonly #partialTtlMs: number;
   readonly #entries = new Map<string, Entry>();
   hits = 0;
   misses = 0;
@@ -36,6 +46,7 @@ export class SearchCache {
     this.#clock = clock;
     this.#maxEntries = opts.maxEntries ?? 1000;
     this.#ttlMs = opts.ttlMs ?? 60_000;
+    this.#partialTtlMs = Math.min(this.#ttlMs, opts.partialTtlMs ?? 2_000);
   }
 
   /**
@@ -49,7 +60,7 @@ export class SearchCache {
     const key = keyOf(query);
     const now = Date.now();
     const kept = this.#entries.get(key);
-    if (kept && now - kept.at <= this.#ttlMs && clock.fresh(kept.gen, null)) {
+    if (kept && now - kept.at <= kept.ttl && clock.fresh(kept.gen, null)) {
       // Most recently used last: the map's order is the eviction order.
       this.#entries.delete(key);
       this.#entries.set(key, kept);
@@ -57,12 +68,17 @@ export class SearchCache {
       return kept.answer;
     }
     this.misses++;
-    const entry: Entry = { gen: clock.gen, at: now, answer: compute() };
+    const entry: Entry = { gen: clock.gen, at: now, ttl: this.#ttlMs, answer: compute() };
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    // A refused or failed search is not an answer, nor is one cut short by its deadline: the next asker tries again.
+    // A refused or failed search is not an answer: the next asker tries again. One cut short by its
+    // deadline is kept briefly (see above), from the moment it was answered.
     const drop = () => this.#entries.get(key) === entry && this.#entries.delete(key);
-    entry.answer.then((answer) => answer.partial && drop(), drop);
+    entry.answer.then((answer) => {
+      if (!answer.partial) return;
+      entry.at = Date.now();
+      entry.ttl = this.#partialTtlMs;
+    }, drop);
     while (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
     return entry.answer;
   }

@@ -54,13 +54,17 @@ test('filters, page and interface language are part of the question; the least r
   assert.equal(computed, 4, 'least recently used: evicted');
 });
 
-test('an answer cut short by its deadline is not kept: the next asker gets a whole one', async () => {
-  const cache = new SearchCache(new ChangeClock());
+test('an answer cut short by its deadline is kept only briefly: during a flood it is reused, after it the next asker gets a whole one', async () => {
+  const cache = new SearchCache(new ChangeClock(), { partialTtlMs: 1000 });
   let computed = 0;
   const ask = () => cache.answer(parseSearchQuery({ q: 'نفط' }), async () => ({ ...answer(++computed), ...(computed === 1 ? { partial: true as const } : {}) }));
   assert.equal((await ask()).partial, true);
-  assert.equal((await ask()).partial, undefined, 'computed again, whole');
-  assert.equal((await ask()).total, 2, 'the whole answer is kept');
+  assert.equal((await ask()).partial, true, 'asked again at once: the partial answer, not a second computation');
+  assert.equal(computed, 1);
+  await new Promise((r) => setTimeout(r, 1100));
+  assert.equal((await ask()).partial, undefined, 'past its short life: computed again, whole');
+  await new Promise((r) => setTimeout(r, 1100));
+  assert.equal((await ask()).total, 2, 'the whole answer is kept for long');
 });
 
 test('without a change clock nothing is kept', async () => {
