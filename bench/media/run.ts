@@ -3,12 +3,18 @@
  * - a card rendered by Mizan (sharp: Pango + HarfBuzz) against Chromium drawing the same card as HTML and
  *   taking its screenshot (the usual way sites make cards), p50/p95 over distinct titles (no cache hits);
  * - responsive variants a second (AVIF, WebP, JPEG at 960 px from a 2400 px master) against sharp's own
- *   plain JPEG resize of the same master (the floor any variant costs).
+ *   plain JPEG resize of the same master (the floor any variant costs);
+ * - an article PDF of the demo (each Arabic and English article in turn, as `<path>.pdf` answers it)
+ *   against Chromium's own print-to-PDF of the same page served by the same app (the same engine with
+ *   none of Mizan's work around it: print layout, waiting for fonts, stable dates), p50/p95.
  * Chromium is skipped, with a message, when /usr/bin/chromium is absent.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
-import { renderCard } from '../../src/app/index.ts';
+import { loadDemo, openStore, renderCard } from '../../src/app/index.ts';
+import { closePdfBrowser, createWebApp, listen } from '../../src/web/index.ts';
 import { encodeVariant } from '../../src/app/media/image-codec.ts';
 
 const N = Number(process.env.BENCH_N ?? 30);
@@ -77,3 +83,46 @@ if (chrome) {
   console.log(`  ratio mizan/chromium p50 ${(pct(mizan, 50) / pct(chrome, 50)).toFixed(2)}, p95 ${(pct(mizan, 95) / pct(chrome, 95)).toFixed(2)}`);
 } else console.log('  chromium: /usr/bin/chromium absent, reference skipped');
 await variants();
+await pdfs();
+
+async function pdfs(): Promise<void> {
+  if (!existsSync('/usr/bin/chromium')) return console.log('article PDF: /usr/bin/chromium absent, skipped');
+  const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-pdf-'));
+  const store = await openStore({ db: join(dir, 'm.db') });
+  await loadDemo(store);
+  const app = createWebApp({ store }, { noCache: true });
+  const server = await listen(app, { port: 0, host: '127.0.0.1' });
+  const paths = (await store.listArticles({ limit: 100 })).items.filter((a) => a.type !== 'page').map((a) => a.path);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    // Both warm: Mizan's kept browser started, each page's image variants made (on first request, then
+    // kept), the reference's page open.
+    for (const path of paths) await (await app.request(`${path}.pdf`)).arrayBuffer();
+    const page = await browser.newPage();
+    const mine: number[] = [];
+    const ref: number[] = [];
+    for (let i = 0; i < Math.max(N, paths.length); i++) {
+      const path = paths[i % paths.length];
+      let t0 = performance.now();
+      const res = await app.request(`${path}.pdf`);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path}.pdf answered ${res.status}`);
+      mine.push(performance.now() - t0);
+      t0 = performance.now();
+      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      await page.pdf({ format: 'A4' });
+      ref.push(performance.now() - t0);
+    }
+    console.log(`article PDF, ${mine.length} prints of ${paths.length} demo articles   p50 ms   p95 ms`);
+    console.log(`  mizan (<path>.pdf)                     ${fmt(pct(mine, 50))}  ${fmt(pct(mine, 95))}`);
+    console.log(`  chromium print-to-PDF of the page      ${fmt(pct(ref, 50))}  ${fmt(pct(ref, 95))}`);
+    console.log(`  ratio mizan/chromium p50 ${(pct(mine, 50) / pct(ref, 50)).toFixed(2)}, p95 ${(pct(mine, 95) / pct(ref, 95)).toFixed(2)}`);
+  } finally {
+    await browser.close();
+    await closePdfBrowser();
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

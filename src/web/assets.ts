@@ -28,9 +28,11 @@ interface FontSpec {
   weight: number;
   style: 'normal' | 'italic';
   unicodeRange: string;
+  /** CSS size-adjust, to match another face's size. */
+  sizeAdjust?: string;
 }
 
-// Only the subsets and weights the site uses: Arabic script from Noto Naskh, Latin from Source Serif 4.
+// Only the subsets and weights the site uses: Arabic script from Noto Naskh (Amiri on paper), Latin from Source Serif 4.
 const ARABIC_RANGE = 'U+0600-06FF, U+0750-077F, U+0870-088E, U+0890-0891, U+0897-08E1, U+08E3-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FE74, U+FE76-FEFC';
 const LATIN_RANGE = 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';
 // Digits, spaces and punctuation inside Arabic text come from Naskh's own Latin subset, so numbers match
@@ -47,6 +49,11 @@ const FONTS: FontSpec[] = [
     [600, 'normal'],
     [700, 'normal'],
   ].map(([weight, style]) => ({ pkg: '@fontsource/source-serif-4', file: `source-serif-4-latin-${weight}-${style}.woff2`, family: 'Source Serif 4', weight: weight as number, style: style as 'normal' | 'italic', unicodeRange: LATIN_RANGE })),
+  // Arabic on paper (the article PDF, a reader's print): Noto Naskh 5 draws a letter's dots as separate
+  // marks, which Chromium's PDF gives to text extractors as stray letters ("ت بو" and "ن" for تبون);
+  // Amiri's letters are whole glyphs, so pdftotext reads the words back as written (docs/pdf.md).
+  // Loaded only when printing: no screen style names it.
+  ...[400, 700].map((weight) => ({ pkg: '@fontsource/amiri', file: `amiri-arabic-${weight}-normal.woff2`, family: 'Amiri', weight, style: 'normal' as const, unicodeRange: ARABIC_RANGE, sizeAdjust: '112%' })),
 ];
 
 function fontFile(spec: FontSpec): string {
@@ -67,7 +74,7 @@ function build(): { byPath: Map<string, Asset>; css: Asset; icon: Asset; fonts: 
     byPath.set(path, { path, type: 'font/woff2', body, etag: `"${h}"` });
     fonts[spec.file] = path;
     faces.push(
-      `@font-face{font-family:'${spec.family}';font-style:${spec.style};font-weight:${spec.weight};font-display:swap;src:url(${path}) format('woff2');unicode-range:${spec.unicodeRange}}`,
+      `@font-face{font-family:'${spec.family}';font-style:${spec.style};font-weight:${spec.weight};font-display:swap;src:url(${path}) format('woff2');unicode-range:${spec.unicodeRange}${spec.sizeAdjust ? `;size-adjust:${spec.sizeAdjust}` : ''}}`,
     );
   }
   // Naskh's Latin digits stand taller and heavier than the Arabic letters around them (its Latin is

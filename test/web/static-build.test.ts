@@ -2,7 +2,8 @@
  * `mizan build` on the demo site: every internal link of the copy leads to a file of the copy (search and
  * the API aside: a Mizan server answers those), every file holds the very bytes a real `mizan serve`
  * sends for its path, a second build rewrites only what changed, and former paths get redirect rules that
- * nginx accepts.
+ * nginx accepts. An Arabic article carries a PDF attachment (issue 15): the file is in the copy, its bytes
+ * the server's.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { loadDemo, openStore } from '../../src/app/index.ts';
+import { attachFile, CLI_EDITOR, loadDemo, openStore } from '../../src/app/index.ts';
 import { buildSite, closePdfBrowser, fileForPath } from '../../src/web/index.ts';
 import { BIN } from '../support/cli.ts';
 
@@ -18,6 +19,19 @@ const BASE = 'https://static.example.org';
 const dir = mkdtempSync(join(tmpdir(), 'mizan-build-'));
 const out = join(dir, 'out');
 const db = join(dir, 'site.db');
+const NOTE = join(import.meta.dirname, '../fixtures/attachments/policy-note-ar.pdf');
+
+/**
+ * Every site address a page names: href, src, action and poster, each candidate of a srcset, data-*
+ * attributes that hold an address (the copy's search index) and url() in inline styles.
+ */
+function addressesOf(html: string): string[] {
+  const found: string[] = [];
+  for (const m of html.matchAll(/\s(?:href|src|action|poster|data-[a-z-]+)="([^"#]*)/g)) found.push(m[1]);
+  for (const m of html.matchAll(/\s(?:srcset|imagesrcset)="([^"]*)/g)) for (const c of m[1].split(',')) found.push(c.trim().split(/\s+/)[0]);
+  for (const m of html.matchAll(/url\(["']?([^"')]+)/g)) found.push(m[1]);
+  return found.map((l) => l.replace(/&amp;/g, '&')).map((l) => (l.startsWith(BASE) ? l.slice(BASE.length) || '/' : l)).filter((l) => l.startsWith('/') && !l.startsWith('//'));
+}
 
 function filesUnder(d: string): string[] {
   return readdirSync(d).flatMap((n) => {
@@ -43,10 +57,13 @@ describe('the static copy of the demo site', () => {
   let store: Awaited<ReturnType<typeof openStore>>;
   let first: Awaited<ReturnType<typeof buildSite>>;
   let server: ChildProcess | undefined;
+  let attachment = '';
 
   before(async () => {
     store = await openStore({ db });
     await loadDemo(store);
+    const article = (await store.listArticles({ lang: 'ar', limit: 1 })).items[0];
+    attachment = (await attachFile(store, CLI_EDITOR, article.id, readFileSync(NOTE), 'mudhakkira.pdf', { title: 'مذكرة سياسات' })).attachment.src;
     first = await buildSite(store, { out, baseUrl: BASE });
   });
   after(async () => {
@@ -65,35 +82,25 @@ describe('the static copy of the demo site', () => {
     const articles = [...files].filter((f) => /^(ar\/)?policy-analysis\/[^/]+\.html$/.test(f));
     assert.ok(articles.length >= 14, `${articles.length} article and listing pages`);
     let links = 0;
+    let variants = 0;
+    let attachmentLinks = 0;
     for (const file of files) {
       if (!file.endsWith('.html')) continue;
       const html = readFileSync(join(out, file), 'utf8');
-      for (const m of html.matchAll(/\s(?:href|src)="([^"#]*)/g)) {
-        let link = m[1].replace(/&amp;/g, '&');
-        if (link.startsWith(BASE)) link = link.slice(BASE.length) || '/';
-        if (!link.startsWith('/') || link.startsWith('//')) continue;
+      for (const link of addressesOf(html)) {
+        // Answered by a Mizan server (the API origin), never copied.
         if (/^\/(api)(\/|$)|^(\/ar)?\/search(\?|$)/.test(link)) continue;
         links++;
+        if (/^\/media\/[0-9a-f]{32}\/\d+\.(avif|webp)$/.test(link)) variants++;
+        if (link === attachment) attachmentLinks++;
         assert.ok(files.has(fileForPath(link)), `${file} links to ${link}, which the copy lacks (${fileForPath(link)})`);
       }
     }
     assert.ok(links > 500, `${links} internal links checked`);
     // The demo's images are <picture>s: the AVIF and WebP variants a browser chooses are named only in srcset.
-    let variants = 0;
-    for (const file of files) {
-      if (!file.endsWith('.html')) continue;
-      const html = readFileSync(join(out, file), 'utf8');
-      for (const m of html.matchAll(/\ssrcset="([^"]*)/g)) {
-        for (const candidate of m[1].split(',')) {
-          let link = candidate.trim().split(/\s+/)[0].replace(/&amp;/g, '&');
-          if (link.startsWith(BASE)) link = link.slice(BASE.length) || '/';
-          if (!link.startsWith('/')) continue;
-          variants++;
-          assert.ok(files.has(fileForPath(link)), `${file} offers ${link} in a srcset, which the copy lacks`);
-        }
-      }
-    }
     assert.ok(variants > 0, 'the demo pages offer image variants');
+    assert.ok(attachmentLinks >= 2, `the article lists its PDF (title and download): ${attachmentLinks} links`);
+    assert.ok(readFileSync(join(out, fileForPath(attachment))).equals(readFileSync(NOTE)), 'the PDF in the copy is the file as uploaded');
   });
 
   test('each file holds the bytes a real server sends for its path', async () => {
@@ -124,7 +131,8 @@ describe('the static copy of the demo site', () => {
   });
 
   test('a second build rewrites only what changed and removes what is gone; former paths redirect', async () => {
-    const pdfs = filesUnder(out).filter((f) => f.endsWith('.pdf'));
+    // The articles' printed PDFs (attachments are files as uploaded, copied, never printed).
+    const pdfs = filesUnder(out).filter((f) => f.endsWith('.pdf') && !f.startsWith('media/'));
     const again = await buildSite(store, { out, baseUrl: BASE });
     assert.equal(again.written, 0);
     assert.equal(again.unchanged, first.pages);
@@ -164,7 +172,9 @@ describe('the static copy of the demo site', () => {
     const r = await buildSite(store, { out: bare, baseUrl: BASE, pdf: false, apiOrigin: 'https://api.example.org' });
     assert.deepEqual(r.broken, []);
     assert.ok(r.pdfsSkipped >= 10, `${r.pdfsSkipped} PDFs left out`);
-    assert.equal(readdirSync(bare, { recursive: true }).filter((f) => String(f).endsWith('.pdf')).length, 0);
+    const pdfs = readdirSync(bare, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf'));
+    // Attachments are not printed: they stay in the copy, so their links hold.
+    assert.deepEqual(pdfs, [fileForPath(attachment)]);
     const article = (await store.listArticles({ lang: 'ar', limit: 1 })).items[0];
     const rules = readFileSync(join(bare, '_redirects'), 'utf8');
     assert.ok(rules.includes(`${encodeURI(`${article.path}.pdf`)} https://api.example.org${encodeURI(`${article.path}.pdf`)} 302`), rules);

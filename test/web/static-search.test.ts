@@ -2,7 +2,9 @@
  * Search in a static copy built with no API origin: the copy's search page runs the analyzer in the
  * browser over the index `mizan build` wrote, served by a plain file server (no Mizan behind it). In
  * Chromium, an Arabic query typed without hamza ("ايكواس") finds the article whose title has it
- * ("إيكواس"), as the server's search does; a word in no article finds nothing.
+ * ("إيكواس"), as the server's search does; a word in no article finds nothing. Words found only in an
+ * article's attached PDF find the article, and the hit says it came from the PDF and links to the file in
+ * the copy, as the server's hit does.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,13 +13,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { loadDemo, openStore } from '../../src/app/index.ts';
+import { attachFile, CLI_EDITOR, loadDemo, openStore, searchArticles } from '../../src/app/index.ts';
 import { buildSite } from '../../src/web/index.ts';
 import { browserSkip, launchBrowser } from '../support/browser.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mizan-static-search-'));
 const out = join(dir, 'out');
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
+const NOTE = join(import.meta.dirname, '../fixtures/attachments/policy-note-ar.pdf');
+/** Words of the attached note that no demo article holds. */
+const ONLY_IN_PDF = 'الخزان النوبي';
+const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
 
 /** A file server as a CDN is: `/x` is `x`, `x.html` or `x/index.html`; the query is ignored. */
 function serveFiles(root: string): Promise<{ server: Server; url: string }> {
@@ -33,10 +38,16 @@ function serveFiles(root: string): Promise<{ server: Server; url: string }> {
 describe('search in a static copy with no server', { skip: browserSkip }, () => {
   let files: { server: Server; url: string };
   let browser: Browser;
+  let attachedTo = '';
+  let serverHit: Awaited<ReturnType<typeof searchArticles>>['hits'][number] | undefined;
 
   before(async () => {
     const store = await openStore({ db: join(dir, 'site.db') });
     await loadDemo(store);
+    const article = (await store.listArticles({ lang: 'ar', limit: 1 })).items[0];
+    attachedTo = article.path;
+    await attachFile(store, CLI_EDITOR, article.id, readFileSync(NOTE), 'mudhakkira.pdf', { title: 'مذكرة المياه الجوفية' });
+    serverHit = (await searchArticles(store, { q: ONLY_IN_PDF, sort: 'relevance', page: 1, pageSize: 10 })).hits[0];
     await buildSite(store, { out, baseUrl: 'https://static.example.org', pdf: false });
     await store.close();
     files = await serveFiles(out);
@@ -68,6 +79,29 @@ describe('search in a static copy with no server', { skip: browserSkip }, () => 
     await page.locator('.search-results .empty', { hasText: 'Nothing matches' }).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('ol.hits li').count(), 0);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('words only in an attached PDF find its article, labelled as the server labels it, linking to the file in the copy', async () => {
+    assert.equal(serverHit?.path, attachedTo, 'the server finds the article by its PDF');
+    assert.ok(serverHit?.attachment, 'the server says the hit came from the PDF');
+    const page = await browser.newPage();
+    await page.goto(`${files.url}/ar/search?q=${encodeURIComponent(ONLY_IN_PDF)}`);
+    await page.locator('.result-count', { hasText: 'نتيجة' }).waitFor({ timeout: 15_000 });
+    const hrefs = await page.locator('ol.hits .hit-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs, [attachedTo]);
+    const label = page.locator('ol.hits .attachment-label');
+    assert.equal((await label.textContent())?.replace(/\s+/g, ' ').trim(), `وُجدت في ملف PDF المرفق: مذكرة المياه الجوفية`);
+    const pdf = await label.locator('a').getAttribute('href');
+    assert.equal(pdf, serverHit!.attachment!.src);
+    const res = await fetch(files.url + pdf);
+    assert.equal(res.status, 200, `${pdf} is in the copy`);
+    assert.ok(Buffer.from(await res.arrayBuffer()).equals(readFileSync(NOTE)), 'the copy holds the PDF as uploaded');
+
+    // A word of the article's own text is no attachment hit, even where the PDF holds other query words.
+    await page.goto(`${files.url}/ar/search?q=${encodeURIComponent('ايكواس')}`);
+    await page.locator('.result-count', { hasText: 'نتيجة' }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('ol.hits .attachment-label').count(), 0);
     await page.close();
   });
 });

@@ -42,7 +42,10 @@ async function textImage(text: string, opts: { lang: string; bold?: boolean; col
       font: fontFor(opts.lang, opts.bold ?? false),
       width: opts.width,
       height: opts.height,
-      align: rtl ? 'right' : 'left',
+      // Pango swaps left and right in a paragraph it reads as right to left: 'left' sets each Arabic line
+      // against the right edge ('right' set the second line flush left). A paragraph whose first strong
+      // letter is Latin reads left to right and goes to the left edge.
+      align: 'left',
       rgba: true,
       wrap: 'word',
       spacing: Math.round(opts.size * (rtl ? 0.55 : 0.3)),

@@ -1,7 +1,11 @@
-/** @module `mizan media add FILE…` and `mizan media list`: images stored once by content hash. */
+/**
+ * @module `mizan media add FILE…`, `mizan media list` (images stored once by content hash) and
+ * `mizan media attach ARTICLE FILE.pdf` (a PDF attached to an existing article, as the admin's upload does).
+ */
 import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { MizanError } from '../../lib/index.ts';
+import { MizanError, NotFoundError } from '../../lib/index.ts';
 import { storeFor } from '../context.ts';
 import { loadApp } from '../lazy.ts';
 
@@ -51,6 +55,38 @@ export function registerMedia(program: Command): void {
         const all = await listMedia(store);
         if (opts.json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
         else for (const m of all) process.stdout.write(`${m.src}\t${m.type}\t${m.width ?? ''}×${m.height ?? ''}\t${m.bytes}\t${m.name}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  media
+    .command('attach <article> <file>')
+    .description('attach a PDF (a policy note) to an existing article, by its id or its path (/ar/policy-analysis/…): its text is extracted and found by search; at most 30 MB')
+    .option('--title <title>', 'the title readers see (default: the file name)')
+    .option('--lang <lang>', 'the language the PDF is written in (default: the article\'s)')
+    .option('--json', 'print the attachment as JSON')
+    .action(async (ref: string, file: string, opts: { title?: string; lang?: string; json?: boolean }, cmd: Command) => {
+      const { attachFile, CLI_EDITOR, MAX_ATTACHMENT_BYTES } = await loadApp();
+      const store = await storeFor(cmd);
+      try {
+        const target = ref.startsWith('/') ? await store.resolvePath(decodeURI(ref)) : undefined;
+        const id = ref.startsWith('/') ? (target?.kind === 'article' ? target.id : undefined) : ref;
+        // Looked up before the file is read or stored: a wrong article stores nothing.
+        if (!id || !(await store.getArticle(id))) throw new NotFoundError(`no article ${ref}`);
+        const size = (await stat(file).catch(() => null))?.size;
+        if (size === undefined) throw new MizanError('unreadable', 'no such file', { file });
+        if (size > MAX_ATTACHMENT_BYTES) throw new MizanError('bad-media', `larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB: not stored`, { file });
+        const bytes = await readFile(file).catch((err) => {
+          throw new MizanError('unreadable', `cannot read: ${(err as Error).message}`, { file, cause: err });
+        });
+        const name = basename(file);
+        const { attachment, saved } = await attachFile(store, CLI_EDITOR, id, bytes, name, { title: opts.title, lang: opts.lang }).catch((err) => {
+          // The media layer names the file by its name alone: say it once, as the path that was given.
+          if (err instanceof MizanError && err.file === name) throw new MizanError(err.code, err.message.replace(`${name}: `, ''), { file, status: err.status, cause: err });
+          throw err;
+        });
+        if (opts.json) process.stdout.write(JSON.stringify({ article: id, version: saved.version, ...attachment }, null, 2) + '\n');
+        else process.stdout.write(`attached ${file} to ${id}: ${attachment.src} ("${attachment.title}", ${attachment.lang}, ${attachment.bytes} bytes)\n`);
       } finally {
         await store.close();
       }

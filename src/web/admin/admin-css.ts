@@ -35,6 +35,8 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .flash.ok { border-color: var(--ok); color: var(--ok); }
 .row { display: flex; flex-wrap: wrap; gap: 1rem; }
 .row > * { flex: 1 1 14rem; }
+.queue li { margin-block: 0.4rem; }
+.queue form.inline { display: inline-block; margin-inline-start: 0.5rem; }
 .cols { display: grid; grid-template-columns: minmax(0, 2fr) minmax(14rem, 1fr); gap: 1.5rem; }
 @media (max-width: 50rem) { .cols { grid-template-columns: 1fr; } }
 .panel { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin-block-end: 1rem; }

@@ -1,15 +1,16 @@
 /**
- * @module The translators' queue, one per language: what has no translation into it yet, and its
+ * @module The translators' queue, one per language: what has no translation into it yet (with the
+ * article page's "Create the … translation" action where the account may change the article), and its
  * translations outdated by a change to their source (each opening the side-by-side view).
  */
 import type { StaleTranslation, TranslationGap } from '../../app/index.ts';
 import { LANGS } from '../../model/index.ts';
-import { AdminLayout, type AdminUser } from './admin-layout.tsx';
+import { AdminLayout, CsrfField, type AdminUser } from './admin-layout.tsx';
 import { StatusBadge } from './article-list-page.tsx';
-import { at, atIfKnown } from './admin-i18n.ts';
+import { at, atIfKnown, type AdminKey } from './admin-i18n.ts';
 import { OutdatedBadge } from './translate-view.tsx';
 
-export function TranslationsPage(props: { lang: string; user: AdminUser; missing: TranslationGap[]; stale: StaleTranslation[]; only?: string }) {
+export function TranslationsPage(props: { lang: string; user: AdminUser; missing: TranslationGap[]; stale: StaleTranslation[]; creatable: ReadonlySet<string>; only?: string }) {
   const { lang } = props;
   const langs = Object.values(LANGS);
   const queue = (code: string) => ({
@@ -59,6 +60,16 @@ export function TranslationsPage(props: { lang: string; user: AdminUser; missing
                     {m.title}
                   </a>{' '}
                   <StatusBadge lang={lang} status={m.status} />
+                  {props.creatable.has(m.id) ? (
+                    // The article page's own action and route (create-translation), which checks ownership again.
+                    <form method="post" action={`/admin/articles/${m.id}/create-translation`} class="create-translation inline">
+                      <CsrfField token={props.user.csrf} />
+                      <input type="hidden" name="lang" value={l.code} />
+                      <button type="submit" aria-label={`${at(lang, `tr.create.${l.code}` as AdminKey)}: ${m.title}`}>
+                        {at(lang, `tr.create.${l.code}` as AdminKey)}
+                      </button>
+                    </form>
+                  ) : null}
                 </li>
               ))}
             </ul>

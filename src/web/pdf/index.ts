@@ -54,6 +54,10 @@ export function registerPdf(app: Hono, deps: WebDeps): void {
           await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
         });
         await page.goto(origin + path, { waitUntil: 'networkidle' });
+        // Laid out for paper first, and its fonts loaded: the print faces (Amiri) are named only in the
+        // print style, and a face still loading when the PDF is made is replaced by the next one.
+        await page.emulateMedia({ media: 'print' });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
         const address = new URL(path, deps.baseUrl ?? new URL(c.req.url).origin).href;
         const dir = article.lang === 'ar' ? 'rtl' : 'ltr';
         const printed: Buffer = await page.pdf({

@@ -207,6 +207,17 @@ interface EditExtra {
   translate?: boolean;
 }
 
+/**
+ * Whether the signed-in account, when it may change the article at all (`mayChange`: its owner, or any
+ * article's editor), may edit one in `status`. An author sees another author's article read-only (the
+ * save and the workflow refuse it anyway); an owner may propose changes to a published article (they go
+ * through review); a scheduled one is editors' alone. The article page's actions and the translators'
+ * queue offer them by this one rule.
+ */
+function mayEditAs(ctx: Ctx, status: string): boolean {
+  return can(ctx.user.role, 'article.write') && (status !== 'scheduled' || can(ctx.user.role, 'article.write-published'));
+}
+
 async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: EditExtra): Promise<Response> {
   const found = id ? await editState(ctx, id) : undefined;
   if (id && !found) return notFound(c, ctx);
@@ -236,10 +247,8 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: E
     }
   }
   const status = found?.state.status ?? 'draft';
-  // An author sees another author's article read-only (the save and the workflow refuse it anyway); an
-  // owner may propose changes to a published article (they go through review); a scheduled one is editors' alone.
   const owns = found ? await mayChange(ctx.store, ctx.editor, found.state.id) : true;
-  const canEdit = owns && can(ctx.user.role, 'article.write') && (status !== 'scheduled' || can(ctx.user.role, 'article.write-published'));
+  const canEdit = owns && mayEditAs(ctx, status);
   const candidates = (await adminArticles(ctx.store, { limit: 200 })).rows;
   // Candidates already paired in this article's language (with another article) are shown as such.
   const paired: Record<string, { id: string; title: string; lang: string }> = {};
@@ -582,7 +591,10 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     handler: async (c, ctx) => {
       const report = await translationsReport(ctx.store);
       const only = c.req.query('lang');
-      return html(c, <TranslationsPage lang={ctx.lang} user={ctx.user} missing={report.missing} stale={report.stale} only={only && Object.hasOwn(LANGS, only) ? only : undefined} />);
+      // "Create the translation" where the article's own page offers it: on what this account may change.
+      const creatable = new Set<string>();
+      for (const m of report.missing) if (mayEditAs(ctx, m.status) && (await mayChange(ctx.store, ctx.editor, m.id))) creatable.add(m.id);
+      return html(c, <TranslationsPage lang={ctx.lang} user={ctx.user} missing={report.missing} stale={report.stale} creatable={creatable} only={only && Object.hasOwn(LANGS, only) ? only : undefined} />);
     },
   },
   {

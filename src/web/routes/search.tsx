@@ -21,70 +21,12 @@ import { errorResponse } from '../http/error-response.ts';
 import { SearchBusyError, SearchGate } from '../search-gate.ts';
 import { SearchCache } from '../search-cache.ts';
 import { clockOf } from '../versioned-store.ts';
+import { SEARCH_STRINGS } from './search-strings.ts';
 
 const FILTERS = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year', 'from', 'to', 'sort'] as const;
 const FACET_ORDER: FacetName[] = ['lang', 'type', 'topic', 'region', 'country', 'expert', 'year'];
 
-const STRINGS = {
-  en: {
-    title: 'Search',
-    titleFor: 'Search: {q}',
-    label: 'Search the analysis',
-    button: 'Search',
-    results: '{n} results',
-    results1: '1 result',
-    about: 'About {n} results',
-    none: 'Nothing matches this search.',
-    empty: 'Type a few words: Arabic or English, with or without hamza, article or prefix.',
-    refine: 'Refine',
-    clear: 'clear',
-    sort: 'Sort',
-    relevance: 'relevance',
-    date: 'newest',
-    also: 'Also in',
-    lang: 'Language',
-    type: 'Type',
-    topic: 'Topic',
-    region: 'Region',
-    country: 'Country',
-    expert: 'Expert',
-    year: 'Year',
-    showingFor: 'Showing results for',
-    insteadFor: 'Search instead for',
-    crossLanguage: 'In {lang}, found through translation',
-    inAttachment: 'Found in the attached PDF:',
-    partial: 'The search ran out of time: these results may be incomplete.',
-  },
-  ar: {
-    title: 'بحث',
-    titleFor: 'بحث: {q}',
-    label: 'ابحث في التحليلات',
-    button: 'بحث',
-    results: 'عدد النتائج: {n}',
-    results1: 'نتيجة واحدة',
-    about: 'عدد النتائج: نحو {n}',
-    none: 'لا توجد نتائج لهذا البحث.',
-    empty: 'اكتب بضع كلمات بالعربية أو الإنجليزية، بهمزة أو بدونها، مع «ال» أو بدونها.',
-    refine: 'تصفية',
-    clear: 'إلغاء',
-    sort: 'الترتيب',
-    relevance: 'الأكثر صلة',
-    date: 'الأحدث',
-    also: 'متوفر أيضاً',
-    lang: 'اللغة',
-    type: 'النوع',
-    topic: 'الموضوع',
-    region: 'المنطقة',
-    country: 'البلد',
-    expert: 'الخبير',
-    year: 'السنة',
-    showingFor: 'تُعرض نتائج',
-    insteadFor: 'ابحث بدلاً من ذلك عن',
-    crossLanguage: 'نتيجة ب{lang} وُجدت عبر الترجمة',
-    inAttachment: 'وُجدت في ملف PDF المرفق:',
-    partial: 'نفد الوقت المتاح للبحث: قد تكون هذه النتائج ناقصة.',
-  },
-} as const;
+const STRINGS = SEARCH_STRINGS;
 
 type Strings = (typeof STRINGS)['en'] | (typeof STRINGS)['ar'];
 const strings = (lang: string): Strings => (lang === 'ar' ? STRINGS.ar : STRINGS.en);

@@ -9,12 +9,19 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../../store/index.ts';
-import { searchDoc, FIELDS, type FieldName } from '../../search/search-doc.ts';
+import { attachmentTexts } from '../../search/attachment-text.ts';
+import { fieldTokens, searchDoc, FIELDS, type FieldName } from '../../search/search-doc.ts';
 
-/** What the browser loads: each document as [path, title, lang, published, summary], and per stem `[doc, weight, doc, weight, …]`. */
+/**
+ * What the browser loads: each document as [path, title, lang, published, summary, attachments], per
+ * stem `[doc, weight, doc, weight, …]`, and in `attached`, per stem that a document holds only in an
+ * attached PDF (not in its own text), `[doc, attachment, …]`: the attachment (an index into the
+ * document's list) where it first occurs, so a hit found only there says so, as the server's does.
+ */
 export interface StaticIndex {
-  docs: [path: string, title: string, lang: string, published: string | null, summary: string][];
+  docs: [path: string, title: string, lang: string, published: string | null, summary: string, attachments: [src: string, title: string][]][];
   terms: Record<string, number[]>;
+  attached: Record<string, number[]>;
 }
 
 /** A stem's weight in a document: the sum over the fields holding it (title counts most, as on the server). */
@@ -26,21 +33,37 @@ const WEIGHT: Record<FieldName, number> = { title: 8, summary: 4, headings: 2, b
  * @example JSON.parse(await staticSearchIndex(store)).terms['امن'] // → [0, 9, 4, 1] (doc 0: title and body; doc 4: body)
  */
 export async function staticSearchIndex(store: Store): Promise<string> {
-  const index: StaticIndex = { docs: [], terms: {} };
+  const index: StaticIndex = { docs: [], terms: {}, attached: {} };
   const postings = new Map<string, number[]>();
+  const attached = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, stem: string, ...values: number[]) => {
+    let list = map.get(stem);
+    if (!list) map.set(stem, (list = []));
+    list.push(...values);
+  };
   for await (const article of store.allArticles({ status: 'published' })) {
     if (article.type === 'page') continue;
-    const doc = searchDoc(article);
-    const n = index.docs.push([doc.path, doc.title, doc.lang, doc.published, article.summary ?? '']) - 1;
+    // The PDFs' words count as body text, as in the server's index (search-doc.ts).
+    const files = article.attachments.length ? await attachmentTexts(store, article) : [];
+    const doc = searchDoc(article, files);
+    const n = index.docs.push([doc.path, doc.title, doc.lang, doc.published, article.summary ?? '', files.map((f) => [f.src, f.title])]) - 1;
     const weights = new Map<string, number>();
     for (const f of FIELDS) for (const s of new Set(doc.fields[f].stems)) weights.set(s, (weights.get(s) ?? 0) + WEIGHT[f]);
-    for (const [s, w] of weights) {
-      let list = postings.get(s);
-      if (!list) postings.set(s, (list = []));
-      list.push(n, w);
+    for (const [s, w] of weights) add(postings, s, n, w);
+    if (files.length) {
+      const own = new Set(FIELDS.flatMap((f) => searchDoc(article).fields[f].stems));
+      const seen = new Set<string>();
+      files.forEach((file, k) => {
+        for (const s of fieldTokens(`${file.title}\n${file.text}`, doc.lang).stems) {
+          if (own.has(s) || seen.has(s)) continue;
+          seen.add(s);
+          add(attached, s, n, k);
+        }
+      });
     }
   }
   index.terms = Object.fromEntries(postings);
+  index.attached = Object.fromEntries(attached);
   return JSON.stringify(index);
 }
 

@@ -6,17 +6,23 @@
 import { analyze } from '../../../text/analyze.ts';
 import { indexToken } from '../../../search/index-token.ts';
 import type { StaticIndex } from '../search-index.ts';
+import { SEARCH_STRINGS } from '../../routes/search-strings.ts';
 
 const TEXT = {
   ar: { results: (n: number) => (n === 1 ? 'نتيجة واحدة' : `${n.toLocaleString('ar')} نتيجة`), none: 'لا نتائج لهذا البحث.' },
   en: { results: (n: number) => (n === 1 ? '1 result' : `${n.toLocaleString('en')} results`), none: 'Nothing matches this search.' },
 };
 
-/** Documents holding every stem of `q` (stop words count only when the query is nothing else), best first. */
-export function searchIndex(index: StaticIndex, q: string, lang: string): number[] {
+/** The stems a query is looked up by (stop words count only when the query is nothing else). */
+function queryStems(q: string, lang: string): string[] {
   const terms = analyze(q, lang);
   const words = terms.some((t) => !t.stop) ? terms.filter((t) => !t.stop) : terms;
-  const stems = [...new Set(words.map((t) => indexToken(t.term)).filter(Boolean))];
+  return [...new Set(words.map((t) => indexToken(t.term)).filter(Boolean))];
+}
+
+/** Documents holding every stem of `q`, best first. */
+export function searchIndex(index: StaticIndex, q: string, lang: string): number[] {
+  const stems = queryStems(q, lang);
   if (stems.length === 0) return [];
   let scores: Map<number, number> | undefined;
   for (const stem of stems) {
@@ -30,6 +36,24 @@ export function searchIndex(index: StaticIndex, q: string, lang: string): number
   }
   const published = (d: number) => index.docs[d][3] ?? '';
   return [...scores!].sort((a, b) => b[1] - a[1] || published(b[0]).localeCompare(published(a[0]))).map(([d]) => d);
+}
+
+/**
+ * The attachment of document `doc` where the words of `q` were found, when its own text holds none of
+ * them (as the server's hit says "found in the attached PDF"); otherwise undefined.
+ */
+export function foundInAttachment(index: StaticIndex, q: string, lang: string, doc: number): [src: string, title: string] | undefined {
+  const files = index.docs[doc][5] ?? [];
+  if (!files.length) return undefined;
+  let first: number | undefined;
+  for (const stem of queryStems(q, lang)) {
+    const list = index.attached?.[stem] ?? [];
+    let at: number | undefined;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === doc) at = list[i + 1];
+    if (at === undefined) return undefined;
+    first = first === undefined ? at : Math.min(first, at);
+  }
+  return first === undefined ? undefined : files[first];
 }
 
 async function run(): Promise<void> {
@@ -68,6 +92,18 @@ async function run(): Promise<void> {
       const a = h.appendChild(document.createElement('a'));
       a.href = path;
       a.textContent = title;
+      const file = foundInAttachment(index, q, lang, d);
+      if (file) {
+        const p = li.appendChild(document.createElement('p'));
+        p.className = 'attachment-label';
+        p.lang = lang;
+        p.dir = lang === 'ar' ? 'rtl' : 'ltr';
+        p.append(`${SEARCH_STRINGS[lang].inAttachment} `);
+        const link = p.appendChild(document.createElement('a'));
+        link.href = file[0];
+        link.type = 'application/pdf';
+        link.appendChild(document.createElement('bdi')).textContent = file[1];
+      }
       if (summary) {
         const p = li.appendChild(document.createElement('p'));
         p.className = 'snippet';
