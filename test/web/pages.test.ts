@@ -34,7 +34,7 @@ describe('reading site pages', () => {
     assert.match(body, /<time datetime="2024-03-12">12\u00A0آذار\/مارس\u00A02024<\/time>/);
     assert.match(body, /<a href="\/policy-analysis\/grain-routes-after-the-war" hreflang="en" lang="en" dir="ltr" rel="alternate">English<\/a>/);
     assert.match(body, /<h2>مورّدون جدد<\/h2>/);
-    assert.match(body, /بحسب <a href="https:\/\/example.org\/customs" rel="noopener">بيانات الجمارك<\/a><sup class="note-ref"><a href="#source-1"[^>]*>١<\/a><\/sup>\./, 'the link sits on its anchor words, its note number after it');
+    assert.match(body, /بحسب <a href="https:\/\/example.org\/customs" rel="noopener" class="cites">بيانات الجمارك<\/a><sup class="note-ref"><a href="#source-1"[^>]*>١<\/a><\/sup>\./, 'the link sits on its anchor words, its note number after it');
     assert.doesNotMatch(body, /نص مفقود في المصدر/, 'a gap is for editors, not readers');
     assert.match(body, /<ol class="sources">/);
     assert.match(body, /عن المؤلف</);

@@ -52,7 +52,17 @@ export function LinkedText(props: { text: string; lang?: string; links?: Link[];
       }
     } else {
       const anchor = text.slice(link.start, link.end);
-      parts.push(href ? <a href={href} rel="noopener">{anchor}</a> : anchor);
+      // A link that cites a source is marked: on paper its address is printed once, in the numbered
+      // sources, not again inside the sentence (site.css, @media print).
+      parts.push(
+        href ? (
+          <a href={href} rel="noopener" class={note ? 'cites' : undefined}>
+            {anchor}
+          </a>
+        ) : (
+          anchor
+        ),
+      );
       if (note) parts.push(<NoteMark note={note} label={props.noteLabel?.(note) ?? note.label} />);
     }
     at = link.end;
