@@ -96,3 +96,12 @@ export function forEachEngine(name: string, suite: (handle: EngineHandle) => voi
     });
   }
 }
+
+/**
+ * Runs `suite` on SQLite only, the embedded default: for suites whose subject is what a page shows
+ * (accessibility checks of every page, in both languages and both schemes), which is the same HTML on
+ * either engine; the store behaviour behind those pages is tested on both elsewhere.
+ */
+export function onSqlite(name: string, suite: (handle: EngineHandle) => void): void {
+  if (!only || only.includes('sqlite')) describe(`${name} [sqlite]`, () => suite(sqliteHandle()));
+}

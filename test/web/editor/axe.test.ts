@@ -12,11 +12,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { CLI_EDITOR, loadDemo, proposeChange, articleState, createTranslation, saveEdit } from '../../../src/app/index.ts';
 import { makeArticle } from '../../support/articles.ts';
-import { forEachEngine, type TestStore } from '../../support/engines.ts';
+import { onSqlite, type TestStore } from '../../support/engines.ts';
 import { browserSkip, launchBrowser } from '../../support/browser.ts';
 import { addAccounts, PASSWORD, startServer, type AdminServer } from '../admin-client.ts';
 
-forEachEngine('accessibility of the editors’ side', (h) => {
+// The same pages on either engine: checked once, on the embedded default.
+onSqlite('accessibility of the editors’ side', (h) => {
   let store: TestStore;
   let server: AdminServer;
   let browser: Browser;
