@@ -58,7 +58,7 @@ export function registerServe(program: Command): void {
         const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
         // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
         const setup = (await hasUsers(store)) ? undefined : new SetupToken();
-        // Searches run on worker threads with their own read-only connections, so a flood of them leaves
+        // Searches run in worker processes with their own read-only connections, so a flood of them leaves
         // this thread free for pages (MIZAN_SEARCH_WORKERS=0 keeps them here).
         const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
         pool = workers > 0 && poolable(target) ? SearchPool.spawn({ target, size: workers }, (line) => logger.warn(line)) : undefined;
