@@ -84,3 +84,21 @@ test('regression: every line of a wrapped Arabic title is set against the right 
   assert.ok(edges.length >= 2, `the title wraps (${edges.length} bands of ink)`);
   for (const r of edges) assert.ok(r > 1100, `a line ends at x=${r}, not at the right margin (lines: ${edges.join(', ')})`);
 });
+
+test('an Arabic title that opens with a Latin name still reads right to left: every line from the right margin', async () => {
+  // Pango takes a paragraph's direction from its first strong letter: this title was laid out left to
+  // right, its lines flush left.
+  const png = await renderCard({ lang: 'ar', title: 'IMF: تونس والقرض المعلق بين الحكومة والصندوق في عام الانتخابات', kicker: 'تحليل موجز', date: '', siteName: 'معهد', logo: null, accent: '#1d4e89' });
+  const { data, info } = await sharp(png).extract({ left: 0, top: 110, width: 1200, height: 340 }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const lines: number[] = [];
+  let inLine = false;
+  for (let y = 0; y < info.height; y++) {
+    let right = -1;
+    for (let x = 0; x < info.width; x++) if (data[y * info.width + x] < 100) right = x;
+    if (right >= 0 && !inLine) lines.push(right);
+    else if (right >= 0) lines[lines.length - 1] = Math.max(lines[lines.length - 1], right);
+    inLine = right >= 0;
+  }
+  assert.ok(lines.length >= 2, `the title wraps (${lines.length} bands of ink)`);
+  for (const r of lines) assert.ok(r > 1100, `a line ends at x=${r}, not at the right margin (lines: ${lines.join(', ')})`);
+});

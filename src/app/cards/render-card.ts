@@ -38,13 +38,14 @@ async function textImage(text: string, opts: { lang: string; bold?: boolean; col
   const rtl = opts.lang === 'ar';
   const { data, info } = await sharp({
     text: {
-      text: `<span foreground="${opts.colour}" size="${opts.size * 1024}">${markup(text)}</span>`,
+      // The paragraph's direction is the page's, not its first strong letter's: an Arabic title that opens
+      // with a Latin name ("PolicyWatch 3740: …") still reads right to left (a leading RLM; LRM in English).
+      text: `<span foreground="${opts.colour}" size="${opts.size * 1024}">${rtl ? '\u200f' : '\u200e'}${markup(text)}</span>`,
       font: fontFor(opts.lang, opts.bold ?? false),
       width: opts.width,
       height: opts.height,
       // Pango swaps left and right in a paragraph it reads as right to left: 'left' sets each Arabic line
-      // against the right edge ('right' set the second line flush left). A paragraph whose first strong
-      // letter is Latin reads left to right and goes to the left edge.
+      // against the right edge ('right' set the second line flush left).
       align: 'left',
       rgba: true,
       wrap: 'word',
