@@ -65,12 +65,9 @@ test('the Arabic title on a card is joined and right to left', async () => {
   assert.ok((await difference(shaped, reversed)) > sameAsJoined * 4, 'word order matters: the card is not the reversed title');
 });
 
-test('regression: every line of a wrapped Arabic title is set against the right margin', async () => {
-  // Pango swaps left and right in a right-to-left paragraph: asked for 'right', it set the second line
-  // of «الجزائر وروسيا: شراكة تسليح تحت الضغط» flush left under the first.
-  const png = await renderCard({ lang: 'ar', title: 'الجزائر وروسيا: شراكة تسليح تحت الضغط', kicker: 'تحليل موجز', date: '', siteName: 'معهد', logo: null, accent: '#1d4e89' });
+/** Where each line of a card's title ends on the right: each band of rows with ink is a line. */
+async function lineEnds(png: Buffer): Promise<number[]> {
   const { data, info } = await sharp(png).extract({ left: 0, top: 110, width: 1200, height: 340 }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  // Each band of rows with ink is a line; the rightmost ink of each.
   const lines: number[] = [];
   let inLine = false;
   for (let y = 0; y < info.height; y++) {
@@ -80,7 +77,14 @@ test('regression: every line of a wrapped Arabic title is set against the right 
     else if (right >= 0) lines[lines.length - 1] = Math.max(lines[lines.length - 1], right);
     inLine = right >= 0;
   }
-  const edges = lines.filter((r) => r > 0);
+  return lines;
+}
+
+test('regression: every line of a wrapped Arabic title is set against the right margin', async () => {
+  // Pango swaps left and right in a right-to-left paragraph: asked for 'right', it set the second line
+  // of «الجزائر وروسيا: شراكة تسليح تحت الضغط» flush left under the first.
+  const png = await renderCard({ lang: 'ar', title: 'الجزائر وروسيا: شراكة تسليح تحت الضغط', kicker: 'تحليل موجز', date: '', siteName: 'معهد', logo: null, accent: '#1d4e89' });
+  const edges = (await lineEnds(png)).filter((r) => r > 0);
   assert.ok(edges.length >= 2, `the title wraps (${edges.length} bands of ink)`);
   for (const r of edges) assert.ok(r > 1100, `a line ends at x=${r}, not at the right margin (lines: ${edges.join(', ')})`);
 });
@@ -89,16 +93,7 @@ test('an Arabic title that opens with a Latin name still reads right to left: ev
   // Pango takes a paragraph's direction from its first strong letter: this title was laid out left to
   // right, its lines flush left.
   const png = await renderCard({ lang: 'ar', title: 'IMF: تونس والقرض المعلق بين الحكومة والصندوق في عام الانتخابات', kicker: 'تحليل موجز', date: '', siteName: 'معهد', logo: null, accent: '#1d4e89' });
-  const { data, info } = await sharp(png).extract({ left: 0, top: 110, width: 1200, height: 340 }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  const lines: number[] = [];
-  let inLine = false;
-  for (let y = 0; y < info.height; y++) {
-    let right = -1;
-    for (let x = 0; x < info.width; x++) if (data[y * info.width + x] < 100) right = x;
-    if (right >= 0 && !inLine) lines.push(right);
-    else if (right >= 0) lines[lines.length - 1] = Math.max(lines[lines.length - 1], right);
-    inLine = right >= 0;
-  }
+  const lines = await lineEnds(png);
   assert.ok(lines.length >= 2, `the title wraps (${lines.length} bands of ink)`);
   for (const r of lines) assert.ok(r > 1100, `a line ends at x=${r}, not at the right margin (lines: ${lines.join(', ')})`);
 });
