@@ -22,10 +22,15 @@ export type WorkerMessage =
   | { id: number; result: unknown }
   | { id: number; error: { message: string; code?: string; status?: number } };
 
-const send = process.send?.bind(process);
-if (!send) throw new Error('search-worker.ts runs as a child of the server (see search-pool.ts)');
+const post = process.send?.bind(process);
+if (!post) throw new Error('search-worker.ts runs as a child of the server (see search-pool.ts)');
 // The server gone (a crash, kill -9): nothing is left to answer.
 process.on('disconnect', () => process.exit(0));
+/** Posts to the server, or leaves quietly when it has gone (it may go while this worker is still opening). */
+function send(msg: WorkerMessage, done?: () => void): void {
+  if (!process.connected) process.exit(0);
+  post!(msg, undefined, {}, (err) => (err ? process.exit(0) : done?.()));
+}
 
 const target = JSON.parse(process.env.MIZAN_SEARCH_WORKER_TARGET ?? '{}') as OpenOptions;
 try {
@@ -48,5 +53,5 @@ try {
   // done now, a reader's first search does not pay for it. Real searches interleave with it meanwhile.
   searchArticles(store, parseSearchQuery({ q: 'warm' })).catch(() => {});
 } catch (err) {
-  send({ failed: (err as Error).message } satisfies WorkerMessage, undefined, {}, () => process.exit(1));
+  send({ failed: (err as Error).message }, () => process.exit(1));
 }

@@ -14,6 +14,12 @@ export interface SearchGateOptions {
   maxQueue?: number;
   /** A search that has waited this long is refused (ms). */
   maxWaitMs?: number;
+  /**
+   * Whether searches run on this event loop (the default). Then, under load, each search waits as long as
+   * the last one ran before it starts, so pages get half the loop. Searches answered by worker processes
+   * take none of this loop's time: pacing them would only leave the workers idle.
+   */
+  onThisThread?: boolean;
 }
 
 /** The 503 a search gets when the server is too busy with other searches. */
@@ -30,6 +36,7 @@ export class SearchGate {
   readonly #concurrency: number;
   readonly #maxQueue: number;
   readonly #maxWaitMs: number;
+  readonly #paced: boolean;
   #running = 0;
   readonly #waiting: { start: () => void; since: number; gone?: boolean }[] = [];
 
@@ -39,6 +46,7 @@ export class SearchGate {
     // Long enough that a crowd of readers (256 connections, an import running) is served, not refused;
     // a reader who gives up sooner leaves the queue anyway (the request's signal).
     this.#maxWaitMs = opts.maxWaitMs ?? 15_000;
+    this.#paced = opts.onThisThread ?? true;
   }
 
   /**
@@ -88,6 +96,11 @@ export class SearchGate {
     const next = this.#waiting.shift();
     if (!next) {
       this.#running--;
+      return;
+    }
+    if (!this.#paced) {
+      if (next.gone) this.#next();
+      else next.start();
       return;
     }
     const asked = performance.now();

@@ -42,6 +42,22 @@ test('between two searches other work gets a turn of the event loop', async () =
   assert.deepEqual(events, ['search 1', 'a page', 'search 2']);
 });
 
+test('searches answered by worker processes follow each other at once: the loop is not theirs to share', async () => {
+  // Paced like searches on this thread, a worker sat idle as long as its last search had run whenever the
+  // server's loop was busy: half its capacity lost (133 against 220 searches a second at 32 connections).
+  const gate = new SearchGate({ concurrency: 1, onThisThread: false });
+  const events: string[] = [];
+  const first = gate.run(async () => {
+    events.push('search 1');
+    setImmediate(() => events.push('a page'));
+  });
+  const second = gate.run(async () => void events.push('search 2'));
+  await Promise.all([first, second]);
+  assert.deepEqual(events, ['search 1', 'search 2']);
+  await tick();
+  assert.deepEqual(events, ['search 1', 'search 2', 'a page']);
+});
+
 test('a full queue refuses at once with a 503, and a failing search frees its slot', async () => {
   const gate = new SearchGate({ concurrency: 1, maxQueue: 2 });
   let release!: () => void;

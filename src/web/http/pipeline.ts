@@ -64,8 +64,16 @@ function badEscape(s: string): boolean {
 /** Two years, the preload list's minimum; subdomains are the operator's to decide. */
 export const HSTS = 'max-age=63072000';
 
+/** ETags of bodies sent more than once as the same bytes (a kept search answer): hashed once. */
+const etags = new WeakMap<Uint8Array, string>();
+
 function weakEtag(body: Uint8Array): string {
-  return `W/"${hash('sha1', body, 'base64url').slice(0, 22)}"`;
+  let etag = etags.get(body);
+  if (etag === undefined) {
+    etag = `W/"${hash('sha1', body, 'base64url').slice(0, 22)}"`;
+    etags.set(body, etag);
+  }
+  return etag;
 }
 
 const knownBodies = new WeakMap<Context, Uint8Array>();

@@ -12,7 +12,8 @@ import { searchArticles } from '../../app/index.ts';
 import { timed } from '../ops/metrics.ts';
 import { parseSearchQuery, WINDOW, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
 import { formatNumber, langName } from '../i18n/index.ts';
-import { sendJson, sendPage, sitePrefixes } from '../send.ts';
+import { sendPage, sitePrefixes } from '../send.ts';
+import { respondWith } from '../http/pipeline.ts';
 import { DateTime } from '../views/date-time.tsx';
 import { Layout } from '../views/layout.tsx';
 import { Pager } from '../views/pager.tsx';
@@ -237,6 +238,7 @@ function searchGate(deps: WebDeps): SearchGate {
   return new SearchGate({
     concurrency: Number.isInteger(set) && set > 0 ? set : (deps.searcher?.concurrency ?? (deps.store.engine === 'postgres' ? 4 : 1)),
     maxWaitMs: Number.isFinite(wait) && wait > 0 ? wait : undefined,
+    onThisThread: !deps.searcher,
   });
 }
 
@@ -257,6 +259,19 @@ const QUIET_PAIRS_WAIT_MS = 1000;
 function searchBudgetMs(): number {
   const set = Number(process.env.MIZAN_SEARCH_BUDGET_MS);
   return process.env.MIZAN_SEARCH_BUDGET_MS !== undefined && Number.isFinite(set) && set >= 0 ? set : 80;
+}
+
+const encoder = new TextEncoder();
+/** Each answer's JSON, encoded once: an answer the search cache keeps is sent again and again as the same bytes. */
+const encodedAnswers = new WeakMap<SearchResponse, Uint8Array>();
+
+function jsonOf(answer: SearchResponse): Uint8Array {
+  let bytes = encodedAnswers.get(answer);
+  if (!bytes) {
+    bytes = encoder.encode(JSON.stringify(answer));
+    encodedAnswers.set(answer, bytes);
+  }
+  return bytes;
 }
 
 /** A search refused because too many wait: 503 with Retry-After, as JSON under /api/ or as a page. */
@@ -289,7 +304,7 @@ export function registerSearch(app: Hono, deps: WebDeps): void {
   };
   app.get('/api/search', async (c) => {
     const query = parseSearchQuery(paramsOf(c));
-    return gated(c, query, (result) => sendJson(c, result, { cache: false }));
+    return gated(c, query, (result) => respondWith(c, jsonOf(result), 'application/json; charset=utf-8'));
   });
   for (const { lang, prefix } of sitePrefixes()) {
     const base = `${prefix}/search`;
