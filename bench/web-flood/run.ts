@@ -71,8 +71,8 @@ function wrk(args: string[]): Promise<Result> {
       if (process.env.BENCH_VERBOSE) process.stderr.write(out);
       resolve({
         rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
-        p50ms: toMs(/^\s+50%\s+(\S+)$/m.exec(out)?.[1] ?? ''),
-        p99ms: toMs(/^\s+99%\s+(\S+)$/m.exec(out)?.[1] ?? ''),
+        p50ms: toMs(/^\s+50%\s+(\S+)\s*$/m.exec(out)?.[1] ?? ''),
+        p99ms: toMs(/^\s+99%\s+(\S+)\s*$/m.exec(out)?.[1] ?? ''),
         refused: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
         timeouts: Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0),
         requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),

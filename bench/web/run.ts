@@ -76,8 +76,8 @@ function wrk(name: string, url: string): Result {
   const out = r.stdout;
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   // The percentiles of wrk's "Latency Distribution" block, one a line ("    99%    3.21ms").
-  const p99 = toMs(/^\s+99%\s+(\S+)$/m.exec(out)?.[1] ?? '');
-  const p50 = toMs(/^\s+50%\s+(\S+)$/m.exec(out)?.[1] ?? '');
+  const p99 = toMs(/^\s+99%\s+(\S+)\s*$/m.exec(out)?.[1] ?? '');
+  const p50 = toMs(/^\s+50%\s+(\S+)\s*$/m.exec(out)?.[1] ?? '');
   const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0);
   return { name, rps, p99ms: p99, p50ms: p50, errors };
 }
