@@ -8,8 +8,10 @@
  *
  * An answer cut short by its deadline (searches crowding in) is kept too, but for two seconds only: were
  * it not kept at all, a flood of searches would never warm the cache (every answer partial, every one
- * computed again), and the hot queries that make most of a flood would cost full price each time. Two
- * seconds after, the next asker gets a fresh answer, whole once the crowd has gone.
+ * computed again), and the hot queries that make most of a flood would cost full price each time. Past
+ * its two seconds, the next asker still gets it at once while a fresh answer is computed for those after
+ * (whole once the crowd has gone): readers of a hot query never queue behind the flood for an answer the
+ * server already holds. A whole answer is never given past its time, and no answer after a change.
  */
 import type { SearchQuery, SearchResponse } from '../search/index.ts';
 import type { ChangeClock } from './change-clock.ts';
@@ -29,6 +31,10 @@ interface Entry {
   /** How long it is kept (shortened once the answer turns out partial). */
   ttl: number;
   answer: Promise<SearchResponse>;
+  /** Settled as partial: past its time it is still given while a fresh answer is computed. */
+  partial?: boolean;
+  /** A fresh answer is being computed to replace it. */
+  refreshing?: boolean;
 }
 
 /** Search answers keyed by query, dropped on any content change. */
@@ -54,33 +60,57 @@ export class SearchCache {
    *
    * @example await cache.answer(query, () => gate.run(() => searchArticles(store, query)))
    */
-  answer(query: SearchQuery, compute: () => Promise<SearchResponse>): Promise<SearchResponse> {
+  answer(query: SearchQuery, compute: () => Promise<SearchResponse>, refresh: () => Promise<SearchResponse> | undefined = compute): Promise<SearchResponse> {
     const clock = this.#clock;
     if (!clock || this.#maxEntries <= 0) return compute();
     const key = keyOf(query);
     const now = Date.now();
     const kept = this.#entries.get(key);
-    if (kept && now - kept.at <= kept.ttl && clock.fresh(kept.gen, null)) {
-      // Most recently used last: the map's order is the eviction order.
+    if (kept && clock.fresh(kept.gen, null) && (now - kept.at <= kept.ttl || kept.partial)) {
       this.#entries.delete(key);
       this.#entries.set(key, kept);
       this.hits++;
+      if (now - kept.at > kept.ttl && !kept.refreshing) this.#refresh(key, kept, refresh);
       return kept.answer;
     }
     this.misses++;
-    const entry: Entry = { gen: clock.gen, at: now, ttl: this.#ttlMs, answer: compute() };
+    const entry = this.#keep(key, clock.gen, compute());
+    entry.answer.catch(() => this.#entries.get(key) === entry && this.#entries.delete(key));
+    return entry.answer;
+  }
+
+  /**
+   * Computes a fresh answer for a partial one past its time, which stays until the fresh one is in.
+   * `compute` may decline (undefined: no time for it now); a later asker tries again.
+   */
+  #refresh(key: string, stale: Entry, compute: () => Promise<SearchResponse> | undefined): void {
+    const gen = this.#clock!.gen;
+    const fresh = compute();
+    if (!fresh) return;
+    stale.refreshing = true;
+    fresh.then(
+      (answer) => {
+        if (this.#entries.get(key) === stale) this.#keep(key, gen, Promise.resolve(answer));
+      },
+      () => (stale.refreshing = false),
+    );
+  }
+
+  #keep(key: string, gen: number, answer: Promise<SearchResponse>): Entry {
+    const entry: Entry = { gen, at: Date.now(), ttl: this.#ttlMs, answer };
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    // A refused or failed search is not an answer: the next asker tries again. One cut short by its
-    // deadline is kept briefly (see above), from the moment it was answered.
-    const drop = () => this.#entries.get(key) === entry && this.#entries.delete(key);
-    entry.answer.then((answer) => {
-      if (!answer.partial) return;
-      entry.at = Date.now();
-      entry.ttl = this.#partialTtlMs;
-    }, drop);
+    answer.then(
+      (a) => {
+        if (!a.partial) return;
+        entry.at = Date.now();
+        entry.ttl = this.#partialTtlMs;
+        entry.partial = true;
+      },
+      () => {},
+    );
     while (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
-    return entry.answer;
+    return entry;
   }
 }
 

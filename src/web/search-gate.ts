@@ -54,6 +54,15 @@ export class SearchGate {
    * client's timeout) leaves the queue, so abandoned searches never take the CPU from live ones. `fn` is
    * told whether searches are crowding in (it had to wait, or others wait behind it): then its time is short.
    */
+  /**
+   * Runs `fn` now if a slot is free and nobody waits for one, else not at all (undefined): for work that
+   * can wait, such as refreshing a kept answer, which must never hold a reader back.
+   */
+  runIfIdle<T>(fn: () => Promise<T>): Promise<T> | undefined {
+    if (this.#running >= this.#concurrency || this.#waiting.length > 0) return undefined;
+    return this.run(() => fn());
+  }
+
   async run<T>(fn: (crowded: boolean) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) throw new SearchBusyError();
     const waited = this.#running >= this.#concurrency;
@@ -93,21 +102,24 @@ export class SearchGate {
    * waits as long as the last one ran: under load, searches take at most about half the loop.
    */
   #next(tookMs = 0): void {
-    const next = this.#waiting.shift();
-    if (!next) {
+    if (this.#waiting.length === 0) {
       this.#running--;
       return;
     }
-    if (!this.#paced) {
-      if (next.gone) this.#next();
+    // The slot stays held while it is handed on; the next waiter is taken only then, so two slots freed
+    // with different delays still start their waiters in arrival order.
+    const handOn = () => {
+      const next = this.#waiting.shift();
+      if (!next) this.#running--;
+      else if (next.gone) this.#next();
       else next.start();
-      return;
-    }
+    };
+    if (!this.#paced) return handOn();
     const asked = performance.now();
     setImmediate(() => {
-      const go = () => (next.gone ? this.#next() : next.start());
-      if (tookMs > 0 && performance.now() - asked > 1) setTimeout(go, Math.min(tookMs, 200));
-      else go();
+      if (tookMs > 0 && performance.now() - asked > 1) setTimeout(handOn, Math.min(tookMs, 200));
+      else handOn();
     });
   }
+
 }

@@ -54,17 +54,35 @@ test('filters, page and interface language are part of the question; the least r
   assert.equal(computed, 4, 'least recently used: evicted');
 });
 
-test('an answer cut short by its deadline is kept only briefly: during a flood it is reused, after it the next asker gets a whole one', async () => {
-  const cache = new SearchCache(new ChangeClock(), { partialTtlMs: 1000 });
+test('an answer cut short by its deadline is kept only briefly: during a flood it is reused, after it a whole one is computed while the partial one is still given', async () => {
+  const clock = new ChangeClock();
+  const cache = new SearchCache(clock, { partialTtlMs: 1000 });
   let computed = 0;
-  const ask = () => cache.answer(parseSearchQuery({ q: 'نفط' }), async () => ({ ...answer(++computed), ...(computed === 1 ? { partial: true as const } : {}) }));
+  let release = () => {};
+  const ask = () =>
+    cache.answer(parseSearchQuery({ q: 'نفط' }), async () => {
+      const n = ++computed;
+      if (n === 2) await new Promise<void>((r) => (release = r));
+      return { ...answer(n), ...(n === 1 ? { partial: true as const } : {}) };
+    });
   assert.equal((await ask()).partial, true);
   assert.equal((await ask()).partial, true, 'asked again at once: the partial answer, not a second computation');
   assert.equal(computed, 1);
   await new Promise((r) => setTimeout(r, 1100));
-  assert.equal((await ask()).partial, undefined, 'past its short life: computed again, whole');
+  const stale = await ask();
+  assert.equal(stale.partial, true, 'past its short life: still given at once, not waited for');
+  assert.equal(computed, 2, 'and a fresh answer is being computed');
+  assert.equal((await ask()).total, 1, 'one refresh at a time: the partial answer meanwhile');
+  assert.equal(computed, 2);
+  release();
+  await new Promise((r) => setImmediate(r));
+  const fresh = await ask();
+  assert.equal(fresh.partial, undefined, 'the refreshed answer is whole');
+  assert.equal(fresh.total, 2);
   await new Promise((r) => setTimeout(r, 1100));
   assert.equal((await ask()).total, 2, 'the whole answer is kept for long');
+  clock.apply(['article:x']);
+  assert.equal((await ask()).total, 3, 'after a change nothing kept is given, partial or whole');
 });
 
 test('without a change clock nothing is kept', async () => {

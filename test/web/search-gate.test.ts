@@ -58,6 +58,19 @@ test('searches answered by worker processes follow each other at once: the loop 
   assert.deepEqual(events, ['search 1', 'search 2', 'a page']);
 });
 
+test('work that can wait runs only on an idle slot: never ahead of a reader, never queued', async () => {
+  const gate = new SearchGate({ concurrency: 1, onThisThread: false });
+  let release!: () => void;
+  const held = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+  assert.equal(gate.runIfIdle(async () => 'refresh'), undefined, 'the slot is taken');
+  const reader = gate.run(async () => 'reader');
+  release();
+  await held;
+  assert.equal(gate.runIfIdle(async () => 'refresh'), undefined, 'a reader was waiting: the reader goes first');
+  assert.equal(await reader, 'reader');
+  assert.equal(await gate.runIfIdle(async () => 'refresh'), 'refresh', 'idle: it runs');
+});
+
 test('a full queue refuses at once with a 503, and a failing search frees its slot', async () => {
   const gate = new SearchGate({ concurrency: 1, maxQueue: 2 });
   let release!: () => void;

@@ -299,7 +299,12 @@ export function registerSearch(app: Hono, deps: WebDeps): void {
     const arrived = performance.now();
     const run = (crowded: boolean) => searchWith(query, crowded ? { budgetMs: budget - (performance.now() - arrived) } : { pairsWaitMs: QUIET_PAIRS_WAIT_MS });
     return cache
-      .answer(query, () => gate.run((crowded) => timed(deps.metrics?.search, () => run(crowded)), c.req.raw.signal))
+      .answer(
+        query,
+        () => gate.run((crowded) => timed(deps.metrics?.search, () => run(crowded)), c.req.raw.signal),
+        // A partial answer past its time is refreshed only when a search slot stands idle: whole, since nobody waits.
+        () => gate.runIfIdle(() => timed(deps.metrics?.search, () => searchWith(query, { pairsWaitMs: QUIET_PAIRS_WAIT_MS }))),
+      )
       .then(send, (err) => (err instanceof SearchBusyError ? busy(c, err) : Promise.reject(err)));
   };
   app.get('/api/search', async (c) => {
