@@ -8,7 +8,7 @@
  * `npm run bench -- production` or `node --import tsx bench/production/run.ts [--articles N] [--only startup|static|reindex]`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,9 +154,50 @@ async function storeArticles(store: Awaited<ReturnType<typeof openStore>>, count
 }
 
 /**
+ * CPU time of the PostgreSQL backends serving connections named `app` (this machine's server: read from
+ * /proc), sampled while `run` runs: a pool closes idle connections, and with them their counters.
+ * Wall time on a machine shared with other work says little; the work done does not move with the load.
+ */
+async function backendCpu(admin: pg.Client, app: string, run: () => Promise<void>): Promise<number | undefined> {
+  const ticks = new Map<number, { first: number; last: number }>();
+  let readable = true;
+  const sample = async () => {
+    const r = await admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [app]);
+    for (const { pid } of r.rows) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        readable = false; // another machine's server, or a backend just gone
+        continue;
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const t = Number(f[11]) + Number(f[12]); // utime + stime, fields 14 and 15
+      const seen = ticks.get(pid);
+      ticks.set(pid, { first: seen?.first ?? t, last: t });
+    }
+  };
+  await sample();
+  let sampling = Promise.resolve();
+  const timer = setInterval(() => (sampling = sampling.then(sample)), 200);
+  try {
+    await run();
+  } finally {
+    clearInterval(timer);
+    await sampling;
+  }
+  await sample();
+  if (!readable && ticks.size === 0) return undefined;
+  let total = 0;
+  for (const { first, last } of ticks.values()) total += last - first;
+  return total / 100; // clock ticks of 10 ms (CLK_TCK 100 on Linux)
+}
+
+/**
  * `mizan reindex` of M articles on each engine, twice: the first fills an empty index (as after a
  * restore), the second replaces a full one (what `mizan reindex` usually does). A small reindex first
- * warms the code both share (the analyzer, the gazetteer), so neither engine pays for it.
+ * warms the code both share (the analyzer, the gazetteer), so neither engine pays for it. Beside the
+ * wall time, the CPU each engine's work took: Node's, and on PostgreSQL the server's.
  */
 async function reindexing(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -167,6 +208,9 @@ async function reindexing(): Promise<void> {
   const M = Number(arg('--index-articles') ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-reindex-'));
   const schema = `bench_${process.pid}`;
+  const app = `mizan-bench-${process.pid}`;
+  const named = new URL(url);
+  named.searchParams.set('application_name', app);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -175,23 +219,28 @@ async function reindexing(): Promise<void> {
     await storeArticles(warm, 500);
     await reindex(warm);
     await warm.close();
-    const times: Record<string, number[]> = { sqlite: [], postgres: [] };
-    for (const [engine, target] of [['sqlite', { db: join(dir, 'r.db') }], ['postgres', { url, schema }]] as const) {
+    const runs: Record<string, { wall: number; node: number; server?: number }[]> = { sqlite: [], postgres: [] };
+    for (const [engine, target] of [['sqlite', { db: join(dir, 'r.db') }], ['postgres', { url: named.href, schema }]] as const) {
       const store = await openStore(target);
       const t0 = performance.now();
       await storeArticles(store, M);
       console.log(`  (${engine}: ${M} articles stored in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       for (let round = 0; round < 2; round++) {
         const t = performance.now();
-        await reindex(store);
-        times[engine].push((performance.now() - t) / 1000);
+        const cpu = process.cpuUsage();
+        const server = await backendCpu(admin, app, async () => void (await reindex(store)));
+        const used = process.cpuUsage(cpu);
+        runs[engine].push({ wall: (performance.now() - t) / 1000, node: (used.user + used.system) / 1e6, server: engine === 'postgres' ? server : undefined });
       }
       await store.close();
     }
-    console.log(`reindex of ${M} articles (search index, then knowledge tags)`);
+    console.log(`reindex of ${M} articles (search index, then knowledge tags); CPU: Node's + the server's`);
     for (const [round, what] of ['into an empty index', 'replacing a full one'].entries()) {
-      const [s, p] = [times.sqlite[round], times.postgres[round]];
-      console.log(`  ${what.padEnd(22)} SQLite ${s.toFixed(1)} s   PostgreSQL ${p.toFixed(1)} s   ${(p / s).toFixed(2)}× SQLite's time (aim ≤ 1.0)`);
+      const [s, p] = [runs.sqlite[round], runs.postgres[round]];
+      const pgCpu = p.server === undefined ? '' : ` + ${p.server.toFixed(1)}`;
+      console.log(`  ${what}: SQLite ${s.wall.toFixed(1)} s (CPU ${s.node.toFixed(1)} s)   PostgreSQL ${p.wall.toFixed(1)} s (CPU ${p.node.toFixed(1)}${pgCpu} s)`);
+      const cpuRatio = p.server === undefined ? '' : `, CPU ${((p.node + p.server) / s.node).toFixed(2)}×`;
+      console.log(`    PostgreSQL/SQLite: wall time ${(p.wall / s.wall).toFixed(2)}× (aim ≤ 1.0)${cpuRatio}`);
     }
   } finally {
     await admin.query(`drop schema if exists ${schema} cascade`);
