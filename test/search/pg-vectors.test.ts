@@ -28,7 +28,7 @@ const ARTICLES: Article[] = [
     translation: { lang: 'en', slug: 'gulf-ports' },
     body: [{ kind: 'paragraph', text: 'كتب المؤلف الأول عن الموضوع الأول في المنطقة الأولى: موانئ وتجارة.', links: [] }],
   }),
-  // Letters past U+FFFF and past U+E000: UTF-16 and UTF-8 (PostgreSQL's order of lexemes) sort them apart.
+  // Letters past U+FFFF and past U+E000, which UTF-16 and UTF-8 (PostgreSQL's order of lexemes) sort apart.
   makeArticle({
     lang: 'en',
     slug: 'gulf-ports',
@@ -51,12 +51,12 @@ const ARTICLES: Article[] = [
 async function compare(store: TestStore, what: string): Promise<void> {
   for (const article of ARTICLES) {
     const t = vectorsAsText(searchDoc(article, []));
-    const r = await sql<{ v: boolean; m: boolean; vall: boolean; text: boolean }>`
-      select v = ${t.v}::tsvector as v, m = ${t.m}::tsvector as m,
-             vall = (${t.v}::tsvector || ${t.m}::tsvector || ${t.pairs}::tsvector) as vall,
-             v::text || m::text || vall::text = ${t.v}::tsvector::text || ${t.m}::tsvector::text || (${t.v}::tsvector || ${t.m}::tsvector || ${t.pairs}::tsvector)::text as text
+    // As text: lexemes in order, each with its positions and weights (the bytes may be laid out otherwise).
+    const r = await sql<{ v: boolean; m: boolean; vall: boolean }>`
+      select v::text = ${t.v}::tsvector::text as v, m::text = ${t.m}::tsvector::text as m,
+             vall::text = (${t.v}::tsvector || ${t.m}::tsvector || ${t.pairs}::tsvector)::text as vall
       from search_doc where path = ${article.path}`.execute(store.db);
-    assert.deepEqual(r.rows, [{ v: true, m: true, vall: true, text: true }], `${what}: ${article.path}'s vectors`);
+    assert.deepEqual(r.rows, [{ v: true, m: true, vall: true }], `${what}: ${article.path}'s vectors`);
   }
 }
 
