@@ -125,7 +125,7 @@ function keptPositions(list: number[]): number[] {
  * A tsvector in PostgreSQL's binary form (tsvectorrecv): the lexeme count, then each lexeme in UTF-8
  * ending in a zero byte, its count of positions and the positions, all big-endian. Sent as a Buffer,
  * node-postgres binds it in binary: the server copies it in, where the text form cost it a parse of
- * every character (a third of a rebuild's time on PostgreSQL). The lexemes go in the order they came:
+ * every character (about half of its time writing `search_doc` rows). The lexemes go in the order they came:
  * the server sorts them (by their UTF-8 bytes, in C), which sorting them here cost Node a twentieth of
  * a rebuild. The vector stored holds what the text form's did; only its bytes are laid out in that order.
  */
@@ -161,10 +161,6 @@ function textVector(entries: Entries): string {
 /**
  * A document's three vectors' entries, each lexeme's positions those PostgreSQL keeps: `v` (title,
  * summary, headings, body), `m` (author and taxonomy names) and the pair lexemes `vall` adds to both.
- *
- * Bytes a row's vectors may take are shared (see VECTOR_BYTES): names first, a few bytes and always
- * wanted; then the words get two thirds of what is left, so a long report's opening is still found
- * as phrases; then the pairs.
  */
 function docVectors(doc: SearchDoc): { main: Entries; meta: Entries; pairs: Entries } {
   const { main, meta, pairs } = vectorsAsListed(doc);
@@ -172,7 +168,14 @@ function docVectors(doc: SearchDoc): { main: Entries; meta: Entries; pairs: Entr
   return { main, meta, pairs };
 }
 
-/** The entries as listed, every position of a lexeme's 256 (the text form lists them so: PostgreSQL keeps what keptPositions keeps). */
+/**
+ * The entries as the text form lists them: up to 256 positions a lexeme, repeats at 16383 included
+ * (PostgreSQL keeps of them what keptPositions keeps).
+ *
+ * Bytes a row's vectors may take are shared (see VECTOR_BYTES): names first, a few bytes and always
+ * wanted; then the words get two thirds of what is left, so a long report's opening is still found
+ * as phrases; then the pairs.
+ */
 function vectorsAsListed(doc: SearchDoc): { main: Entries; meta: Entries; pairs: Entries } {
   const budget = { left: VECTOR_BYTES };
   const meta = vectorEntries(doc, ['meta'], budget);
@@ -188,7 +191,7 @@ function vectorsAsListed(doc: SearchDoc): { main: Entries; meta: Entries; pairs:
  * `main || meta || pairs` as PostgreSQL's `||` joins tsvectors (tsvector_concat): the right one's
  * positions move past the left one's last (at most to 16383), a lexeme in both keeps the left one's
  * positions and then the right one's, up to 256 or the first at 16383. Joined here, the server only
- * copies `vall` in: joining three vectors a row was a tenth of its time writing a rebuild.
+ * copies `vall` in: joining three vectors a row added half again to its time storing them.
  */
 function joinedVector(main: Entries, meta: Entries, pairs: Entries): Entries {
   let maxpos = 0;
