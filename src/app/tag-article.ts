@@ -5,6 +5,7 @@
  */
 import type { Article, Expert } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
+import { readAhead } from '../lib/index.ts';
 import { createGazetteer, removeTags, saveTags, saveTagsOfMany, tagArticle, type Gazetteer } from '../knowledge/index.ts';
 
 let cached: { key: string; gazetteer: Gazetteer } | undefined;
@@ -48,17 +49,28 @@ export async function retagAll(store: Store): Promise<number> {
     // The experts cannot change inside this transaction: one gazetteer for every article.
     const g = await storeGazetteer(tx);
     let batch: Article[] = [];
+    // One batch's rows in flight: on PostgreSQL the server writes them while Node tags the next batch
+    // (whose articles were asked for ahead, so their reads do not wait in line behind the writes).
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      await saveTagsOfMany(tx, batch.map((a) => ({ articleId: a.id, tags: tagArticle(a, g) })));
+      const items = batch.map((a) => ({ articleId: a.id, tags: tagArticle(a, g) }));
       batch = [];
+      await writing;
+      writing = saveTagsOfMany(tx, items);
+      writing.catch(() => {}); // awaited below; until then its failure is not unhandled
     };
-    // Drafts and unpublished articles carry no tags: readers must not meet them through a country page.
-    for await (const a of tx.allArticles({ status: 'published' })) {
-      batch.push(a);
-      n++;
-      if (batch.length === RETAG_BATCH) await flush();
+    try {
+      // Drafts and unpublished articles carry no tags: readers must not meet them through a country page.
+      for await (const a of readAhead(tx.allArticles({ status: 'published' }), RETAG_BATCH + 100)) {
+        batch.push(a);
+        n++;
+        if (batch.length === RETAG_BATCH) await flush();
+      }
+      await flush();
+    } finally {
+      // A batch the engine refused: its error says why, what failed after it (the transaction aborted) does not.
+      await writing;
     }
-    await flush();
     // Every article's countries may have moved: pages and the static build's rebuild start afresh.
     await tx.recordChange(['*']);
     return n;

@@ -9,7 +9,7 @@ import type { Article } from '../model/index.ts';
 import { chunksOf, type Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
-import { termKeys } from './term-keys.ts';
+import { termKeysOfMany, type KnownKeys } from './term-keys.ts';
 import { alignUnits } from './cross-language/index.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { dayBase, nextRid } from './rid-space.ts';
@@ -41,8 +41,12 @@ export class BulkIndex {
   /** What each written row was given as its group, to correct at the end. */
   readonly #written = new Map<string, { rid: number; grp: string }>();
   readonly #counts = new Map<string, number>();
+  /** Term and expert ids by slug, asked once a rebuild (see term-keys.ts). */
+  readonly #keys: KnownKeys = new Map();
   #batch: { doc: SearchDoc; rid: number; grp: string; units: string }[] = [];
   #chars = 0;
+  /** The previous batch's statements, still running: the server writes one batch while Node analyzes the next. */
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(tx: Store) {
     this.#tx = tx;
@@ -50,8 +54,8 @@ export class BulkIndex {
   }
 
   async add(article: Article): Promise<void> {
-    const plain = searchDoc(article, article.attachments.length ? await attachmentTexts(this.#tx, article) : []);
-    const doc: SearchDoc = { ...plain, tags: await termKeys(this.#tx, plain.lang, plain.tags) };
+    // Its tags get their term ids when the batch is written: one question for the batch's slugs.
+    const doc = searchDoc(article, article.attachments.length ? await attachmentTexts(this.#tx, article) : []);
     const grp = this.#join(doc);
     const base = dayBase(doc.published);
     const rid = nextRid(doc.published, this.#tops.get(base) ?? base);
@@ -65,6 +69,7 @@ export class BulkIndex {
   /** Writes what is pending and corrects the groups that merged after their rows were written; resolves to the stem counts. */
   async finish(): Promise<Map<string, number>> {
     await this.#flush();
+    await this.#writing;
     const moves = new Map<string, number[]>();
     for (const [path, w] of this.#written) {
       const grp = this.#least.get(this.#root(path))!;
@@ -74,6 +79,15 @@ export class BulkIndex {
       for (const part of chunksOf(rids)) await this.#db.updateTable('search_doc').set({ grp }).where('rid', 'in', part).execute();
     }
     return this.#counts;
+  }
+
+  /**
+   * Waits for the batch being written; throws its error if the engine refused it. After a failure the
+   * caller asks this first: on PostgreSQL every statement after a refused one fails with "current
+   * transaction is aborted", which says nothing of why.
+   */
+  async written(): Promise<void> {
+    await this.#writing;
   }
 
   #root(path: string): string {
@@ -122,36 +136,36 @@ export class BulkIndex {
     if (batch.length === 0) return;
     this.#batch = [];
     this.#chars = 0;
-    const db = this.#db;
+    const keyed = await termKeysOfMany(this.#tx, batch.map((b) => b.doc), this.#keys);
+    batch.forEach((b, i) => (b.doc = { ...b.doc, tags: keyed[i] }));
     const dialect = dialectOf(this.#tx);
-    // Rows of about 15 bound values each: well under the engines' limits (store/chunks.ts).
-    for (const part of chunksOf(batch, 16)) {
-      await db
-        .insertInto('search_doc')
-        .values(
-          part.map(({ doc, rid, grp }) => docRow(doc, rid, grp, dialect)),
-        )
-        .execute();
-    }
-    for (const part of chunksOf(batch, 2)) await db.insertInto('search_text').values(part.map(({ rid, doc }) => ({ rid, text: doc.text }))).execute();
-    for (const part of chunksOf(batch, 2)) await db.insertInto('search_align').values(part.map(({ rid, units }) => ({ rid, units }))).execute();
+    const docs = batch.map(({ doc, rid, grp }) => docRow(doc, rid, grp, dialect));
     const links = batch.flatMap(({ rid, doc }) => doc.translations.map((path) => ({ rid, path })));
-    for (const part of chunksOf(links, 2)) await db.insertInto('search_link').values(part).execute();
     const tags = batch.flatMap(({ rid, doc }) => [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, { rid, facet: t.facet, value: t.value }])).values()]);
-    for (const part of chunksOf(tags, 3)) await db.insertInto('search_tag').values(part).execute();
     // One label per facet value and language: the last article's name for it, as one by one.
     const labels = new Map<string, { facet: string; value: string; lang: string; label: string; slug: string | null }>();
     for (const { doc } of batch) for (const t of doc.tags) labels.set(`${t.facet}\t${t.value}\t${doc.lang}`, { facet: t.facet, value: t.value, lang: doc.lang, label: t.label, slug: t.slug ?? null });
-    for (const part of chunksOf([...labels.values()], 4)) {
-      await db
-        .insertInto('search_label')
-        .values(part)
-        .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label'), slug: eb.ref('excluded.slug') })))
-        .execute();
-    }
-    for (const { rid, doc, grp } of batch) {
-      await dialect.writeTokens(db, rid, doc);
-      this.#written.set(doc.path, { rid, grp });
-    }
+    for (const { rid, doc, grp } of batch) this.#written.set(doc.path, { rid, grp });
+    // One batch in flight: its statements queue on the transaction's connection, in order.
+    await this.#writing;
+    const db = this.#db;
+    this.#writing = (async () => {
+      // Rows of about 15 bound values each: well under the engines' limits (store/chunks.ts).
+      for (const part of chunksOf(docs, 16)) await db.insertInto('search_doc').values(part).execute();
+      for (const part of chunksOf(batch, 2)) await db.insertInto('search_text').values(part.map(({ rid, doc }) => ({ rid, text: doc.text }))).execute();
+      for (const part of chunksOf(batch, 2)) await db.insertInto('search_align').values(part.map(({ rid, units }) => ({ rid, units }))).execute();
+      for (const part of chunksOf(links, 2)) await db.insertInto('search_link').values(part).execute();
+      for (const part of chunksOf(tags, 3)) await db.insertInto('search_tag').values(part).execute();
+      for (const part of chunksOf([...labels.values()], 4)) {
+        await db
+          .insertInto('search_label')
+          .values(part)
+          .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label'), slug: eb.ref('excluded.slug') })))
+          .execute();
+      }
+      for (const { rid, doc } of batch) await dialect.writeTokens(db, rid, doc);
+    })();
+    // Awaited at the next batch or in finish; until then its failure must not count as unhandled.
+    this.#writing.catch(() => {});
   }
 }

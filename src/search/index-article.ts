@@ -4,6 +4,7 @@
  * `reindexAll` rebuilds everything from the stored articles.
  */
 import type { Article } from '../model/index.ts';
+import { readAhead } from '../lib/index.ts';
 import { chunksOf, type Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
@@ -16,6 +17,9 @@ import { BulkIndex } from './bulk-index.ts';
 import { DAY_SLOTS, dayBase, nextRid } from './rid-space.ts';
 import { docRow } from './doc-row.ts';
 import { attachmentTexts } from './attachment-text.ts';
+
+/** Articles a rebuild fetches before it needs them: more than a batch of bulk-index.ts, so none waits on a write. */
+const READ_AHEAD = 300;
 
 /** Set by a migration that changed what the index keeps; cleared by `reindexAll`. */
 const STALE_KEY = 'search_stale';
@@ -177,11 +181,17 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
     await bumpSearchVersion(db);
     let count = 0;
     const load = new BulkIndex(tx);
-    // Only what readers may see is searchable: drafts and unpublished articles stay out.
-    for await (const article of tx.allArticles({ status: 'published' })) {
-      await load.add(article);
-      count++;
-      onProgress?.(count);
+    try {
+      // Only what readers may see is searchable: drafts and unpublished articles stay out. Read ahead:
+      // the next articles are fetched while the server writes the last batch (see bulk-index.ts).
+      for await (const article of readAhead(tx.allArticles({ status: 'published' }), READ_AHEAD)) {
+        await load.add(article);
+        count++;
+        onProgress?.(count);
+      }
+    } catch (err) {
+      await load.written(); // a batch the engine refused: its error says why, what failed after it does not
+      throw err;
     }
     await addToVocabulary(db, await load.finish());
     await dialectOf(tx).optimize(db);

@@ -44,13 +44,20 @@ interface Budget {
 /** What a lexeme costs in a tsvector: its entry (4 bytes), its bytes, its positions' count (2). */
 const lexemeCost = (lexeme: string) => 6 + (lexeme.length <= 682 ? Buffer.byteLength(lexeme) : 2046);
 
-/** A tsvector literal: each token with its positions and weight (positions past 16383 share the last). */
-function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[], budget: Budget): string {
-  const entries = new Map<string, string[]>();
+/** A tsvector position as PostgreSQL stores it: the weight (A 3 … D 0) in the top two bits. */
+const WEIGHT_BITS: Record<string, number> = { A: 3 << 14, B: 2 << 14, C: 1 << 14, D: 0 };
+const POS_OF = 0x3fff;
+
+/** A vector's lexemes, each with its positions (empty for pair lexemes, which have none). */
+type Entries = Map<string, number[]>;
+
+/** Each token of `fields` with its positions and weight (positions past 16383 share the last). */
+function vectorEntries(doc: SearchDoc, fields: readonly FieldName[], budget: Budget): Entries {
+  const entries: Entries = new Map();
   let pos = 1;
-  const add = (lexeme: string, p: number, w: string) => {
+  const add = (lexeme: string, p: number, w: number) => {
     const list = entries.get(lexeme);
-    const item = `${Math.min(p, MAX_POS)}${w}`;
+    const item = Math.min(p, MAX_POS) | w;
     if (!list) {
       const cost = lexemeCost(lexeme) + 2;
       if (!fits(lexeme) || cost > budget.left) return;
@@ -63,7 +70,7 @@ function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[], budget: Bud
   };
   for (const field of fields) {
     const { stems, exacts } = doc.fields[field];
-    const w = WEIGHT[field];
+    const w = WEIGHT_BITS[WEIGHT[field]];
     for (let i = 0; i < stems.length; i++) {
       add(stems[i], pos, w);
       add(EXACT + exacts[i], pos, w);
@@ -71,7 +78,7 @@ function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[], budget: Bud
     }
     pos += 2; // a gap, so a phrase never spans two fields
   }
-  return [...entries].map(([lexeme, ps]) => `'${lexeme.replace(/'/g, "''")}':${ps.join(',')}`).join(' ');
+  return entries;
 }
 
 /**
@@ -80,24 +87,136 @@ function vectorLiteral(doc: SearchDoc, fields: readonly FieldName[], budget: Bud
  * all its pairs. Matching `a <-> b` alone makes the GIN index hand over every row holding both words,
  * each detoasted to compare positions: over a second for two common words among 100,000 articles.
  */
-function pairsLiteral(doc: SearchDoc, fields: readonly FieldName[], budget: Budget): string {
-  const pairs = new Set<string>();
+function pairEntries(doc: SearchDoc, fields: readonly FieldName[], budget: Budget): Entries {
+  const pairs: Entries = new Map();
   for (const field of fields) {
     const stems = doc.fields[field].stems;
     for (let i = 1; i < stems.length; i++) {
       const pair = pairKey(stems[i - 1], stems[i]);
       if (pairs.has(pair) || !fits(pair)) continue;
       const cost = lexemeCost(pair);
-      if (cost > budget.left) return literalOf(pairs);
+      if (cost > budget.left) return pairs;
       budget.left -= cost;
-      pairs.add(pair);
+      pairs.set(pair, []);
     }
   }
-  return literalOf(pairs);
+  return pairs;
 }
 
-function literalOf(pairs: Set<string>): string {
-  return [...pairs].map((p) => `'${p.replace(/'/g, "''")}'`).join(' ');
+/**
+ * The positions PostgreSQL keeps of a lexeme's sorted list, as its text input does (uniquePos in
+ * tsvector.c): one per position, the first at 16383 ending the list (a repeated first position takes
+ * the highest weight). Only positions clamped to 16383 ever repeat here.
+ */
+function keptPositions(list: number[]): number[] {
+  if (list.length <= 1 || (list[list.length - 1] & POS_OF) < MAX_POS) return list;
+  const out = [list[0]];
+  for (let i = 1; i < list.length; i++) {
+    const last = out[out.length - 1];
+    if ((list[i] & POS_OF) !== (last & POS_OF)) {
+      out.push(list[i]);
+      if ((list[i] & POS_OF) === MAX_POS) break;
+    } else if (list[i] >> 14 > last >> 14) out[out.length - 1] = (last & POS_OF) | (list[i] & ~POS_OF);
+  }
+  return out;
+}
+
+/**
+ * A tsvector in PostgreSQL's binary form (tsvectorrecv): the lexeme count, then each lexeme in UTF-8
+ * ending in a zero byte, its count of positions and the positions, all big-endian. Sent as a Buffer,
+ * node-postgres binds it in binary: the server copies it in, where the text form cost it a parse of
+ * every character (about half of its time writing `search_doc` rows). The lexemes go in the order they came:
+ * the server sorts them (by their UTF-8 bytes, in C), which sorting them here cost Node a twentieth of
+ * a rebuild. The vector stored holds what the text form's did; only its bytes are laid out in that order.
+ */
+function binaryVector(entries: Entries): Buffer {
+  let size = 4;
+  for (const [lexeme, list] of entries) size += lexeme.length * 3 + 3 + list.length * 2;
+  const buf = Buffer.allocUnsafe(size);
+  buf.writeUInt32BE(entries.size, 0);
+  let at = 4;
+  for (const [lexeme, list] of entries) {
+    at += buf.write(lexeme, at, 'utf8');
+    buf[at] = 0;
+    buf[at + 1] = list.length >> 8;
+    buf[at + 2] = list.length & 0xff;
+    at += 3;
+    for (const p of list) {
+      buf[at] = p >> 8;
+      buf[at + 1] = p & 0xff;
+      at += 2;
+    }
+  }
+  return buf.subarray(0, at);
+}
+
+/** The same vector as a tsvector literal (what was written before the binary form; tests compare the two). */
+function textVector(entries: Entries): string {
+  const letter = (p: number) => 'DCBA'[p >> 14];
+  return [...entries]
+    .map(([lexeme, ps]) => `'${lexeme.replace(/'/g, "''")}'${ps.length ? ':' + ps.map((p) => `${p & POS_OF}${letter(p)}`).join(',') : ''}`)
+    .join(' ');
+}
+
+/**
+ * A document's three vectors' entries, each lexeme's positions those PostgreSQL keeps: `v` (title,
+ * summary, headings, body), `m` (author and taxonomy names) and the pair lexemes `vall` adds to both.
+ */
+function docVectors(doc: SearchDoc): { main: Entries; meta: Entries; pairs: Entries } {
+  const { main, meta, pairs } = vectorsAsListed(doc);
+  for (const entries of [main, meta]) for (const [lexeme, list] of entries) entries.set(lexeme, keptPositions(list));
+  return { main, meta, pairs };
+}
+
+/**
+ * The entries as the text form lists them: up to 256 positions a lexeme, repeats at 16383 included
+ * (PostgreSQL keeps of them what keptPositions keeps).
+ *
+ * Bytes a row's vectors may take are shared (see VECTOR_BYTES): names first, a few bytes and always
+ * wanted; then the words get two thirds of what is left, so a long report's opening is still found
+ * as phrases; then the pairs.
+ */
+function vectorsAsListed(doc: SearchDoc): { main: Entries; meta: Entries; pairs: Entries } {
+  const budget = { left: VECTOR_BYTES };
+  const meta = vectorEntries(doc, ['meta'], budget);
+  const words = { left: Math.floor((budget.left * 2) / 3) };
+  budget.left -= words.left;
+  const main = vectorEntries(doc, FIELDS.filter((f) => f !== 'meta'), words);
+  budget.left += words.left;
+  const pairs = pairEntries(doc, FIELDS, budget);
+  return { main, meta, pairs };
+}
+
+/**
+ * `main || meta || pairs` as PostgreSQL's `||` joins tsvectors (tsvector_concat): the right one's
+ * positions move past the left one's last (at most to 16383), a lexeme in both keeps the left one's
+ * positions and then the right one's, up to 256 or the first at 16383. Joined here, the server only
+ * copies `vall` in: joining three vectors a row added half again to its time storing them.
+ */
+function joinedVector(main: Entries, meta: Entries, pairs: Entries): Entries {
+  let maxpos = 0;
+  for (const list of main.values()) for (const p of list) maxpos = Math.max(maxpos, p & POS_OF);
+  const out: Entries = new Map(main);
+  for (const [lexeme, list] of meta) {
+    const joined = [...(out.get(lexeme) ?? [])];
+    for (const p of list) {
+      if (joined.length >= 256 || (joined.length > 0 && (joined[joined.length - 1] & POS_OF) === MAX_POS)) break;
+      joined.push((p & ~POS_OF) | Math.min((p & POS_OF) + maxpos, MAX_POS));
+    }
+    out.set(lexeme, joined);
+  }
+  // Pair lexemes have no positions, and hold a space no other lexeme holds.
+  for (const lexeme of pairs.keys()) out.set(lexeme, []);
+  return out;
+}
+
+/**
+ * A document's vectors as the tsvector literals written before the binary form: `v`, `m` and what
+ * `vall` joins to them (`v || m || pairs`). Tests read them into PostgreSQL to check the binary vectors.
+ */
+export function vectorsAsText(doc: SearchDoc): { v: string; m: string; pairs: string } {
+  const { main, meta, pairs } = vectorsAsListed(doc);
+  return { v: textVector(main), m: textVector(meta), pairs: textVector(pairs) };
 }
 
 const q = (lexeme: string) => `'${lexeme.replace(/['\\]/g, (c) => '\\' + c)}'`;
@@ -184,15 +303,12 @@ export const postgresSearch: SearchDialect = {
 
   rowTokens(doc: SearchDoc) {
     // Written with the row: an UPDATE after the INSERT wrote every index and the TOAST twice.
-    const budget = { left: VECTOR_BYTES };
-    const meta = vectorLiteral(doc, ['meta'], budget); // names first: a few bytes, and always wanted
-    // The words get two thirds of what is left, so a long report's opening is still found as phrases.
-    const words = { left: Math.floor((budget.left * 2) / 3) };
-    budget.left -= words.left;
-    const main = vectorLiteral(doc, FIELDS.filter((f) => f !== 'meta'), words);
-    budget.left += words.left;
-    const pairs = pairsLiteral(doc, FIELDS, budget);
-    return { v: sql`${main}::tsvector`, m: sql`${meta}::tsvector`, vall: sql`${main}::tsvector || ${meta}::tsvector || ${pairs}::tsvector` };
+    const { main, meta, pairs } = docVectors(doc);
+    return {
+      v: sql`${binaryVector(main)}::tsvector`,
+      m: sql`${binaryVector(meta)}::tsvector`,
+      vall: sql`${binaryVector(joinedVector(main, meta, pairs))}::tsvector`,
+    };
   },
 
   async writeTokens() {
@@ -234,7 +350,7 @@ export const postgresSearch: SearchDialect = {
   },
 
   adjacent(pair, from) {
-    // The pair's lexeme in vall (see pairsLiteral): a pair in the author and taxonomy names counts too.
+    // The pair's lexeme in vall (see pairEntries): a pair in the author and taxonomy names counts too.
     return sql<{ rid: number }>`select d.rid from search_doc d where ${RID} >= ${from} and d.vall @@ ${q(pairKey(pair[0], pair[1]))}::tsquery`;
   },
 
