@@ -1,4 +1,5 @@
 /** @module Small helpers route modules share to answer with a page, a feed or JSON. */
+import type { HtmlString } from './jsx/html-string.ts';
 import type { Context } from 'hono';
 import { LANGS } from '../model/index.ts';
 import { cacheable, respondWith } from './http/pipeline.ts';
@@ -16,7 +17,7 @@ export function sitePrefixes(): { lang: string; prefix: string }[] {
  *
  * @example return sendPage(c, <HomePage … />)
  */
-export async function sendPage(c: Context, node: unknown, opts: { cache?: boolean; status?: number } = {}): Promise<Response> {
+export async function sendPage(c: Context, node: HtmlString, opts: { cache?: boolean; status?: number } = {}): Promise<Response> {
   const html = await renderPage(node);
   if (opts.cache !== false) cacheable(c);
   return respondWith(c, encoder.encode(html), 'text/html; charset=utf-8', opts.status ?? 200);

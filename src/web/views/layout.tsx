@@ -3,8 +3,8 @@
  * alternates, OpenGraph and Twitter cards, JSON-LD, feeds), the header with the language switch, and the
  * footer. `<html lang dir>` follows the page's language, so RTL pages mirror through logical CSS alone.
  */
-import type { Child } from 'hono/jsx';
-import { raw } from 'hono/html';
+import type { Child, HtmlString } from '../jsx/html-string.ts';
+import { raw } from '../jsx/html-string.ts';
 import { hreflangs } from '../hreflang.ts';
 import { DEFAULT_LANG, LANGS, dirOf, homePath, langInfo } from '../../model/index.ts';
 import { iconPath, preloadFonts, stylesheetPath } from '../assets.ts';
@@ -251,6 +251,6 @@ function SiteFooter(props: { lang: string }) {
  *
  * @example await renderPage(<Layout lang="en" title="Home">…</Layout>) // → '<!doctype html><html lang="en" dir="ltr">…'
  */
-export async function renderPage(node: unknown): Promise<string> {
-  return '<!doctype html>' + (await String(await (node as { toString(): string | Promise<string> }).toString()));
+export async function renderPage(node: HtmlString): Promise<string> {
+  return '<!doctype html>' + node.value;
 }
