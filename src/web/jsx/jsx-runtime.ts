@@ -109,6 +109,11 @@ function element(tag: string, props: Props): HtmlString {
   let out = '<' + tag;
   let children: unknown = props.children;
   let hasChildren = 'children' in props && !(Array.isArray(children) && children.length === 0);
+  // Hono renders <input> through a component that drops a null or undefined child (`<input>{null}</input>` is `<input/>`).
+  if (hasChildren && tag === 'input') {
+    const only = Array.isArray(children) && children.length === 1 ? children[0] : children;
+    hasChildren = only !== null && only !== undefined && !(Array.isArray(only) && only.length === 0);
+  }
   for (const name in props) {
     if (name === 'children') continue;
     const key = RENAMED.get(name) ?? name;
