@@ -85,7 +85,7 @@ export function tagsOfAnswer(req: Request): readonly string[] | null | undefined
 /**
  * Answers with bytes the pipeline may take as they are, without reading the response back.
  *
- * @example return respondWith(c, new TextEncoder().encode(html), 'text/html; charset=utf-8')
+ * @example return respondWith(c, utf8(html), 'text/html; charset=utf-8')
  */
 export function respondWith(c: Context, body: Uint8Array, type: string, status = 200): Response {
   knownBodies.set(c, body);
@@ -182,11 +182,14 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     }
     const res = c.res;
     const mark = res.headers.get(CACHE_MARK) === '1';
-    if (!reading || res.status !== 200 || !res.body) {
+    // A body handed over by respondWith is taken as it is: asking the answer for its body stream would
+    // make @hono/node-server build a full undici Response for it, a good part of a rendered page's cost.
+    const known = knownBodies.get(c);
+    if (!reading || res.status !== 200 || (!known && !res.body)) {
       replace(c, done(finish(res)));
       return;
     }
-    const body = knownBodies.get(c) ?? new Uint8Array(await res.arrayBuffer());
+    const body = known ?? new Uint8Array(await res.arrayBuffer());
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => {
       if (name !== CACHE_MARK && name !== CACHE_TAGS && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
