@@ -70,6 +70,7 @@ function weakEtag(body: Uint8Array): string {
 
 const knownBodies = new WeakMap<Context, Uint8Array>();
 const answerTags = new WeakMap<Request, readonly string[] | null>();
+const answerBodies = new WeakMap<Request, Uint8Array>();
 
 /**
  * What the answer to `req` was built from, when the page cache could keep it: its tags (`dependsOn`), or
@@ -80,6 +81,16 @@ const answerTags = new WeakMap<Request, readonly string[] | null>();
  */
 export function tagsOfAnswer(req: Request): readonly string[] | null | undefined {
   return answerTags.get(req);
+}
+
+/**
+ * The bytes of the successful, uncompressed answer to `req`, as sent: `mizan build` takes them from here
+ * rather than reading them back through the answer's body stream (which costs as much as a small page).
+ *
+ * @example const res = await app.request(req); bodyOfAnswer(req) ?? new Uint8Array(await res.arrayBuffer())
+ */
+export function bodyOfAnswer(req: Request): Uint8Array | undefined {
+  return answerBodies.get(req);
 }
 
 /**
@@ -119,6 +130,7 @@ function answer(c: Context, entry: CachedAnswer): Response {
   }
   const body = encodedBody(entry, encoding);
   if (encoding !== 'identity') headers.set('content-encoding', encoding);
+  else if (c.req.method === 'GET') answerBodies.set(c.req.raw, body);
   headers.set('content-length', String(body.byteLength));
   return new Response(body as Uint8Array<ArrayBuffer>, { status: entry.status, headers });
 }
