@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Compiles src/ to dist/ for production: one JavaScript module per source module (same folders, so
 // `new URL('./assets/site.css', import.meta.url)` and `../../demo/` still resolve), relative imports
-// rewritten from `./x.ts` to `./x.js`, JSX compiled for hono/jsx, and every non-TypeScript file under src/
-// (stylesheets, data) copied beside the code. esbuild only strips types: `npm test` runs the type checker.
+// rewritten from `./x.ts` to `./x.js`, JSX compiled for our runtime (src/web/jsx), and every non-TypeScript
+// file under src/ (stylesheets, data) copied beside the code. esbuild only strips types: `npm test` runs the type checker.
 // It writes dist/build-info.json last; bin/mizan.js runs dist/ only when that stamp matches src/.
 // `--if-stale` does nothing when dist/ is already current (`npm start` uses it).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledIsCurrent, sourceStamp } from '../bin/source-stamp.js';
 
@@ -37,6 +37,12 @@ const keepImports = {
   setup(b) {
     b.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
+      // Our JSX runtime is named through package.json `imports` (`#jsx/…`), which dist/ (its own package)
+      // lacks: each compiled module points at the compiled runtime by a relative path instead.
+      if (args.path.startsWith('#jsx/')) {
+        const target = relative(dirname(args.importer), join(src, 'web', 'jsx', args.path.slice('#jsx/'.length) + '.js')).split(sep).join('/');
+        return { path: target.startsWith('.') ? target : './' + target, external: true };
+      }
       const path = /^\.\.?\//.test(args.path) ? args.path.replace(/\.tsx?$/, '.js') : args.path;
       return { path, external: true };
     });
@@ -59,7 +65,7 @@ await build({
   platform: 'node',
   target: 'node20',
   jsx: 'automatic',
-  jsxImportSource: 'hono/jsx',
+  jsxImportSource: '#jsx',
   sourcemap: 'linked',
   logLevel: 'warning',
 });

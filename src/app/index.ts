@@ -12,7 +12,7 @@ export { importFiles, expandFiles, type ImportReport, type ImportOptions, type F
 export { exportArticles, EXPORT_LEAVES_OUT, type ExportFormat, type ExportResult } from './export-articles.ts';
 export { checkSources, checkUrl, recordedChecks, type SourceCheck, type SourceStatus, type CheckOptions } from './check-sources.ts';
 export * from './mail/index.ts';
-export { withCountries } from './article-countries.ts';
+export { withCountries, countriesOfAll } from './article-countries.ts';
 export { writeBackup, restoreBackup, BACKUP_FORMAT, type BackupResult, type RestoreResult } from './backup/index.ts';
 export * from './site/index.ts';
 export * from './media/index.ts';

@@ -116,12 +116,20 @@ export async function articleEntities(store: Store, articleId: string, opts: { l
     db.selectFrom('knowledge_entity').selectAll().where('article_id', '=', articleId).execute(),
     db.selectFrom('knowledge_decision').selectAll().where('article_id', '=', articleId).execute(),
   ]);
+  return entitiesFrom(rows, decisions, lang, g, opts.withRejected ?? false);
+}
+
+type EntityRow = Pick<KnowledgeTables['knowledge_entity'], 'kind' | 'entity_id' | 'salience'>;
+type DecisionRow = Pick<KnowledgeTables['knowledge_decision'], 'kind' | 'entity_id' | 'status'>;
+
+/** One article's entities from its rows and its editors' decisions, the most salient first. */
+function entitiesFrom(rows: EntityRow[], decisions: DecisionRow[], lang: string, g: Gazetteer, withRejected: boolean): ArticleEntity[] {
   const status = new Map(decisions.map((d) => [entityKey(d.kind as EntityKind, d.entity_id), d.status as Decision]));
   const out: ArticleEntity[] = [];
   const name = (kind: string, id: string) => g.entities.get(entityKey(kind as EntityKind, id))?.label[lang] ?? g.entities.get(entityKey(kind as EntityKind, id))?.label.en ?? id;
   for (const r of rows) {
     const s = status.get(entityKey(r.kind as EntityKind, r.entity_id)) ?? 'suggested';
-    if (s === 'rejected' && !opts.withRejected) continue;
+    if (s === 'rejected' && !withRejected) continue;
     out.push({ kind: r.kind as EntityKind, id: r.entity_id, name: name(r.kind, r.entity_id), salience: Number(r.salience), status: s });
   }
   for (const d of decisions) {
@@ -129,6 +137,30 @@ export async function articleEntities(store: Store, articleId: string, opts: { l
     out.push({ kind: d.kind as EntityKind, id: d.entity_id, name: name(d.kind, d.entity_id), salience: 0.5, status: 'accepted' });
   }
   return out.sort((a, b) => b.salience - a.salience || a.id.localeCompare(b.id));
+}
+
+/**
+ * The entities of one kind of every article, read in two queries (the static build reads them all; an
+ * article's list is `articleEntities(…)` filtered to that kind, in the same order). Call the result with
+ * an article's id and language.
+ *
+ * @example const countriesOf = await entitiesOfKind(store, 'country'); countriesOf(article.id, 'ar') // → [{ kind: 'country', id: 'DZ', … }]
+ */
+export async function entitiesOfKind(store: Store, kind: EntityKind, opts: { gazetteer?: Gazetteer } = {}): Promise<(articleId: string, lang: string) => ArticleEntity[]> {
+  const g = opts.gazetteer ?? defaultGazetteer();
+  const db = knowledgeDb(store);
+  const [rows, decisions] = await Promise.all([
+    db.selectFrom('knowledge_entity').select(['article_id', 'kind', 'entity_id', 'salience']).where('kind', '=', kind).execute(),
+    db.selectFrom('knowledge_decision').select(['article_id', 'kind', 'entity_id', 'status']).where('kind', '=', kind).execute(),
+  ]);
+  const group = <T extends { article_id: string }>(list: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const r of list) by.get(r.article_id)?.push(r) ?? by.set(r.article_id, [r]);
+    return by;
+  };
+  const rowsOf = group(rows);
+  const decisionsOf = group(decisions);
+  return (articleId, lang) => entitiesFrom(rowsOf.get(articleId) ?? [], decisionsOf.get(articleId) ?? [], lang, g, false);
 }
 
 export interface KnowledgeArticle {

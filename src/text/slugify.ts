@@ -21,6 +21,21 @@ const MAX_LENGTH = 100;
  */
 export function slugify(text: string, opts: { maxLength?: number } = {}): string {
   const maxLength = Math.max(1, opts.maxLength ?? MAX_LENGTH);
+  // Pages slug the same few titles on every request (recommended items, series): remember short ones.
+  const key = maxLength === MAX_LENGTH ? text : `${maxLength}\u0000${text}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const slug = slugOf(text, maxLength);
+  if (text.length > 500) return slug;
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.set(key, slug);
+  return slug;
+}
+
+const REMEMBERED_MAX = 10_000;
+const remembered = new Map<string, string>();
+
+function slugOf(text: string, maxLength: number): string {
   let ascii = '';
   for (const ch of text) ascii += transliterateChar(ch);
   // Pathauto's default punctuation setting removes every mark except the hyphen, which separates.

@@ -28,6 +28,21 @@ const LETTER = /[\p{L}\p{N}]/u;
  */
 export function smartQuotes(text: string, lang: string): string {
   if (!text.includes('"') && !text.includes("'")) return text;
+  // A page sets the same titles and summaries on every request (twice: head and body): remember short ones.
+  if (text.length > 1000) return curled(text, lang);
+  const key = `${lang}\u0000${text}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const out = curled(text, lang);
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.set(key, out);
+  return out;
+}
+
+const REMEMBERED_MAX = 10_000;
+const remembered = new Map<string, string>();
+
+function curled(text: string, lang: string): string {
   const marks = lang === 'ar' ? ARABIC : LATIN;
   const inUrl = urlSpans(text);
   let out = '';

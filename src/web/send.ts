@@ -1,10 +1,10 @@
 /** @module Small helpers route modules share to answer with a page, a feed or JSON. */
+import type { HtmlString } from './jsx/html-string.ts';
 import type { Context } from 'hono';
 import { LANGS } from '../model/index.ts';
 import { cacheable, respondWith } from './http/pipeline.ts';
+import { utf8 } from './http/utf8.ts';
 import { renderPage } from './views/layout.tsx';
-
-const encoder = new TextEncoder();
 
 /** Every language the site is published in, with its path prefix ('' or '/ar'). */
 export function sitePrefixes(): { lang: string; prefix: string }[] {
@@ -16,20 +16,20 @@ export function sitePrefixes(): { lang: string; prefix: string }[] {
  *
  * @example return sendPage(c, <HomePage … />)
  */
-export async function sendPage(c: Context, node: unknown, opts: { cache?: boolean; status?: number } = {}): Promise<Response> {
+export async function sendPage(c: Context, node: HtmlString, opts: { cache?: boolean; status?: number } = {}): Promise<Response> {
   const html = await renderPage(node);
   if (opts.cache !== false) cacheable(c);
-  return respondWith(c, encoder.encode(html), 'text/html; charset=utf-8', opts.status ?? 200);
+  return respondWith(c, utf8(html), 'text/html; charset=utf-8', opts.status ?? 200);
 }
 
 /** Answers with JSON (cacheable unless told otherwise). */
 export function sendJson(c: Context, data: unknown, opts: { cache?: boolean; type?: string } = {}): Response {
   if (opts.cache !== false) cacheable(c);
-  return respondWith(c, encoder.encode(JSON.stringify(data)), opts.type ?? 'application/json; charset=utf-8');
+  return respondWith(c, utf8(JSON.stringify(data)), opts.type ?? 'application/json; charset=utf-8');
 }
 
 /** Answers with text of a given type (feeds, sitemaps), cacheable. */
 export function sendText(c: Context, body: string, type: string): Response {
   cacheable(c);
-  return respondWith(c, encoder.encode(body), type);
+  return respondWith(c, utf8(body), type);
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { forEachEngine } from '../support/engines.ts';
 import { makeArticle } from '../support/articles.ts';
 import { readPage } from '../../src/ingest/index.ts';
-import { saveArticle, deleteArticle } from '../../src/app/index.ts';
+import { saveArticle, deleteArticle, withCountries, countriesOfAll } from '../../src/app/index.ts';
 import { retagAll } from '../../src/app/tag-article.ts';
 import { articleEntities, countryKnowledge, decideEntity, relationKnowledge } from '../../src/knowledge/index.ts';
 import type { Article } from '../../src/model/index.ts';
@@ -33,6 +33,23 @@ forEachEngine('knowledge', (engine) => {
     assert.ok(rel.events.length >= 2);
     assert.ok(rel.events.every((e) => e.actors.includes('DZ') && e.actors.includes('RU')));
     for (let i = 1; i < rel.events.length; i++) assert.ok(rel.events[i - 1].date <= rel.events[i].date, 'in time order');
+  });
+
+  test("the static build's bulk read gives each article the countries its own read gives, after editors' decisions", async () => {
+    const store = await engine.open();
+    const articles = [demo('ar/aljzayr-wrwsya-shrakt-tslyh-tht-aldght.md'), demo('en/algeria-and-russia-arms-partnership-under-strain.md'), demo('en/morocco-and-algeria-rivalry-rearmed.md')];
+    for (const a of articles) await saveArticle(store, a);
+    await decideEntity(store, { articleId: articles[2].id, kind: 'country', id: 'ES', status: 'rejected' });
+    await decideEntity(store, { articleId: articles[2].id, kind: 'country', id: 'FR', status: 'accepted' });
+    const add = await countriesOfAll(store);
+    for (const a of articles) {
+      const one = (await withCountries(store, a)).countries;
+      assert.ok(one.length > 0, `${a.id} has countries`);
+      assert.deepEqual(add(a).countries, one, a.id);
+    }
+    const third = add(articles[2]).countries.map((c) => c.code);
+    assert.ok(third.includes('FR') && !third.includes('ES'));
+    assert.equal(add(articles[0]).countries.find((c) => c.code === 'DZ')?.name, 'الجزائر');
   });
 
   test("an editor's rejection is kept across re-tagging and removes the article from that country", async () => {

@@ -2,7 +2,7 @@
  * @module The frame of every page of the editors' side: `<html lang dir>` in the interface language
  * (Arabic by default), the navigation the account's role may use, sign-out forms, and a flash message.
  */
-import type { Child } from 'hono/jsx';
+import type { Child } from '../jsx/html-string.ts';
 import { dirOf } from '../../model/index.ts';
 import { can, type Capability } from '../../app/index.ts';
 import { ADMIN_CSS_PATH } from './admin-css.ts';

@@ -3,7 +3,7 @@
  * beside them the workflow, translations, related items, entities, revisions and deletion. On a lost race the
  * editor's own words stay in the form and the version saved now is shown beside them.
  */
-import type { Child } from 'hono/jsx';
+import type { Child } from '../jsx/html-string.ts';
 import type { Action, AdminRow, ArticleForm, LibraryImage } from '../../app/index.ts';
 import { LeadImageField } from './media/lead-image-field.tsx';
 import { AttachmentsPanel } from './media/attachments-panel.tsx';

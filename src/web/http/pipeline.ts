@@ -78,6 +78,7 @@ function weakEtag(body: Uint8Array): string {
 
 const knownBodies = new WeakMap<Context, Uint8Array>();
 const answerTags = new WeakMap<Request, readonly string[] | null>();
+const answerBodies = new WeakMap<Request, Uint8Array>();
 
 /**
  * What the answer to `req` was built from, when the page cache could keep it: its tags (`dependsOn`), or
@@ -91,9 +92,19 @@ export function tagsOfAnswer(req: Request): readonly string[] | null | undefined
 }
 
 /**
+ * The bytes of the successful, uncompressed answer to `req`, as sent: `mizan build` takes them from here
+ * rather than reading them back through the answer's body stream (which costs as much as a small page).
+ *
+ * @example const res = await app.request(req); bodyOfAnswer(req) ?? new Uint8Array(await res.arrayBuffer())
+ */
+export function bodyOfAnswer(req: Request): Uint8Array | undefined {
+  return answerBodies.get(req);
+}
+
+/**
  * Answers with bytes the pipeline may take as they are, without reading the response back.
  *
- * @example return respondWith(c, new TextEncoder().encode(html), 'text/html; charset=utf-8')
+ * @example return respondWith(c, utf8(html), 'text/html; charset=utf-8')
  */
 export function respondWith(c: Context, body: Uint8Array, type: string, status = 200): Response {
   knownBodies.set(c, body);
@@ -127,6 +138,7 @@ function answer(c: Context, entry: CachedAnswer): Response {
   }
   const body = encodedBody(entry, encoding);
   if (encoding !== 'identity') headers.set('content-encoding', encoding);
+  else if (c.req.method === 'GET') answerBodies.set(c.req.raw, body);
   headers.set('content-length', String(body.byteLength));
   return new Response(body as Uint8Array<ArrayBuffer>, { status: entry.status, headers });
 }
@@ -190,11 +202,14 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     }
     const res = c.res;
     const mark = res.headers.get(CACHE_MARK) === '1';
-    if (!reading || res.status !== 200 || !res.body) {
+    // A body handed over by respondWith is taken as it is: asking the answer for its body stream would
+    // make @hono/node-server build a full undici Response for it, a good part of a rendered page's cost.
+    const known = knownBodies.get(c);
+    if (!reading || res.status !== 200 || (!known && !res.body)) {
       replace(c, done(finish(res)));
       return;
     }
-    const body = knownBodies.get(c) ?? new Uint8Array(await res.arrayBuffer());
+    const body = known ?? new Uint8Array(await res.arrayBuffer());
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => {
       if (name !== CACHE_MARK && name !== CACHE_TAGS && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);

@@ -5,6 +5,7 @@
  * table. Pages are never cached and never indexed. The same module checks, as requests arrive, for
  * scheduled articles that are due (no external cron).
  */
+import type { HtmlString } from '../jsx/html-string.ts';
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -149,7 +150,7 @@ export interface AdminRoute {
 
 const NO_STORE = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' };
 
-async function html(c: Context, node: unknown, status = 200): Promise<Response> {
+async function html(c: Context, node: HtmlString, status = 200): Promise<Response> {
   return c.html(await renderPage(node), status as 200, NO_STORE);
 }
 

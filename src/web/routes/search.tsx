@@ -4,7 +4,7 @@
  * interface language only: results come in every language unless a `lang` filter says otherwise.
  */
 import type { Context, Hono } from 'hono';
-import { raw } from 'hono/html';
+import { raw } from '../jsx/html-string.ts';
 import { NotFoundError } from '../../lib/index.ts';
 import { dirOf } from '../../model/index.ts';
 import { smartQuotes } from '../../text/index.ts';

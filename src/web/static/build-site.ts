@@ -16,7 +16,7 @@ import { MizanError } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { createWebApp } from '../create-web-app.ts';
-import { tagsOfAnswer } from '../http/pipeline.ts';
+import { bodyOfAnswer, tagsOfAnswer } from '../http/pipeline.ts';
 import { searchScript, staticSearchIndex } from './search-index.ts';
 import { siteSnapshot } from './site-snapshot.ts';
 
@@ -195,7 +195,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       report.broken.push({ path, status: res.status, from: from.get(path) ?? '' });
       continue;
     }
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = bodyOfAnswer(req) ?? new Uint8Array(await res.arrayBuffer());
     const type = res.headers.get('content-type') ?? '';
     const file = fileForPath(path);
     const digest = sha(bytes);

@@ -6,7 +6,7 @@
  * reads the server uses (read-cache.ts), from the same store methods, so each page holds the server's bytes;
  * a build reads a still picture, so nothing here is ever dropped.
  */
-import { photosBySlug, withCountries, type ExpertPhoto } from '../../app/index.ts';
+import { countriesOfAll, photosBySlug, type ExpertPhoto } from '../../app/index.ts';
 import type { PathTarget, Store } from '../../store/index.ts';
 import type { Reads } from '../read-cache.ts';
 
@@ -41,6 +41,8 @@ export async function siteSnapshot(store: Store): Promise<Reads> {
   }
   const published = new Set<string>();
   for (const r of await store.db.selectFrom('articles').select('id').where('status', '=', 'published').execute()) published.add(r.id);
+  // Every article page shows its countries: read for all articles at once, not three queries a page.
+  const withCountries = await countriesOfAll(store);
 
   const kept = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
@@ -59,7 +61,7 @@ export async function siteSnapshot(store: Store): Promise<Reads> {
     listArticles: (query) => once(`l ${JSON.stringify(query)}`, () => store.listArticles(query)),
     getTerm: (id, lang) => once(`t ${id} ${lang}`, () => store.getTerm(id, lang)),
     getExpert: (id, lang) => once(`e ${id} ${lang}`, () => store.getExpert(id, lang)),
-    countries: async (article) => (await withCountries(store, article)).countries,
+    countries: async (article) => withCountries(article).countries,
     photos: (lang, slugs): Promise<Map<string, ExpertPhoto>> => once(`ph ${lang} ${slugs.join(' ')}`, () => photosBySlug(store, lang, slugs)),
   };
 }

@@ -6,6 +6,7 @@
  * no page — the token in the address is the authority). Forms of the site itself pass the Origin
  * check, so another site cannot use ours to send confirmation mail.
  */
+import type { HtmlString } from '../jsx/html-string.ts';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import {
@@ -127,7 +128,7 @@ export function registerSubscribe(app: Hono, deps: WebDeps & { trustProxy?: bool
   const store = deps.store;
   const settings = securitySettings(deps);
   const limit = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.text('request body too large', 413, { connection: 'close' }) });
-  const page = (c: Context, node: unknown, status = 200) => sendPage(c, node, { cache: false, status }).then((r) => (Object.entries(NO_STORE).forEach(([k, v]) => r.headers.set(k, v)), r));
+  const page = (c: Context, node: HtmlString, status = 200) => sendPage(c, node, { cache: false, status }).then((r) => (Object.entries(NO_STORE).forEach(([k, v]) => r.headers.set(k, v)), r));
   const message = (c: Context, lang: string, key: 'sent' | 'limited' | 'confirmed' | 'invalid' | 'deleted' | 'unsubbed', status = 200, extra: Partial<Parameters<typeof SubscribeMessagePage>[0]> = {}) =>
     page(c, <SubscribeMessagePage lang={lang} title={st(lang, `${key}.title` as SubscribeKey)} body={st(lang, `${key}.body` as SubscribeKey)} {...extra} />, status);
   const invalid = (c: Context, lang: string) => message(c, lang, 'invalid', 400, { link: { href: subscribePath(lang), label: st(lang, 'again') } });

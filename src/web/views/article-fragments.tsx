@@ -3,11 +3,10 @@
  * numbered notes, and the source list), rendered once per stored revision and reused. The key is the
  * document's `body` array itself: the reads the site goes through (read-cache.ts, the build's snapshot)
  * hand out the same object until a change tagged with the article drops it, so a new revision is a new
- * key and the old one is garbage, with no invalidation of our own. The HTML is Hono's JSX output for the
- * same components, escaped as ever; only its reuse is new.
+ * key and the old one is garbage, with no invalidation of our own. The HTML is our JSX output for the same
+ * components, escaped as ever; only its reuse is new.
  */
-import { raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import type { HtmlString } from '../jsx/html-string.ts';
 import type { Article } from '../../model/index.ts';
 import { t } from '../i18n/index.ts';
 import { BodyBlocks } from './body-blocks.tsx';
@@ -16,9 +15,9 @@ import { noteNumber, sourceNotes, type SourceEntry, type SourceNotes } from './s
 export interface ArticleFragments {
   notes: SourceNotes;
   /** The body blocks, citations numbered. */
-  body: HtmlEscapedString;
+  body: HtmlString;
   /** The numbered source list (`<section>`), empty when the article cites none. */
-  sources: HtmlEscapedString;
+  sources: HtmlString;
 }
 
 interface Kept extends ArticleFragments {
@@ -81,12 +80,6 @@ function Sources(props: { notes: SourceNotes; lang: string }) {
   );
 }
 
-/** A component tree of synchronous components as escaped HTML. */
-function htmlOf(node: unknown): HtmlEscapedString {
-  const html = String((node as { toString(): string }).toString());
-  return raw(html);
-}
-
 /**
  * The body and sources of `a`, rendered once for each stored revision.
  *
@@ -98,8 +91,8 @@ export function articleFragments(a: Article): ArticleFragments {
   const notes = sourceNotes(a.body, a.sources, a.lang);
   const made: Kept = {
     notes,
-    body: htmlOf(<BodyBlocks blocks={a.body} lang={a.lang} notes={notes} />),
-    sources: htmlOf(<Sources notes={notes} lang={a.lang} />),
+    body: <BodyBlocks blocks={a.body} lang={a.lang} notes={notes} />,
+    sources: <Sources notes={notes} lang={a.lang} />,
     sourcesOf: a.sources,
     lang: a.lang,
   };

@@ -3,8 +3,8 @@
  * alternates, OpenGraph and Twitter cards, JSON-LD, feeds), the header with the language switch, and the
  * footer. `<html lang dir>` follows the page's language, so RTL pages mirror through logical CSS alone.
  */
-import type { Child } from 'hono/jsx';
-import { raw } from 'hono/html';
+import type { Child, HtmlString } from '../jsx/html-string.ts';
+import { escapeHtml, raw } from '../jsx/html-string.ts';
 import { hreflangs } from '../hreflang.ts';
 import { DEFAULT_LANG, LANGS, dirOf, homePath, langInfo } from '../../model/index.ts';
 import { iconPath, preloadFonts, stylesheetPath } from '../assets.ts';
@@ -56,26 +56,33 @@ const FEED_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', j
 
 /** JSON for a `<script>` data block: `<` escaped so no string inside can close the element. */
 export function jsonForScript(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c');
+  const json = JSON.stringify(data);
+  return json.includes('<') ? json.replace(/</g, '\\u003c') : json;
 }
 
 const OG_LOCALE: Record<string, string> = { ar: 'ar_AR', en: 'en_US' };
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+const esc = escapeHtml;
+
+/** ` name="value"`, the value escaped; '' for an undefined value. */
+function at(name: string, value: string | undefined): string {
+  return value === undefined ? '' : ` ${name}="${esc(value)}"`;
 }
 
-/** One void element with escaped attribute values; undefined values are left out. */
-function tag(name: string, attrs: Record<string, string | undefined>): string {
-  let out = `<${name}`;
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) out += ` ${k}="${esc(v)}"`;
-  return out + '/>';
+function meta(name: string, content: string): string {
+  return `<meta name="${name}" content="${esc(content)}"/>`;
 }
+
+function property(name: string, content: string): string {
+  return `<meta property="${name}" content="${esc(content)}"/>`;
+}
+
+/** What every page's head opens with. */
+const HEAD_START = '<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><meta name="color-scheme" content="light dark"/>';
 
 /**
- * The `<head>` contents as a string. Written without JSX because Hono's JSX gives `<meta>`, `<link>`,
- * `<title>` and `<script>` special (hoisting) treatment that costs more than the rest of a page.
+ * The `<head>` contents as a string: a flat list of void elements, written directly because a page's
+ * head is a good part of its rendering (dozens of tags), and strings cost less than JSX here.
  */
 function headHtml(props: LayoutProps): string {
   const { lang, title } = props;
@@ -86,51 +93,39 @@ function headHtml(props: LayoutProps): string {
   // A page with an address names itself among its alternates, with an x-default (hreflang.ts).
   const links = props.canonical ? hreflangs(lang, alternates.find((a) => a.lang === lang)?.href ?? props.canonical, alternates, currentSite().defaultLanguage) : [];
   const og = props.og ?? {};
-  const h: string[] = [
-    tag('meta', { charset: 'utf-8' }),
-    tag('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    tag('meta', { name: 'color-scheme', content: 'light dark' }),
-    `<title>${esc(fullTitle)}</title>`,
-    tag('meta', { name: 'description', content: description }),
-  ];
-  if (props.robots) h.push(tag('meta', { name: 'robots', content: props.robots }));
-  if (props.canonical) h.push(tag('link', { rel: 'canonical', href: props.canonical }));
-  for (const a of links) h.push(tag('link', { rel: 'alternate', hreflang: a.lang, href: a.href }));
-  for (const href of preloadFonts(lang)) h.push(tag('link', { rel: 'preload', href, as: 'font', type: 'font/woff2', crossorigin: 'anonymous' }));
+  let h = HEAD_START + `<title>${esc(fullTitle)}</title>` + meta('description', description);
+  if (props.robots) h += meta('robots', props.robots);
+  if (props.canonical) h += `<link rel="canonical" href="${esc(props.canonical)}"/>`;
+  for (const a of links) h += `<link rel="alternate" hreflang="${esc(a.lang)}" href="${esc(a.href)}"/>`;
+  for (const href of preloadFonts(lang)) h += `<link rel="preload" href="${esc(href)}" as="font" type="font/woff2" crossorigin="anonymous"/>`;
   const site = currentSite();
-  const theme = identityAssets(site).theme;
-  h.push(tag('link', { rel: 'stylesheet', href: stylesheetPath() }));
-  if (theme) h.push(tag('link', { rel: 'stylesheet', href: theme.path }));
-  const logo = identityAssets(site).logo;
-  h.push(tag('link', { rel: 'icon', href: logo?.path ?? iconPath(), type: logo?.type ?? 'image/svg+xml' }));
-  for (const f of props.feeds ?? []) h.push(tag('link', { rel: 'alternate', type: FEED_TYPES[f.kind], title: f.title, href: f.href }));
-  const prop = (property: string, content: string) => h.push(tag('meta', { property, content }));
-  prop('og:site_name', siteName);
-  prop('og:type', og.type ?? 'website');
-  prop('og:title', title);
-  prop('og:description', description);
-  prop('og:locale', OG_LOCALE[lang] ?? lang);
-  for (const a of alternates) if (a.lang !== lang) prop('og:locale:alternate', OG_LOCALE[a.lang] ?? a.lang);
-  if (props.canonical) prop('og:url', props.canonical);
-  if (og.published) prop('article:published_time', og.published);
-  if (og.modified) prop('article:modified_time', og.modified);
-  for (const a of og.authors ?? []) prop('article:author', a);
-  if (og.section) prop('article:section', og.section);
-  for (const tg of og.tags ?? []) prop('article:tag', tg);
+  const { theme, logo } = identityAssets(site);
+  h += `<link rel="stylesheet" href="${esc(stylesheetPath())}"/>`;
+  if (theme) h += `<link rel="stylesheet" href="${esc(theme.path)}"/>`;
+  h += `<link rel="icon" href="${esc(logo?.path ?? iconPath())}" type="${esc(logo?.type ?? 'image/svg+xml')}"/>`;
+  for (const f of props.feeds ?? []) h += `<link rel="alternate" type="${FEED_TYPES[f.kind]}"${at('title', f.title)}${at('href', f.href)}/>`;
+  h += property('og:site_name', siteName);
+  h += property('og:type', og.type ?? 'website');
+  h += property('og:title', title);
+  h += property('og:description', description);
+  h += property('og:locale', OG_LOCALE[lang] ?? lang);
+  for (const a of alternates) if (a.lang !== lang) h += property('og:locale:alternate', OG_LOCALE[a.lang] ?? a.lang);
+  if (props.canonical) h += property('og:url', props.canonical);
+  if (og.published) h += property('article:published_time', og.published);
+  if (og.modified) h += property('article:modified_time', og.modified);
+  for (const a of og.authors ?? []) h += property('article:author', a);
+  if (og.section) h += property('article:section', og.section);
+  for (const tg of og.tags ?? []) h += property('article:tag', tg);
   // Every page has a share image: its own, else the site's card (rendered with its name and tagline).
   const image = og.image ?? (props.canonical ? new URL(`/cards/site-${lang}.png`, props.canonical).href : undefined);
   if (image) {
-    prop('og:image', image);
-    if (og.imageAlt) prop('og:image:alt', og.imageAlt);
+    h += property('og:image', image);
+    if (og.imageAlt) h += property('og:image:alt', og.imageAlt);
   }
-  h.push(
-    tag('meta', { name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' }),
-    tag('meta', { name: 'twitter:title', content: title }),
-    tag('meta', { name: 'twitter:description', content: description }),
-  );
-  if (image) h.push(tag('meta', { name: 'twitter:image', content: image }));
-  if (props.jsonLd) h.push(`<script type="application/ld+json">${jsonForScript(props.jsonLd)}</script>`);
-  return h.join('');
+  h += meta('twitter:card', image ? 'summary_large_image' : 'summary') + meta('twitter:title', title) + meta('twitter:description', description);
+  if (image) h += meta('twitter:image', image);
+  if (props.jsonLd) h += `<script type="application/ld+json">${jsonForScript(props.jsonLd)}</script>`;
+  return h;
 }
 
 /**
@@ -251,6 +246,6 @@ function SiteFooter(props: { lang: string }) {
  *
  * @example await renderPage(<Layout lang="en" title="Home">…</Layout>) // → '<!doctype html><html lang="en" dir="ltr">…'
  */
-export async function renderPage(node: unknown): Promise<string> {
-  return '<!doctype html>' + (await String(await (node as { toString(): string | Promise<string> }).toString()));
+export async function renderPage(node: HtmlString): Promise<string> {
+  return '<!doctype html>' + node.value;
 }

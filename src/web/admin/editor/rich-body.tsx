@@ -3,7 +3,7 @@
  * the editor's Markdown mode), and beside it the rich-text editor's mount point, its data (the blocks
  * and the interface strings, as JSON data blocks the CSP does not run) and its script.
  */
-import { raw } from 'hono/html';
+import { raw } from '../../jsx/html-string.ts';
 import type { ArticleForm, LibraryImage } from '../../../app/index.ts';
 import { variantSrc } from '../../media/index.ts';
 import type { Block } from '../../../model/index.ts';

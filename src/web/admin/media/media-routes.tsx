@@ -3,6 +3,7 @@
  * admin route table: the library page, an upload (its own body limit, the media layer's), alt text
  * changes, and an expert's photo (`taxonomy.edit`).
  */
+import type { HtmlString } from '../../jsx/html-string.ts';
 import type { Context } from 'hono';
 import { describeImage, MAX_MEDIA_BYTES, mediaLibrary, MediaError, setExpertPhoto, uploadImage } from '../../../app/index.ts';
 import { MizanError } from '../../../lib/index.ts';
@@ -18,7 +19,7 @@ type Ctx = Parameters<AdminRoute['handler']>[1];
 
 const NO_STORE = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' };
 
-async function html(c: Context, node: unknown, status = 200): Promise<Response> {
+async function html(c: Context, node: HtmlString, status = 200): Promise<Response> {
   return c.html(await renderPage(node), status as 200, NO_STORE);
 }
 

@@ -4,6 +4,7 @@
  * test to oneself, send now or schedule) need `article.publish`; the subscriber list (CSV export,
  * deletion on request) is personal data and needs `users.manage`.
  */
+import type { HtmlString } from '../../jsx/html-string.ts';
 import type { Context } from 'hono';
 import {
   composeMail,
@@ -36,7 +37,7 @@ type Ctx = Parameters<AdminRoute['handler']>[1];
 
 const NO_STORE = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow' };
 
-async function html(c: Context, node: unknown, status = 200): Promise<Response> {
+async function html(c: Context, node: HtmlString, status = 200): Promise<Response> {
   return c.html(await renderPage(node), status as 200, NO_STORE);
 }
 

@@ -3,6 +3,7 @@
  * admin route table. The posted fields become settings; a setting equal to the configuration file's
  * value is removed rather than stored, so the file stays the default for whatever nobody changed.
  */
+import type { HtmlString } from '../../jsx/html-string.ts';
 import type { Context } from 'hono';
 import { saveSettings, SettingsError, type SettingIssue } from '../../../app/index.ts';
 import type { MenuItem, SettingKey, SiteConfig } from '../../../model/index.ts';
@@ -20,7 +21,7 @@ const IDENTITY_KEYS: SettingKey[] = ['name', 'tagline', 'description', 'footer',
 const MENU_KEYS: SettingKey[] = ['menus'];
 const WHICH = ['main', 'footer'] as const;
 
-async function html(c: Context, node: unknown, status = 200): Promise<Response> {
+async function html(c: Context, node: HtmlString, status = 200): Promise<Response> {
   return c.html(await renderPage(node), status as 200, NO_STORE);
 }
 
