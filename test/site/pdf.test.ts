@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -52,6 +52,8 @@ test('an Arabic article downloads as a PDF whose text reads back in logical orde
     assert.ok(letters.includes('معهدالقنطرةلسياساتشمالأفريقيا'), 'the institute');
     assert.ok(!letters.includes('برحلادعبوبحلاقرط'), 'not reversed');
     assert.match(text, /https:\/\/inst.example\/ar\/policy-analysis\/trq-alhbwb-bd-alhrb/, 'the page address');
+    // For a person to look at; a fresh clone has no test-results/ until some test makes it.
+    mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(process.cwd(), 'test-results', 'site-pdf-ar')]);
     writeFileSync(join(process.cwd(), 'test-results', 'site-pdf-ar.pdf'), Buffer.from(await (await app.request('/ar/policy-analysis/trq-alhbwb-bd-alhrb.pdf')).arrayBuffer()));
     assert.equal((await app.request('/ar/policy-analysis/no-such.pdf')).status, 404);

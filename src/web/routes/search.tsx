@@ -14,6 +14,7 @@ import { parseSearchQuery, WINDOW, type FacetName, type SearchQuery, type Search
 import { formatNumber, langName } from '../i18n/index.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import { respondWith } from '../http/pipeline.ts';
+import { utf8 } from '../http/utf8.ts';
 import { DateTime } from '../views/date-time.tsx';
 import { Layout } from '../views/layout.tsx';
 import { Pager } from '../views/pager.tsx';
@@ -261,14 +262,13 @@ function searchBudgetMs(): number {
   return process.env.MIZAN_SEARCH_BUDGET_MS !== undefined && Number.isFinite(set) && set >= 0 ? set : 80;
 }
 
-const encoder = new TextEncoder();
 /** Each answer's JSON, encoded once: an answer the search cache keeps is sent again and again as the same bytes. */
 const encodedAnswers = new WeakMap<SearchResponse, Uint8Array>();
 
 function jsonOf(answer: SearchResponse): Uint8Array {
   let bytes = encodedAnswers.get(answer);
   if (!bytes) {
-    bytes = encoder.encode(JSON.stringify(answer));
+    bytes = utf8(JSON.stringify(answer));
     encodedAnswers.set(answer, bytes);
   }
   return bytes;
