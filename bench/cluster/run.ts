@@ -9,7 +9,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,30 +21,13 @@ import { openStore } from '../../src/store/index.ts';
 import { SEED_FILE, seedAvailable } from '../../test/support/seed.ts';
 import { corpus } from '../search/generate.ts';
 import { queryMix } from '../search/query-mix.ts';
+import { freePort, readWrk } from '../wrk.ts';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] || 0) || fallback;
 const seconds = arg('--seconds', 10);
 const SIZE = arg('--size', 2_000);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const NGINX = '/usr/sbin/nginx';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function toMs(value: string): number {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
-  if (!m) return NaN;
-  const n = Number(m[1]);
-  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
-}
 
 interface Result {
   rps: number;
@@ -57,13 +39,8 @@ interface Result {
 function wrk(args: string[], secs = seconds): Result {
   const r = spawnSync('wrk', ['-t1', `-d${secs}s`, '--latency', ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
-  const out = r.stdout;
-  if (process.env.BENCH_VERBOSE) process.stderr.write(out);
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
-    p99ms: toMs(/^\s+99%\s+(\S+)\s*$/m.exec(out)?.[1] ?? ''),
-    failed: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0),
-  };
+  const { rps, p99ms, non2xx, timeouts } = readWrk(r.stdout);
+  return { rps, p99ms, failed: non2xx + timeouts };
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, readWrk } from '../wrk.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -32,24 +32,6 @@ const BATCH = 40;
 const TIMEOUT_S = 30;
 const url = process.env.DATABASE_URL;
 const work = mkdtempSync(join(tmpdir(), 'mizan-bench-load-'));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const toMs = (value = ''): number => {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
-  if (!m) return NaN;
-  const n = Number(m[1]);
-  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
-};
 
 interface Load {
   rps: number;
@@ -72,17 +54,8 @@ function wrk(base: string, lua: string, seconds: number): Promise<Load> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`wrk exited with ${code}`));
-      if (process.env.BENCH_VERBOSE) process.stderr.write(out);
-      const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
-      resolve({
-        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
-        p50ms: toMs(/^\s+50%\s+(\S+)\s*$/m.exec(out)?.[1]),
-        p99ms: toMs(/^\s+99%\s+(\S+)\s*$/m.exec(out)?.[1]),
-        statuses: /^statuses (.*)$/m.exec(out)?.[1] ?? '',
-        requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
-        bad: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
-        socket: socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0,
-      });
+      const { rps, p50ms, p99ms, requests, non2xx, socketErrors } = readWrk(out);
+      resolve({ rps, p50ms, p99ms, statuses: /^statuses (.*)$/m.exec(out)?.[1] ?? '', requests, bad: non2xx, socket: socketErrors });
     });
   });
 }

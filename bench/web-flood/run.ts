@@ -13,7 +13,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { saveArticle } from '../../src/app/index.ts';
 import { readPage } from '../../src/ingest/index.ts';
@@ -23,30 +22,13 @@ import { openStore } from '../../src/store/index.ts';
 import { SEED_FILE, seedAvailable } from '../../test/support/seed.ts';
 import { CACHE, corpus } from '../search/generate.ts';
 import { queryMix } from '../search/query-mix.ts';
+import { freePort, readWrk } from '../wrk.ts';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] || 0) || fallback;
 const seconds = arg('--seconds', 10);
 const SIZE = arg('--size', 10_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function toMs(value: string): number {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
-  if (!m) return NaN;
-  const n = Number(m[1]);
-  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
-}
 
 interface Result {
   rps: number;
@@ -68,15 +50,8 @@ function wrk(args: string[]): Promise<Result> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`wrk exited with ${code}`));
-      if (process.env.BENCH_VERBOSE) process.stderr.write(out);
-      resolve({
-        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
-        p50ms: toMs(/^\s+50%\s+(\S+)\s*$/m.exec(out)?.[1] ?? ''),
-        p99ms: toMs(/^\s+99%\s+(\S+)\s*$/m.exec(out)?.[1] ?? ''),
-        refused: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
-        timeouts: Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0),
-        requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
-      });
+      const { rps, p50ms, p99ms, non2xx, timeouts, requests } = readWrk(out);
+      resolve({ rps, p50ms, p99ms, refused: non2xx, timeouts, requests });
     });
   });
 }

@@ -6,27 +6,16 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { saveArticle } from '../../src/app/index.ts';
 import { readPage } from '../../src/ingest/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { SEED_FILE, seedAvailable } from '../../test/support/seed.ts';
+import { freePort, readWrk } from '../wrk.ts';
 
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1] || 0) || 8;
 const CONNECTIONS = 32;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function waitFor(child: ChildProcess, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -61,25 +50,13 @@ interface Result {
   errors: number;
 }
 
-function toMs(value: string): number {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
-  if (!m) return NaN;
-  const n = Number(m[1]);
-  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
-}
-
 function wrk(name: string, url: string): Result {
   // Warm up (JIT, page cache), then measure.
   spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, '-d2s', url], { encoding: 'utf8' });
   const r = spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr}`);
-  const out = r.stdout;
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  // The percentiles of wrk's "Latency Distribution" block, one a line ("    99%    3.21ms").
-  const p99 = toMs(/^\s+99%\s+(\S+)\s*$/m.exec(out)?.[1] ?? '');
-  const p50 = toMs(/^\s+50%\s+(\S+)\s*$/m.exec(out)?.[1] ?? '');
-  const errors = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors:.*timeout (\d+)/.exec(out)?.[1] ?? 0);
-  return { name, rps, p99ms: p99, p50ms: p50, errors };
+  const { rps, p50ms, p99ms, non2xx, timeouts } = readWrk(r.stdout);
+  return { name, rps, p99ms, p50ms, errors: non2xx + timeouts };
 }
 
 async function main(): Promise<void> {
