@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './fill-placeholders.ts';
 export * from './time-zone.ts';
 export * from './read-ahead.ts';
+export * from './remembered.ts';

@@ -2,6 +2,7 @@
  * @module `slugify`: URL slugs exactly as the site's Drupal makes them (core transliteration, then
  * Pathauto's default cleaning), so that paths survive a migration. Facts in ../shared/ARABIC.md.
  */
+import { Remembered } from '../lib/remembered.ts';
 import { transliterateChar } from './drupal-transliteration.ts';
 
 /** Pathauto's default ignore words (English filler dropped from aliases). */
@@ -21,19 +22,12 @@ const MAX_LENGTH = 100;
  */
 export function slugify(text: string, opts: { maxLength?: number } = {}): string {
   const maxLength = Math.max(1, opts.maxLength ?? MAX_LENGTH);
+  if (text.length > 500) return slugOf(text, maxLength);
   // Pages slug the same few titles on every request (recommended items, series): remember short ones.
-  const key = maxLength === MAX_LENGTH ? text : `${maxLength}\u0000${text}`;
-  const known = remembered.get(key);
-  if (known !== undefined) return known;
-  const slug = slugOf(text, maxLength);
-  if (text.length > 500) return slug;
-  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
-  remembered.set(key, slug);
-  return slug;
+  return remembered.get(maxLength === MAX_LENGTH ? text : `${maxLength}\u0000${text}`, () => slugOf(text, maxLength));
 }
 
-const REMEMBERED_MAX = 10_000;
-const remembered = new Map<string, string>();
+const remembered = new Remembered<string>(10_000);
 
 function slugOf(text: string, maxLength: number): string {
   let ascii = '';

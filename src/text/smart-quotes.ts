@@ -4,6 +4,7 @@
  * and ‘…’ in English, ’ for an apostrophe. One character becomes one character, so the offsets of a
  * block's links stay valid; addresses inside the text are left alone.
  */
+import { Remembered } from '../lib/remembered.ts';
 import { urlSpans } from './url-spans.ts';
 
 interface Marks {
@@ -30,17 +31,10 @@ export function smartQuotes(text: string, lang: string): string {
   if (!text.includes('"') && !text.includes("'")) return text;
   // A page sets the same titles and summaries on every request (twice: head and body): remember short ones.
   if (text.length > 1000) return curled(text, lang);
-  const key = `${lang}\u0000${text}`;
-  const known = remembered.get(key);
-  if (known !== undefined) return known;
-  const out = curled(text, lang);
-  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
-  remembered.set(key, out);
-  return out;
+  return remembered.get(`${lang}\u0000${text}`, () => curled(text, lang));
 }
 
-const REMEMBERED_MAX = 10_000;
-const remembered = new Map<string, string>();
+const remembered = new Remembered<string>(10_000);
 
 function curled(text: string, lang: string): string {
   const marks = lang === 'ar' ? ARABIC : LATIN;

@@ -64,16 +64,9 @@ function badEscape(s: string): boolean {
 /** Two years, the preload list's minimum; subdomains are the operator's to decide. */
 export const HSTS = 'max-age=63072000';
 
-/** ETags of bodies sent more than once as the same bytes (a kept search answer): hashed once. */
-const etags = new WeakMap<Uint8Array, string>();
-
-function weakEtag(body: Uint8Array): string {
-  let etag = etags.get(body);
-  if (etag === undefined) {
-    etag = `W/"${hash('sha1', body, 'base64url').slice(0, 22)}"`;
-    etags.set(body, etag);
-  }
-  return etag;
+/** The weak ETag of a body (a route that sends the same bytes again may compute it once and set it). */
+export function weakEtag(body: Uint8Array): string {
+  return `W/"${hash('sha1', body, 'base64url').slice(0, 22)}"`;
 }
 
 const knownBodies = new WeakMap<Context, Uint8Array>();

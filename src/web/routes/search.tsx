@@ -13,7 +13,7 @@ import { timed } from '../ops/metrics.ts';
 import { parseSearchQuery, WINDOW, type FacetName, type SearchQuery, type SearchResponse } from '../../search/index.ts';
 import { formatNumber, langName } from '../i18n/index.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
-import { respondWith } from '../http/pipeline.ts';
+import { respondWith, weakEtag } from '../http/pipeline.ts';
 import { utf8 } from '../http/utf8.ts';
 import { DateTime } from '../views/date-time.tsx';
 import { Layout } from '../views/layout.tsx';
@@ -262,16 +262,18 @@ function searchBudgetMs(): number {
   return process.env.MIZAN_SEARCH_BUDGET_MS !== undefined && Number.isFinite(set) && set >= 0 ? set : 80;
 }
 
-/** Each answer's JSON, encoded once: an answer the search cache keeps is sent again and again as the same bytes. */
-const encodedAnswers = new WeakMap<SearchResponse, Uint8Array>();
+/** Each answer's JSON and its ETag, made once: an answer the search cache keeps is sent again and again. */
+const encodedAnswers = new WeakMap<SearchResponse, { bytes: Uint8Array; etag: string }>();
 
-function jsonOf(answer: SearchResponse): Uint8Array {
-  let bytes = encodedAnswers.get(answer);
-  if (!bytes) {
-    bytes = utf8(JSON.stringify(answer));
-    encodedAnswers.set(answer, bytes);
+function sendAnswer(c: Context, answer: SearchResponse): Response {
+  let encoded = encodedAnswers.get(answer);
+  if (!encoded) {
+    const bytes = utf8(JSON.stringify(answer));
+    encoded = { bytes, etag: weakEtag(bytes) };
+    encodedAnswers.set(answer, encoded);
   }
-  return bytes;
+  c.header('etag', encoded.etag);
+  return respondWith(c, encoded.bytes, 'application/json; charset=utf-8');
 }
 
 /** A search refused because too many wait: 503 with Retry-After, as JSON under /api/ or as a page. */
@@ -309,7 +311,7 @@ export function registerSearch(app: Hono, deps: WebDeps): void {
   };
   app.get('/api/search', async (c) => {
     const query = parseSearchQuery(paramsOf(c));
-    return gated(c, query, (result) => respondWith(c, jsonOf(result), 'application/json; charset=utf-8'));
+    return gated(c, query, (result) => sendAnswer(c, result));
   });
   for (const { lang, prefix } of sitePrefixes()) {
     const base = `${prefix}/search`;
