@@ -23,5 +23,6 @@ export { serveSite, warmPaths, type RunningSite } from './ops/serve-site.ts';
 export { Readiness, type ReadyState } from './ops/readiness.ts';
 export { QueryWatch, slowQueryMsOf, DEFAULT_SLOW_QUERY_MS } from './ops/query-watch.ts';
 export { SiteMetrics } from './ops/metrics.ts';
+export { ServerCluster, isServerProcess, processesOf, reportReady, type ClusterLog } from './ops/server-cluster.ts';
 export { buildSite, fileForPath, type BuildOptions, type BuildReport } from './static/build-site.ts';
 export { closePdfBrowser } from './pdf/index.ts';

@@ -14,9 +14,18 @@ export class SetupToken {
   readonly expiresAt: number;
   private state: 'open' | 'held' | 'used' = 'open';
 
-  constructor(now = Date.now(), ttlMs = SETUP_TOKEN_MS) {
-    this.value = randomBytes(24).toString('base64url');
+  constructor(now = Date.now(), ttlMs = SETUP_TOKEN_MS, value = randomBytes(24).toString('base64url')) {
+    this.value = value;
     this.expiresAt = now + ttlMs;
+  }
+
+  /**
+   * The token another process made (`mizan serve --processes N`: the first process makes it, and each
+   * server process holds a copy, so the address works whichever one answers). Only one account can come
+   * of it: creating the first admin refuses once any account exists.
+   */
+  static from(value: string, expiresAt: number): SetupToken {
+    return new SetupToken(expiresAt, 0, value);
   }
 
   /** Whether `candidate` is this token and it can still be used (compared in constant time). */

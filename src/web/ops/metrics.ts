@@ -2,9 +2,12 @@
  * @module The server's Prometheus metrics, through prom-client (the one file that imports it): requests by
  * route and status with their latency, the page cache's hits and misses, search latency, database query
  * latency and slow queries, the PostgreSQL pool, and the process itself (CPU, memory, event loop).
- * Each app has its own registry, so two apps in one process (tests) never share counts.
+ * Each app has its own registry, so two apps in one process (tests) never share counts. Under
+ * `mizan serve --processes N` a scrape answered by any server process gives the sums over all of them
+ * (prom-client's cluster aggregation, run by the first process).
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import cluster from 'node:cluster';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { poolStats } from '../../store/index.ts';
 import type { PageCache } from '../http/page-cache.ts';
 
@@ -56,6 +59,7 @@ export class SiteMetrics {
 
   constructor(opts: { store: object; cache: PageCache }) {
     const { store, cache } = opts;
+    if (cluster.isWorker) joinClusterMetrics(this.registry);
     new Counter({
       name: 'mizan_page_cache_lookups_total',
       help: 'Page cache lookups, by result (hit or miss)',
@@ -90,11 +94,62 @@ export class SiteMetrics {
     });
   }
 
-  /** The text a Prometheus server scrapes from `/metrics`. */
+  /** The text a Prometheus server scrapes from `/metrics`: this process's, or the whole cluster's. */
   async exposition(): Promise<{ type: string; text: string }> {
     const merged = Registry.merge([this.registry, processMetrics()]);
+    if (cluster.isWorker && process.connected) {
+      const text = await askPrimary().catch(() => undefined);
+      // The first process gone or slow: this process's own figures rather than none.
+      if (text !== undefined) return { type: merged.contentType, text };
+    }
     return { type: merged.contentType, text: await merged.metrics() };
   }
+}
+
+const ASK = 'mizan:metrics';
+const ANSWER = 'mizan:metrics-answer';
+let asked = 0;
+
+/** A server process's registries, handed to prom-client's cluster aggregation (which answers the first process's requests). */
+function joinClusterMetrics(registry: Registry): void {
+  AggregatorRegistry.setRegistries([registry, processMetrics()]);
+  // Constructing one is what makes prom-client answer the first process in a server process.
+  new AggregatorRegistry();
+}
+
+function askPrimary(): Promise<string> {
+  const id = ++asked;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error('no answer from the first process')), 6_000);
+    const onMessage = (m: { type?: string; id?: number; text?: string; error?: string }) => {
+      if (m?.type !== ANSWER || m.id !== id) return;
+      done(m.error === undefined ? undefined : new Error(m.error), m.text);
+    };
+    function done(err?: Error, text?: string): void {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      if (err || text === undefined) reject(err ?? new Error('empty answer'));
+      else resolve(text);
+    }
+    process.on('message', onMessage);
+    process.send!({ type: ASK, id });
+  });
+}
+
+/**
+ * In the first process of `mizan serve --processes N`: answers a server process asking for the metrics
+ * of all of them. prom-client sums counters and histograms over the processes (and averages the gauges
+ * it knows to average, such as event-loop lag).
+ */
+export function answerClusterMetrics(): void {
+  const aggregator = new AggregatorRegistry();
+  cluster.on('message', (worker, m: { type?: string; id?: number }) => {
+    if (m?.type !== ASK) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.isConnected() && worker.send({ type: ANSWER, id: m.id, text }),
+      (err: Error) => worker.isConnected() && worker.send({ type: ANSWER, id: m.id, error: err.message }),
+    );
+  });
 }
 
 /**
