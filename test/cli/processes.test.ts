@@ -135,3 +135,9 @@ test('--processes refuses a count it cannot run, naming the option', async () =>
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /--processes\/MIZAN_PROCESSES must be a whole number from 1 to 64, or "auto", not "many"/);
 });
+
+test('--processes refuses a :memory: database, which one process alone would hold', async () => {
+  const r = await runMizan(['serve', '--port', '0', '--db', ':memory:', '--processes', '2']);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /--processes needs a database file or PostgreSQL/);
+});

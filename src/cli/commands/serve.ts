@@ -62,6 +62,8 @@ export function registerServe(program: Command): void {
         throw new UsageError((err as Error).message);
       }
       const clustered = processes > 1 && !serverProcess;
+      const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
+      if (clustered && !poolable(target)) throw new UsageError('--processes needs a database file or PostgreSQL: a :memory: database lives in one process');
       const queryWatch = new QueryWatch({ logger, slowMs });
       const store = await storeFor(cmd, { onQuery: queryWatch.onQuery });
       let pool: Awaited<ReturnType<typeof SearchPool.start>> | undefined;
@@ -93,7 +95,6 @@ export function registerServe(program: Command): void {
         } else {
           // Searches run in worker processes with their own read-only connections, so a flood of them leaves
           // this thread free for pages (MIZAN_SEARCH_WORKERS=0 keeps them here).
-          const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
           pool = workers > 0 && poolable(target) ? SearchPool.spawn({ target, size: workers }, (line) => logger.warn(line)) : undefined;
           const searcher = pool && pooledSearcher(pool, store);
           const running = await serveSite({ store, baseUrl, site, logger, queryWatch, setup, searcher }, { port, host, app: { noCache: !pageCache } });
