@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, runMizan } from '../support/cli.ts';
@@ -17,6 +19,7 @@ const db = join(dir, 'site.db');
 const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1' };
 delete env.DATABASE_URL;
 delete env.MIZAN_PROCESSES;
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The server processes `pid` forked (its children that run `mizan serve`; search workers are their children). */
 function serverProcesses(pid: number): number[] {
@@ -140,4 +143,19 @@ test('--processes refuses a :memory: database, which one process alone would hol
   const r = await runMizan(['serve', '--port', '0', '--db', ':memory:', '--processes', '2']);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /--processes needs a database file or PostgreSQL/);
+});
+
+test('--processes 2 on a port already taken: the error, exit 1, and no server process left behind', async () => {
+  const taken = createServer().listen(0, '127.0.0.1');
+  await once(taken, 'listening');
+  const { port } = taken.address() as AddressInfo;
+  try {
+    // 'close' comes once every process holding the output is gone: a server process left running would hang this.
+    const r = await runMizan(['serve', '--port', String(port), '--db', join(dir, 'taken.db'), '--processes', '2']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`port ${port} on 127.0.0.1 is already in use`));
+    assert.match(r.stderr, /a server process exited before serving/);
+  } finally {
+    taken.close();
+  }
 });

@@ -1,4 +1,5 @@
 /** @module `mizan serve`: the site and the API; `--demo` first loads the demo content into an empty database. */
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
 import { join } from 'node:path';
@@ -36,106 +37,121 @@ export function registerServe(program: Command): void {
     .option('--host <h>', 'address to listen on (default $HOST or 127.0.0.1)')
     .option('--demo', 'load the demo content into a database that has no articles')
     .option('--processes <n>', 'server processes sharing the port: a number, or "auto" for one per CPU (default $MIZAN_PROCESSES or 1)')
-    .action(async (opts: { port?: string; host?: string; demo?: boolean; processes?: string }, cmd: Command) => {
-      const port = portOf(opts.port ?? process.env.PORT);
-      const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const [
-        { loadDemo, reindexIfStale, hasUsers, SetupToken, DEMO_DIR, SearchPool, pooledSearcher, searchWorkersOf, poolable, storeTarget },
-        { serveSite, QueryWatch, slowQueryMsOf, closePdfBrowser, ServerCluster, isServerProcess, processesOf, reportReady },
-        { createLogger },
-      ] = await Promise.all([loadApp(), loadWeb(), loadLogger()]);
-      // A bad configuration stops the start before the database is touched.
-      const site = await siteConfigFor(cmd, opts.demo ? join(DEMO_DIR, 'mizan.config.yaml') : undefined);
-      const graceMs = graceMsOf(process.env.MIZAN_SHUTDOWN_GRACE_MS);
-      const pageCache = pageCacheOf(process.env.MIZAN_PAGE_CACHE);
-      // One of the servers forked by `--processes N`: the first process did the once-only work.
-      const serverProcess = isServerProcess();
-      const logger = serverProcess ? createLogger().child({ server: process.pid }) : createLogger();
-      let slowMs: number;
-      let workers: number;
-      let processes: number;
+    .action(async (opts: ServeOptions, cmd: Command) => {
       try {
-        slowMs = slowQueryMsOf(process.env.MIZAN_SLOW_QUERY_MS);
-        workers = searchWorkersOf(process.env.MIZAN_SEARCH_WORKERS);
-        processes = processesOf(opts.processes ?? process.env.MIZAN_PROCESSES);
-      } catch (err) {
-        throw new UsageError((err as Error).message);
-      }
-      const clustered = processes > 1 && !serverProcess;
-      const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
-      if (clustered && !poolable(target)) throw new UsageError('--processes needs a database file or PostgreSQL: a :memory: database lives in one process');
-      const queryWatch = new QueryWatch({ logger, slowMs });
-      const store = await storeFor(cmd, { onQuery: queryWatch.onQuery });
-      let pool: Awaited<ReturnType<typeof SearchPool.start>> | undefined;
-      try {
-        if (opts.demo && !serverProcess) {
-          const n = await loadDemo(store);
-          if (n) logger.info({ demoArticles: n }, `loaded ${n} demo articles`);
-        }
-        if (!serverProcess) {
-          const rebuilt = await reindexIfStale(store);
-          if (rebuilt !== null) logger.info({ reindexed: rebuilt }, `rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)`);
-        }
-        const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-        // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
-        const handed = serverProcess ? process.env[SETUP_ENV]?.match(/^(\d+):(.+)$/) : null;
-        const setup = handed ? SetupToken.from(handed[2], Number(handed[1])) : serverProcess || (await hasUsers(store)) ? undefined : new SetupToken();
-        let stop: (graceMs: number) => Promise<void>;
-        let url: string;
-        let inFlight = () => 0;
-        if (clustered) {
-          // The servers are this command run again by node:cluster; the token goes to them in their environment.
-          const servers = await ServerCluster.start({
-            size: processes,
-            env: setup ? { [SETUP_ENV]: `${setup.expiresAt}:${setup.value}` } : {},
-            log: (level, record, message) => logger[level](record, message),
-          });
-          url = servers.url;
-          stop = (ms) => servers.stop({ graceMs: ms });
-        } else {
-          // Searches run in worker processes with their own read-only connections, so a flood of them leaves
-          // this thread free for pages (MIZAN_SEARCH_WORKERS=0 keeps them here).
-          pool = workers > 0 && poolable(target) ? SearchPool.spawn({ target, size: workers }, (line) => logger.warn(line)) : undefined;
-          const searcher = pool && pooledSearcher(pool, store);
-          const running = await serveSite({ store, baseUrl, site, logger, queryWatch, setup, searcher }, { port, host, app: { noCache: !pageCache } });
-          url = running.url;
-          inFlight = running.inFlight;
-          stop = (ms) => running.stop({ graceMs: ms });
-          if (serverProcess) reportReady(url);
-        }
-        const origin = url.replace(/\/$/, '');
-        if (!serverProcess) {
-          // One record: whoever reads the serving line has the setup address with it.
-          logger.info(
-            { url, engine: store.engine, processes },
-            `Mizan is serving ${origin}/ (Arabic at ${origin}/ar/); the editors' side is at ${origin}/admin` +
-              (processes > 1 ? ` (${processes} server processes)` : '') +
-              (pageCache ? '' : ' (page cache off: MIZAN_PAGE_CACHE=off)') +
-              (setup
-                ? `\nNo account exists yet. Create the first admin at ${origin}/admin/setup?token=${setup.value}\n` +
-                  `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)`
-                : ''),
-          );
-        }
-        // Mail and the schedule's clock run in one process: the first one.
-        const mail = serverProcess ? undefined : await startMailWorker(store, process.env.MIZAN_BASE_URL ?? origin, (line: string) => logger.info(line), site);
-        const signal = await new Promise<string>((resolve) => {
-          process.once('SIGINT', () => resolve('SIGINT'));
-          process.once('SIGTERM', () => resolve('SIGTERM'));
-          // A server process whose first process is gone stops too (nothing would hand it connections).
-          if (serverProcess) process.once('disconnect', () => resolve('disconnect'));
-        });
-        // Zero-downtime restarts: stop accepting, let the requests in flight finish, then close the database.
-        logger.info({ signal, inFlight: inFlight() }, `${signal}: stopping; finishing ${clustered ? 'the server processes\' requests' : `${inFlight()} request(s)`} in flight`);
-        await mail?.stop();
-        await stop(graceMs);
-        await closePdfBrowser();
+        await serve(opts, cmd);
       } finally {
-        await pool?.close();
-        await store.close();
+        // A server process's channel to the first one would keep it alive after it stopped, or failed to
+        // start. The worker's own disconnect, not process.disconnect(): that one exits at once with 0.
+        if (cluster.isWorker && cluster.worker?.isConnected()) cluster.worker.disconnect();
       }
-      logger.info('stopped: every request answered, database closed');
-      // A server process's channel to the first one would keep it alive.
-      if (serverProcess) process.disconnect();
     });
+}
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+  processes?: string;
+}
+
+async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
+  const port = portOf(opts.port ?? process.env.PORT);
+  const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+  const [
+    { loadDemo, reindexIfStale, hasUsers, SetupToken, DEMO_DIR, SearchPool, pooledSearcher, searchWorkersOf, poolable, storeTarget },
+    { serveSite, QueryWatch, slowQueryMsOf, closePdfBrowser, ServerCluster, isServerProcess, processesOf, reportReady },
+    { createLogger },
+  ] = await Promise.all([loadApp(), loadWeb(), loadLogger()]);
+  // A bad configuration stops the start before the database is touched.
+  const site = await siteConfigFor(cmd, opts.demo ? join(DEMO_DIR, 'mizan.config.yaml') : undefined);
+  const graceMs = graceMsOf(process.env.MIZAN_SHUTDOWN_GRACE_MS);
+  const pageCache = pageCacheOf(process.env.MIZAN_PAGE_CACHE);
+  // One of the servers forked by `--processes N`: the first process did the once-only work.
+  const serverProcess = isServerProcess();
+  const logger = serverProcess ? createLogger().child({ server: process.pid }) : createLogger();
+  let slowMs: number;
+  let workers: number;
+  let processes: number;
+  try {
+    slowMs = slowQueryMsOf(process.env.MIZAN_SLOW_QUERY_MS);
+    workers = searchWorkersOf(process.env.MIZAN_SEARCH_WORKERS);
+    processes = processesOf(opts.processes ?? process.env.MIZAN_PROCESSES);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const clustered = processes > 1 && !serverProcess;
+  const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
+  if (clustered && !poolable(target)) throw new UsageError('--processes needs a database file or PostgreSQL: a :memory: database lives in one process');
+  const queryWatch = new QueryWatch({ logger, slowMs });
+  const store = await storeFor(cmd, { onQuery: queryWatch.onQuery });
+  let pool: Awaited<ReturnType<typeof SearchPool.start>> | undefined;
+  try {
+    if (opts.demo && !serverProcess) {
+      const n = await loadDemo(store);
+      if (n) logger.info({ demoArticles: n }, `loaded ${n} demo articles`);
+    }
+    if (!serverProcess) {
+      const rebuilt = await reindexIfStale(store);
+      if (rebuilt !== null) logger.info({ reindexed: rebuilt }, `rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)`);
+    }
+    const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
+    const handed = serverProcess ? process.env[SETUP_ENV]?.match(/^(\d+):(.+)$/) : null;
+    const setup = handed ? SetupToken.from(handed[2], Number(handed[1])) : serverProcess || (await hasUsers(store)) ? undefined : new SetupToken();
+    let stop: (graceMs: number) => Promise<void>;
+    let url: string;
+    let inFlight = () => 0;
+    if (clustered) {
+      // The servers are this command run again by node:cluster; the token goes to them in their environment.
+      const servers = await ServerCluster.start({
+        size: processes,
+        env: setup ? { [SETUP_ENV]: `${setup.expiresAt}:${setup.value}` } : {},
+        log: (level, record, message) => logger[level](record, message),
+      });
+      url = servers.url;
+      stop = (ms) => servers.stop({ graceMs: ms });
+    } else {
+      // Searches run in worker processes with their own read-only connections, so a flood of them leaves
+      // this thread free for pages (MIZAN_SEARCH_WORKERS=0 keeps them here).
+      pool = workers > 0 && poolable(target) ? SearchPool.spawn({ target, size: workers }, (line) => logger.warn(line)) : undefined;
+      const searcher = pool && pooledSearcher(pool, store);
+      const running = await serveSite({ store, baseUrl, site, logger, queryWatch, setup, searcher }, { port, host, app: { noCache: !pageCache } });
+      url = running.url;
+      inFlight = running.inFlight;
+      stop = (ms) => running.stop({ graceMs: ms });
+      if (serverProcess) reportReady(url);
+    }
+    const origin = url.replace(/\/$/, '');
+    if (!serverProcess) {
+      // One record: whoever reads the serving line has the setup address with it.
+      logger.info(
+        { url, engine: store.engine, processes },
+        `Mizan is serving ${origin}/ (Arabic at ${origin}/ar/); the editors' side is at ${origin}/admin` +
+          (processes > 1 ? ` (${processes} server processes)` : '') +
+          (pageCache ? '' : ' (page cache off: MIZAN_PAGE_CACHE=off)') +
+          (setup
+            ? `\nNo account exists yet. Create the first admin at ${origin}/admin/setup?token=${setup.value}\n` +
+              `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)`
+            : ''),
+      );
+    }
+    // Mail and the schedule's clock run in one process: the first one.
+    const mail = serverProcess ? undefined : await startMailWorker(store, process.env.MIZAN_BASE_URL ?? origin, (line: string) => logger.info(line), site);
+    const signal = await new Promise<string>((resolve) => {
+      process.once('SIGINT', () => resolve('SIGINT'));
+      process.once('SIGTERM', () => resolve('SIGTERM'));
+    });
+    // Zero-downtime restarts: stop accepting, let the requests in flight finish, then close the database.
+    logger.info({ signal, inFlight: inFlight() }, `${signal}: stopping; finishing ${clustered ? 'the server processes\' requests' : `${inFlight()} request(s)`} in flight`);
+    // Told to stop before anything else, so a server process that exits meanwhile is not replaced.
+    const stopped = stop(graceMs);
+    await mail?.stop();
+    await stopped;
+    await closePdfBrowser();
+  } finally {
+    await pool?.close();
+    await store.close();
+  }
+  logger.info('stopped: every request answered, database closed');
 }

@@ -8,6 +8,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import { MizanError } from '../../lib/index.ts';
 import { answerClusterMetrics } from './metrics.ts';
 
 /** What a server process tells the first one once it serves (its caches warm, `/readyz` ready). */
@@ -66,8 +67,14 @@ export class ServerCluster {
     if (!cluster.isPrimary) throw new Error('a server cluster is started by the first process only');
     answerClusterMetrics();
     const env = opts.env ?? {};
-    const ready = await Promise.all(Array.from({ length: opts.size }, () => ServerCluster.#fork(env)));
-    return new ServerCluster(ready[0], env, opts.log);
+    try {
+      const ready = await Promise.all(Array.from({ length: opts.size }, () => ServerCluster.#fork(env)));
+      return new ServerCluster(ready[0], env, opts.log);
+    } catch (err) {
+      // One could not start (the port taken, say): the others must not outlive the command.
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+      throw err;
+    }
   }
 
   /** A new server process; resolves with its address when it is ready, rejects if it exits first. */
@@ -82,7 +89,7 @@ export class ServerCluster {
       };
       const onExit = (code: number | null, signal: string | null) => {
         worker.off('message', onMessage);
-        reject(new Error(`a server process exited before serving (${signal ?? `code ${code}`}); its error is above`));
+        reject(new MizanError('server-failed', `a server process exited before serving (${signal ?? `code ${code}`}); its error is above`));
       };
       worker.on('message', onMessage);
       worker.once('exit', onExit);
