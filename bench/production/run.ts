@@ -309,9 +309,25 @@ async function reindexing(): Promise<void> {
     await warm.close();
     type Phase = { wall: number; node: number; server?: number };
     const runs: Record<string, { search: Phase; tags: Phase }[]> = { sqlite: [], postgres: [] };
+    const engines = arg('--engine'); // one engine alone, for a profile of it (`node --cpu-prof …`)
     for (const [engine, target] of [['sqlite', { db: join(dir, 'r.db') }], ['postgres', { url: named.href, schema }]] as const) {
+      if (engines && engines !== engine) continue;
       if (engine === 'sqlite') await sqliteFixture(M, target.db);
-      const store = await openStore(target);
+      // `--statements`: where the engine's time went, statement by statement (the first words of each;
+      // on PostgreSQL a statement's time includes its wait behind the one before it on the connection).
+      const statements = new Map<string, { ms: number; n: number }>();
+      const store = await openStore({
+        ...target,
+        ...(process.argv.includes('--statements')
+          ? {
+              onQuery: (q: { sql: string; ms: number }) => {
+                const key = q.sql.replace(/\s+/g, ' ').replace(/\$\d+|\?/g, '?').slice(0, 70);
+                const seen = statements.get(key) ?? { ms: 0, n: 0 };
+                statements.set(key, { ms: seen.ms + q.ms, n: seen.n + 1 });
+              },
+            }
+          : {}),
+      });
       if (engine === 'postgres') await postgresFixture(admin, url, M, schema);
       for (let round = 0; round < 2; round++) {
         // What `reindex` does, one phase at a time.
@@ -325,6 +341,11 @@ async function reindexing(): Promise<void> {
         const search = await phase(() => reindexAll(store));
         const tags = await phase(() => retagAll(store));
         runs[engine].push({ search, tags });
+        if (statements.size) {
+          console.log(`  ${engine}, round ${round + 1}: the statements that took longest, in all (ms, count)`);
+          for (const [key, { ms, n }] of [...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10)) console.log(`    ${ms.toFixed(0).padStart(7)} ${String(n).padStart(6)}  ${key}`);
+          statements.clear();
+        }
       }
       await store.close();
     }
@@ -335,6 +356,10 @@ async function reindexing(): Promise<void> {
     });
     const show = (p: Phase) => `${p.wall.toFixed(1)} s (CPU ${p.node.toFixed(1)}${p.server === undefined ? '' : ` + ${p.server.toFixed(1)}`} s)`;
     console.log(`reindex of ${M} articles (search index, then knowledge tags); CPU: Node's + the server's`);
+    if (engines) {
+      for (const [round, r] of runs[engines].entries()) console.log(`  round ${round + 1}: search index ${show(r.search)}, knowledge tags ${show(r.tags)}`);
+      return;
+    }
     for (const [round, what] of ['into an empty index', 'replacing a full one'].entries()) {
       const [s, p] = [total(runs.sqlite[round]), total(runs.postgres[round])];
       console.log(`  ${what}: SQLite ${show(s)}   PostgreSQL ${show(p)}`);
