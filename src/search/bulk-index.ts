@@ -1,5 +1,5 @@
 /**
- * @module Filling an emptied index with many articles in few statements: what `reindexAll` uses. Saving
+ * @module Filling a rebuilt index with many articles in few statements: what `reindexAll` uses. Saving
  * one article asks the index where it belongs (its translation group, the next free row id of its day)
  * in about ten round trips; a rebuild starts from nothing, so it keeps those answers in memory and
  * writes each table's rows for hundreds of articles at once. On PostgreSQL each round trip costs a
