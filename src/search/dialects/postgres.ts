@@ -12,10 +12,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
 import { pairKey } from '../head.ts';
 import { FIELDS, type FieldName, type SearchDoc } from '../search-doc.ts';
-import type { Store } from '../../store/index.ts';
+import { insertRows, type ElementType, type Store } from '../../store/index.ts';
 import { searchDb, type SearchDb } from '../tables.ts';
 import { docColumns } from '../doc-row.ts';
-import { binaryArray, type ElementType } from './binary-array.ts';
 import { REBUILT_TABLES, type RebuildBatch, type RebuildTables, type RebuiltTable, type RidRange, type SearchDialect, type TagFilter } from './dialect.ts';
 
 const WEIGHT: Record<FieldName, string> = { title: 'A', summary: 'B', headings: 'C', body: 'D', meta: 'D' };
@@ -313,14 +312,6 @@ async function schemaOf(db: SearchDb, table: string): Promise<string> {
   return r.rows[0].s;
 }
 
-/** `insert into table (columns) select * from unnest(…)`: one statement, every column one binary array. */
-async function insertColumns(db: SearchDb, schema: string, table: string, columns: readonly (readonly [name: string, type: ElementType, values: readonly (number | string | Uint8Array | null)[]])[]): Promise<void> {
-  if (columns[0][2].length === 0) return;
-  const names = sql.join(columns.map(([name]) => sql.ref(name)));
-  const arrays = sql.join(columns.map(([, type, values]) => sql`${binaryArray(type, values)}::${sql.raw(type)}[]`));
-  await sql`insert into ${sql.table(`${schema}.${table}`)} (${names}) select * from unnest(${arrays})`.execute(db);
-}
-
 /**
  * Puts each filled table in its old one's place, in the rebuild's transaction: first its indexes,
  * built once over all its rows (a GIN index filled row by row costs several times more, and a
@@ -362,23 +353,30 @@ async function swapIn(db: SearchDb, tables: RebuildTables, schema: string): Prom
   for (const statement of [...drops, ...renames]) await sql.raw(statement).execute(db);
 }
 
-/** The rows of one batch, column by column. */
+/** The columns of the rebuilt tables with their types, for the binary arrays (see store/insert-rows.ts). */
+const COLUMNS = {
+  search_doc: [
+    ['rid', 'int8'], ['id', 'text'], ['lang', 'text'], ['type', 'text'], ['title', 'text'], ['path', 'text'], ['published', 'text'], ['year', 'int4'],
+    ['fresh', 'float8'], ['grp', 'text'], ['tags', 'text'], ['head', 'bytea'], ['v', 'tsvector'], ['m', 'tsvector'], ['vall', 'tsvector'],
+  ],
+  search_text: [['rid', 'int8'], ['text', 'text']],
+  search_align: [['rid', 'int8'], ['units', 'text']],
+  search_link: [['rid', 'int8'], ['path', 'text']],
+  search_tag: [['rid', 'int8'], ['facet', 'text'], ['value', 'text']],
+} as const satisfies Record<RebuiltTable, readonly (readonly [string, ElementType])[]>;
+
+/** The rows of one batch, each table's in one statement. */
 async function writeBatch(db: SearchDb, tables: RebuildTables, batch: RebuildBatch, schema: string): Promise<void> {
   const docs = batch.docs.map(({ doc, rid, grp }) => {
     const { main, meta, pairs } = docVectors(doc);
     return { ...docColumns(doc, rid, grp), v: binaryVector(main), m: binaryVector(meta), vall: binaryVector(joinedVector(main, meta, pairs)) };
   });
-  const col = <R, K extends keyof R>(rows: readonly R[], name: K & string, type: ElementType) =>
-    [name, type, rows.map((r) => r[name] as unknown as number | string | Uint8Array | null)] as const;
-  await insertColumns(db, schema, tables.search_doc, [
-    col(docs, 'rid', 'int8'), col(docs, 'id', 'text'), col(docs, 'lang', 'text'), col(docs, 'type', 'text'), col(docs, 'title', 'text'),
-    col(docs, 'path', 'text'), col(docs, 'published', 'text'), col(docs, 'year', 'int4'), col(docs, 'fresh', 'float8'), col(docs, 'grp', 'text'),
-    col(docs, 'tags', 'text'), col(docs, 'head', 'bytea'), col(docs, 'v', 'tsvector'), col(docs, 'm', 'tsvector'), col(docs, 'vall', 'tsvector'),
-  ]);
-  await insertColumns(db, schema, tables.search_text, [col(batch.texts, 'rid', 'int8'), col(batch.texts, 'text', 'text')]);
-  await insertColumns(db, schema, tables.search_align, [col(batch.aligns, 'rid', 'int8'), col(batch.aligns, 'units', 'text')]);
-  await insertColumns(db, schema, tables.search_link, [col(batch.links, 'rid', 'int8'), col(batch.links, 'path', 'text')]);
-  await insertColumns(db, schema, tables.search_tag, [col(batch.tags, 'rid', 'int8'), col(batch.tags, 'facet', 'text'), col(batch.tags, 'value', 'text')]);
+  const into = (t: RebuiltTable) => `${schema}.${tables[t]}`;
+  await insertRows(db, into('search_doc'), COLUMNS.search_doc, docs);
+  await insertRows(db, into('search_text'), COLUMNS.search_text, batch.texts);
+  await insertRows(db, into('search_align'), COLUMNS.search_align, batch.aligns);
+  await insertRows(db, into('search_link'), COLUMNS.search_link, batch.links);
+  await insertRows(db, into('search_tag'), COLUMNS.search_tag, batch.tags);
 }
 
 /** The schema a rebuild's tables are in, by their names for it. */

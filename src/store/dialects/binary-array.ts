@@ -1,13 +1,11 @@
 /**
- * @module A PostgreSQL array in the binary form the server reads (array_recv), built in Node: a rebuild
- * sends each column of a batch as one array and inserts `select * from unnest(…)`, one statement a
- * table a batch with every value in binary — what COPY's binary format would send, through the driver's
- * ordinary protocol (node-postgres binds a Buffer parameter in binary). Multi-row INSERTs cost the
- * server a parse and a plan of thousands of placeholders a statement, and tsvectors in text a parse of
- * every character.
+ * @module A PostgreSQL array in the binary form the server reads (array_recv), built in Node: bulk
+ * writes (insert-rows.ts) send each column of many rows as one array and insert `select * from
+ * unnest(…)`, every value in binary — what COPY's binary format would send, through the driver's
+ * ordinary protocol (node-postgres binds a Buffer parameter in binary).
  */
 
-/** Element types a rebuild sends, with their type OIDs (pg_type). */
+/** Element types bulk writes send, with their type OIDs (pg_type). */
 const OID = { int8: 20, int4: 23, float8: 701, text: 25, bytea: 17, tsvector: 3614 } as const;
 export type ElementType = keyof typeof OID;
 

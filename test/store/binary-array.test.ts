@@ -1,12 +1,12 @@
 /**
- * A rebuild on PostgreSQL sends each column as one array in binary (search/dialects/binary-array.ts):
+ * A rebuild on PostgreSQL sends each column as one array in binary (store/dialects/binary-array.ts):
  * the server must read back exactly the values given — Arabic text, empty strings, nulls, large row
  * ids, fractions, bytes — or the index would hold other rows than the articles'.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { binaryArray } from '../../src/search/dialects/binary-array.ts';
+import { binaryArray } from '../../src/store/dialects/binary-array.ts';
 
 const url = process.env.DATABASE_URL;
 const skip = url ? false : process.env.MIZAN_REQUIRE_PG === '1' ? false : 'no PostgreSQL: DATABASE_URL is not set';
