@@ -191,8 +191,8 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
       throw err;
     }
     await addToVocabulary(db, await load.finish());
+    // The indexes and the planner's statistics, then the new tables in place (see endRebuild).
     await dialect.endRebuild(db, tables);
-    await dialect.optimize(db);
     return count;
   });
 }

@@ -62,7 +62,7 @@ export interface SearchDialect {
   beginRebuild(db: SearchDb): Promise<RebuildTables>;
   /** Writes one batch of a rebuild, tokens included. */
   writeRebuild(db: SearchDb, tables: RebuildTables, batch: RebuildBatch): Promise<void>;
-  /** Ends a rebuild's load: what the tables need before readers see them (indexes), and puts them in place. */
+  /** Ends a rebuild's load: what the tables need before readers see them (indexes, statistics; see `optimize`), and puts them in place. */
   endRebuild(db: SearchDb, tables: RebuildTables): Promise<void>;
   /** After a bulk load: merge the full-text index and refresh the planner's statistics. */
   optimize(db: SearchDb): Promise<void>;

@@ -349,6 +349,8 @@ async function swapIn(db: SearchDb, tables: RebuildTables, schema: string): Prom
       where a.attrelid = ${qualified}::regclass and a.attnum > 0 and not a.attisdropped`.execute(db);
     for (const { col, seq } of owned.rows) if (seq) await sql.raw(`alter sequence ${seq} owned by ${ident(schema)}.${next}.${col}`).execute(db);
   }
+  // The planner's statistics (what optimize refreshes) before readers see the tables, not while they wait.
+  for (const t of ['search_doc', 'search_tag'] as const) await sql.raw(`analyze ${ident(schema)}.${tables[t]}`).execute(db);
   // The drops and renames last and together: readers wait only for them (and the commit).
   for (const statement of [...drops, ...renames]) await sql.raw(statement).execute(db);
 }

@@ -108,8 +108,9 @@ export const sqliteSearch: SearchDialect = {
     for (const { rid, doc } of batch.docs) await sqliteSearch.writeTokens(db, rid, doc);
   },
 
-  async endRebuild() {
-    // Filled in place: nothing to swap.
+  async endRebuild(db) {
+    // Filled in place: nothing to swap; the full-text index merged and the statistics fresh.
+    await sqliteSearch.optimize(db);
   },
 
   async optimize(db) {
