@@ -4,16 +4,20 @@
  * (2) `mizan build --no-pdf` of N bilingual articles (N/2 Arabic-English pairs) beside Debian's `hugo`
  *     building the same number of articles from Markdown, in pages written per second (Hugo prints no PDFs).
  * (3) `mizan reindex` of M articles on PostgreSQL beside SQLite, into an empty index and replacing a full one
- *     (DATABASE_URL needed; `--index-articles M`, default 100,000).
+ *     (DATABASE_URL needed; `--index-articles M`, default 100,000; the stored articles are kept between runs,
+ *     `--prepare-fixture` only stores them).
  * `npm run bench -- production` or `node --import tsx bench/production/run.ts [--articles N] [--only startup|static|reindex]`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { reindex } from '../../src/app/index.ts';
+import { retagAll } from '../../src/app/tag-article.ts';
+import { reindexAll } from '../../src/search/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { buildSite } from '../../src/web/index.ts';
 import { makeArticle } from '../../test/support/articles.ts';
@@ -194,10 +198,89 @@ async function backendCpu(admin: pg.Client, app: string, run: () => Promise<void
 }
 
 /**
+ * What a stored fixture depends on: the schema (migrations), how articles are stored, and the articles
+ * the bench writes. A change to any gives a new fixture; old ones stay until removed
+ * (`rm -r bench/.cache`, `drop schema bench_fixture_… cascade`).
+ */
+function fixtureVersion(): string {
+  const h = createHash('sha256');
+  const migrations = join(root, 'src/store/migrations');
+  for (const f of readdirSync(migrations).sort()) h.update(f).update(readFileSync(join(migrations, f)));
+  for (const f of ['src/store/sql-store.ts', 'test/support/articles.ts']) h.update(readFileSync(join(root, f)));
+  h.update(storeArticles.toString());
+  return h.digest('hex').slice(0, 10);
+}
+
+/**
+ * A SQLite database of `count` stored (not indexed) articles for this run, at `to`: copied from
+ * bench/.cache/, stored there first when missing (the next run copies it in a second).
+ */
+async function sqliteFixture(count: number, to: string | undefined): Promise<void> {
+  const cache = join(root, 'bench/.cache');
+  const file = join(cache, `reindex-${count}-${fixtureVersion()}.db`);
+  if (!existsSync(file)) {
+    mkdirSync(cache, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    const store = await openStore({ db: partial });
+    const t0 = performance.now();
+    await storeArticles(store, count);
+    await store.close(); // checkpoints the WAL into the file
+    renameSync(partial, file);
+    console.log(`  (sqlite: ${count} articles stored in ${((performance.now() - t0) / 1000).toFixed(1)} s, kept as ${file.slice(root.length)})`);
+  } else if (to) console.log(`  (sqlite: ${count} stored articles copied from ${file.slice(root.length)})`);
+  if (to) copyFileSync(file, to);
+}
+
+/**
+ * A PostgreSQL schema of `count` stored (not indexed) articles, `bench_fixture_<count>_<version>`, made
+ * when missing (under another name, renamed when complete: a run stopped halfway leaves no fixture);
+ * then its rows copied into `schema`, which `openStore` has migrated.
+ */
+async function postgresFixture(admin: pg.Client, url: string, count: number, schema: string | undefined): Promise<void> {
+  const fixture = `bench_fixture_${count}_${fixtureVersion()}`;
+  const have = await admin.query('select 1 from information_schema.schemata where schema_name = $1', [fixture]);
+  if (have.rowCount === 0) {
+    const building = `${fixture}_${process.pid}`;
+    await admin.query(`create schema ${building}`);
+    const store = await openStore({ url, schema: building });
+    const t0 = performance.now();
+    await storeArticles(store, count);
+    await store.close();
+    await admin.query(`alter schema ${building} rename to ${fixture}`);
+    console.log(`  (postgres: ${count} articles stored in ${((performance.now() - t0) / 1000).toFixed(1)} s, kept as schema ${fixture})`);
+  }
+  if (!schema) return;
+  const t0 = performance.now();
+  const tables = await admin.query<{ t: string }>(
+    `select table_name as t from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'`,
+    [fixture],
+  );
+  const names = tables.rows.map((r) => r.t);
+  await admin.query('begin');
+  await admin.query(`truncate ${names.map((t) => `${schema}.${t}`).join(', ')}`);
+  for (const t of names) await admin.query(`insert into ${schema}.${t} select * from ${fixture}.${t}`);
+  const serial = await admin.query<{ t: string; c: string }>(
+    `select table_name as t, column_name as c from information_schema.columns where table_schema = $1 and column_default like 'nextval%'`,
+    [schema],
+  );
+  for (const { t, c } of serial.rows) {
+    await admin.query(`select setval(pg_get_serial_sequence('${schema}.${t}', '${c}'), coalesce((select max(${c}) from ${schema}.${t}), 0) + 1, false)`);
+  }
+  await admin.query('commit');
+  for (const t of names) await admin.query(`analyze ${schema}.${t}`);
+  console.log(`  (postgres: ${count} stored articles copied from schema ${fixture} in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+/**
  * `mizan reindex` of M articles on each engine, twice: the first fills an empty index (as after a
  * restore), the second replaces a full one (what `mizan reindex` usually does). A small reindex first
  * warms the code both share (the analyzer, the gazetteer), so neither engine pays for it. Beside the
- * wall time, the CPU each engine's work took: Node's, and on PostgreSQL the server's.
+ * wall time, the CPU each engine's work took: Node's, and on PostgreSQL the server's; and the split
+ * between the search index and the knowledge tags.
+ *
+ * The M stored articles are kept between runs (bench/.cache/ for SQLite, a schema `bench_fixture_…`
+ * on PostgreSQL) and copied per run: storing 100,000 articles on PostgreSQL takes a quarter of an hour.
+ * `--prepare-fixture` only makes them.
  */
 async function reindexing(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -206,41 +289,85 @@ async function reindexing(): Promise<void> {
     return;
   }
   const M = Number(arg('--index-articles') ?? 100_000);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  if (process.argv.includes('--prepare-fixture')) {
+    await Promise.all([sqliteFixture(M, undefined), postgresFixture(admin, url, M, undefined)]);
+    await admin.end();
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'mizan-bench-reindex-'));
   const schema = `bench_${process.pid}`;
   const app = `mizan-bench-${process.pid}`;
   const named = new URL(url);
   named.searchParams.set('application_name', app);
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
   await admin.query(`create schema ${schema}`);
   try {
     const warm = await openStore({ db: join(dir, 'warm.db') });
     await storeArticles(warm, 500);
     await reindex(warm);
     await warm.close();
-    const runs: Record<string, { wall: number; node: number; server?: number }[]> = { sqlite: [], postgres: [] };
+    type Phase = { wall: number; node: number; server?: number };
+    const runs: Record<string, { search: Phase; tags: Phase }[]> = { sqlite: [], postgres: [] };
+    const engines = arg('--engine'); // one engine alone, for a profile of it (`node --cpu-prof …`)
     for (const [engine, target] of [['sqlite', { db: join(dir, 'r.db') }], ['postgres', { url: named.href, schema }]] as const) {
-      const store = await openStore(target);
-      const t0 = performance.now();
-      await storeArticles(store, M);
-      console.log(`  (${engine}: ${M} articles stored in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      if (engines && engines !== engine) continue;
+      if (engine === 'sqlite') await sqliteFixture(M, target.db);
+      // `--statements`: where the engine's time went, statement by statement (the first words of each;
+      // on PostgreSQL a statement's time includes its wait behind the one before it on the connection).
+      const statements = new Map<string, { ms: number; n: number }>();
+      const store = await openStore({
+        ...target,
+        ...(process.argv.includes('--statements')
+          ? {
+              onQuery: (q: { sql: string; ms: number }) => {
+                const key = q.sql.replace(/\s+/g, ' ').replace(/\$\d+|\?/g, '?').slice(0, 70);
+                const seen = statements.get(key) ?? { ms: 0, n: 0 };
+                statements.set(key, { ms: seen.ms + q.ms, n: seen.n + 1 });
+              },
+            }
+          : {}),
+      });
+      if (engine === 'postgres') await postgresFixture(admin, url, M, schema);
       for (let round = 0; round < 2; round++) {
-        const t = performance.now();
-        const cpu = process.cpuUsage();
-        const server = await backendCpu(admin, app, async () => void (await reindex(store)));
-        const used = process.cpuUsage(cpu);
-        runs[engine].push({ wall: (performance.now() - t) / 1000, node: (used.user + used.system) / 1e6, server: engine === 'postgres' ? server : undefined });
+        // What `reindex` does, one phase at a time.
+        const phase = async (work: () => Promise<unknown>): Promise<Phase> => {
+          const t = performance.now();
+          const cpu = process.cpuUsage();
+          const server = await backendCpu(admin, app, async () => void (await work()));
+          const used = process.cpuUsage(cpu);
+          return { wall: (performance.now() - t) / 1000, node: (used.user + used.system) / 1e6, server: engine === 'postgres' ? server : undefined };
+        };
+        const search = await phase(() => reindexAll(store));
+        const tags = await phase(() => retagAll(store));
+        runs[engine].push({ search, tags });
+        if (statements.size) {
+          console.log(`  ${engine}, round ${round + 1}: the statements that took longest, in all (ms, count)`);
+          for (const [key, { ms, n }] of [...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10)) console.log(`    ${ms.toFixed(0).padStart(7)} ${String(n).padStart(6)}  ${key}`);
+          statements.clear();
+        }
       }
       await store.close();
     }
+    const total = (r: { search: Phase; tags: Phase }): Phase => ({
+      wall: r.search.wall + r.tags.wall,
+      node: r.search.node + r.tags.node,
+      server: r.search.server === undefined ? undefined : r.search.server + (r.tags.server ?? 0),
+    });
+    const show = (p: Phase) => `${p.wall.toFixed(1)} s (CPU ${p.node.toFixed(1)}${p.server === undefined ? '' : ` + ${p.server.toFixed(1)}`} s)`;
     console.log(`reindex of ${M} articles (search index, then knowledge tags); CPU: Node's + the server's`);
+    if (engines) {
+      for (const [round, r] of runs[engines].entries()) console.log(`  round ${round + 1}: search index ${show(r.search)}, knowledge tags ${show(r.tags)}`);
+      return;
+    }
     for (const [round, what] of ['into an empty index', 'replacing a full one'].entries()) {
-      const [s, p] = [runs.sqlite[round], runs.postgres[round]];
-      const pgCpu = p.server === undefined ? '' : ` + ${p.server.toFixed(1)}`;
-      console.log(`  ${what}: SQLite ${s.wall.toFixed(1)} s (CPU ${s.node.toFixed(1)} s)   PostgreSQL ${p.wall.toFixed(1)} s (CPU ${p.node.toFixed(1)}${pgCpu} s)`);
+      const [s, p] = [total(runs.sqlite[round]), total(runs.postgres[round])];
+      console.log(`  ${what}: SQLite ${show(s)}   PostgreSQL ${show(p)}`);
+      for (const part of ['search', 'tags'] as const) {
+        console.log(`    ${part === 'search' ? 'search index ' : 'knowledge tags'}: SQLite ${show(runs.sqlite[round][part])}   PostgreSQL ${show(runs.postgres[round][part])}`);
+      }
       const cpuRatio = p.server === undefined ? '' : `, CPU ${((p.node + p.server) / s.node).toFixed(2)}×`;
-      console.log(`    PostgreSQL/SQLite: wall time ${(p.wall / s.wall).toFixed(2)}× (aim ≤ 1.0)${cpuRatio}`);
+      console.log(`    PostgreSQL/SQLite: wall time ${(p.wall / s.wall).toFixed(2)}× (aim ≤ 1.0)${cpuRatio}; search index alone ${(runs.postgres[round].search.wall / runs.sqlite[round].search.wall).toFixed(2)}×`);
     }
   } finally {
     await admin.query(`drop schema if exists ${schema} cascade`);

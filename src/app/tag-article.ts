@@ -6,7 +6,7 @@
 import type { Article, Expert } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
 import { readAhead } from '../lib/index.ts';
-import { createGazetteer, removeTags, saveTags, saveTagsOfMany, tagArticle, type Gazetteer } from '../knowledge/index.ts';
+import { clearPublishedTags, createGazetteer, removeTags, saveTags, saveTagsOfMany, tagArticle, type Gazetteer } from '../knowledge/index.ts';
 
 let cached: { key: string; gazetteer: Gazetteer } | undefined;
 
@@ -48,6 +48,8 @@ export async function retagAll(store: Store): Promise<number> {
     let n = 0;
     // The experts cannot change inside this transaction: one gazetteer for every article.
     const g = await storeGazetteer(tx);
+    // Every published article is re-tagged: their old rows go in one statement a table, not batch by batch.
+    await clearPublishedTags(tx);
     let batch: Article[] = [];
     // One batch's rows in flight: on PostgreSQL the server writes them while Node tags the next batch
     // (whose articles were asked for ahead, so their reads do not wait in line behind the writes).
@@ -56,7 +58,7 @@ export async function retagAll(store: Store): Promise<number> {
       const items = batch.map((a) => ({ articleId: a.id, tags: tagArticle(a, g) }));
       batch = [];
       await writing;
-      writing = saveTagsOfMany(tx, items);
+      writing = saveTagsOfMany(tx, items, { cleared: true });
       writing.catch(() => {}); // awaited below; until then its failure is not unhandled
     };
     try {

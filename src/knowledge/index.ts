@@ -11,7 +11,7 @@ export { tagArticle, type ArticleTags, type TaggableArticle } from './tag-articl
 export { expandQuery } from './expand-query.ts';
 export { sentences } from './sentences.ts';
 export { countryNames } from './country-names.ts';
-export { saveTags, saveTagsOfMany, removeTags, decideEntity, articleEntities, entitiesOfKind, countryKnowledge, relationKnowledge } from './knowledge-store.ts';
+export { saveTags, saveTagsOfMany, clearPublishedTags, removeTags, decideEntity, articleEntities, entitiesOfKind, countryKnowledge, relationKnowledge } from './knowledge-store.ts';
 export type { Decision, ArticleEntity, CountryKnowledge, RelationKnowledge, KnowledgeArticle } from './knowledge-store.ts';
 export { readerEvents, inPageLanguage, type ReaderEvent } from './reader-events.ts';
 export { citeArticle, cslItem, CITE_FORMATS, CITE_CONTENT_TYPES, type CiteFormat } from './cite-article.ts';

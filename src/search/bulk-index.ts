@@ -1,5 +1,5 @@
 /**
- * @module Filling an emptied index with many articles in few statements: what `reindexAll` uses. Saving
+ * @module Filling a rebuilt index with many articles in few statements: what `reindexAll` uses. Saving
  * one article asks the index where it belongs (its translation group, the next free row id of its day)
  * in about ten round trips; a rebuild starts from nothing, so it keeps those answers in memory and
  * writes each table's rows for hundreds of articles at once. On PostgreSQL each round trip costs a
@@ -8,13 +8,13 @@
 import type { Article } from '../model/index.ts';
 import { chunksOf, type Store } from '../store/index.ts';
 import { dialectOf } from './dialects/index.ts';
+import type { RebuildTables } from './dialects/dialect.ts';
 import { searchDoc, type SearchDoc } from './search-doc.ts';
 import { termKeysOfMany, type KnownKeys } from './term-keys.ts';
 import { alignUnits } from './cross-language/index.ts';
 import { searchDb, type SearchDb } from './tables.ts';
 import { dayBase, nextRid } from './rid-space.ts';
 import { countStems } from './vocabulary.ts';
-import { docRow } from './doc-row.ts';
 import { attachmentTexts } from './attachment-text.ts';
 
 /** Articles written per batch, and the text a batch may hold before it is written anyway. */
@@ -22,15 +22,17 @@ const BATCH_ARTICLES = 250;
 const BATCH_CHARS = 4_000_000;
 
 /**
- * Fills an index that `reindexAll` has just emptied, inside its transaction. `add` each article, then
- * `finish`: groups that later articles merged are corrected there, and the stem counts returned.
+ * Fills the tables a rebuild begun by `reindexAll` writes (see the dialect's `beginRebuild`), inside its
+ * transaction. `add` each article, then `finish`: groups that later articles merged are corrected
+ * there, and the stem counts returned.
  *
  * @example
- * const load = new BulkIndex(tx); for (const a of articles) await load.add(a); const counts = await load.finish();
+ * const load = new BulkIndex(tx, tables); for (const a of articles) await load.add(a); const counts = await load.finish();
  */
 export class BulkIndex {
   readonly #tx: Store;
   readonly #db: SearchDb;
+  readonly #tables: RebuildTables;
   /** The last row id given out per day (by the day's base, see rid-space.ts). */
   readonly #tops = new Map<number, number>();
   /** Union-find over indexed paths: each path's parent, and each root's group (the smallest path seen). */
@@ -48,9 +50,10 @@ export class BulkIndex {
   /** The previous batch's statements, still running: the server writes one batch while Node analyzes the next. */
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(tx: Store) {
+  constructor(tx: Store, tables: RebuildTables) {
     this.#tx = tx;
     this.#db = searchDb(tx);
+    this.#tables = tables;
   }
 
   async add(article: Article): Promise<void> {
@@ -76,7 +79,7 @@ export class BulkIndex {
       if (grp !== w.grp) moves.set(grp, [...(moves.get(grp) ?? []), w.rid]);
     }
     for (const [grp, rids] of moves) {
-      for (const part of chunksOf(rids)) await this.#db.updateTable('search_doc').set({ grp }).where('rid', 'in', part).execute();
+      for (const part of chunksOf(rids)) await this.#db.updateTable(this.#tables.search_doc as 'search_doc').set({ grp }).where('rid', 'in', part).execute();
     }
     return this.#counts;
   }
@@ -139,9 +142,14 @@ export class BulkIndex {
     const keyed = await termKeysOfMany(this.#tx, batch.map((b) => b.doc), this.#keys);
     batch.forEach((b, i) => (b.doc = { ...b.doc, tags: keyed[i] }));
     const dialect = dialectOf(this.#tx);
-    const docs = batch.map(({ doc, rid, grp }) => docRow(doc, rid, grp, dialect));
-    const links = batch.flatMap(({ rid, doc }) => doc.translations.map((path) => ({ rid, path })));
-    const tags = batch.flatMap(({ rid, doc }) => [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, { rid, facet: t.facet, value: t.value }])).values()]);
+    const tables = this.#tables;
+    const rows = {
+      docs: batch.map(({ doc, rid, grp }) => ({ doc, rid, grp })),
+      texts: batch.map(({ rid, doc }) => ({ rid, text: doc.text })),
+      aligns: batch.map(({ rid, units }) => ({ rid, units })),
+      links: batch.flatMap(({ rid, doc }) => doc.translations.map((path) => ({ rid, path }))),
+      tags: batch.flatMap(({ rid, doc }) => [...new Map(doc.tags.map((t) => [`${t.facet}\t${t.value}`, { rid, facet: t.facet, value: t.value }])).values()]),
+    };
     // One label per facet value and language: the last article's name for it, as one by one.
     const labels = new Map<string, { facet: string; value: string; lang: string; label: string; slug: string | null }>();
     for (const { doc } of batch) for (const t of doc.tags) labels.set(`${t.facet}\t${t.value}\t${doc.lang}`, { facet: t.facet, value: t.value, lang: doc.lang, label: t.label, slug: t.slug ?? null });
@@ -150,20 +158,14 @@ export class BulkIndex {
     await this.#writing;
     const db = this.#db;
     this.#writing = (async () => {
-      // Rows of about 15 bound values each: well under the engines' limits (store/chunks.ts).
-      for (const part of chunksOf(docs, 16)) await db.insertInto('search_doc').values(part).execute();
-      for (const part of chunksOf(batch, 2)) await db.insertInto('search_text').values(part.map(({ rid, doc }) => ({ rid, text: doc.text }))).execute();
-      for (const part of chunksOf(batch, 2)) await db.insertInto('search_align').values(part.map(({ rid, units }) => ({ rid, units }))).execute();
-      for (const part of chunksOf(links, 2)) await db.insertInto('search_link').values(part).execute();
-      for (const part of chunksOf(tags, 3)) await db.insertInto('search_tag').values(part).execute();
-      for (const part of chunksOf([...labels.values()], 4)) {
+      await dialect.writeRebuild(db, tables, rows);
+      for (const part of chunksOf([...labels.values()], 5)) {
         await db
           .insertInto('search_label')
           .values(part)
           .onConflict((oc) => oc.columns(['facet', 'value', 'lang']).doUpdateSet((eb) => ({ label: eb.ref('excluded.label'), slug: eb.ref('excluded.slug') })))
           .execute();
       }
-      for (const { rid, doc } of batch) await dialect.writeTokens(db, rid, doc);
     })();
     // Awaited at the next batch or in finish; until then its failure must not count as unhandled.
     this.#writing.catch(() => {});

@@ -3,8 +3,8 @@ import type { SearchDialect } from './dialects/dialect.ts';
 import { encodeHead } from './head.ts';
 import type { SearchDoc } from './search-doc.ts';
 
-/** The row `doc` is stored as, with its row id and translation group. */
-export function docRow(doc: SearchDoc, rid: number, grp: string, dialect: SearchDialect) {
+/** The row's columns but the engine's tokens: what a rebuild on PostgreSQL sends beside its own vectors. */
+export function docColumns(doc: SearchDoc, rid: number, grp: string) {
   return {
     rid,
     id: doc.id,
@@ -18,6 +18,10 @@ export function docRow(doc: SearchDoc, rid: number, grp: string, dialect: Search
     grp,
     tags: doc.tags.map((t) => `${t.facet}\t${t.value}`).join('\n'),
     head: Buffer.from(encodeHead(doc)),
-    ...dialect.rowTokens(doc),
   };
+}
+
+/** The row `doc` is stored as, with its row id and translation group. */
+export function docRow(doc: SearchDoc, rid: number, grp: string, dialect: SearchDialect) {
+  return { ...docColumns(doc, rid, grp), ...dialect.rowTokens(doc) };
 }

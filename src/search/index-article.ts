@@ -168,19 +168,16 @@ export async function unindexArticle(store: Store, id: string): Promise<boolean>
 export async function reindexAll(store: Store, onProgress?: (done: number) => void): Promise<number> {
   return store.transaction(async (tx) => {
     const db = searchDb(tx);
-    await dialectOf(tx).clearTokens(db);
+    const dialect = dialectOf(tx);
+    // Fresh tables on PostgreSQL, put in place at the end; SQLite's emptied (see beginRebuild).
+    const tables = await dialect.beginRebuild(db);
     await clearVocabulary(db);
-    await db.deleteFrom('search_link').execute();
-    await db.deleteFrom('search_tag').execute();
-    await db.deleteFrom('search_text').execute();
     await db.deleteFrom('search_label').execute();
-    await db.deleteFrom('search_align').execute();
-    await db.deleteFrom('search_doc').execute();
     await bumpTranslations(db);
     await db.deleteFrom('meta').where('key', '=', STALE_KEY).execute();
     await bumpSearchVersion(db);
     let count = 0;
-    const load = new BulkIndex(tx);
+    const load = new BulkIndex(tx, tables);
     try {
       // Only what readers may see is searchable: drafts and unpublished articles stay out. Read ahead:
       // the next articles are fetched while the server writes the last batch (see bulk-index.ts).
@@ -194,7 +191,8 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
       throw err;
     }
     await addToVocabulary(db, await load.finish());
-    await dialectOf(tx).optimize(db);
+    // The indexes and the planner's statistics, then the new tables in place (see endRebuild).
+    await dialect.endRebuild(db, tables);
     return count;
   });
 }

@@ -22,6 +22,7 @@ export { engineOf } from './dialects/index.ts';
 export { MIGRATIONS } from './migrations/index.ts';
 export { withRetry, isTransient } from './retry.ts';
 export { chunksOf, SQL_VALUES } from './chunks.ts';
+export { insertRows, type ElementType } from './dialects/insert-rows.ts';
 export { CHANGE_CHANNEL } from './sql-store.ts';
 export { describeTables, withoutTriggers, resetSequences, type TableInfo } from './dialects/catalog.ts';
 

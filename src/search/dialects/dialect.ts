@@ -24,6 +24,22 @@ export interface RidRange {
   oldestFirst?: boolean;
 }
 
+/** The tables a rebuild fills, one row per article or more; the vocabulary and labels are small and filled in place. */
+export const REBUILT_TABLES = ['search_doc', 'search_text', 'search_align', 'search_link', 'search_tag'] as const;
+export type RebuiltTable = (typeof REBUILT_TABLES)[number];
+
+/** Where a rebuild writes: each rebuilt table's name for this rebuild. */
+export type RebuildTables = Readonly<Record<RebuiltTable, string>>;
+
+/** One batch of a rebuild, the rows of every rebuilt table. */
+export interface RebuildBatch {
+  docs: readonly { doc: SearchDoc; rid: number; grp: string }[];
+  texts: readonly { rid: number; text: string }[];
+  aligns: readonly { rid: number; units: string }[];
+  links: readonly { rid: number; path: string }[];
+  tags: readonly { rid: number; facet: string; value: string }[];
+}
+
 export interface SearchDialect {
   /**
    * What scoring a row costs the engine, roughly: SQLite's bm25 about a microsecond, PostgreSQL's
@@ -39,6 +55,15 @@ export interface SearchDialect {
   /** The distinct stems row `rid` holds (before it is removed: its vocabulary counts come down). */
   rowStems(db: SearchDb, rid: number): Promise<string[]>;
   clearTokens(db: SearchDb): Promise<void>;
+  /**
+   * Starts a rebuild inside `db`'s transaction: the tables it fills, empty. Readers keep the old index
+   * until the transaction commits; a failed rebuild leaves it as it was.
+   */
+  beginRebuild(db: SearchDb): Promise<RebuildTables>;
+  /** Writes one batch of a rebuild, tokens included. */
+  writeRebuild(db: SearchDb, tables: RebuildTables, batch: RebuildBatch): Promise<void>;
+  /** Ends a rebuild's load: what the tables need before readers see them (indexes, statistics; see `optimize`), and puts them in place. */
+  endRebuild(db: SearchDb, tables: RebuildTables): Promise<void>;
   /** After a bulk load: merge the full-text index and refresh the planner's statistics. */
   optimize(db: SearchDb): Promise<void>;
   /** A SELECT of `rid` for the articles matching every group of `plan` and none of its exclusions. */

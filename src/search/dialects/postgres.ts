@@ -12,9 +12,10 @@ import { sql, type RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
 import { pairKey } from '../head.ts';
 import { FIELDS, type FieldName, type SearchDoc } from '../search-doc.ts';
-import type { Store } from '../../store/index.ts';
-import { searchDb } from '../tables.ts';
-import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
+import { insertRows, type ElementType, type Store } from '../../store/index.ts';
+import { searchDb, type SearchDb } from '../tables.ts';
+import { docColumns } from '../doc-row.ts';
+import { REBUILT_TABLES, type RebuildBatch, type RebuildTables, type RebuiltTable, type RidRange, type SearchDialect, type TagFilter } from './dialect.ts';
 
 const WEIGHT: Record<FieldName, string> = { title: 'A', summary: 'B', headings: 'C', body: 'D', meta: 'D' };
 // ts_rank weights are given as {D, C, B, A}.
@@ -298,6 +299,91 @@ const RID = sql`(d.rid + 0)`;
 /** Without words, only exclusions, walking the primary key newest first is the plan: no index finds what a row lacks. */
 const ridOf = (plan: QueryPlan) => (plan.groups.length ? RID : sql`d.rid`);
 
+/** A rebuilt table's name while it is being filled, and of each of its indexes and constraints. */
+const NEXT = '_rebuild';
+
+/** A schema's name quoted for SQL (the tables' and indexes' names are Mizan's own, plain). */
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The schema holding `table` (as the store's search path finds it): the new tables go beside the old. */
+async function schemaOf(db: SearchDb, table: string): Promise<string> {
+  const r = await sql<{ s: string }>`select n.nspname as s from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = to_regclass(${table})`.execute(db);
+  if (!r.rows[0]) throw new Error(`search table ${table} not found on the search path`);
+  return r.rows[0].s;
+}
+
+/**
+ * Puts each filled table in its old one's place, in the rebuild's transaction: first its indexes,
+ * built once over all its rows (a GIN index filled row by row costs several times more, and a
+ * replacing rebuild's DELETE left the old rows to step over), as the old table's were defined; then
+ * the old table dropped and the new one renamed. Readers go on reading the old tables until the drop,
+ * which waits for the searches under way, and see the new ones from the commit.
+ */
+async function swapIn(db: SearchDb, tables: RebuildTables, schema: string): Promise<void> {
+  const drops: string[] = [];
+  const renames: string[] = [];
+  for (const t of REBUILT_TABLES) {
+    const qualified = `${ident(schema)}.${t}`;
+    const next = tables[t];
+    const indexes = await sql<{ name: string; def: string; con: string | null; kind: string | null }>`
+      select ic.relname as name, pg_get_indexdef(i.indexrelid) as def, c.conname as con, c.contype as kind
+      from pg_index i join pg_class ic on ic.oid = i.indexrelid
+      left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = i.indrelid
+      where i.indrelid = ${qualified}::regclass order by ic.relname`.execute(db);
+    drops.push(`drop table ${qualified}`);
+    renames.push(`alter table ${ident(schema)}.${next} rename to ${t}`);
+    for (const { name, def, con, kind } of indexes.rows) {
+      const on = /^(CREATE (?:UNIQUE )?INDEX )(\S+)( ON (?:ONLY )?)(\S+)( .*)$/s.exec(def);
+      if (!on) throw new Error(`cannot rebuild index ${name} of ${t}: ${def}`);
+      await sql.raw(`${on[1]}${name}${NEXT}${on[3]}${ident(schema)}.${next}${on[5]}`).execute(db);
+      if (con && (kind === 'p' || kind === 'u')) {
+        // The constraint takes the index over under its own name (which PostgreSQL keeps the index's);
+        // renaming the constraint renames the index.
+        await sql.raw(`alter table ${ident(schema)}.${next} add constraint ${con}${NEXT} ${kind === 'p' ? 'primary key' : 'unique'} using index ${name}${NEXT}`).execute(db);
+        renames.push(`alter table ${qualified} rename constraint ${con}${NEXT} to ${con}`);
+      } else renames.push(`alter index ${ident(schema)}.${name}${NEXT} rename to ${name}`);
+    }
+    // A serial column's sequence belongs to its table, and would go with the old one.
+    const owned = await sql<{ seq: string | null; col: string }>`
+      select a.attname as col, pg_get_serial_sequence(${qualified}, a.attname) as seq from pg_attribute a
+      where a.attrelid = ${qualified}::regclass and a.attnum > 0 and not a.attisdropped`.execute(db);
+    for (const { col, seq } of owned.rows) if (seq) await sql.raw(`alter sequence ${seq} owned by ${ident(schema)}.${next}.${col}`).execute(db);
+  }
+  // The planner's statistics (what optimize refreshes) before readers see the tables, not while they wait.
+  for (const t of ['search_doc', 'search_tag'] as const) await sql.raw(`analyze ${ident(schema)}.${tables[t]}`).execute(db);
+  // The drops and renames last and together: readers wait only for them (and the commit).
+  for (const statement of [...drops, ...renames]) await sql.raw(statement).execute(db);
+}
+
+/** The columns of the rebuilt tables with their types, for the binary arrays (see store/insert-rows.ts). */
+const COLUMNS = {
+  search_doc: [
+    ['rid', 'int8'], ['id', 'text'], ['lang', 'text'], ['type', 'text'], ['title', 'text'], ['path', 'text'], ['published', 'text'], ['year', 'int4'],
+    ['fresh', 'float8'], ['grp', 'text'], ['tags', 'text'], ['head', 'bytea'], ['v', 'tsvector'], ['m', 'tsvector'], ['vall', 'tsvector'],
+  ],
+  search_text: [['rid', 'int8'], ['text', 'text']],
+  search_align: [['rid', 'int8'], ['units', 'text']],
+  search_link: [['rid', 'int8'], ['path', 'text']],
+  search_tag: [['rid', 'int8'], ['facet', 'text'], ['value', 'text']],
+} as const satisfies Record<RebuiltTable, readonly (readonly [string, ElementType])[]>;
+
+/** The rows of one batch, each table's in one statement. */
+async function writeBatch(db: SearchDb, tables: RebuildTables, batch: RebuildBatch, schema: string): Promise<void> {
+  const docs = batch.docs.map(({ doc, rid, grp }) => {
+    const { main, meta, pairs } = docVectors(doc);
+    return { ...docColumns(doc, rid, grp), v: binaryVector(main), m: binaryVector(meta), vall: binaryVector(joinedVector(main, meta, pairs)) };
+  });
+  const into = (t: RebuiltTable) => `${schema}.${tables[t]}`;
+  await insertRows(db, into('search_doc'), COLUMNS.search_doc, docs);
+  await insertRows(db, into('search_text'), COLUMNS.search_text, batch.texts);
+  await insertRows(db, into('search_align'), COLUMNS.search_align, batch.aligns);
+  await insertRows(db, into('search_link'), COLUMNS.search_link, batch.links);
+  await insertRows(db, into('search_tag'), COLUMNS.search_tag, batch.tags);
+}
+
+/** The schema a rebuild's tables are in, by their names for it. */
+const rebuildSchemas = new WeakMap<RebuildTables, string>();
+
 export const postgresSearch: SearchDialect = {
   scoring: 'dear',
 
@@ -327,6 +413,32 @@ export const postgresSearch: SearchDialect = {
 
   async clearTokens() {
     // Likewise: clearing search_doc clears them.
+  },
+
+  async beginRebuild(db) {
+    // Memory to build the indexes in (the GIN index of 100,000 articles sorts in a few passes with
+    // 64 MB), and no wait for the commit's flush: a rebuild lost to a crash leaves the old index.
+    await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+    await sql`set local synchronous_commit = off`.execute(db);
+    const schema = await schemaOf(db, 'search_doc');
+    const tables = {} as Record<RebuiltTable, string>;
+    for (const t of REBUILT_TABLES) {
+      // Writers (an article saved meanwhile) wait for the rebuild; readers keep reading the old rows.
+      await sql`lock table ${sql.table(`${schema}.${t}`)} in exclusive mode`.execute(db);
+      // Made in this transaction: no one else sees it, and a failed rebuild takes it away.
+      await sql.raw(`create table ${ident(schema)}.${t}${NEXT} (like ${ident(schema)}.${t} including all excluding indexes)`).execute(db);
+      tables[t] = `${t}${NEXT}`;
+    }
+    rebuildSchemas.set(tables, schema);
+    return tables;
+  },
+
+  async writeRebuild(db, tables, batch) {
+    await writeBatch(db, tables, batch, rebuildSchemas.get(tables)!);
+  },
+
+  async endRebuild(db, tables) {
+    await swapIn(db, tables, rebuildSchemas.get(tables)!);
   },
 
   async optimize(db) {

@@ -11,7 +11,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { PlanClause, QueryPlan } from '../plan-query.ts';
 import type { SearchDoc } from '../search-doc.ts';
 import { searchDb } from '../tables.ts';
-import type { RidRange, SearchDialect, TagFilter } from './dialect.ts';
+import { chunksOf } from '../../store/index.ts';
+import { docRow } from '../doc-row.ts';
+import { REBUILT_TABLES, type RidRange, type SearchDialect, type TagFilter } from './dialect.ts';
 
 const STEMS = '{title summary headings body meta}';
 const COLUMNS = 'title, summary, headings, body, meta, title_x, summary_x, headings_x, body_x, meta_x';
@@ -86,6 +88,29 @@ export const sqliteSearch: SearchDialect = {
     // 'delete-all' also resets the statistics, which a plain DELETE would leave counting the old rows.
     await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
     await sql`delete from search_tok`.execute(db);
+  },
+
+  async beginRebuild(db) {
+    // The transaction is the writer's (BEGIN IMMEDIATE); readers in WAL mode keep their snapshot of the old rows.
+    await sqliteSearch.clearTokens(db);
+    for (const t of REBUILT_TABLES) await db.deleteFrom(t).execute();
+    return { search_doc: 'search_doc', search_text: 'search_text', search_align: 'search_align', search_link: 'search_link', search_tag: 'search_tag' };
+  },
+
+  async writeRebuild(db, _tables, batch) {
+    // Rows of about 15 bound values each: well under SQLite's limit (store/chunks.ts).
+    const docs = batch.docs.map(({ doc, rid, grp }) => docRow(doc, rid, grp, sqliteSearch));
+    for (const part of chunksOf(docs, 16)) await db.insertInto('search_doc').values(part).execute();
+    for (const part of chunksOf(batch.texts, 2)) await db.insertInto('search_text').values(part).execute();
+    for (const part of chunksOf(batch.aligns, 2)) await db.insertInto('search_align').values(part).execute();
+    for (const part of chunksOf(batch.links, 2)) await db.insertInto('search_link').values(part).execute();
+    for (const part of chunksOf(batch.tags, 3)) await db.insertInto('search_tag').values(part).execute();
+    for (const { rid, doc } of batch.docs) await sqliteSearch.writeTokens(db, rid, doc);
+  },
+
+  async endRebuild(db) {
+    // Filled in place: nothing to swap; the full-text index merged and the statistics fresh.
+    await sqliteSearch.optimize(db);
   },
 
   async optimize(db) {
