@@ -25,7 +25,7 @@ export interface WebAppOptions {
   /**
    * Asked only from inside this process (`mizan build`): no request ids, metrics, request logs, time or
    * size limits, which serve requests from the network, and no page cache (each page is asked for once).
-   * The bytes of every answer are the same.
+   * No request writes (deps `readOnly`). The bytes of every answer are the same.
    */
   inProcess?: boolean;
 }
@@ -42,7 +42,7 @@ export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
   const cache = new PageCache({ ttlMs: opts.noCache || opts.inProcess ? -1 : opts.cacheTtlMs });
   const metrics = new SiteMetrics({ store: deps.store, cache });
   if (deps.queryWatch) deps.queryWatch.metrics = metrics;
-  const appDeps: WebDeps = { ...deps, store: versioned.store, metrics };
+  const appDeps: WebDeps = { ...deps, store: versioned.store, metrics, ...(opts.inProcess ? { readOnly: true } : {}) };
   const app = new Hono();
   const sites = new SiteSource(versioned.store, deps.site ?? DEFAULT_SITE, versioned.feed.clock, (err) =>
     deps.logger?.warn({ err }, `reading the site settings failed (the configuration file's identity is served): ${(err as Error)?.message ?? err}`),

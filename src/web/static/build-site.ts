@@ -40,7 +40,11 @@ export interface BuildOptions {
    * each with its own read-only connection to it (without it, on this thread alone).
    */
   target?: Pick<OpenOptions, 'db' | 'url' | 'schema'>;
-  /** Threads rendering pages, this one included (default: the cores there are, `os.availableParallelism()`). */
+  /**
+   * Threads rendering pages, this one included (default: the cores there are, `os.availableParallelism()`).
+   * Given, the build waits for each to start (a small site is shared among them all); by default they
+   * take pages as they come up (starting one costs about as much as a few hundred pages).
+   */
   threads?: number;
 }
 
@@ -100,6 +104,9 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   const threads = extra > 0 ? startRenderThreads(extra, { target: opts.target!, renderer: rendering }) : [];
   try {
     const renderer = await pageRenderer(store, rendering);
+    // Asked for a number of threads, each is given its share from the first batch on (one that cannot
+    // start is left out); else they join as they come up, while this thread renders.
+    if (opts.threads !== undefined) await Promise.all(threads.map((t) => t.started));
     // Read before any page: a change made while the build runs is read again by the next one.
     const change = await store.latestChangeId();
     const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest()])));

@@ -4,6 +4,7 @@
  * that is ready and not busy, and renders batches on its own thread meanwhile; a thread that could not
  * start is left out, and the batch of one that died is given back to render elsewhere.
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Rendered } from './page-renderer.ts';
 import type { WorkerReply, WorkerStart } from './build-worker.ts';
@@ -12,7 +13,15 @@ const here = import.meta.url;
 // Compiled (dist/…/render-pool.js) the worker is compiled too; from the sources it runs through tsx.
 const compiled = here.endsWith('.js');
 const WORKER = new URL(compiled ? './build-worker.js' : './build-worker.ts', here);
-const EXEC_ARGV = compiled ? [] : ['--import', import.meta.resolve('tsx')];
+
+/** A worker thread does not take `--import tsx` from its options: it registers tsx itself, then loads the thread's module. */
+function newWorker(workerData: WorkerStart): Worker {
+  if (compiled) return new Worker(WORKER, { workerData });
+  // The project's tsconfig (its JSX settings), wherever the build runs from (bin/mizan.js does the same).
+  const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', here));
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(WORKER.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
 
 /** A render thread that stopped while it had a batch: the batch is to be rendered elsewhere. */
 export class ThreadGone extends Error {}
@@ -25,11 +34,17 @@ export class RenderThread {
   #nextId = 0;
   #pending?: { id: number; resolve: (r: Rendered[]) => void; reject: (err: unknown) => void };
   readonly #exited: Promise<unknown>;
+  #started!: () => void;
+  /** Settles once the thread is ready, or could not start. */
+  readonly started = new Promise<void>((resolve) => (this.#started = resolve));
 
   constructor(private readonly worker: Worker) {
     this.#exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.on('message', (msg: WorkerReply) => {
-      if ('ready' in msg) this.#ready = true;
+      if ('ready' in msg) {
+        this.#ready = true;
+        this.#started();
+      }
       else if ('failed' in msg) this.#stop(new ThreadGone(`a render thread could not start: ${msg.failed}`));
       else if (this.#pending?.id === msg.id) {
         const pending = this.#pending;
@@ -46,6 +61,7 @@ export class RenderThread {
   #stop(err: ThreadGone): void {
     if (this.#gone) return;
     this.#gone = true;
+    this.#started();
     this.#pending?.reject(err);
     this.#pending = undefined;
     void this.worker.terminate();
@@ -72,6 +88,7 @@ export class RenderThread {
   async close(): Promise<void> {
     if (!this.#gone) this.worker.postMessage('close');
     this.#gone = true;
+    this.#started();
     // A thread that closed its connection ends by itself; one still opening or stuck is ended.
     const timer = setTimeout(() => void this.worker.terminate(), this.#ready ? 5000 : 0);
     await this.#exited;
@@ -86,6 +103,6 @@ export class RenderThread {
  */
 export function startRenderThreads(count: number, start: WorkerStart): RenderThread[] {
   const threads: RenderThread[] = [];
-  for (let i = 0; i < count; i++) threads.push(new RenderThread(new Worker(WORKER, { workerData: start, execArgv: EXEC_ARGV })));
+  for (let i = 0; i < count; i++) threads.push(new RenderThread(newWorker(start)));
   return threads;
 }
