@@ -25,7 +25,8 @@ export interface WebAppOptions {
   /**
    * Asked only from inside this process (`mizan build`): no request ids, metrics, request logs, time or
    * size limits, which serve requests from the network, and no page cache (each page is asked for once).
-   * No request writes (deps `readOnly`). The bytes of every answer are the same.
+   * No request writes (deps `readOnly`). The bytes of every answer are the same, a successful page's
+   * taken from `bodyOfAnswer(req)` (http/pipeline.ts), not from its body.
    */
   inProcess?: boolean;
 }
@@ -50,7 +51,7 @@ export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
   // Outermost: every view, feed and error page of the request reads this site's identity.
   app.use(async (c, next) => withSite(await sites.current(), c.req.path, next));
   if (!opts.inProcess) app.use(observe({ logger: deps.logger, log: deps.log, metrics }));
-  app.use(pipeline({ cache, clock: versioned.feed.clock, onRequest: () => versioned.feed.nudge() }));
+  app.use(pipeline({ cache, clock: versioned.feed.clock, onRequest: () => versioned.feed.nudge(), inProcess: opts.inProcess }));
   if (!opts.inProcess) {
     app.use(limitBodies());
     app.use(timeLimit(opts.requestTimeMs));

@@ -245,8 +245,9 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       put(script.file, script.body);
       put(indexFile, index);
       for (const { prefix } of Object.values(LANGS)) {
-        const res = await renderer.request(`${prefix}/search`);
-        const html = (await res.text()).replace('</body>', `<script src="/${script.file}" data-search-index="/${indexFile}" defer></script></body>`);
+        const page = await renderer.page(`${prefix}/search`);
+        if (!page) throw new MizanError('build-failed', `the site has no page at ${prefix}/search to make the copy's search page of`);
+        const html = new TextDecoder().decode(page).replace('</body>', `<script src="/${script.file}" data-search-index="/${indexFile}" defer></script></body>`);
         put(fileForPath(`${prefix}/search`), new TextEncoder().encode(html));
       }
     }

@@ -40,8 +40,8 @@ export interface RendererOptions {
 /** Pages asked for by the build at once: read ahead together (site-snapshot.ts `prefetch`). */
 export interface PageRenderer {
   render(paths: readonly string[]): Promise<Rendered[]>;
-  /** The site itself, for what the build asks of it beside pages (the search pages, PDFs). */
-  request(path: string): Promise<Response>;
+  /** The bytes the site answers at `path` (the copy's search pages), or undefined when it has no page there. */
+  page(path: string): Promise<Uint8Array | undefined>;
 }
 
 export function sha(bytes: Uint8Array): string {
@@ -92,6 +92,11 @@ export async function pageRenderer(store: Store, opts: RendererOptions): Promise
       for (const path of paths) out.push(await one(path));
       return out;
     },
-    request: async (path) => app.request(path),
+    page: async (path) => {
+      const req = new Request(`http://localhost${path}`);
+      const res = await app.request(req);
+      if (res.status !== 200) return undefined;
+      return bodyOfAnswer(req) ?? new Uint8Array(await res.arrayBuffer());
+    },
   };
 }
