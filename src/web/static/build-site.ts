@@ -147,6 +147,9 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       follow(r.links ?? [], r.path);
     };
 
+    // Made while the pages render (on this thread, between its batches, while the render threads go on).
+    const indexing = opts.apiOrigin ? undefined : staticSearchIndex(store);
+    indexing?.catch(() => {}); // awaited below; a build that fails first must not also report it as unhandled
     /** Paths to render, by this thread or a render thread; batches handed to threads still rendering. */
     const toRender: string[] = [];
     const inFlight = new Set<Promise<void>>();
@@ -240,7 +243,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
         }
       };
       const script = await searchScript();
-      const index = new TextEncoder().encode(await staticSearchIndex(store));
+      const index = new TextEncoder().encode(await indexing!);
       const indexFile = `search-index.${sha(index).slice(0, 12)}.json`;
       put(script.file, script.body);
       put(indexFile, index);
