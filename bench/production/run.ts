@@ -149,8 +149,8 @@ async function staticBuild(): Promise<void> {
     const hugoRate = hugoPages / hugoS;
     console.log(`static build of ${pairs * 2} bilingual articles`);
     const mizanCpuMs = ((cpu.user + cpu.system) / 1000) / mizanPages;
-    console.log(`  hugo ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1]}    ${hugoPages} pages in ${hugoS.toFixed(1)} s = ${hugoRate.toFixed(0)} pages/s   1   (CPU ${((hugoCpuS * 1000) / hugoPages).toFixed(2)} ms a page, all threads)`);
-    console.log(`  mizan build    ${mizanPages} pages in ${mizanS.toFixed(1)} s = ${mizanRate.toFixed(0)} pages/s   ${(mizanRate / hugoRate).toFixed(2)}× hugo (CPU ${mizanCpuMs.toFixed(2)} ms a page, all threads; ${report.threads} of ${threads ?? availableParallelism()} threads rendered; ${compiled ? 'compiled dist/' : 'sources through tsx'}; ${report.pages} files with feeds and assets; broken links: ${report.broken.length})`);
+    console.log(`  hugo ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1]}    ${hugoPages} pages in ${hugoS.toFixed(1)} s = ${hugoRate.toFixed(0)} pages/s   1   (CPU ${((hugoCpuS * 1000) / hugoPages).toFixed(2)} ms a page, all threads, ${(hugoCpuS / hugoS).toFixed(1)} cores busy on average)`);
+    console.log(`  mizan build    ${mizanPages} pages in ${mizanS.toFixed(1)} s = ${mizanRate.toFixed(0)} pages/s   ${(mizanRate / hugoRate).toFixed(2)}× hugo (CPU ${mizanCpuMs.toFixed(2)} ms a page, all threads, ${((cpu.user + cpu.system) / 1e6 / mizanS).toFixed(1)} cores busy on average; ${report.threads} of ${threads ?? availableParallelism()} threads rendered; ${compiled ? 'compiled dist/' : 'sources through tsx'}; ${report.pages} files with feeds and assets; broken links: ${report.broken.length})`);
     const tr = performance.now();
     const store2 = await openStore({ db: join(dir, 'site.db') });
     const again = await buildSite(store2, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org', pdf: false, target: { db: join(dir, 'site.db') }, threads });
