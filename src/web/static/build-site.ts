@@ -43,7 +43,8 @@ export interface BuildOptions {
   /**
    * Threads rendering pages, this one included (default: the cores there are, `os.availableParallelism()`).
    * Given, the build waits for each to start (a small site is shared among them all); by default they
-   * take pages as they come up (starting one costs about as much as a few hundred pages).
+   * take pages as they come up, and only a site with 500 published articles or more a thread gets them
+   * (starting one costs about as much as rendering a few hundred pages).
    */
   threads?: number;
 }
@@ -74,6 +75,8 @@ const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
 /** Dynamic by nature: served by a Mizan server (the API origin), never copied. */
 /** Paths handed to a render thread at once (fewer near the end, so that all finish together). */
 const THREAD_BATCH = 64;
+/** Published articles for each render thread started unasked (about twice as many pages). */
+const ARTICLES_A_THREAD = 500;
 /** Paths this thread renders before it looks for the render threads' answers. */
 const OWN_BATCH = 8;
 const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/healthz$|\/metrics$/;
@@ -99,16 +102,20 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   mkdirSync(opts.out, { recursive: true });
   const previous: Record<string, string> = existsSync(join(opts.out, MANIFEST)) ? JSON.parse(readFileSync(join(opts.out, MANIFEST), 'utf8')) : {};
   const rendering = { out: opts.out, origin, previous };
+  // Read before any snapshot (this thread's and each render thread's): a change made while the build
+  // runs is read again by the next one.
+  const change = await store.latestChangeId();
   // Started first: they open their connections and load their snapshots while this thread loads its own.
-  const extra = opts.target ? (opts.threads ?? availableParallelism()) - 1 : 0;
+  // Unasked, only for a site large enough that each pays for its start (loading the code costs about
+  // as much as rendering a few hundred pages).
+  let extra = opts.target ? (opts.threads ?? availableParallelism()) - 1 : 0;
+  if (extra > 0 && opts.threads === undefined) extra = Math.min(extra, Math.floor((await publishedCount(store)) / ARTICLES_A_THREAD));
   const threads = extra > 0 ? startRenderThreads(extra, { target: opts.target!, renderer: rendering }) : [];
   try {
     const renderer = await pageRenderer(store, rendering);
     // Asked for a number of threads, each is given its share from the first batch on (one that cannot
     // start is left out); else they join as they come up, while this thread renders.
     if (opts.threads !== undefined) await Promise.all(threads.map((t) => t.started));
-    // Read before any page: a change made while the build runs is read again by the next one.
-    const change = await store.latestChangeId();
     const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest()])));
     const last = readState(join(opts.out, STATE));
     const changed = last && last.fingerprint === fingerprint ? await changedSince(store, last.change) : undefined;
@@ -339,6 +346,11 @@ function typeOfFile(file: string): string {
   if (ext === 'json') return 'application/json';
   if (ext === 'css') return 'text/css';
   return ['xml', 'atom', 'rss', 'svg'].includes(ext) ? 'application/xml' : '';
+}
+
+async function publishedCount(store: Store): Promise<number> {
+  const row = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Every former path and where it now lives (articles, terms and experts that moved). */
