@@ -17,7 +17,7 @@ import { MizanError } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import type { OpenOptions, Store } from '../../store/index.ts';
 import { pageRenderer, sha, type Rendered } from './page-renderer.ts';
-import { startRenderThreads, ThreadGone } from './render-pool.ts';
+import { RenderThread, startRenderThreads, ThreadGone } from './render-pool.ts';
 import { searchScript, staticSearchIndex } from './search-index.ts';
 import { fileForPath, linksOf } from './site-files.ts';
 
@@ -43,7 +43,7 @@ export interface BuildOptions {
   /**
    * Threads rendering pages, this one included (default: the cores there are, `os.availableParallelism()`).
    * Given, the build waits for each to start (a small site is shared among them all); by default they
-   * take pages as they come up, and only a site with 500 published articles or more a thread gets them
+   * take pages as they come up, and only a site with 2,500 published articles or more a thread gets them
    * (starting one costs about as much as rendering a few hundred pages).
    */
   threads?: number;
@@ -76,7 +76,7 @@ const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
 /** Paths handed to a render thread at once (fewer near the end, so that all finish together). */
 const THREAD_BATCH = 64;
 /** Published articles for each render thread started unasked (about twice as many pages). */
-const ARTICLES_A_THREAD = 500;
+const ARTICLES_A_THREAD = 2500;
 /** Paths this thread renders before it looks for the render threads' answers. */
 const OWN_BATCH = 8;
 const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/healthz$|\/metrics$/;
@@ -207,21 +207,21 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       }
       if (failed) throw failed;
       for (const thread of threads) {
-        if (!toRender.length) break;
-        if (!thread.idle) continue;
-        // Small enough that every thread has work to the end, large enough to read ahead in bulk.
-        const batch = toRender.splice(0, Math.min(THREAD_BATCH, Math.ceil(toRender.length / (threads.length + 1))));
-        const done: Promise<void> = thread
-          .render(batch)
-          .then(
-            (rendered) => rendered.forEach(accept),
-            (err) => {
-              if (err instanceof ThreadGone) toRender.push(...batch);
-              else failed ??= err;
-            },
-          )
-          .finally(() => inFlight.delete(done));
-        inFlight.add(done);
+        while (toRender.length && thread.idle) {
+          // Small enough that every thread has work to the end, large enough to read ahead in bulk.
+          const batch = toRender.splice(0, Math.min(THREAD_BATCH, Math.ceil(toRender.length / (threads.length * RenderThread.BATCHES_IN_FLIGHT + 1))));
+          const done: Promise<void> = thread
+            .render(batch)
+            .then(
+              (rendered) => rendered.forEach(accept),
+              (err) => {
+                if (err instanceof ThreadGone) toRender.push(...batch);
+                else failed ??= err;
+              },
+            )
+            .finally(() => inFlight.delete(done));
+          inFlight.add(done);
+        }
       }
       if (toRender.length) {
         for (const r of await renderer.render(toRender.splice(0, OWN_BATCH))) accept(r);

@@ -22,12 +22,14 @@ const start = workerData as WorkerStart;
 try {
   const store = await openStore({ ...start.target, readOnly: true });
   const renderer = await pageRenderer(store, start.renderer);
+  let rendering: Promise<unknown> = Promise.resolve();
   port.on('message', (msg: { id: number; paths: string[] } | 'close') => {
     if (msg === 'close') {
       void store.close().finally(() => port.close());
       return;
     }
-    renderer.render(msg.paths).then(
+    // One batch at a time: the next one, sent ahead, waits for this one.
+    rendering = rendering.then(() => renderer.render(msg.paths)).then(
       (rendered) => port.postMessage({ id: msg.id, rendered } satisfies WorkerReply),
       (err: unknown) => port.postMessage({ id: msg.id, error: (err as Error)?.stack ?? String(err) } satisfies WorkerReply),
     );

@@ -29,10 +29,9 @@ export class ThreadGone extends Error {}
 /** One render thread. */
 export class RenderThread {
   #ready = false;
-  #busy = false;
   #gone = false;
   #nextId = 0;
-  #pending?: { id: number; resolve: (r: Rendered[]) => void; reject: (err: unknown) => void };
+  readonly #pending = new Map<number, { resolve: (r: Rendered[]) => void; reject: (err: unknown) => void }>();
   readonly #exited: Promise<unknown>;
   #started!: () => void;
   /** Settles once the thread is ready, or could not start. */
@@ -46,10 +45,10 @@ export class RenderThread {
         this.#started();
       }
       else if ('failed' in msg) this.#stop(new ThreadGone(`a render thread could not start: ${msg.failed}`));
-      else if (this.#pending?.id === msg.id) {
-        const pending = this.#pending;
-        this.#pending = undefined;
-        this.#busy = false;
+      else {
+        const pending = this.#pending.get(msg.id);
+        if (!pending) return;
+        this.#pending.delete(msg.id);
         if ('rendered' in msg) pending.resolve(msg.rendered as Rendered[]);
         else pending.reject(new Error(`rendering in a build thread failed: ${msg.error}`));
       }
@@ -62,25 +61,29 @@ export class RenderThread {
     if (this.#gone) return;
     this.#gone = true;
     this.#started();
-    this.#pending?.reject(err);
-    this.#pending = undefined;
+    for (const pending of this.#pending.values()) pending.reject(err);
+    this.#pending.clear();
     void this.worker.terminate();
   }
 
-  /** Ready for a batch: started, alive, not rendering one. */
+  /**
+   * Ready for a batch: started, alive, and with fewer than BATCHES_IN_FLIGHT: the next batch waits in the
+   * thread while it renders one, so it is never idle while the build's own thread is busy.
+   */
   get idle(): boolean {
-    return this.#ready && !this.#busy && !this.#gone;
+    return this.#ready && !this.#gone && this.#pending.size < RenderThread.BATCHES_IN_FLIGHT;
   }
+
+  static readonly BATCHES_IN_FLIGHT = 2;
 
   /** Whether it was given a batch. */
   used = false;
 
   render(paths: string[]): Promise<Rendered[]> {
-    this.#busy = true;
     this.used = true;
     const id = ++this.#nextId;
     return new Promise<Rendered[]>((resolve, reject) => {
-      this.#pending = { id, resolve, reject };
+      this.#pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, paths });
     });
   }
