@@ -2,7 +2,9 @@
  * @module Production figures, each beside a peer measured in the same run:
  * (1) `mizan --help` from the compiled code beside `node -e 0` (the floor of any Node CLI);
  * (2) `mizan build --no-pdf` of N bilingual articles (N/2 Arabic-English pairs) beside Debian's `hugo`
- *     building the same number of articles from Markdown, in pages written per second (Hugo prints no PDFs).
+ *     building the same number of articles from Markdown, in pages written per second (Hugo prints no PDFs),
+ *     with the CPU time each spent per page. Mizan runs compiled (dist/, as `mizan build` does once
+ *     installed) on one thread per core (`--threads N` to choose), as Hugo uses every core.
  * (3) `mizan reindex` of M articles on PostgreSQL beside SQLite, into an empty index and replacing a full one
  *     (DATABASE_URL needed; `--index-articles M`, default 100,000; the stored articles are kept between runs,
  *     `--prepare-fixture` only stores them).
@@ -11,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -19,13 +21,14 @@ import { reindex } from '../../src/app/index.ts';
 import { retagAll } from '../../src/app/tag-article.ts';
 import { reindexAll } from '../../src/search/index.ts';
 import { openStore } from '../../src/store/index.ts';
-import { buildSite } from '../../src/web/index.ts';
+import { compiledIsCurrent } from '../../bin/source-stamp.js';
 import { makeArticle } from '../../test/support/articles.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const N = Number(arg('--articles') ?? 10_000);
 const only = arg('--only');
+const threadsArg = arg('--threads');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -72,6 +75,13 @@ function countFiles(dir: string, ext: string): number {
 const TOPICS = ['energy', 'security', 'trade', 'water', 'migration', 'elections', 'finance', 'food'];
 const AR_TOPICS = ['altaqt', 'alamn', 'altjart', 'almyah', 'alhjrt', 'alantkhabat', 'almalyt', 'alghdha'];
 
+/** CPU seconds (user and system) of this process's ended children, from /proc (utime and stime of waited-for children). */
+function childCpuSeconds(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the command name: state is field 3, so cutime and cstime (16 and 17) are at 13 and 14 here.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 async function staticBuild(): Promise<void> {
   if (spawnSync('hugo', ['version']).status !== 0) {
     console.log('static build: Debian `hugo` not found (apt-get install hugo); skipped');
@@ -95,9 +105,17 @@ async function staticBuild(): Promise<void> {
     }
     console.log(`static build: stored ${pairs * 2} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+    // The compiled code, as an installed `mizan build` runs (its render threads start far sooner than
+    // through tsx); the sources when dist/ cannot be brought up to date.
+    const built = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    const compiled = built.status === 0 && compiledIsCurrent(join(root, 'src'), join(root, 'dist', 'build-info.json'));
+    const { buildSite } = (await import(compiled ? '../../dist/web/index.js' : '../../src/web/index.ts')) as typeof import('../../src/web/index.ts');
+    const threads = threadsArg ? Number(threadsArg) : undefined;
     const tb = performance.now();
+    const cpu0 = process.cpuUsage();
     // Hugo prints no PDFs: the pages are compared without them (a PDF is a Chromium print, see below).
-    const report = await buildSite(store, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org', pdf: false });
+    const report = await buildSite(store, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org', pdf: false, target: { db: join(dir, 'site.db') }, threads });
+    const cpu = process.cpuUsage(cpu0);
     const mizanS = (performance.now() - tb) / 1000;
     const mizanPages = countFiles(join(dir, 'mizan-out'), '.html');
     await store.close();
@@ -123,19 +141,23 @@ async function staticBuild(): Promise<void> {
       }
     }
     const th = performance.now();
+    const childCpuBefore = childCpuSeconds();
     const h = spawnSync('hugo', ['--quiet', '-s', site, '-d', join(dir, 'hugo-out')], { stdio: ['ignore', 'ignore', 'pipe'] });
     const hugoS = (performance.now() - th) / 1000;
     if (h.status !== 0) throw new Error(`hugo failed: ${h.stderr}`);
     const hugoPages = countFiles(join(dir, 'hugo-out'), '.html');
+    // A child's CPU shows in this process's resource usage once it has ended (RUSAGE_CHILDREN is not exposed: read via /proc).
+    const hugoCpuS = childCpuSeconds() - childCpuBefore;
 
     const mizanRate = mizanPages / mizanS;
     const hugoRate = hugoPages / hugoS;
     console.log(`static build of ${pairs * 2} bilingual articles`);
-    console.log(`  hugo ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1]}    ${hugoPages} pages in ${hugoS.toFixed(1)} s = ${hugoRate.toFixed(0)} pages/s   1`);
-    console.log(`  mizan build    ${mizanPages} pages in ${mizanS.toFixed(1)} s = ${mizanRate.toFixed(0)} pages/s   ${(mizanRate / hugoRate).toFixed(2)}× hugo (${report.pages} files with feeds and assets; broken links: ${report.broken.length})`);
+    const mizanCpuMs = ((cpu.user + cpu.system) / 1000) / mizanPages;
+    console.log(`  hugo ${spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1]}    ${hugoPages} pages in ${hugoS.toFixed(1)} s = ${hugoRate.toFixed(0)} pages/s   1   (CPU ${((hugoCpuS * 1000) / hugoPages).toFixed(2)} ms a page, all threads, ${(hugoCpuS / hugoS).toFixed(1)} cores busy on average)`);
+    console.log(`  mizan build    ${mizanPages} pages in ${mizanS.toFixed(1)} s = ${mizanRate.toFixed(0)} pages/s   ${(mizanRate / hugoRate).toFixed(2)}× hugo (CPU ${mizanCpuMs.toFixed(2)} ms a page, all threads, ${((cpu.user + cpu.system) / 1e6 / mizanS).toFixed(1)} cores busy on average; ${report.threads} thread${report.threads === 1 ? '' : 's'} rendered (${threads ? `--threads ${threads}` : `default for ${availableParallelism()} cores`}); ${compiled ? 'compiled dist/' : 'sources through tsx'}; ${report.pages} files with feeds and assets; broken links: ${report.broken.length})`);
     const tr = performance.now();
     const store2 = await openStore({ db: join(dir, 'site.db') });
-    const again = await buildSite(store2, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org', pdf: false });
+    const again = await buildSite(store2, { out: join(dir, 'mizan-out'), baseUrl: 'https://example.org', pdf: false, target: { db: join(dir, 'site.db') }, threads });
     await store2.close();
     console.log(`  mizan build again (nothing changed): ${((performance.now() - tr) / 1000).toFixed(1)} s, ${again.written} files written`);
   } finally {

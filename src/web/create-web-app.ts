@@ -22,6 +22,13 @@ export interface WebAppOptions {
   noCache?: boolean;
   /** How long one request may take before it is answered 503 (ms; `http/limits.ts`). */
   requestTimeMs?: number;
+  /**
+   * Asked only from inside this process (`mizan build`): no request ids, metrics, request logs, time or
+   * size limits, which serve requests from the network, and no page cache (each page is asked for once).
+   * No request writes (deps `readOnly`). The bytes of every answer are the same, a successful page's
+   * taken from `bodyOfAnswer(req)` (http/pipeline.ts), not from its body.
+   */
+  inProcess?: boolean;
 }
 
 /**
@@ -33,20 +40,22 @@ export function createWebApp(deps: WebDeps, opts: WebAppOptions = {}): Hono {
   const versioned = versionedStore(deps.store, {
     onError: (err) => deps.logger?.warn({ err }, `following the change log failed (caches dropped): ${(err as Error)?.message ?? err}`),
   });
-  const cache = new PageCache({ ttlMs: opts.noCache ? -1 : opts.cacheTtlMs });
+  const cache = new PageCache({ ttlMs: opts.noCache || opts.inProcess ? -1 : opts.cacheTtlMs });
   const metrics = new SiteMetrics({ store: deps.store, cache });
   if (deps.queryWatch) deps.queryWatch.metrics = metrics;
-  const appDeps: WebDeps = { ...deps, store: versioned.store, metrics };
+  const appDeps: WebDeps = { ...deps, store: versioned.store, metrics, ...(opts.inProcess ? { readOnly: true } : {}) };
   const app = new Hono();
   const sites = new SiteSource(versioned.store, deps.site ?? DEFAULT_SITE, versioned.feed.clock, (err) =>
     deps.logger?.warn({ err }, `reading the site settings failed (the configuration file's identity is served): ${(err as Error)?.message ?? err}`),
   );
   // Outermost: every view, feed and error page of the request reads this site's identity.
   app.use(async (c, next) => withSite(await sites.current(), c.req.path, next));
-  app.use(observe({ logger: deps.logger, log: deps.log, metrics }));
-  app.use(pipeline({ cache, clock: versioned.feed.clock, onRequest: () => versioned.feed.nudge() }));
-  app.use(limitBodies());
-  app.use(timeLimit(opts.requestTimeMs));
+  if (!opts.inProcess) app.use(observe({ logger: deps.logger, log: deps.log, metrics }));
+  app.use(pipeline({ cache, clock: versioned.feed.clock, onRequest: () => versioned.feed.nudge(), inProcess: opts.inProcess }));
+  if (!opts.inProcess) {
+    app.use(limitBodies());
+    app.use(timeLimit(opts.requestTimeMs));
+  }
   registerRoutes(app, appDeps);
   app.notFound(async (c) => {
     // A method no route takes, at an address that can be read: 405 with what it allows (RFC 9110), not 404.

@@ -37,6 +37,11 @@ export interface WebDeps {
    */
   reads?: Reads;
   /**
+   * Requests only read (`mizan build`, whose render threads hold read-only connections): no request
+   * publishes the scheduled articles that are due or purges expired sessions on its way.
+   */
+  readOnly?: boolean;
+  /**
    * Where searches run, when not on this thread: `mizan serve` hands in its worker pool
    * (app/search-pool.ts), so a flood of searches never starves page serving. `concurrency`: searches
    * given to it at once (the others wait their turn at the search gate).

@@ -101,8 +101,13 @@ export function bodyOfAnswer(req: Request): Uint8Array | undefined {
  */
 export function respondWith(c: Context, body: Uint8Array, type: string, status = 200): Response {
   knownBodies.set(c, body);
+  // Nobody reads this answer's body but the pipeline, which takes the bytes as they are.
+  if (status === 200 && bodiless.has(c.req.raw)) return c.body(null, status as 200, { 'content-type': type });
   return c.body(body as Uint8Array<ArrayBuffer>, status as 200, { 'content-type': type });
 }
+
+/** Requests whose successful answers carry their bytes only in `bodyOfAnswer` (`inProcess` pipelines). */
+const bodiless = new WeakSet<Request>();
 
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -116,7 +121,7 @@ function etagFor(etag: string, encoding: string): string {
   return encoding === 'identity' ? etag : etag.replace(/"$/, `-${encoding}"`);
 }
 
-function answer(c: Context, entry: CachedAnswer): Response {
+function answer(c: Context, entry: CachedAnswer, inProcess = false): Response {
   const headers = new Headers(entry.headers);
   if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE_CONTROL);
   applySecurityHeaders(headers);
@@ -133,6 +138,8 @@ function answer(c: Context, entry: CachedAnswer): Response {
   if (encoding !== 'identity') headers.set('content-encoding', encoding);
   else if (c.req.method === 'GET') answerBodies.set(c.req.raw, body);
   headers.set('content-length', String(body.byteLength));
+  // Its bytes are in bodyOfAnswer: a body stream for them would cost a good part of a small page.
+  if (inProcess && encoding === 'identity' && c.req.method === 'GET') return new Response(null, { status: entry.status, headers });
   return new Response(body as Uint8Array<ArrayBuffer>, { status: entry.status, headers });
 }
 
@@ -144,6 +151,11 @@ export interface PipelineOptions {
   onRequest?: () => void;
   /** Believe X-Forwarded-Proto (behind a TLS proxy); defaults to MIZAN_TRUST_PROXY=1. */
   trustProxy?: boolean;
+  /**
+   * Asked only from inside the process (`mizan build`): a successful GET is answered without a body,
+   * its bytes (the same) taken from `bodyOfAnswer(req)`.
+   */
+  inProcess?: boolean;
 }
 
 /**
@@ -180,6 +192,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     if (reading && LANG_ROOTS.has(path + '/')) return done(finish(redirect(path + '/' + (query ? `?${query}` : ''))));
 
     const key = path + (query ? `?${query}` : '');
+    if (opts.inProcess && method === 'GET') bodiless.add(c.req.raw);
     opts.onRequest?.();
     const clock = opts.clock;
     const gen = clock.gen;
@@ -211,7 +224,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const tags = tagged === null ? null : tagged.split(' ').filter(Boolean);
     if (mark) answerTags.set(c.req.raw, tags);
     const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, gen, tags };
-    replace(c, done(answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 })));
+    replace(c, done(answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 }, opts.inProcess)));
   };
 
   function redirect(location: string): Response {

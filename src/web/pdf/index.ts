@@ -6,6 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { MizanError, NotFoundError } from '../../lib/index.ts';
+import { bodyOfAnswer } from '../http/pipeline.ts';
 import { sitePrefixes } from '../send.ts';
 import { readsOf } from '../read-cache.ts';
 import { siteText } from '../site/index.ts';
@@ -50,8 +51,11 @@ export function registerPdf(app: Hono, deps: WebDeps): void {
         await page.route('**/*', async (route: any) => {
           const url = new URL(route.request().url());
           if (url.origin !== origin) return route.abort();
-          const res = await app.request(url.pathname + url.search);
-          await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(await res.arrayBuffer()) });
+          const req = new Request(`http://localhost${url.pathname}${url.search}`);
+          const res = await app.request(req);
+          // In the build (an in-process app) a page's bytes are handed over beside its answer, not in it.
+          const body = bodyOfAnswer(req) ?? new Uint8Array(await res.arrayBuffer());
+          await route.fulfill({ status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) });
         });
         await page.goto(origin + path, { waitUntil: 'networkidle' });
         // Laid out for paper first, and its fonts loaded: the print faces (Amiri) are named only in the

@@ -957,7 +957,7 @@ export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean;
   let lastCheck = 0;
   app.use('*', async (_c, next) => {
     const now = Date.now();
-    if (now - lastCheck >= SCHEDULE_CHECK_MS) {
+    if (!deps.readOnly && now - lastCheck >= SCHEDULE_CHECK_MS) {
       lastCheck = now;
       try {
         await publishDue(store);

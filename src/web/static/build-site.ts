@@ -9,16 +9,19 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MizanError } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
-import type { Store } from '../../store/index.ts';
-import { createWebApp } from '../create-web-app.ts';
-import { bodyOfAnswer, tagsOfAnswer } from '../http/pipeline.ts';
+import type { OpenOptions, Store } from '../../store/index.ts';
+import { pageRenderer, sha, type Rendered } from './page-renderer.ts';
+import { RenderThread, startRenderThreads, ThreadGone } from './render-pool.ts';
 import { searchScript, staticSearchIndex } from './search-index.ts';
-import { siteSnapshot } from './site-snapshot.ts';
+import { fileForPath, linksOf } from './site-files.ts';
+
+export { fileForPath } from './site-files.ts';
 
 export interface BuildOptions {
   out: string;
@@ -32,6 +35,18 @@ export interface BuildOptions {
    * without PDFs their addresses go to the API origin when one is given.
    */
   pdf?: boolean;
+  /**
+   * The database `store` was opened on: given, pages are also rendered by `threads - 1` more threads,
+   * each with its own read-only connection to it (without it, on this thread alone).
+   */
+  target?: Pick<OpenOptions, 'db' | 'url' | 'schema'>;
+  /**
+   * Threads rendering pages, this one included (default: the cores there are, `os.availableParallelism()`).
+   * Given, the build waits for each to start (a small site is shared among them all); by default they
+   * take pages as they come up, and only a site with 2,500 published articles or more a thread gets them
+   * (starting one costs about as much as rendering a few hundred pages).
+   */
+  threads?: number;
 }
 
 export interface BuildReport {
@@ -47,6 +62,8 @@ export interface BuildReport {
   reused: number;
   /** Internal links that answered something other than a page (status, from which page). */
   broken: { path: string; status: number; from: string }[];
+  /** Threads that rendered pages, this one included. */
+  threads: number;
 }
 
 const MANIFEST = '.mizan-build.json';
@@ -56,51 +73,13 @@ const PDF_SOURCES = '.mizan-build-pdf.json';
 const STATE = '.mizan-build-state.json';
 const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
 /** Dynamic by nature: served by a Mizan server (the API origin), never copied. */
+/** Paths handed to a render thread at once (fewer near the end, so that all finish together). */
+const THREAD_BATCH = 64;
+/** Published articles for each render thread started unasked (about twice as many pages). */
+const ARTICLES_A_THREAD = 2500;
+/** Paths this thread renders before it looks for the render threads' answers. */
+const OWN_BATCH = 8;
 const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/healthz$|\/metrics$/;
-
-/** The file a site path is written to: `/` → `index.html`, `/ar/x` → `ar/x.html`, `/feed.xml` as it is. */
-export function fileForPath(path: string): string {
-  const q = path.indexOf('?');
-  const bare = q < 0 ? path : path.slice(0, q);
-  const query = q < 0 ? '' : path.slice(q + 1);
-  let file = bare.endsWith('/') ? `${bare}index` : bare;
-  const last = file.slice(file.lastIndexOf('/') + 1);
-  const hasExt = /\.[a-z0-9]+$/i.test(last);
-  if (query) file += `~${query.replace(/[^A-Za-z0-9=&._-]/g, '_')}`;
-  if (!hasExt || query) file += '.html';
-  return decodeURIComponent(file.replace(/^\//, ''));
-}
-
-/** Site paths that a page links to or loads (same origin only). */
-function linksOf(body: string, type: string, origin: string): string[] {
-  const found: string[] = [];
-  if (type.includes('html')) {
-    for (const m of body.matchAll(/\s(?:href|src)="([^"#]*)/g)) found.push(m[1]);
-    // A <picture>'s AVIF and WebP variants are named only in srcset ("url 320w, url 640w"): a browser
-    // picks one of them, so each must be in the copy.
-    for (const m of body.matchAll(/\ssrcset="([^"]*)/g)) {
-      for (const candidate of m[1].split(',')) {
-        const url = candidate.trim().split(/\s+/)[0];
-        if (url) found.push(url);
-      }
-    }
-  } else if (type.includes('xml') || type.includes('json')) {
-    for (const m of body.matchAll(/(?:<loc>|href="|"url":\s*")([^"<]+)/g)) found.push(m[1]);
-  } else if (type.includes('css')) {
-    for (const m of body.matchAll(/url\(["']?([^"')]+)/g)) found.push(m[1]);
-  }
-  const out: string[] = [];
-  for (const raw of found) {
-    const link = raw.replace(/&amp;/g, '&');
-    if (link.startsWith(origin)) out.push(link.slice(origin.length) || '/');
-    else if (link.startsWith('/') && !link.startsWith('//')) out.push(link);
-  }
-  return out;
-}
-
-function sha(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * Writes the public site served from `store` into `opts.out`.
@@ -114,150 +93,193 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   } catch (err) {
     throw new MizanError('bad-base-url', `--base-url must be an absolute URL like https://example.org, not "${opts.baseUrl}"`, { cause: err });
   }
-  // Every page read from one picture of the site loaded in bulk, not a query for each link it checks.
-  const app = createWebApp({ store, baseUrl: origin, reads: await siteSnapshot(store) });
   const start = ['/robots.txt', '/sitemap.xml', ...Object.values(LANGS).flatMap(({ prefix }) => [`${prefix}/`, `${prefix}/feed.xml`, `${prefix}/feed.atom`, `${prefix}/feed.json`])];
   const seen = new Set(start);
   const queue = [...start];
   const from = new Map<string, string>(start.map((p) => [p, '(start)']));
   const files = new Map<string, string>();
-  const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, reused: 0, broken: [] };
+  const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, reused: 0, broken: [], threads: 1 };
   mkdirSync(opts.out, { recursive: true });
   const previous: Record<string, string> = existsSync(join(opts.out, MANIFEST)) ? JSON.parse(readFileSync(join(opts.out, MANIFEST), 'utf8')) : {};
-  // Read before any page: a change made while the build runs is read again by the next one.
+  const rendering = { out: opts.out, origin, previous };
+  // Read before any snapshot (this thread's and each render thread's): a change made while the build
+  // runs is read again by the next one.
   const change = await store.latestChangeId();
-  const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest()])));
-  const last = readState(join(opts.out, STATE));
-  const changed = last && last.fingerprint === fingerprint ? await changedSince(store, last.change) : undefined;
-  const state: BuildState = { fingerprint, change, pages: {} };
-  const printedFrom: Record<string, [source: string, digest: string]> = existsSync(join(opts.out, PDF_SOURCES)) ? JSON.parse(readFileSync(join(opts.out, PDF_SOURCES), 'utf8')) : {};
-  const pdfSources: Record<string, [string, string]> = {};
-  /** The digest of each page written this build, by site path: what a PDF of it was printed from. */
-  const pageDigest = new Map<string, string>();
-  const skippedPdfs: string[] = [];
-  const writes = new FileWrites();
+  // Started first: they open their connections and load their snapshots while this thread loads its own.
+  // Unasked, only for a site large enough that each pays for its start (loading the code costs about
+  // as much as rendering a few hundred pages).
+  let extra = opts.target ? (opts.threads ?? availableParallelism()) - 1 : 0;
+  if (extra > 0 && opts.threads === undefined) extra = Math.min(extra, Math.floor((await publishedCount(store)) / ARTICLES_A_THREAD));
+  const threads = extra > 0 ? startRenderThreads(extra, { target: opts.target!, renderer: rendering }) : [];
+  try {
+    const renderer = await pageRenderer(store, rendering);
+    // Asked for a number of threads, each is given its share from the first batch on (one that cannot
+    // start is left out); else they join as they come up, while this thread renders.
+    if (opts.threads !== undefined) await Promise.all(threads.map((t) => t.started));
+    const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest()])));
+    const last = readState(join(opts.out, STATE));
+    const changed = last && last.fingerprint === fingerprint ? await changedSince(store, last.change) : undefined;
+    const state: BuildState = { fingerprint, change, pages: {} };
+    const printedFrom: Record<string, [source: string, digest: string]> = existsSync(join(opts.out, PDF_SOURCES)) ? JSON.parse(readFileSync(join(opts.out, PDF_SOURCES), 'utf8')) : {};
+    const pdfSources: Record<string, [string, string]> = {};
+    /** The digest of each page written this build, by site path: what a PDF of it was printed from. */
+    const pageDigest = new Map<string, string>();
+    const skippedPdfs: string[] = [];
 
-  while (queue.length) {
-    const path = queue.shift()!;
-    if (PDF.test(path)) {
-      if (opts.pdf === false) {
-        skippedPdfs.push(path);
-        continue;
-      }
-      const file = fileForPath(path);
-      const page = pageDigest.get(path.slice(0, -4));
-      const source = sha(new TextEncoder().encode(`${path}\u0000${page ?? ''}`));
-      const kept = printedFrom[file];
-      if (page && kept && kept[0] === source && previous[file] === kept[1] && existsSync(join(opts.out, file))) {
-        files.set(file, kept[1]);
-        pdfSources[file] = kept;
-        report.pages++;
-        report.unchanged++;
-        report.pdfsReused++;
-        continue;
-      }
-      pdfSources[file] = [source, ''];
-    }
-    // Built from nothing that changed since the last build: its file is kept, not rendered again.
-    const before = changed && last!.pages[path];
-    if (before && before.every((tag) => !changed.has(tag))) {
-      const file = fileForPath(path);
-      const digest = previous[file];
-      const kept = digest && existsSync(join(opts.out, file)) ? await readFile(join(opts.out, file)) : undefined;
-      if (kept) {
-        files.set(file, digest);
-        pageDigest.set(path, digest);
-        state.pages[path] = before;
-        report.pages++;
-        report.unchanged++;
-        report.reused++;
-        for (const link of typeOfFile(file) ? linksOf(kept.toString('utf8'), typeOfFile(file), origin) : []) {
-          if (seen.has(link) || DYNAMIC.test(link)) continue;
-          seen.add(link);
-          from.set(link, path);
-          queue.push(link);
-        }
-        continue;
-      }
-    }
-    const req = new Request(`http://localhost${path}`);
-    const res = await app.request(req);
-    if (res.status === 301 || res.status === 308) {
-      const to = res.headers.get('location') ?? '';
-      if (to.startsWith('/') && !seen.has(to)) {
-        seen.add(to);
-        from.set(to, path);
-        queue.push(to);
-      }
-      continue;
-    }
-    if (res.status !== 200) {
-      report.broken.push({ path, status: res.status, from: from.get(path) ?? '' });
-      continue;
-    }
-    const bytes = bodyOfAnswer(req) ?? new Uint8Array(await res.arrayBuffer());
-    const type = res.headers.get('content-type') ?? '';
-    const file = fileForPath(path);
-    const digest = sha(bytes);
-    const tags = tagsOfAnswer(req);
-    if (tags) state.pages[path] = [...tags];
-    files.set(file, digest);
-    pageDigest.set(path, digest);
-    if (pdfSources[file]) pdfSources[file][1] = digest;
-    report.pages++;
-    const target = join(opts.out, file);
-    if (previous[file] === digest && existsSync(target)) report.unchanged++;
-    else {
-      await writes.write(target, bytes);
-      report.written++;
-    }
-    if (!/text\/|xml|json/.test(type)) continue;
-    for (const link of linksOf(new TextDecoder().decode(bytes), type, origin)) {
-      if (seen.has(link) || DYNAMIC.test(link)) continue;
-      seen.add(link);
-      from.set(link, path);
-      queue.push(link);
-    }
-  }
-  // No server to answer search: the copy searches in the browser, from an index written beside it.
-  if (!opts.apiOrigin) {
-    const put = async (file: string, bytes: Uint8Array) => {
-      const digest = sha(bytes);
-      files.set(file, digest);
-      report.pages++;
-      if (previous[file] === digest && existsSync(join(opts.out, file))) report.unchanged++;
-      else {
-        await writes.write(join(opts.out, file), bytes);
-        report.written++;
+    const follow = (links: Iterable<string>, page: string) => {
+      for (const link of links) {
+        if (seen.has(link) || DYNAMIC.test(link)) continue;
+        seen.add(link);
+        from.set(link, page);
+        queue.push(link);
       }
     };
-    const script = await searchScript();
-    const index = new TextEncoder().encode(await staticSearchIndex(store));
-    const indexFile = `search-index.${sha(index).slice(0, 12)}.json`;
-    await put(script.file, script.body);
-    await put(indexFile, index);
-    for (const { prefix } of Object.values(LANGS)) {
-      const res = await app.request(`${prefix}/search`);
-      const html = (await res.text()).replace('</body>', `<script src="/${script.file}" data-search-index="/${indexFile}" defer></script></body>`);
-      await put(fileForPath(`${prefix}/search`), new TextEncoder().encode(html));
-    }
-  }
-  await writes.done();
-  for (const file of Object.keys(previous)) {
-    if (files.has(file)) continue;
-    rmSync(join(opts.out, file), { force: true });
-    report.removed++;
-  }
+    const accept = (r: Rendered) => {
+      if (r.status === 301 || r.status === 308) {
+        if (r.location?.startsWith('/')) follow([r.location], r.path);
+        return;
+      }
+      if (r.status !== 200) {
+        report.broken.push({ path: r.path, status: r.status, from: from.get(r.path) ?? '' });
+        return;
+      }
+      const file = r.file!;
+      if (r.tags) state.pages[r.path] = r.tags;
+      files.set(file, r.digest!);
+      pageDigest.set(r.path, r.digest!);
+      if (pdfSources[file]) pdfSources[file][1] = r.digest!;
+      report.pages++;
+      if (r.written) report.written++;
+      else report.unchanged++;
+      follow(r.links ?? [], r.path);
+    };
 
-  const former = await formerPaths(store);
-  report.redirects = former.length;
-  report.pdfsSkipped = skippedPdfs.length;
-  writeFileSync(join(opts.out, '_redirects'), redirectRules(former, opts.apiOrigin, skippedPdfs));
-  writeFileSync(join(opts.out, 'nginx-redirects.conf'), nginxRules(former, opts.apiOrigin, skippedPdfs.length > 0));
-  writeFileSync(join(opts.out, MANIFEST), JSON.stringify(Object.fromEntries([...files].sort()), null, 0) + '\n');
-  writeFileSync(join(opts.out, STATE), JSON.stringify(state) + '\n');
-  writeFileSync(join(opts.out, PDF_SOURCES), JSON.stringify(Object.fromEntries(Object.entries(pdfSources).filter(([, v]) => v[1]).sort()), null, 0) + '\n');
-  return report;
+    // Made while the pages render (on this thread, between its batches, while the render threads go on).
+    const indexing = opts.apiOrigin ? undefined : staticSearchIndex(store);
+    indexing?.catch(() => {}); // awaited below; a build that fails first must not also report it as unhandled
+    /** Paths to render, by this thread or a render thread; batches handed to threads still rendering. */
+    const toRender: string[] = [];
+    const inFlight = new Set<Promise<void>>();
+    let failed: unknown;
+    for (;;) {
+      while (queue.length) {
+        const path = queue.shift()!;
+        if (PDF.test(path)) {
+          if (opts.pdf === false) {
+            skippedPdfs.push(path);
+            continue;
+          }
+          const file = fileForPath(path);
+          const page = pageDigest.get(path.slice(0, -4));
+          const source = sha(new TextEncoder().encode(`${path}\u0000${page ?? ''}`));
+          const kept = printedFrom[file];
+          if (page && kept && kept[0] === source && previous[file] === kept[1] && existsSync(join(opts.out, file))) {
+            files.set(file, kept[1]);
+            pdfSources[file] = kept;
+            report.pages++;
+            report.unchanged++;
+            report.pdfsReused++;
+            continue;
+          }
+          pdfSources[file] = [source, ''];
+          // Printed here: one browser for the build, kept open by this thread (pdf/print-pdf.ts).
+          for (const r of await renderer.render([path])) accept(r);
+          continue;
+        }
+        // Built from nothing that changed since the last build: its file is kept, not rendered again.
+        const before = changed && last!.pages[path];
+        if (before && before.every((tag) => !changed.has(tag))) {
+          const file = fileForPath(path);
+          const digest = previous[file];
+          const kept = digest && existsSync(join(opts.out, file)) ? await readFile(join(opts.out, file)) : undefined;
+          if (kept) {
+            files.set(file, digest);
+            pageDigest.set(path, digest);
+            state.pages[path] = before;
+            report.pages++;
+            report.unchanged++;
+            report.reused++;
+            follow(typeOfFile(file) ? linksOf(kept.toString('utf8'), typeOfFile(file), origin) : [], path);
+            continue;
+          }
+        }
+        toRender.push(path);
+      }
+      if (failed) throw failed;
+      for (const thread of threads) {
+        while (toRender.length && thread.idle) {
+          // Small enough that every thread has work to the end, large enough to read ahead in bulk.
+          const batch = toRender.splice(0, Math.min(THREAD_BATCH, Math.ceil(toRender.length / (threads.length * RenderThread.BATCHES_IN_FLIGHT + 1))));
+          const done: Promise<void> = thread
+            .render(batch)
+            .then(
+              (rendered) => rendered.forEach(accept),
+              (err) => {
+                if (err instanceof ThreadGone) toRender.push(...batch);
+                else failed ??= err;
+              },
+            )
+            .finally(() => inFlight.delete(done));
+          inFlight.add(done);
+        }
+      }
+      if (toRender.length) {
+        for (const r of await renderer.render(toRender.splice(0, OWN_BATCH))) accept(r);
+        // The threads' answers come as messages: let them in between batches.
+        if (threads.length) await new Promise(setImmediate);
+        continue;
+      }
+      if (inFlight.size) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      if (!queue.length) break;
+    }
+    report.threads = 1 + threads.filter((t) => t.used).length;
+    // No server to answer search: the copy searches in the browser, from an index written beside it.
+    if (!opts.apiOrigin) {
+      const put = (file: string, bytes: Uint8Array) => {
+        const digest = sha(bytes);
+        files.set(file, digest);
+        report.pages++;
+        if (previous[file] === digest && existsSync(join(opts.out, file))) report.unchanged++;
+        else {
+          mkdirSync(dirname(join(opts.out, file)), { recursive: true });
+          writeFileSync(join(opts.out, file), bytes);
+          report.written++;
+        }
+      };
+      const script = await searchScript();
+      const index = new TextEncoder().encode(await indexing!);
+      const indexFile = `search-index.${sha(index).slice(0, 12)}.json`;
+      put(script.file, script.body);
+      put(indexFile, index);
+      for (const { prefix } of Object.values(LANGS)) {
+        const page = await renderer.page(`${prefix}/search`);
+        if (!page) throw new MizanError('build-failed', `the site has no page at ${prefix}/search to make the copy's search page of`);
+        const html = new TextDecoder().decode(page).replace('</body>', `<script src="/${script.file}" data-search-index="/${indexFile}" defer></script></body>`);
+        put(fileForPath(`${prefix}/search`), new TextEncoder().encode(html));
+      }
+    }
+    for (const file of Object.keys(previous)) {
+      if (files.has(file)) continue;
+      rmSync(join(opts.out, file), { force: true });
+      report.removed++;
+    }
+
+    const former = await formerPaths(store);
+    report.redirects = former.length;
+    report.pdfsSkipped = skippedPdfs.length;
+    writeFileSync(join(opts.out, '_redirects'), redirectRules(former, opts.apiOrigin, skippedPdfs));
+    writeFileSync(join(opts.out, 'nginx-redirects.conf'), nginxRules(former, opts.apiOrigin, skippedPdfs.length > 0));
+    writeFileSync(join(opts.out, MANIFEST), JSON.stringify(Object.fromEntries([...files].sort()), null, 0) + '\n');
+    // Sorted: pages rendered on several threads arrive in no set order.
+    writeFileSync(join(opts.out, STATE), JSON.stringify({ ...state, pages: Object.fromEntries(Object.entries(state.pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) }) + '\n');
+    writeFileSync(join(opts.out, PDF_SOURCES), JSON.stringify(Object.fromEntries(Object.entries(pdfSources).filter(([, v]) => v[1]).sort()), null, 0) + '\n');
+    return report;
+  } finally {
+    await Promise.all(threads.map((t) => t.close()));
+  }
 }
 
 interface BuildState {
@@ -326,36 +348,9 @@ function typeOfFile(file: string): string {
   return ['xml', 'atom', 'rss', 'svg'].includes(ext) ? 'application/xml' : '';
 }
 
-/**
- * Files written while the next pages render: opening and writing a file blocks on the disk, which the
- * thread pool can do meanwhile. At most WRITES_IN_FLIGHT at once; each folder made once.
- */
-class FileWrites {
-  static readonly WRITES_IN_FLIGHT = 32;
-  readonly #folders = new Map<string, Promise<unknown>>();
-  readonly #inFlight = new Set<Promise<void>>();
-  #failed: unknown;
-
-  async write(target: string, bytes: Uint8Array): Promise<void> {
-    if (this.#failed) throw this.#failed;
-    while (this.#inFlight.size >= FileWrites.WRITES_IN_FLIGHT) await Promise.race(this.#inFlight);
-    const folder = dirname(target);
-    let made = this.#folders.get(folder);
-    if (!made) this.#folders.set(folder, (made = mkdir(folder, { recursive: true })));
-    const p: Promise<void> = made
-      .then(() => writeFile(target, bytes))
-      .catch((err) => {
-        this.#failed ??= err;
-      })
-      .finally(() => this.#inFlight.delete(p));
-    this.#inFlight.add(p);
-  }
-
-  /** Waits for every write; throws the first that failed. */
-  async done(): Promise<void> {
-    await Promise.all(this.#inFlight);
-    if (this.#failed) throw this.#failed;
-  }
+async function publishedCount(store: Store): Promise<number> {
+  const row = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Every former path and where it now lives (articles, terms and experts that moved). */

@@ -68,7 +68,8 @@ export async function staticSearchIndex(store: Store): Promise<string> {
 }
 
 const require = createRequire(import.meta.url);
-const CLIENT = join(dirname(fileURLToPath(import.meta.url)), 'client', 'search-client.ts');
+// Compiled (dist/), the client is there as JavaScript: the bundle is made from that.
+const CLIENT = join(dirname(fileURLToPath(import.meta.url)), 'client', import.meta.url.endsWith('.js') ? 'search-client.js' : 'search-client.ts');
 
 /**
  * The browser script, bundled with the analyzer. The analyzer loads two packages through `createRequire`

@@ -1,0 +1,72 @@
+/**
+ * `mizan build` on several threads (each render thread with its own read-only connection), on both
+ * engines: the copy of the demo site holds the same files with the same bytes as a build on one thread,
+ * and each page is what the site answers when it reads the store itself (not the build's bulk snapshot):
+ * the Arabic and English home pages, listings with their later pages, articles, experts, feeds.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadDemo } from '../../src/app/index.ts';
+import { buildSite, createWebApp } from '../../src/web/index.ts';
+import { forEachEngine, type TestStore } from '../support/engines.ts';
+
+const BASE = 'https://static.example.org';
+/** Written for the build itself (its manifest and state), not pages. */
+const OWN = /^\.mizan-build/;
+
+function filesUnder(root: string, d = root): string[] {
+  return readdirSync(d).flatMap((n) => {
+    const p = join(d, n);
+    return statSync(p).isDirectory() ? filesUnder(root, p) : [relative(root, p)];
+  });
+}
+
+forEachEngine('a static copy rendered on several threads', (h) => {
+  let store: TestStore;
+  const dir = mkdtempSync(join(tmpdir(), 'mizan-build-threads-'));
+  let one: Awaited<ReturnType<typeof buildSite>>;
+  let three: Awaited<ReturnType<typeof buildSite>>;
+
+  before(async () => {
+    store = await h.open();
+    await loadDemo(store);
+    one = await buildSite(store, { out: join(dir, 'one'), baseUrl: BASE, pdf: false, threads: 1 });
+    three = await buildSite(store, { out: join(dir, 'three'), baseUrl: BASE, pdf: false, target: h.lastTarget(), threads: 3 });
+  });
+  after(async () => {
+    await h.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('three threads render the same files, byte for byte, as one', () => {
+    assert.equal(one.threads, 1);
+    assert.equal(three.threads, 3, 'both render threads took pages');
+    assert.deepEqual(three.broken, []);
+    assert.equal(three.pages, one.pages);
+    const files = filesUnder(join(dir, 'one')).filter((f) => !OWN.test(f)).sort();
+    assert.deepEqual(filesUnder(join(dir, 'three')).filter((f) => !OWN.test(f)).sort(), files);
+    assert.ok(files.includes('ar/index.html') && files.includes('index.html'));
+    for (const f of files) assert.ok(readFileSync(join(dir, 'three', f)).equals(readFileSync(join(dir, 'one', f))), f);
+  });
+
+  test('every page holds what the site answers from the store itself', async () => {
+    const app = createWebApp({ store, baseUrl: BASE }, { noCache: true });
+    const manifest = JSON.parse(readFileSync(join(dir, 'three', '.mizan-build.json'), 'utf8')) as Record<string, string>;
+    let listings = 0;
+    for (const file of Object.keys(manifest)) {
+      // The copy's own search (pages with its script, index) is not the server's.
+      if (!file.endsWith('.html') || /(^|\/)search\.html$/.test(file)) continue;
+      const q = /^(.*)~(.*)\.html$/.exec(file);
+      const bare = q ? q[1]! : file.slice(0, -'.html'.length);
+      const path = `/${bare === 'index' ? '' : bare.endsWith('/index') ? bare.slice(0, -'index'.length) : bare}${q ? `?${q[2]}` : ''}`;
+      if (q) listings++;
+      const res = await app.request(path);
+      assert.equal(res.status, 200, path);
+      assert.equal(readFileSync(join(dir, 'three', file), 'utf8'), await res.text(), `${file} is what ${path} answers`);
+    }
+    assert.ok(listings > 0, 'later pages of listings were compared');
+  });
+});
