@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadDemo, openStore } from '../../src/app/index.ts';
 import { createWebApp } from '../../src/web/index.ts';
-// @ts-expect-error: a plain JavaScript module of the binary, without types.
 import { compiledIsCurrent, sourceStamp } from '../../bin/source-stamp.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
