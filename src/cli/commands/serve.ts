@@ -98,6 +98,8 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
     const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
     const handed = serverProcess ? process.env[SETUP_ENV]?.match(/^(\d+):(.+)$/) : null;
+    // Read once: the search workers and the PDF printer this process starts need not carry it.
+    delete process.env[SETUP_ENV];
     const setup = handed ? SetupToken.from(handed[2], Number(handed[1])) : serverProcess || (await hasUsers(store)) ? undefined : new SetupToken();
     let stop: (graceMs: number) => Promise<void>;
     let url: string;
