@@ -35,6 +35,29 @@ const MAX_PAGE = 200;
 /** The PostgreSQL channel on which each change's id is announced (see `recordChange`). */
 export const CHANGE_CHANNEL = 'mizan_changes';
 
+/** The columns an article's listing entry is made from (`summaryOfRow`). */
+export const SUMMARY_COLUMNS = ['id', 'lang', 'type', 'series_name', 'series_number', 'title', 'summary', 'published', 'path', 'authors_json', 'doc'] as const;
+
+type SummaryRow = Pick<Database['articles'], (typeof SUMMARY_COLUMNS)[number]>;
+
+/** An article's entry in a listing, from its row's `SUMMARY_COLUMNS` (the store's listings and the static build's snapshot). */
+export function summaryOfRow(r: SummaryRow): ArticleSummary {
+  const doc = JSON.parse(r.doc) as Article;
+  return {
+    id: r.id,
+    lang: r.lang,
+    type: r.type as ArticleType,
+    typeLabel: doc.typeLabel,
+    image: doc.image ?? null,
+    series: r.series_name !== null && r.series_number !== null ? { name: r.series_name, number: Number(r.series_number) } : null,
+    title: r.title,
+    summary: r.summary,
+    published: r.published,
+    path: r.path,
+    authors: JSON.parse(r.authors_json) as { name: string; path: string }[],
+  };
+}
+
 function shortId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }
@@ -380,27 +403,12 @@ export class SqlStore implements Store {
     const rows = await ordered(
       this.db
         .selectFrom('articles')
-        .select(['id', 'lang', 'type', 'series_name', 'series_number', 'title', 'summary', 'published', 'path', 'authors_json', 'doc'])
+        .select(SUMMARY_COLUMNS)
         .where('id', 'in', page),
     ).execute();
     return {
       total: Number(count.n),
-      items: rows.map((r) => {
-        const doc = JSON.parse(r.doc) as Article;
-        return {
-        id: r.id,
-        lang: r.lang,
-        type: r.type as ArticleType,
-        typeLabel: doc.typeLabel,
-        image: doc.image ?? null,
-        series: r.series_name !== null && r.series_number !== null ? { name: r.series_name, number: Number(r.series_number) } : null,
-        title: r.title,
-        summary: r.summary,
-        published: r.published,
-        path: r.path,
-        authors: JSON.parse(r.authors_json) as { name: string; path: string }[],
-        };
-      }),
+      items: rows.map(summaryOfRow),
     };
   }
 

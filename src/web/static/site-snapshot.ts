@@ -8,8 +8,8 @@
  */
 import { countriesOfAll, photosBySlug, type ExpertPhoto } from '../../app/index.ts';
 import { sql } from 'kysely';
-import type { Article, ArticleType } from '../../model/index.ts';
-import type { ArticleQuery, ArticleSummary, Page, PathTarget, Store } from '../../store/index.ts';
+import type { Article } from '../../model/index.ts';
+import { summaryOfRow, SUMMARY_COLUMNS, type ArticleQuery, type ArticleSummary, type Page, type PathTarget, type Store } from '../../store/index.ts';
 import type { Reads } from '../read-cache.ts';
 
 /** The build's reads, and a way to load the documents of the pages it is about to render in one query. */
@@ -55,34 +55,13 @@ async function publishedLists(store: Store): Promise<(query: ArticleQuery) => Pa
   const ordered = async (direction: 'desc'): Promise<Listed[]> => {
     const rows = await store.db
       .selectFrom('articles')
-      .select(['id', 'lang', 'type', 'series_name', 'series_number', 'title', 'summary', 'published', 'path', 'authors_json', 'doc'])
+      .select(SUMMARY_COLUMNS)
       .where('status', '=', 'published')
       .orderBy(sql`case when published is null then 1 else 0 end`)
       .orderBy('published', direction)
       .orderBy('id')
       .execute();
-    return rows.map((r) => {
-      const doc = JSON.parse(r.doc) as Article;
-      return {
-        type: r.type,
-        series: r.series_name,
-        terms: terms.get(r.id) ?? none,
-        experts: experts.get(r.id) ?? none,
-        summary: {
-          id: r.id,
-          lang: r.lang,
-          type: r.type as ArticleType,
-          typeLabel: doc.typeLabel,
-          image: doc.image ?? null,
-          series: r.series_name !== null && r.series_number !== null ? { name: r.series_name, number: Number(r.series_number) } : null,
-          title: r.title,
-          summary: r.summary,
-          published: r.published,
-          path: r.path,
-          authors: JSON.parse(r.authors_json) as { name: string; path: string }[],
-        },
-      };
-    });
+    return rows.map((r) => ({ type: r.type, series: r.series_name, terms: terms.get(r.id) ?? none, experts: experts.get(r.id) ?? none, summary: summaryOfRow(r) }));
   };
   // Newest first, as the site lists them; a list oldest first (the site has none) is left to the store.
   const newest = await ordered('desc');
