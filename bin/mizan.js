@@ -9,6 +9,15 @@ import { compiledIsCurrent } from './source-stamp.js';
 const src = fileURLToPath(new URL('../src/', import.meta.url));
 const info = fileURLToPath(new URL('../dist/build-info.json', import.meta.url));
 
+// A reader that stops early (`mizan --help | head`, `mizan export | head`) closes the pipe: stop quietly,
+// as command-line tools do on SIGPIPE, instead of crashing with an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 let main;
 if (process.env.MIZAN_RUN_SOURCES !== '1' && compiledIsCurrent(src, info)) {
   ({ main } = await import('../dist/cli/main.js'));

@@ -5,8 +5,8 @@
 // file under src/ (stylesheets, data) copied beside the code. esbuild only strips types: `npm test` runs the type checker.
 // It writes dist/build-info.json last; bin/mizan.js runs dist/ only when that stamp matches src/.
 // `--if-stale` does nothing when dist/ is already current (`npm start` uses it).
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { build, transform } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compiledIsCurrent, sourceStamp } from '../bin/source-stamp.js';
@@ -49,18 +49,46 @@ const keepImports = {
   },
 };
 
+/**
+ * Compiles each .tsx module's JSX for our runtime, then precompiles its elements into strings
+ * (scripts/jsx-precompile.mjs). Without the TypeScript package (an install without dev dependencies)
+ * the views keep calling the runtime, which renders the same bytes more slowly.
+ */
+async function precompiledViews() {
+  let precompiler;
+  try {
+    ({ precompiler } = await import('./jsx-precompile.mjs'));
+  } catch (e) {
+    process.stderr.write(`views not precompiled (${e.message.split('\n')[0]}): they render through the JSX runtime\n`);
+    return null;
+  }
+  const precompile = await precompiler(join(src, 'web', 'jsx', 'jsx-runtime.ts'));
+  const tsconfigRaw = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
+  return {
+    name: 'precompiled-views',
+    setup(b) {
+      b.onLoad({ filter: /\.tsx$/ }, async (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const js = await transform(source, { loader: 'tsx', sourcefile: args.path, format: 'esm', target: 'node20', jsx: 'automatic', jsxImportSource: '#jsx', tsconfigRaw });
+        return { contents: precompile(js.code, args.path), loader: 'js', resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
 const started = performance.now();
 const stamp = sourceStamp(src);
 if (args.includes('--if-stale') && compiledIsCurrent(src, join(out, 'build-info.json'))) process.exit(0);
 const all = filesUnder(src);
 const code = all.filter((p) => isCode(p) && !isTest(p));
 rmSync(out, { recursive: true, force: true });
+const views = await precompiledViews();
 await build({
   entryPoints: code,
   outdir: out,
   outbase: src,
   bundle: true,
-  plugins: [keepImports],
+  plugins: views ? [views, keepImports] : [keepImports],
   format: 'esm',
   platform: 'node',
   target: 'node20',

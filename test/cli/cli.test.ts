@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runMizan } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mizan-cli-'));
@@ -11,6 +13,13 @@ test('--help lists the commands and exits 0', async () => {
   const r = await runMizan(['--help']);
   assert.equal(r.code, 0);
   for (const cmd of ['import', 'serve', 'db']) assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`));
+});
+
+test('a reader that stops early (mizan --help | true) ends the command quietly, not with an EPIPE crash', () => {
+  const bin = fileURLToPath(new URL('../../bin/mizan.js', import.meta.url));
+  const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" --help | true`], { encoding: 'utf8', env: { ...process.env, MIZAN_RUN_SOURCES: '1' } });
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
 });
 
 test('mizan with no arguments lists the commands and the first steps a newcomer takes', async () => {

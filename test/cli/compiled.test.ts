@@ -42,10 +42,15 @@ describe('the compiled site', () => {
       assert.ok(assets.some((a) => a.endsWith('.css')) && assets.some((a) => a.endsWith('.woff2')), 'the page links its stylesheet and a font');
       const article = home.match(/href="(\/ar\/policy-analysis\/[^"]+)"/)?.[1];
       assert.ok(article, 'the Arabic home lists an article');
-      for (const path of ['/ar/', '/', article, '/ar/search?q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1', '/sitemap.xml', '/no-such-page', ...assets]) {
+      const english = (await (await fromSources.request('/')).text()).match(/href="(\/policy-analysis\/[^"]+)"/)?.[1];
+      assert.ok(english, 'the English home lists an article');
+      // Every kind of page the precompiled views write: articles, listings, experts, topics, countries, series, search, errors.
+      const pages = ['/ar/', '/', article, english, '/ar/experts/lyly-bn-mr', '/experts/leila-benamar', '/ar/policy-analysis/shmal-afryqya', '/ar/countries', '/ar/countries/dz', '/series/policywatch', '/ar/about'];
+      for (const path of [...pages, '/ar/search?q=%D8%A7%D9%84%D8%AC%D8%B2%D8%A7%D8%A6%D8%B1', '/search?q=russia&type=policywatch', '/ar/feed.xml', '/sitemap.xml', '/no-such-page', ...assets]) {
         const a = await fromSources.request(path);
         const b = await fromDist.request(path);
         assert.equal(b.status, a.status, path);
+        if (pages.includes(path)) assert.equal(a.status, 200, `${path} is a page of the demo`);
         assert.deepEqual(Buffer.from(await b.arrayBuffer()), Buffer.from(await a.arrayBuffer()), `${path}: the compiled app sent other bytes`);
       }
     } finally {

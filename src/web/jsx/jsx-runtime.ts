@@ -90,7 +90,7 @@ function validName(name: string): boolean {
 }
 
 /** ` name="value"` for one attribute, or '' when it is left out (null, undefined, false booleans, handlers). */
-function attribute(tag: string, key: string, v: unknown): string {
+export function attribute(tag: string, key: string, v: unknown): string {
   if (key === 'ref' || v === null || v === undefined) return '';
   if (typeof v === 'string') return ` ${key}="${escapeHtml(v)}"`;
   if (typeof v === 'boolean' && BOOLEAN.has(key)) return v ? ` ${key}=""` : '';
@@ -156,3 +156,17 @@ export const jsxs = jsx;
 export function Fragment(props: { children?: Child }): HtmlString {
   return new HtmlString(childHtml(props.children));
 }
+
+/** Markup the precompiled views (scripts/jsx-precompile.mjs) assembled from strings already safe. */
+export function htmlOf(html: string): HtmlString {
+  return new HtmlString(html);
+}
+
+export { childHtml };
+
+/**
+ * The rules `element` follows, for scripts/jsx-precompile.mjs to apply at build time what it can (static
+ * attributes and text) exactly as this runtime would apply them when a page is rendered.
+ */
+export const precompileRules = { VOID, RENAMED, checkTag, validName, attribute, escapeHtml } as const;
+
