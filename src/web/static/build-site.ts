@@ -9,7 +9,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,13 +71,15 @@ const PDF_SOURCES = '.mizan-build-pdf.json';
 /** What the last build's pages were built from (their cache tags), the change it had read up to, and the code and origin it ran with. */
 const STATE = '.mizan-build-state.json';
 const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
-/** Dynamic by nature: served by a Mizan server (the API origin), never copied. */
 /** Paths handed to a render thread at once (fewer near the end, so that all finish together). */
 const THREAD_BATCH = 64;
 /** Published articles for each render thread started unasked (about twice as many pages). */
 const ARTICLES_A_THREAD = 2500;
 /** Paths this thread renders before it looks for the render threads' answers. */
 const OWN_BATCH = 8;
+/** Pages waiting in a rebuild before its render threads are started (a rebuild with less to do renders it on this thread). */
+const REBUILD_THREAD_START = 256;
+/** Dynamic by nature: served by a Mizan server (the API origin), never copied. */
 const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/healthz$|\/metrics$/;
 
 /**
@@ -105,20 +106,26 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   // Read before any snapshot (this thread's and each render thread's): a change made while the build
   // runs is read again by the next one.
   const change = await store.latestChangeId();
-  // Started first: they open their connections and load their snapshots while this thread loads its own.
-  // Unasked, only for a site large enough that each pays for its start (loading the code costs about
-  // as much as rendering a few hundred pages).
+  const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest()])));
+  const last = readState(join(opts.out, STATE));
+  // Defined for a rebuild whose last build's pages can be kept where nothing they were built from changed.
+  const changed = last && last.fingerprint === fingerprint ? await changedSince(store, last.change) : undefined;
+  // Unasked, render threads only for a site large enough that each pays for its start (loading the code
+  // costs about as much as rendering a few hundred pages).
   let extra = opts.target ? (opts.threads ?? availableParallelism()) - 1 : 0;
   if (extra > 0 && opts.threads === undefined) extra = Math.min(extra, Math.floor((await publishedCount(store)) / ARTICLES_A_THREAD));
-  const threads = extra > 0 ? startRenderThreads(extra, { target: opts.target!, renderer: rendering }) : [];
+  // A whole build (or one asked for threads) starts them first, so they open their connections and load
+  // their snapshots while this thread loads its own; a rebuild only once it has enough pages to render.
+  const threads: RenderThread[] = [];
+  const startThreads = () => {
+    if (extra > 0 && !threads.length) threads.push(...startRenderThreads(extra, { target: opts.target!, renderer: rendering }));
+  };
+  if (!changed || opts.threads !== undefined) startThreads();
   try {
     const renderer = await pageRenderer(store, rendering);
     // Asked for a number of threads, each is given its share from the first batch on (one that cannot
     // start is left out); else they join as they come up, while this thread renders.
     if (opts.threads !== undefined) await Promise.all(threads.map((t) => t.started));
-    const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest()])));
-    const last = readState(join(opts.out, STATE));
-    const changed = last && last.fingerprint === fingerprint ? await changedSince(store, last.change) : undefined;
     const state: BuildState = { fingerprint, change, pages: {} };
     const printedFrom: Record<string, [source: string, digest: string]> = existsSync(join(opts.out, PDF_SOURCES)) ? JSON.parse(readFileSync(join(opts.out, PDF_SOURCES), 'utf8')) : {};
     const pdfSources: Record<string, [string, string]> = {};
@@ -155,7 +162,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
     };
 
     // Made while the pages render (on this thread, between its batches, while the render threads go on).
-    const indexing = opts.apiOrigin ? undefined : staticSearchIndex(store);
+    // Nothing changed since the last build: its index is still the index of every published article.
+    const indexing = opts.apiOrigin ? undefined : changed?.size === 0 ? (keptSearchIndex(opts.out, previous) ?? staticSearchIndex(store)) : staticSearchIndex(store);
     indexing?.catch(() => {}); // awaited below; a build that fails first must not also report it as unhandled
     /** Paths to render, by this thread or a render thread; batches handed to threads still rendering. */
     const toRender: string[] = [];
@@ -191,7 +199,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
         if (before && before.every((tag) => !changed.has(tag))) {
           const file = fileForPath(path);
           const digest = previous[file];
-          const kept = digest && existsSync(join(opts.out, file)) ? await readFile(join(opts.out, file)) : undefined;
+          // Read synchronously, as pages are written: thousands of small reads cost more through the thread pool.
+          const kept = digest && existsSync(join(opts.out, file)) ? readFileSync(join(opts.out, file)) : undefined;
           if (kept) {
             files.set(file, digest);
             pageDigest.set(path, digest);
@@ -206,6 +215,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
         toRender.push(path);
       }
       if (failed) throw failed;
+      if (toRender.length >= REBUILD_THREAD_START) startThreads();
       for (const thread of threads) {
         while (toRender.length && thread.idle) {
           // Small enough that every thread has work to the end, large enough to read ahead in bulk.
@@ -250,7 +260,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
         }
       };
       const script = await searchScript();
-      const index = new TextEncoder().encode(await indexing!);
+      const made = await indexing!;
+      const index = typeof made === 'string' ? new TextEncoder().encode(made) : made;
       const indexFile = `search-index.${sha(index).slice(0, 12)}.json`;
       put(script.file, script.body);
       put(indexFile, index);
@@ -280,6 +291,14 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   } finally {
     await Promise.all(threads.map((t) => t.close()));
   }
+}
+
+/** The last build's search index, read back from `out`, or undefined when it is not there as written. */
+function keptSearchIndex(out: string, previous: Record<string, string>): Promise<Uint8Array> | undefined {
+  const file = Object.keys(previous).find((f) => /^search-index\.[0-9a-f]{12}\.json$/.test(f));
+  if (!file || !existsSync(join(out, file))) return undefined;
+  const bytes = readFileSync(join(out, file));
+  return sha(bytes) === previous[file] ? Promise.resolve(bytes) : undefined;
 }
 
 interface BuildState {
