@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { forEachEngine } from '../support/engines.ts';
 import { makeArticle } from '../support/articles.ts';
+import type { Article } from '../../src/model/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { DatabaseRefusedError, MizanError } from '../../src/lib/index.ts';
 
@@ -75,6 +76,38 @@ forEachEngine('store', (engine) => {
     const arTopic = await store.resolvePath('/ar/policy-analysis/mwdw-awl');
     const enTopic = await store.resolvePath('/policy-analysis/first-topic');
     assert.equal(arTopic?.id, enTopic?.id);
+  });
+
+  test('allArticles reads every article once, in id order, across its slices, with its translations marked as stored or not', async () => {
+    const store = await engine.open();
+    // More than two of allArticles' slices (400 articles a query), so its paging is crossed twice.
+    const n = 850;
+    const status = (i: number) => (i % 10 === 3 ? 'draft' : 'published');
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < n; i++) {
+        const translation = i % 2 === 0 ? { lang: 'en' as const, slug: `report-${i}` } : undefined;
+        await tx.putArticle(makeArticle({ slug: `tqryr-${i}`, title: `تقرير ${i}`, translation }));
+      }
+      // Half of the named translations are stored.
+      for (let i = 0; i < n; i += 4) await tx.putArticle(makeArticle({ lang: 'en', slug: `report-${i}`, title: `Report ${i}`, translation: { lang: 'ar', slug: `tqryr-${i}` } }));
+    });
+    // Every tenth a draft (its editorial state is a column the workflow sets, not part of the document).
+    const drafts = Array.from({ length: n }, (_, i) => i).filter((i) => status(i) === 'draft').map((i) => makeArticle({ slug: `tqryr-${i}` }).id);
+    const db = store.db as unknown as Kysely<{ articles: { id: string; status: string } }>;
+    await db.updateTable('articles').set({ status: 'draft' }).where('id', 'in', drafts).execute();
+    const all: Article[] = [];
+    for await (const a of store.allArticles()) all.push(a);
+    assert.equal(all.length, n + Math.ceil(n / 4));
+    assert.equal(new Set(all.map((a) => a.id)).size, all.length, 'no article twice');
+    assert.deepEqual(all.map((a) => a.id), [...all.map((a) => a.id)].sort(), 'in id order');
+    const published: Article[] = [];
+    for await (const a of store.allArticles({ status: 'published' })) published.push(a);
+    assert.equal(published.length, all.length - drafts.length);
+    assert.ok(!published.some((a) => drafts.includes(a.id)), 'no draft among the published');
+    for (const a of all.filter((x) => x.lang === 'ar' && x.translations.length)) {
+      const i = Number(a.path.split('-').at(-1));
+      assert.equal(a.translations[0].exists, i % 4 === 0, `${a.path}: its translation is ${i % 4 === 0 ? '' : 'not '}stored`);
+    }
   });
 
   test('former paths resolve to the current one; a path belongs to one thing only', async () => {
