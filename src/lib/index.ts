@@ -4,3 +4,4 @@ export * from './fill-placeholders.ts';
 export * from './time-zone.ts';
 export * from './read-ahead.ts';
 export * from './remembered.ts';
+export * from './module-worker.ts';

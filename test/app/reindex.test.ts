@@ -5,7 +5,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { reindexIfStale, saveArticle } from '../../src/app/index.ts';
+import { reindex, reindexIfStale, saveArticle } from '../../src/app/index.ts';
 import { parseSearchQuery, search, searchIndexStale } from '../../src/search/index.ts';
 import { forEachEngine } from '../support/engines.ts';
 import { makeArticle } from '../support/articles.ts';
@@ -29,5 +29,24 @@ forEachEngine('reindex if stale', (engine) => {
     assert.ok(Number(df.rows[0]?.df) >= 1, 'counts are back');
     assert.equal((await search(store, parseSearchQuery({ q: 'موانئ' }))).total, 1);
     assert.equal(await reindexIfStale(store), null, 'once');
+  });
+
+  test('mizan reindex rebuilds the knowledge tags with the index, the same whether made beside it (on PostgreSQL, on a thread of their own) or in this thread', async () => {
+    const store = await engine.open();
+    const para = (text: string) => ({ kind: 'paragraph' as const, text, links: [] });
+    await saveArticle(store, makeArticle({ slug: 'aljzayr-wrwsya', title: 'الجزائر وروسيا', body: [para('زار الرئيس الجزائري موسكو في حزيران/يونيو 2023، واشترت الجزائر أسلحة روسية بقيمة 7 مليارات دولار.'), para('وتراقب فرنسا والمغرب هذا التقارب.')] }));
+    await saveArticle(store, makeArticle({ lang: 'en', slug: 'tunisia-imf', title: 'Tunisia and the IMF', body: [para('Tunisia reached a staff-level agreement with the IMF in October 2022, while Egypt and Libya watched.')] }));
+    const tags = async () => (await sql<{ a: string; e: string }>`select article_id as a, entity_id as e from knowledge_entity order by article_id, entity_id`.execute(store.db)).rows;
+    await sql`delete from knowledge_entity`.execute(store.db);
+    assert.equal(await reindex(store, { target: engine.lastTarget() }), 2);
+    const beside = await tags();
+    assert.ok(beside.length >= 4, `countries found again: ${JSON.stringify(beside)}`);
+    await sql`delete from knowledge_entity`.execute(store.db);
+    assert.equal(await reindex(store), 2);
+    assert.deepEqual(await tags(), beside);
+    assert.equal((await search(store, parseSearchQuery({ q: 'اسلحة' }))).total, 1, 'and the index: أسلحة found without its hamza');
+    if (engine.engine === 'postgres') {
+      await assert.rejects(reindex(store, { target: { ...engine.lastTarget(), schema: 'no_such_schema_here' } }), /re-tagging the articles failed/);
+    }
   });
 });

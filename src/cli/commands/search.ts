@@ -57,11 +57,11 @@ export function registerSearch(program: Command): void {
     .command('reindex')
     .description('rebuild the search index from the stored articles')
     .action(async (_opts: unknown, cmd: Command) => {
-      const { reindex } = await loadApp();
+      const { reindex, storeTarget } = await loadApp();
       const store = await storeFor(cmd);
       try {
         const started = performance.now();
-        const count = await reindex(store);
+        const count = await reindex(store, { target: storeTarget(cmd.optsWithGlobals() as { db?: string }) });
         process.stdout.write(`indexed ${count} article${count === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       } finally {
         await store.close();

@@ -92,7 +92,7 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
       if (n) logger.info({ demoArticles: n }, `loaded ${n} demo articles`);
     }
     if (!serverProcess) {
-      const rebuilt = await reindexIfStale(store);
+      const rebuilt = await reindexIfStale(store, { target });
       if (rebuilt !== null) logger.info({ reindexed: rebuilt }, `rebuilt the search index of ${rebuilt} articles (it was built by an older Mizan)`);
     }
     const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -4,23 +4,14 @@
  * that is ready and not busy, and renders batches on its own thread meanwhile; a thread that could not
  * start is left out, and the batch of one that died is given back to render elsewhere.
  */
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { besideModule, moduleWorker } from '../../lib/index.ts';
 import type { Rendered } from './page-renderer.ts';
 import type { WorkerReply, WorkerStart } from './build-worker.ts';
 
-const here = import.meta.url;
-// Compiled (dist/…/render-pool.js) the worker is compiled too; from the sources it runs through tsx.
-const compiled = here.endsWith('.js');
-const WORKER = new URL(compiled ? './build-worker.js' : './build-worker.ts', here);
-
-/** A worker thread does not take `--import tsx` from its options: it registers tsx itself, then loads the thread's module. */
+/** Compiled (dist/…/render-pool.js) the worker is compiled too; from the sources it runs through tsx. */
 function newWorker(workerData: WorkerStart): Worker {
-  if (compiled) return new Worker(WORKER, { workerData });
-  // The project's tsconfig (its JSX settings), wherever the build runs from (bin/mizan.js does the same).
-  const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', here));
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(WORKER.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return moduleWorker(besideModule(import.meta.url, 'build-worker'), workerData);
 }
 
 /** A render thread that stopped while it had a batch: the batch is to be rendered elsewhere. */
