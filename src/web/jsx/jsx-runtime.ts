@@ -169,4 +169,3 @@ export { childHtml };
  * attributes and text) exactly as this runtime would apply them when a page is rendered.
  */
 export const precompileRules = { VOID, RENAMED, checkTag, validName, attribute, escapeHtml } as const;
-

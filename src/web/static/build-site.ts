@@ -163,7 +163,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
 
     // Made while the pages render (on this thread, between its batches, while the render threads go on).
     // Nothing changed since the last build: its index is still the index of every published article.
-    const indexing = opts.apiOrigin ? undefined : changed?.size === 0 ? (keptSearchIndex(opts.out, previous) ?? staticSearchIndex(store)) : staticSearchIndex(store);
+    const kept = changed?.size === 0 ? keptSearchIndex(opts.out, previous) : undefined;
+    const indexing = opts.apiOrigin ? undefined : kept ? Promise.resolve(kept) : staticSearchIndex(store).then((json) => new TextEncoder().encode(json));
     indexing?.catch(() => {}); // awaited below; a build that fails first must not also report it as unhandled
     /** Paths to render, by this thread or a render thread; batches handed to threads still rendering. */
     const toRender: string[] = [];
@@ -260,9 +261,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
         }
       };
       const script = await searchScript();
-      const made = await indexing!;
-      const index = typeof made === 'string' ? new TextEncoder().encode(made) : made;
-      const indexFile = `search-index.${sha(index).slice(0, 12)}.json`;
+      const index = await indexing!;
+      const indexFile = searchIndexFile(index);
       put(script.file, script.body);
       put(indexFile, index);
       for (const { prefix } of Object.values(LANGS)) {
@@ -293,12 +293,17 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   }
 }
 
+/** The copy's search index file, named by its digest (so a CDN may keep it for good). */
+function searchIndexFile(index: Uint8Array): string {
+  return `search-index.${sha(index).slice(0, 12)}.json`;
+}
+
 /** The last build's search index, read back from `out`, or undefined when it is not there as written. */
-function keptSearchIndex(out: string, previous: Record<string, string>): Promise<Uint8Array> | undefined {
+function keptSearchIndex(out: string, previous: Record<string, string>): Uint8Array | undefined {
   const file = Object.keys(previous).find((f) => /^search-index\.[0-9a-f]{12}\.json$/.test(f));
   if (!file || !existsSync(join(out, file))) return undefined;
   const bytes = readFileSync(join(out, file));
-  return sha(bytes) === previous[file] ? Promise.resolve(bytes) : undefined;
+  return sha(bytes) === previous[file] && searchIndexFile(bytes) === file ? bytes : undefined;
 }
 
 interface BuildState {
