@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs every check `npm test` stands for: the layer boundaries, the type checker, then every test file
-// through node's own runner (Node 20's runner takes no globs, so the files are listed here).
+// Runs every check `npm test` stands for: the build (when stale), the layer boundaries, the type checker,
+// then every test file through node's own runner (Node 20's runner takes no globs, so the files are listed here).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,9 @@ function testFiles(dir) {
   return out;
 }
 
+// The commands the tests start run dist/ when it is current (bin/mizan.js), as production does, and the
+// sources otherwise: compiled first, each of the hundreds of `mizan` processes starts in half the time.
+run(process.execPath, ['scripts/build.mjs', '--if-stale']);
 if (only.length === 0) {
   run(process.execPath, ['scripts/check-layers.mjs']);
   run(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);

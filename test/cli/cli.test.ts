@@ -59,7 +59,7 @@ test('a file that is not a database is refused by name, exit 1, and left as it w
 
 test('run from another folder (a data folder), the sources render pages: no "React is not defined"', async () => {
   const here = mkdtempSync(join(tmpdir(), 'mizan-cwd-'));
-  const r = await runMizan(['build', '--out', 'site', '--no-pdf', '--base-url', 'https://x.example', '--db', './m.db'], { cwd: here });
+  const r = await runMizan(['build', '--out', 'site', '--no-pdf', '--base-url', 'https://x.example', '--db', './m.db'], { cwd: here, env: { MIZAN_RUN_SOURCES: '1' } });
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /\(500\)|React is not defined/);
   assert.match(readFileSync(join(here, 'site', 'index.html'), 'utf8'), /^<!doctype html>/i);

@@ -48,7 +48,7 @@ describe('the documented nginx configuration, two upstreams', { skip }, () => {
   let servers: ChildProcess[] = [];
 
   before(async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1', MIZAN_TRUST_PROXY: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_TRUST_PROXY: '1' };
     delete env.DATABASE_URL;
     const db = join(dir, 'site.db');
     const [p1, p2, listen] = [await freePort(), await freePort(), await freePort()];

@@ -16,7 +16,7 @@ import { BIN, runMizan } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mizan-processes-'));
 const db = join(dir, 'site.db');
-const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env };
 delete env.DATABASE_URL;
 delete env.MIZAN_PROCESSES;
 after(() => rmSync(dir, { recursive: true, force: true }));

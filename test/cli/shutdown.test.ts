@@ -15,7 +15,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('SIGTERM: /readyz was 200, the server finishes, closes the database and exits 0', async (t) => {
   const db = join(dir, 'site.db');
-  const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0', '--db', db], { env });
   let out = '';

@@ -15,7 +15,7 @@ import { Client, PASSWORD } from '../web/admin-client.ts';
 const url = process.env.DATABASE_URL;
 const skip = url ? false : process.env.MIZAN_REQUIRE_PG === '1' ? false : 'DATABASE_URL is not set: the two-server tests need PostgreSQL';
 const schema = `t_two_${randomBytes(5).toString('hex')}`;
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, MIZAN_PG_SCHEMA: schema, MIZAN_RUN_SOURCES: '1', MIZAN_LOG_FORMAT: 'json' };
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, MIZAN_PG_SCHEMA: schema, MIZAN_LOG_FORMAT: 'json' };
 
 interface Server {
   child: ChildProcess;

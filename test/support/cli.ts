@@ -13,8 +13,8 @@ export interface RunResult {
 /** `runMizan(['import', file, '--db', db])` → exit code and output. */
 export function runMizan(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    // Tests run the sources, whatever dist/ holds.
-    const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_RUN_SOURCES: '1', ...opts.env };
+    // As a user runs it: dist/ when it is current (`npm test` compiles first), else the sources (bin/mizan.js).
+    const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env };
     if (!opts.env?.DATABASE_URL) delete env.DATABASE_URL;
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: opts.cwd });
     let stdout = '';

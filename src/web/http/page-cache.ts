@@ -60,8 +60,9 @@ export class PageCache {
   }
 
   set(key: string, entry: Omit<CachedAnswer, 'at' | 'encoded'>): CachedAnswer {
-    const stored: CachedAnswer = { ...entry, encoded: {}, at: this.#now() };
+    const stored: CachedAnswer = { status: entry.status, headers: entry.headers, etag: entry.etag, body: entry.body, gen: entry.gen, tags: entry.tags, encoded: {}, at: 0 };
     if (!this.enabled) return stored;
+    stored.at = this.#now();
     this.#entries.delete(key);
     this.#entries.set(key, stored);
     while (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value as string);

@@ -12,7 +12,8 @@ import { compressible, negotiateEncoding } from './encode.ts';
 import { errorResponse, rawPathOf, statusOf } from './error-response.ts';
 import type { ChangeClock } from '../change-clock.ts';
 import { encodedBody, type CachedAnswer, type PageCache } from './page-cache.ts';
-import { applySecurityHeaders } from './security-headers.ts';
+import { applySecurityHeaders, SECURITY_HEADERS } from './security-headers.ts';
+import { takeRequestId } from '../ops/observe.ts';
 
 /** A route sets this header (removed before sending) to let the page cache keep its answer. */
 export const CACHE_MARK = 'x-mizan-page-cache';
@@ -28,8 +29,12 @@ const LANG_ROOTS = new Set(Object.values(LANGS).map((l) => `${l.prefix}/`));
 
 /** Marks the answer being built as one the page cache may keep (public, the same for every reader). */
 export function cacheable(c: Context): void {
-  c.header(CACHE_MARK, '1');
+  // Kept beside the context rather than as a header: a header would make Hono build a Headers for it.
+  marked.add(c);
 }
+
+const marked = new WeakSet<Context>();
+const tagsNamed = new WeakMap<Context, string[]>();
 
 /**
  * Names everything the answer being built was read from (`article:<id>`, `term:<id>`, `expert:<id>`,
@@ -39,7 +44,7 @@ export function cacheable(c: Context): void {
  * @example dependsOn(c, [`article:${article.id}`, `list:${article.lang}`])
  */
 export function dependsOn(c: Context, tags: Iterable<string>): void {
-  c.header(CACHE_TAGS, [...new Set(tags)].join(' '));
+  tagsNamed.set(c, [...new Set(tags)].filter(Boolean));
 }
 
 /**
@@ -121,26 +126,48 @@ function etagFor(etag: string, encoding: string): string {
   return encoding === 'identity' ? etag : etag.replace(/"$/, `-${encoding}"`);
 }
 
-function answer(c: Context, entry: CachedAnswer, inProcess = false): Response {
-  const headers = new Headers(entry.headers);
-  if (!headers.has('cache-control')) headers.set('cache-control', DEFAULT_CACHE_CONTROL);
-  applySecurityHeaders(headers);
-  const type = headers.get('content-type');
-  if (compressible(type)) headers.append('vary', 'Accept-Encoding');
+const SECURITY_ENTRIES = Object.entries(SECURITY_HEADERS);
+
+/**
+ * The answer to send for `entry`. Its headers go as a plain record, which @hono/node-server writes as
+ * it is: building a `Headers` and reading it back cost about a tenth of a page rendered per request.
+ * Only an answer that sets cookies (several values under one name) takes a `Headers`.
+ */
+function answer(c: Context, entry: CachedAnswer, extra: Record<string, string>, inProcess = false): Response {
+  const headers: Record<string, string> = {};
+  let cookies = false;
+  for (const [name, value] of entry.headers) {
+    if (name === 'set-cookie') cookies = true;
+    headers[name] = value;
+  }
+  headers['cache-control'] ??= DEFAULT_CACHE_CONTROL;
+  for (const [name, value] of SECURITY_ENTRIES) headers[name] ??= value;
+  Object.assign(headers, extra);
+  const type = headers['content-type'] ?? null;
   const encoding = compressible(type) ? negotiateEncoding(c.req.header('accept-encoding'), entry.body.byteLength) : 'identity';
+  if (compressible(type)) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
   const etag = etagFor(entry.etag, encoding);
-  headers.set('etag', etag);
+  headers.etag = etag;
+  const send = (body: Uint8Array | null, status: number): Response => {
+    if (!cookies) return new Response(body as Uint8Array<ArrayBuffer> | null, { status, headers });
+    const list = new Headers();
+    for (const [name, value] of entry.headers) if (name === 'set-cookie') list.append(name, value);
+    for (const [name, value] of Object.entries(headers)) if (name !== 'set-cookie') list.set(name, value);
+    return new Response(body as Uint8Array<ArrayBuffer> | null, { status, headers: list });
+  };
   if (etagMatches(c.req.header('if-none-match'), etag)) {
-    for (const h of ['content-type', 'content-length', 'content-encoding']) headers.delete(h);
-    return new Response(null, { status: 304, headers });
+    delete headers['content-type'];
+    delete headers['content-length'];
+    delete headers['content-encoding'];
+    return send(null, 304);
   }
   const body = encodedBody(entry, encoding);
-  if (encoding !== 'identity') headers.set('content-encoding', encoding);
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
   else if (c.req.method === 'GET') answerBodies.set(c.req.raw, body);
-  headers.set('content-length', String(body.byteLength));
+  headers['content-length'] = String(body.byteLength);
   // Its bytes are in bodyOfAnswer: a body stream for them would cost a good part of a small page.
-  if (inProcess && encoding === 'identity' && c.req.method === 'GET') return new Response(null, { status: entry.status, headers });
-  return new Response(body as Uint8Array<ArrayBuffer>, { status: entry.status, headers });
+  if (inProcess && encoding === 'identity' && c.req.method === 'GET') return send(null, entry.status);
+  return send(body, entry.status);
 }
 
 export interface PipelineOptions {
@@ -173,6 +200,14 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
       if (https) res.headers.set('strict-transport-security', HSTS);
       return res;
     };
+    // What every answer made here carries besides its own headers (the request's id, from observe).
+    const sent = (): Record<string, string> => {
+      const extra: Record<string, string> = {};
+      if (https) extra['strict-transport-security'] = HSTS;
+      const id = takeRequestId(c);
+      if (id) extra['x-request-id'] = id;
+      return extra;
+    };
     const path = rawPathOf(url);
     const qAt = url.indexOf('?');
     const query = qAt < 0 ? '' : url.slice(qAt + 1);
@@ -198,7 +233,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const gen = clock.gen;
     if (reading) {
       const hit = opts.cache.get(key, (e) => clock.fresh(e.gen, e.tags));
-      if (hit) return done(answer(c, hit));
+      if (hit) return answer(c, hit, sent());
     }
 
     try {
@@ -207,7 +242,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
       replace(c, await errorResponse(url, statusOf(err), err));
     }
     const res = c.res;
-    const mark = res.headers.get(CACHE_MARK) === '1';
+    const mark = marked.has(c) || res.headers.get(CACHE_MARK) === '1';
     // A body handed over by respondWith is taken as it is: asking the answer for its body stream would
     // make @hono/node-server build a full undici Response for it, a good part of a rendered page's cost.
     const known = knownBodies.get(c);
@@ -221,10 +256,10 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
       if (name !== CACHE_MARK && name !== CACHE_TAGS && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
     });
     const tagged = res.headers.get(CACHE_TAGS);
-    const tags = tagged === null ? null : tagged.split(' ').filter(Boolean);
+    const tags = tagsNamed.get(c) ?? (tagged === null ? null : tagged.split(' ').filter(Boolean));
     if (mark) answerTags.set(c.req.raw, tags);
     const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, gen, tags };
-    replace(c, done(answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 }, opts.inProcess)));
+    replace(c, answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 }, sent(), opts.inProcess));
   };
 
   function redirect(location: string): Response {

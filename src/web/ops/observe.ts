@@ -30,6 +30,18 @@ function routeOf(c: Context): string {
   return 'none';
 }
 
+const idSent = new WeakSet<Context>();
+
+/**
+ * The request's id, for a middleware that builds the answer's headers itself (the pipeline): observe then
+ * leaves the answer as it is rather than setting the id on it afterwards.
+ */
+export function takeRequestId(c: Context): string | undefined {
+  const id = requestIdOf(c);
+  if (id) idSent.add(c);
+  return id;
+}
+
 export function observe(opts: { logger?: Logger; log?: (line: string) => void; metrics: SiteMetrics }): MiddlewareHandler {
   const { logger, log, metrics } = opts;
   return async (c, next) => {
@@ -38,10 +50,12 @@ export function observe(opts: { logger?: Logger; log?: (line: string) => void; m
     const id = given && SANE_ID.test(given) ? given : randomUUID();
     (c.set as (k: string, v: unknown) => void)('requestId', id);
     await next();
-    try {
-      c.res.headers.set('x-request-id', id);
-    } catch {
-      // Headers of some answers are immutable (a fetch passed through): they go without the id.
+    if (!idSent.has(c)) {
+      try {
+        c.res.headers.set('x-request-id', id);
+      } catch {
+        // Headers of some answers are immutable (a fetch passed through): they go without the id.
+      }
     }
     const ms = performance.now() - started;
     const method = c.req.method;

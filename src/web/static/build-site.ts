@@ -75,6 +75,8 @@ const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
 const THREAD_BATCH = 64;
 /** Published articles for each render thread started unasked (about twice as many pages). */
 const ARTICLES_A_THREAD = 2500;
+/** PDFs printed at once: Chromium lays out one while another is written (more gains little on two cores). */
+const PDFS_AT_ONCE = 3;
 /** Paths this thread renders before it looks for the render threads' answers. */
 const OWN_BATCH = 8;
 /** Pages waiting in a rebuild before its render threads are started (a rebuild with less to do renders it on this thread). */
@@ -169,6 +171,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
     /** Paths to render, by this thread or a render thread; batches handed to threads still rendering. */
     const toRender: string[] = [];
     const inFlight = new Set<Promise<void>>();
+    /** PDFs being printed (their promises are in `inFlight` too). */
+    let printing = 0;
     let failed: unknown;
     for (;;) {
       while (queue.length) {
@@ -191,8 +195,24 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
             continue;
           }
           pdfSources[file] = [source, ''];
-          // Printed here: one browser for the build, kept open by this thread (pdf/print-pdf.ts).
-          for (const r of await renderer.render([path])) accept(r);
+          // Printed here, a few at once while the pages go on: one browser for the build, kept open by
+          // this thread (pdf/index.ts), and a PDF waits mostly on Chromium, not on this thread.
+          if (printing >= PDFS_AT_ONCE) await Promise.race(inFlight);
+          if (failed) throw failed;
+          printing++;
+          const done: Promise<void> = renderer
+            .render([path])
+            .then(
+              (rendered) => rendered.forEach(accept),
+              (err) => {
+                failed ??= err;
+              },
+            )
+            .finally(() => {
+              printing--;
+              inFlight.delete(done);
+            });
+          inFlight.add(done);
           continue;
         }
         // Built from nothing that changed since the last build: its file is kept, not rendered again.
