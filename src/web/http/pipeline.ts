@@ -146,8 +146,8 @@ function answer(c: Context, entry: CachedAnswer, extra: Record<string, string>, 
   const type = headers['content-type'] ?? null;
   const encoding = compressible(type) ? negotiateEncoding(c.req.header('accept-encoding'), entry.body.byteLength) : 'identity';
   if (compressible(type)) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
-  const etag = etagFor(entry.etag, encoding);
-  headers.etag = etag;
+  const etag = entry.etag && etagFor(entry.etag, encoding);
+  if (etag) headers.etag = etag;
   const send = (body: Uint8Array | null, status: number): Response => {
     if (!cookies) return new Response(body as Uint8Array<ArrayBuffer> | null, { status, headers });
     const list = new Headers();
@@ -155,7 +155,7 @@ function answer(c: Context, entry: CachedAnswer, extra: Record<string, string>, 
     for (const [name, value] of Object.entries(headers)) if (name !== 'set-cookie') list.set(name, value);
     return new Response(body as Uint8Array<ArrayBuffer> | null, { status, headers: list });
   };
-  if (etagMatches(c.req.header('if-none-match'), etag)) {
+  if (etag && etagMatches(c.req.header('if-none-match'), etag)) {
     delete headers['content-type'];
     delete headers['content-length'];
     delete headers['content-encoding'];
@@ -258,7 +258,9 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const tagged = res.headers.get(CACHE_TAGS);
     const tags = tagsNamed.get(c) ?? (tagged === null ? null : tagged.split(' ').filter(Boolean));
     if (mark) answerTags.set(c.req.raw, tags);
-    const entry = { status: 200, headers, etag: res.headers.get('etag') ?? weakEtag(body), body, gen, tags };
+    // Asked from inside the process (`mizan build`), nobody revalidates: no ETag to hash the bytes for.
+    const etag = res.headers.get('etag') ?? (opts.inProcess ? '' : weakEtag(body));
+    const entry = { status: 200, headers, etag, body, gen, tags };
     replace(c, answer(c, mark ? opts.cache.set(key, entry) : { ...entry, encoded: {}, at: 0 }, sent(), opts.inProcess));
   };
 
