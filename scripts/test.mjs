@@ -43,5 +43,19 @@ if (!existsSync(chromium) && process.env.MIZAN_REQUIRE_BROWSER !== '1') {
 if (!existsSync(join(root, '..', 'shared', 'seeds'))) missing.push('../shared/seeds is absent: the tests that read the real seed page are skipped.');
 for (const line of missing) process.stdout.write(`note: ${line}\n`);
 
-const files = only.length ? only : [...testFiles(join(root, 'test')), ...testFiles(join(root, 'src'))].sort();
+// The slowest files (a CI run's figures, 60-150 s each) start first, so that none of them is left
+// running alone at the end while the other lane idles; the rest follow in name order.
+const SLOWEST_FIRST = [
+  'test/web/static-build-threads.test.ts',
+  'test/web/editor/axe.test.ts',
+  'test/web/static-build.test.ts',
+  'test/app/mail/delivery.test.ts',
+  'test/web/site/media-browser.test.ts',
+  'test/web/browser.test.ts',
+  'test/reliability/crash-safety.test.ts',
+  'test/store/migrate-atomic.test.ts',
+  'test/web/static-search.test.ts',
+].map((f) => join(root, f));
+const rank = (f) => (SLOWEST_FIRST.includes(f) ? SLOWEST_FIRST.indexOf(f) : SLOWEST_FIRST.length);
+const files = only.length ? only : [...testFiles(join(root, 'test')), ...testFiles(join(root, 'src'))].sort().sort((a, b) => rank(a) - rank(b));
 run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files]);
