@@ -47,6 +47,11 @@ export interface WebDeps {
    * given to it at once (the others wait their turn at the search gate).
    */
   searcher?: Searcher;
+  /**
+   * Addresses in one sitemap file before `sitemap.xml` becomes an index of several (default 50,000, the
+   * protocol's limit; routes/sitemap.ts). Lower only to see the index on a small site.
+   */
+  sitemapMaxUrls?: number;
 }
 
 /** Searches answered elsewhere (worker threads), with how many may run at once. */

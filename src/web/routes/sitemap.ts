@@ -1,8 +1,9 @@
 /**
  * @module `sitemap.xml` (every home, article, topic, region and expert page, each with its language
- * alternates as `xhtml:link`) and `robots.txt`.
+ * alternates as `xhtml:link`) and `robots.txt`. A site past the protocol's limits for one file (50,000
+ * addresses or 50 MB) gets a sitemap index at `sitemap.xml`, pointing at `sitemap-1.xml`, `sitemap-2.xml`…
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { LANGS, countryPath, homePath, relationPath } from '../../model/index.ts';
 import { countryDirectory, relationDirectory } from '../../app/index.ts';
 import { hreflangs as hreflangsOf, type Hreflang } from '../hreflang.ts';
@@ -29,19 +30,87 @@ function xml(s: string): string {
  * @example sitemapXml([{ loc: 'https://x.org/', alternates: [{ lang: 'ar', href: 'https://x.org/ar/' }] }])
  */
 export function sitemapXml(urls: SitemapUrl[]): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'];
+  return urlsetXml(urls.map(urlXml));
+}
+
+/** One `<url>` entry. */
+function urlXml(u: SitemapUrl): string {
+  const out = ['<url>', `<loc>${xml(u.loc)}</loc>`];
+  if (u.lastmod) out.push(`<lastmod>${xml(u.lastmod)}</lastmod>`);
+  for (const a of u.alternates) out.push(`<xhtml:link rel="alternate" hreflang="${xml(a.lang)}" href="${xml(a.href)}"/>`);
+  out.push('</url>');
+  return out.join('\n');
+}
+
+const URLSET_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">';
+const URLSET_CLOSE = '</urlset>\n';
+
+function urlsetXml(entries: string[]): string {
+  return [URLSET_OPEN, ...entries, URLSET_CLOSE].join('\n');
+}
+
+/** The protocol's limits for one sitemap file (sitemaps.org): 50,000 addresses, 50 MB uncompressed. */
+export const SITEMAP_MAX_URLS = 50_000;
+const SITEMAP_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * `urls` cut into files within the limits (at most `maxUrls` addresses and 50 MB each), in order: one
+ * part for a site that fits in one file.
+ */
+export function sitemapParts(urls: SitemapUrl[], maxUrls = SITEMAP_MAX_URLS): { entries: string[]; lastmod?: string }[] {
+  const parts: { entries: string[]; lastmod?: string }[] = [];
+  const frame = Buffer.byteLength(URLSET_OPEN) + Buffer.byteLength(URLSET_CLOSE) + 2;
+  let part: { entries: string[]; lastmod?: string } | undefined;
+  let bytes = 0;
   for (const u of urls) {
-    out.push('<url>', `<loc>${xml(u.loc)}</loc>`);
-    if (u.lastmod) out.push(`<lastmod>${xml(u.lastmod)}</lastmod>`);
-    for (const a of u.alternates) out.push(`<xhtml:link rel="alternate" hreflang="${xml(a.lang)}" href="${xml(a.href)}"/>`);
-    out.push('</url>');
+    const entry = urlXml(u);
+    const size = Buffer.byteLength(entry) + 1;
+    if (!part || part.entries.length >= maxUrls || bytes + size > SITEMAP_MAX_BYTES - frame) {
+      parts.push((part = { entries: [] }));
+      bytes = 0;
+    }
+    part.entries.push(entry);
+    bytes += size;
+    if (u.lastmod && (!part.lastmod || u.lastmod > part.lastmod)) part.lastmod = u.lastmod;
   }
-  out.push('</urlset>', '');
+  return parts.length ? parts : [{ entries: [] }];
+}
+
+/** The address of part `n` (from 1) of a sitemap cut into several files. */
+export function sitemapPartPath(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+function sitemapIndexXml(parts: { loc: string; lastmod?: string }[]): string {
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
+  for (const p of parts) {
+    out.push('<sitemap>', `<loc>${xml(p.loc)}</loc>`);
+    if (p.lastmod) out.push(`<lastmod>${xml(p.lastmod)}</lastmod>`);
+    out.push('</sitemap>');
+  }
+  out.push('</sitemapindex>', '');
   return out.join('\n');
 }
 
 export function registerSitemap(app: Hono, deps: WebDeps): void {
+  const TYPE = 'application/xml; charset=utf-8';
+  const partsOf = async (c: Context) => sitemapParts(await sitemapUrls(c), deps.sitemapMaxUrls ?? SITEMAP_MAX_URLS);
   app.get('/sitemap.xml', async (c) => {
+    const parts = await partsOf(c);
+    if (parts.length === 1) return sendText(c, urlsetXml(parts[0]!.entries), TYPE);
+    const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
+    return sendText(c, sitemapIndexXml(parts.map((p, i) => ({ loc: abs(sitemapPartPath(i + 1)), lastmod: p.lastmod }))), TYPE);
+  });
+  app.get('/:file{sitemap-[1-9][0-9]*\\.xml}', async (c) => {
+    const n = Number(/\d+/.exec(c.req.param('file'))![0]);
+    const parts = await partsOf(c);
+    // A site that fits in one file has no parts: its sitemap is sitemap.xml itself.
+    if (parts.length === 1 || n > parts.length) return c.notFound();
+    return sendText(c, urlsetXml(parts[n - 1]!.entries), TYPE);
+  });
+
+  /** Every address the sitemap lists, in order. */
+  async function sitemapUrls(c: Context): Promise<SitemapUrl[]> {
     const abs = (p: string) => absoluteUrl(deps, c.req.url, p);
     // x-default is the version in the site's configured default language (hreflang.ts).
     const hreflangs = (lang: string, self: string, alternates: readonly Hreflang[]) => hreflangsOf(lang, self, alternates, currentSite().defaultLanguage);
@@ -87,8 +156,8 @@ export function registerSitemap(app: Hono, deps: WebDeps): void {
       const forms = langs.map((l) => ({ lang: l, href: abs(pathIn(l)) }));
       urls.push(...forms.map((f) => ({ loc: f.href, alternates: hreflangs(f.lang, f.href, forms) })));
     }
-    return sendText(c, sitemapXml(urls), 'application/xml; charset=utf-8');
-  });
+    return urls;
+  }
 
   app.get('/robots.txt', (c) => {
     const body = ['User-agent: *', 'Disallow: /admin', 'Disallow: /api/', 'Allow: /', '', `Sitemap: ${absoluteUrl(deps, c.req.url, '/sitemap.xml')}`, ''].join('\n');
