@@ -197,7 +197,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
           pdfSources[file] = [source, ''];
           // Printed here, a few at once while the pages go on: one browser for the build, kept open by
           // this thread (pdf/index.ts), and a PDF waits mostly on Chromium, not on this thread.
-          if (printing >= PDFS_AT_ONCE) await Promise.race(inFlight);
+          while (printing >= PDFS_AT_ONCE) await Promise.race(inFlight);
           if (failed) throw failed;
           printing++;
           const done: Promise<void> = renderer
