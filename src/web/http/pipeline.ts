@@ -15,12 +15,6 @@ import { encodedBody, type CachedAnswer, type PageCache } from './page-cache.ts'
 import { applySecurityHeaders, SECURITY_HEADERS } from './security-headers.ts';
 import { takeRequestId } from '../ops/observe.ts';
 
-/** A route sets this header (removed before sending) to let the page cache keep its answer. */
-export const CACHE_MARK = 'x-mizan-page-cache';
-
-/** A route sets this header (removed before sending) to name what its answer was built from. */
-export const CACHE_TAGS = 'x-mizan-cache-tags';
-
 /** Longest request target (path and query) the site reads. */
 export const MAX_URL_LENGTH = 2048;
 
@@ -242,7 +236,7 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
       replace(c, await errorResponse(url, statusOf(err), err));
     }
     const res = c.res;
-    const mark = marked.has(c) || res.headers.get(CACHE_MARK) === '1';
+    const mark = marked.has(c);
     // A body handed over by respondWith is taken as it is: asking the answer for its body stream would
     // make @hono/node-server build a full undici Response for it, a good part of a rendered page's cost.
     const known = knownBodies.get(c);
@@ -253,10 +247,9 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
     const body = known ?? new Uint8Array(await res.arrayBuffer());
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => {
-      if (name !== CACHE_MARK && name !== CACHE_TAGS && name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
+      if (name !== 'content-length' && name !== 'content-encoding' && name !== 'etag') headers.push([name, value]);
     });
-    const tagged = res.headers.get(CACHE_TAGS);
-    const tags = tagsNamed.get(c) ?? (tagged === null ? null : tagged.split(' ').filter(Boolean));
+    const tags = tagsNamed.get(c) ?? null;
     if (mark) answerTags.set(c.req.raw, tags);
     // Asked from inside the process (`mizan build`), nobody revalidates: no ETag to hash the bytes for.
     const etag = res.headers.get('etag') ?? (opts.inProcess ? '' : weakEtag(body));
@@ -273,14 +266,10 @@ function finish(res: Response): Response {
   let out = res;
   try {
     applySecurityHeaders(res.headers);
-    res.headers.delete(CACHE_MARK);
-    res.headers.delete(CACHE_TAGS);
   } catch {
     // Headers of some responses are immutable: copy them.
     out = new Response(res.body, { status: res.status, statusText: res.statusText, headers: new Headers(res.headers) });
     applySecurityHeaders(out.headers);
-    out.headers.delete(CACHE_MARK);
-    out.headers.delete(CACHE_TAGS);
   }
   return out;
 }

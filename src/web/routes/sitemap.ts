@@ -23,15 +23,6 @@ function xml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-/**
- * The sitemap text for `urls`.
- *
- * @example sitemapXml([{ loc: 'https://x.org/', alternates: [{ lang: 'ar', href: 'https://x.org/ar/' }] }])
- */
-export function sitemapXml(urls: SitemapUrl[]): string {
-  return urlsetXml(urls.map(urlXml));
-}
-
 /** One `<url>` entry. */
 function urlXml(u: SitemapUrl): string {
   const out = ['<url>', `<loc>${xml(u.loc)}</loc>`];
@@ -56,7 +47,7 @@ const SITEMAP_MAX_BYTES = 50 * 1024 * 1024;
  * `urls` cut into files within the limits (at most `maxUrls` addresses and 50 MB each), in order: one
  * part for a site that fits in one file.
  */
-export function sitemapParts(urls: SitemapUrl[], maxUrls = SITEMAP_MAX_URLS): { entries: string[]; lastmod?: string }[] {
+function sitemapParts(urls: SitemapUrl[], maxUrls = SITEMAP_MAX_URLS): { entries: string[]; lastmod?: string }[] {
   const parts: { entries: string[]; lastmod?: string }[] = [];
   const frame = Buffer.byteLength(URLSET_OPEN) + Buffer.byteLength(URLSET_CLOSE) + 2;
   let part: { entries: string[]; lastmod?: string } | undefined;
@@ -76,7 +67,7 @@ export function sitemapParts(urls: SitemapUrl[], maxUrls = SITEMAP_MAX_URLS): { 
 }
 
 /** The address of part `n` (from 1) of a sitemap cut into several files. */
-export function sitemapPartPath(n: number): string {
+function sitemapPartPath(n: number): string {
   return `/sitemap-${n}.xml`;
 }
 

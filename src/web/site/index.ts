@@ -3,6 +3,7 @@
  * (`site-context.ts`), and the route serving the assets its configuration brings.
  */
 import type { Hono } from 'hono';
+import { cacheable } from '../http/pipeline.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { identityAssetAt } from './identity-assets.ts';
 import { currentSite } from './site-context.ts';
@@ -23,11 +24,11 @@ export function registerSite(app: Hono, deps: WebDeps): void {
   app.get('/assets/identity/*', (c) => {
     const asset = identityAssetAt(currentSite(), c.req.path);
     if (!asset) return c.notFound();
+    cacheable(c);
     return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': asset.type,
       'cache-control': 'public, max-age=31536000, immutable',
       etag: asset.etag,
-      'x-mizan-page-cache': '1',
     });
   });
   registerIndexPages(app, deps);
