@@ -81,6 +81,9 @@ const PDFS_AT_ONCE = 3;
 const OWN_BATCH = 8;
 /** Pages waiting in a rebuild before its render threads are started (a rebuild with less to do renders it on this thread). */
 const REBUILD_THREAD_START = 256;
+/** A link to page N of a paged listing (views/pager.tsx puts `page` last; page 1 is the listing's own path). */
+const PAGED = /^([^#]*[?&])page=([1-9][0-9]{0,5})$/;
+
 /** Dynamic by nature: served by a Mizan server (the API origin), never copied. */
 const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/healthz$|\/metrics$/;
 
@@ -143,6 +146,21 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
         queue.push(link);
       }
     };
+    /** Per paged listing (its page links' prefix), the highest page whose lower pages were all taken. */
+    const pagedUpTo = new Map<string, number>();
+    // A pager links to its listing's last page: once that page is there, the pages before it are taken
+    // at once, not found one "older" link at a time (an expert's 400 pages made a chain that ended the build alone).
+    const takePagesBefore = (path: string) => {
+      const paged = PAGED.exec(path);
+      if (!paged) return;
+      const [, prefix, n] = paged;
+      const upTo = pagedUpTo.get(prefix) ?? 1;
+      if (Number(n) <= upTo) return;
+      pagedUpTo.set(prefix, Number(n));
+      const lower: string[] = [];
+      for (let i = upTo + 1; i < Number(n); i++) lower.push(`${prefix}page=${i}`);
+      follow(lower, path);
+    };
     const accept = (r: Rendered) => {
       if (r.status === 301 || r.status === 308) {
         if (r.location?.startsWith('/')) follow([r.location], r.path);
@@ -161,6 +179,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       if (r.written) report.written++;
       else report.unchanged++;
       follow(r.links ?? [], r.path);
+      takePagesBefore(r.path);
     };
 
     // Made while the pages render (on this thread, between its batches, while the render threads go on).
@@ -230,6 +249,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
             report.unchanged++;
             report.reused++;
             follow(typeOfFile(file) ? linksOf(kept.toString('utf8'), typeOfFile(file), origin) : [], path);
+            takePagesBefore(path);
             continue;
           }
         }

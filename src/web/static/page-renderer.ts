@@ -25,7 +25,7 @@ export interface Rendered {
   written?: boolean;
   /** What the page was built from (null: anything; absent: not to be kept). */
   tags?: string[] | null;
-  /** The site paths it links to or loads. */
+  /** The site paths it links to or loads, less those this renderer handed back already (the build has them). */
   links?: string[];
 }
 
@@ -59,6 +59,8 @@ export async function pageRenderer(store: Store, opts: RendererOptions): Promise
   const app = createWebApp({ store, baseUrl: opts.origin, reads: snapshot }, { inProcess: true });
   const folders = new Set<string>();
   const decoder = new TextDecoder();
+  /** The links this renderer has handed back already. */
+  const reported = new Set<string>();
 
   const one = async (path: string): Promise<Rendered> => {
     const req = new Request(`http://localhost${path}`);
@@ -81,7 +83,16 @@ export async function pageRenderer(store: Store, opts: RendererOptions): Promise
       }
       writeFileSync(target, bytes);
     }
-    const links = /text\/|xml|json/.test(type) ? linksOf(decoder.decode(bytes), type, opts.origin) : [];
+    // Each link once: the build follows a link the first time any page names it, and nearly every link
+    // of a page (the masthead, the footer, the assets) was named by the pages before it.
+    const links: string[] = [];
+    if (/text\/|xml|json/.test(type)) {
+      for (const link of linksOf(decoder.decode(bytes), type, opts.origin)) {
+        if (reported.has(link)) continue;
+        reported.add(link);
+        links.push(link);
+      }
+    }
     return { path, status: 200, file, digest, written, tags: tags === undefined ? undefined : tags && [...tags], links };
   };
 

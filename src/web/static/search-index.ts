@@ -24,6 +24,9 @@ export interface StaticIndex {
   attached: Record<string, number[]>;
 }
 
+/** Articles indexed between two pauses for the event loop (about 5 ms). */
+const YIELD_EVERY = 50;
+
 /** A stem's weight in a document: the sum over the fields holding it (title counts most, as on the server). */
 const WEIGHT: Record<FieldName, number> = { title: 8, summary: 4, headings: 2, body: 1, meta: 1 };
 
@@ -41,7 +44,11 @@ export async function staticSearchIndex(store: Store): Promise<string> {
     if (!list) map.set(stem, (list = []));
     list.push(...values);
   };
+  let read = 0;
   for await (const article of store.allArticles({ status: 'published' })) {
+    // The store's reads resolve at once on SQLite: without a pause the index is one unbroken second on
+    // the build's own thread, while its render threads wait for the batches it hands out.
+    if (++read % YIELD_EVERY === 0) await new Promise(setImmediate);
     if (article.type === 'page') continue;
     // The PDFs' words count as body text, as in the server's index (search-doc.ts).
     const files = article.attachments.length ? await attachmentTexts(store, article) : [];
