@@ -1,8 +1,8 @@
 /**
  * @module Production figures, each beside a peer measured in the same run:
  * (1) `mizan --help` from the compiled code beside `node -e 0` (the floor of any Node CLI);
- * (2) `mizan build --no-pdf` of N bilingual articles (N/2 Arabic-English pairs) beside Debian's `hugo`
- *     building the same number of articles from Markdown, in pages written per second (Hugo prints no PDFs),
+ * (2) `mizan build --no-pdf --no-cards` of N bilingual articles (N/2 Arabic-English pairs) beside Debian's `hugo`
+ *     building the same number of articles from Markdown, in pages written per second (Hugo prints no PDFs and draws no social cards),
  *     with the CPU time each spent per page and the HTML each wrote per second. Mizan runs compiled (dist/, as `mizan build` does once
  *     installed) on one thread per core (`--threads N` to choose), as Hugo uses every core.
  * (3) `mizan reindex` of M articles on PostgreSQL beside SQLite, into an empty index and replacing a full one
@@ -152,8 +152,8 @@ async function staticBuild(): Promise<void> {
     const mizanOnce = async (out: string): Promise<Run> => {
       const tb = performance.now();
       const cpu0 = process.cpuUsage();
-      // Hugo prints no PDFs: the pages are compared without them (a PDF is a Chromium print, see below).
-      report = await buildSite(store, { out, baseUrl: 'https://example.org', pdf: false, target: { db: join(dir, 'site.db') }, threads });
+      // Hugo prints no PDFs and draws no social cards: the pages are compared without them.
+      report = await buildSite(store, { out, baseUrl: 'https://example.org', pdf: false, cards: false, target: { db: join(dir, 'site.db') }, threads });
       const cpu = process.cpuUsage(cpu0);
       const seconds = (performance.now() - tb) / 1000;
       const html = filesOf(out, '.html');
@@ -208,7 +208,7 @@ async function staticBuild(): Promise<void> {
     const mbs = (run: Run) => run.html.bytes / 1024 / 1024 / run.seconds;
     console.log(`  HTML written: hugo ${kb(hugo.html)} KB a page, ${mbs(hugo).toFixed(1)} MB/s; mizan ${kb(mizan.html)} KB a page, ${mbs(mizan).toFixed(1)} MB/s = ${(mbs(mizan) / mbs(hugo)).toFixed(2)}× hugo`);
     const tr = performance.now();
-    const again = await buildSite(store, { out: join(dir, `mizan-out-${STATIC_ROUNDS - 1}`), baseUrl: 'https://example.org', pdf: false, target: { db: join(dir, 'site.db') }, threads });
+    const again = await buildSite(store, { out: join(dir, `mizan-out-${STATIC_ROUNDS - 1}`), baseUrl: 'https://example.org', pdf: false, cards: false, target: { db: join(dir, 'site.db') }, threads });
     await store.close();
     console.log(`  mizan build again (nothing changed): ${((performance.now() - tr) / 1000).toFixed(1)} s, ${again.written} files written`);
   } finally {

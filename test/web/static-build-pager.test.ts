@@ -61,7 +61,7 @@ forEachEngine('a long listing: its pager and its static copy', (h) => {
 
   test('the static copy holds every page of the listing, each as the server sends it', async () => {
     const out = join(dir, 'site');
-    const report = await buildSite(store, { out, baseUrl: BASE, pdf: false });
+    const report = await buildSite(store, { out, baseUrl: BASE, pdf: false, cards: false });
     assert.deepEqual(report.broken, []);
     const app = createWebApp({ store, baseUrl: BASE }, { noCache: true });
     for (const [file, path] of [['ar/experts/mwlf-awl', '/ar/experts/mwlf-awl'], ['experts/first-author', '/experts/first-author']]) {

@@ -28,6 +28,8 @@ const NOTE = join(import.meta.dirname, '../fixtures/attachments/policy-note-ar.p
 function addressesOf(html: string): string[] {
   const found: string[] = [];
   for (const m of html.matchAll(/\s(?:href|src|action|poster|data-[a-z-]+)="([^"#]*)/g)) found.push(m[1]);
+  // The social cards a shared link shows (og:image, twitter:image) are absolute addresses in meta tags.
+  for (const m of html.matchAll(/<meta (?:property|name)="(?:og|twitter):image" content="([^"]*)"/g)) found.push(m[1]);
   for (const m of html.matchAll(/\s(?:srcset|imagesrcset)="([^"]*)/g)) for (const c of m[1].split(',')) found.push(c.trim().split(/\s+/)[0]);
   for (const m of html.matchAll(/url\(["']?([^"')]+)/g)) found.push(m[1]);
   return found.map((l) => l.replace(/&amp;/g, '&')).map((l) => (l.startsWith(BASE) ? l.slice(BASE.length) || '/' : l)).filter((l) => l.startsWith('/') && !l.startsWith('//'));
@@ -101,6 +103,13 @@ describe('the static copy of the demo site', () => {
     assert.ok(variants > 0, 'the demo pages offer image variants');
     assert.ok(attachmentLinks >= 2, `the article lists its PDF (title and download): ${attachmentLinks} links`);
     assert.ok(readFileSync(join(out, fileForPath(attachment))).equals(readFileSync(NOTE)), 'the PDF in the copy is the file as uploaded');
+    // A link shared from the copy shows its card (each og:image above is in the copy): an article's that
+    // has no image of its own, and the site's in each language.
+    const cards = [...files].filter((f) => /^cards\/[0-9a-f]{16}\.png$/.test(f));
+    assert.ok(cards.length >= 1, `${cards.length} article cards`);
+    for (const f of ['cards/site-ar.png', 'cards/site-en.png']) assert.ok(files.has(f), f);
+    const png = readFileSync(join(out, cards[0]!));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
   });
 
   test('each file holds the bytes a real server sends for its path', async () => {
@@ -173,17 +182,21 @@ describe('the static copy of the demo site', () => {
     }
   });
 
-  test('without PDFs: none printed, no broken link reported, and with an API origin they are sent there', async () => {
+  test('without PDFs and cards: none printed or drawn, no broken link reported, and with an API origin they are sent there', async () => {
     const bare = join(dir, 'bare');
-    const r = await buildSite(store, { out: bare, baseUrl: BASE, pdf: false, apiOrigin: 'https://api.example.org' });
+    const r = await buildSite(store, { out: bare, baseUrl: BASE, pdf: false, cards: false, apiOrigin: 'https://api.example.org' });
     assert.deepEqual(r.broken, []);
     assert.ok(r.pdfsSkipped >= 10, `${r.pdfsSkipped} PDFs left out`);
+    assert.ok(r.cardsSkipped >= 3, `${r.cardsSkipped} cards left out`);
+    assert.equal(existsSync(join(bare, 'cards')), false, 'no card drawn');
     const pdfs = readdirSync(bare, { recursive: true }).map(String).filter((f) => f.endsWith('.pdf'));
     // Attachments are not printed: they stay in the copy, so their links hold.
     assert.deepEqual(pdfs, [fileForPath(attachment)]);
     const article = (await store.listArticles({ lang: 'ar', limit: 1 })).items[0];
     const rules = readFileSync(join(bare, '_redirects'), 'utf8');
     assert.ok(rules.includes(`${encodeURI(`${article.path}.pdf`)} https://api.example.org${encodeURI(`${article.path}.pdf`)} 302`), rules);
+    assert.ok(rules.includes('/cards/* https://api.example.org/cards/:splat 302'), rules);
+    assert.match(readFileSync(join(bare, 'nginx-redirects.conf'), 'utf8'), /location \/cards\/ \{ proxy_pass https:\/\/api\.example\.org; \}/);
   });
 
   test('a rebuild renders again only the pages built from what changed, and writes the bytes a full build writes', async () => {

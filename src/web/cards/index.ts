@@ -5,6 +5,7 @@
 import type { Hono } from 'hono';
 import { renderCard, type CardInput } from '../../app/index.ts';
 import { NotFoundError } from '../../lib/index.ts';
+import { cacheable, dependsOn } from '../http/pipeline.ts';
 import { isLang } from '../../model/index.ts';
 import { formatSiteDate } from '../i18n/index.ts';
 import { readsOf } from '../read-cache.ts';
@@ -33,12 +34,19 @@ export function registerCards(app: Hono, deps: WebDeps): void {
   app.get('/cards/:name{[0-9a-z-]+\\.png}', async (c) => {
     const name = c.req.param('name').replace(/\.png$/, '');
     const siteLang = /^site-([a-z]{2,3})$/.exec(name)?.[1];
+    // Kept by the page cache (a card costs a hundred milliseconds or more to draw) and by `mizan build`
+    // across rebuilds: a site's card changes with its settings only (a change to everything), an
+    // article's with the article.
     if (siteLang) {
       if (!isLang(siteLang)) throw new NotFoundError(`no card ${name}`);
+      cacheable(c);
+      dependsOn(c, []);
       return png(await renderCard({ ...frame(siteLang), title: siteText(siteLang, 'tagline') || siteText(siteLang, 'name'), kicker: '', date: '' }));
     }
     const a = /^[0-9a-f]{16}$/.test(name) ? await readsOf(deps).getArticle(name) : undefined;
     if (!a) throw new NotFoundError(`no card ${name}`);
+    cacheable(c);
+    dependsOn(c, [`article:${a.id}`]);
     const line = a.type === 'page' ? '' : a.series ? `${a.typeLabel} · ${kicker(a)}` : a.typeLabel;
     return png(await renderCard({ ...frame(a.lang), title: a.title, kicker: line, date: a.published && a.type !== 'page' ? formatSiteDate(a.published, a.lang) : '' }));
   });

@@ -35,6 +35,12 @@ export interface BuildOptions {
    */
   pdf?: boolean;
   /**
+   * Draw the social cards shared links show (`/cards/<id>.png`, default true): a card costs a hundred
+   * milliseconds or more, and is kept by a rebuild while its article is unchanged. Without them, their
+   * addresses go to the API origin when one is given.
+   */
+  cards?: boolean;
+  /**
    * The database `store` was opened on: given, pages are also rendered by `threads - 1` more threads,
    * each with its own read-only connection to it (without it, on this thread alone).
    */
@@ -57,6 +63,8 @@ export interface BuildReport {
   /** Article PDFs left out (`pdf: false`), and PDFs kept from the last build because their page had not changed. */
   pdfsSkipped: number;
   pdfsReused: number;
+  /** Social cards left out (`cards: false`). */
+  cardsSkipped: number;
   /** Pages not rendered again: nothing they were built from changed since the last build into `out` (counted in `unchanged`). */
   reused: number;
   /** Internal links that answered something other than a page (status, from which page). */
@@ -71,6 +79,8 @@ const PDF_SOURCES = '.mizan-build-pdf.json';
 /** What the last build's pages were built from (their cache tags), the change it had read up to, and the code and origin it ran with. */
 const STATE = '.mizan-build-state.json';
 const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
+/** A social card (web/cards). */
+const CARD = /^\/cards\/[0-9a-z-]+\.png$/;
 /** Paths handed to a render thread at once (fewer near the end, so that all finish together). */
 const THREAD_BATCH = 64;
 /** Published articles for each render thread started unasked (about twice as many pages). */
@@ -104,7 +114,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   const queue = [...start];
   const from = new Map<string, string>(start.map((p) => [p, '(start)']));
   const files = new Map<string, string>();
-  const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, reused: 0, broken: [], threads: 1 };
+  const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, cardsSkipped: 0, reused: 0, broken: [], threads: 1 };
   mkdirSync(opts.out, { recursive: true });
   const previous: Record<string, string> = existsSync(join(opts.out, MANIFEST)) ? JSON.parse(readFileSync(join(opts.out, MANIFEST), 'utf8')) : {};
   const rendering = { out: opts.out, origin, previous };
@@ -196,6 +206,10 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
     for (;;) {
       while (queue.length) {
         const path = queue.shift()!;
+        if (opts.cards === false && CARD.test(path)) {
+          report.cardsSkipped++;
+          continue;
+        }
         if (PDF.test(path)) {
           if (opts.pdf === false) {
             skippedPdfs.push(path);
@@ -321,8 +335,9 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
     const former = await formerPaths(store);
     report.redirects = former.length;
     report.pdfsSkipped = skippedPdfs.length;
-    writeFileSync(join(opts.out, '_redirects'), redirectRules(former, opts.apiOrigin, skippedPdfs));
-    writeFileSync(join(opts.out, 'nginx-redirects.conf'), nginxRules(former, opts.apiOrigin, skippedPdfs.length > 0));
+    const away = { pdfs: skippedPdfs, cards: report.cardsSkipped > 0 };
+    writeFileSync(join(opts.out, '_redirects'), redirectRules(former, opts.apiOrigin, away));
+    writeFileSync(join(opts.out, 'nginx-redirects.conf'), nginxRules(former, opts.apiOrigin, away));
     writeFileSync(join(opts.out, MANIFEST), JSON.stringify(Object.fromEntries([...files].sort()), null, 0) + '\n');
     // Sorted: pages rendered on several threads arrive in no set order.
     writeFileSync(join(opts.out, STATE), JSON.stringify({ ...state, pages: Object.fromEntries(Object.entries(state.pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) }) + '\n');
@@ -423,7 +438,13 @@ async function formerPaths(store: Store): Promise<[string, string][]> {
   return rows.map((r) => [r.path, r.redirect_to as string]);
 }
 
-function redirectRules(former: [string, string][], api: string | undefined, pdfsAway: string[]): string {
+/** What the copy left out for the API origin to answer: the article PDFs not printed, and whether the social cards were. */
+interface LeftOut {
+  pdfs: string[];
+  cards: boolean;
+}
+
+function redirectRules(former: [string, string][], api: string | undefined, away: LeftOut): string {
   const lines = ['# Former paths answer 301 to where the page lives now (written by mizan build).'];
   for (const [from, to] of former) lines.push(`${encodeURI(from)} ${encodeURI(to)} 301`);
   lines.push('# Pages with a query were written as <path>~<query>.html.');
@@ -432,19 +453,21 @@ function redirectRules(former: [string, string][], api: string | undefined, pdfs
     const o = api.replace(/\/+$/, '');
     lines.push('# Search and the API are answered by a Mizan server.');
     for (const p of ['/search', '/ar/search', '/api/*']) lines.push(`${p} ${o}${p.replace('*', ':splat')} 200`);
-    if (pdfsAway.length) lines.push('# Article PDFs were left out of the copy: the server prints them.');
-    for (const p of pdfsAway) lines.push(`${encodeURI(p)} ${o}${encodeURI(p)} 302`);
+    if (away.pdfs.length) lines.push('# Article PDFs were left out of the copy: the server prints them.');
+    for (const p of away.pdfs) lines.push(`${encodeURI(p)} ${o}${encodeURI(p)} 302`);
+    if (away.cards) lines.push('# Social cards were left out of the copy: the server draws them.', `/cards/* ${o}/cards/:splat 302`);
   }
   return lines.join('\n') + '\n';
 }
 
-function nginxRules(former: [string, string][], api: string | undefined, pdfsAway: boolean): string {
+function nginxRules(former: [string, string][], api: string | undefined, away: LeftOut): string {
   const lines = ['# For an nginx serving the static copy: include inside its `server {}` (written by mizan build).'];
   for (const [from, to] of former) lines.push(`location = ${JSON.stringify(encodeURI(from))} { return 301 ${JSON.stringify(encodeURI(to))}; }`);
   if (api) {
     const o = api.replace(/\/+$/, '');
     lines.push(`location ~ ^(/[a-z]{2})?/search$ { proxy_pass ${o}; }`, `location /api/ { proxy_pass ${o}; }`);
-    if (pdfsAway) lines.push(`location ~ /policy-analysis/[^/]+\\.pdf$ { proxy_pass ${o}; }`);
+    if (away.pdfs.length) lines.push(`location ~ /policy-analysis/[^/]+\\.pdf$ { proxy_pass ${o}; }`);
+    if (away.cards) lines.push(`location /cards/ { proxy_pass ${o}; }`);
   }
   lines.push('location / { try_files "${uri}~${args}.html" $uri $uri.html ${uri}index.html =404; }');
   return lines.join('\n') + '\n';

@@ -21,6 +21,9 @@ export function linksOf(body: string, type: string, origin: string): string[] {
   const found: string[] = [];
   if (type.includes('html')) {
     for (const m of body.matchAll(/\s(?:href|src)="([^"#]*)/g)) found.push(m[1]);
+    // A shared link's card (og:image, twitter:image, og:url): an absolute address in a meta tag's content,
+    // kept when it is on the copy's own origin (below).
+    for (const m of body.matchAll(/<meta [^>]*content="([^"#]*)/g)) found.push(m[1]);
     // A <picture>'s AVIF and WebP variants are named only in srcset ("url 320w, url 640w"): a browser
     // picks one of them, so each must be in the copy.
     for (const m of body.matchAll(/\ssrcset="([^"]*)/g)) {
