@@ -172,8 +172,10 @@ async function staticBuild(): Promise<void> {
       return { seconds, cpuMs: (cpuS * 1000) / html.count, cores: cpuS / seconds, html };
     };
 
-    // Round after round, in turns (which goes first alternates): creating thousands of files costs this
-    // machine's kernel from 40 to 600 µs each from one minute to the next, for both builders alike.
+    // Round after round, in turns (which goes first alternates). Each round writes into folders of its own
+    // and none is removed before the end: on ext4, a file created within a minute or so of thousands being
+    // deleted costs the kernel a scan past each of their inodes (`recently_deleted` in `find_inode_bit`),
+    // 40 to 600 µs a file, so a removal between rounds measured the kernel rather than the builders.
     const rounds: { mizan: Run; hugo: Run }[] = [];
     for (let r = 0; r < STATIC_ROUNDS; r++) {
       const mizanOut = join(dir, `mizan-out-${r}`);
@@ -188,10 +190,6 @@ async function staticBuild(): Promise<void> {
         mizan = await mizanOnce(mizanOut);
       }
       rounds.push({ mizan, hugo });
-      if (r < STATIC_ROUNDS - 1) {
-        rmSync(mizanOut, { recursive: true, force: true });
-        rmSync(hugoOut, { recursive: true, force: true });
-      }
     }
     const rate = (run: Run) => run.html.count / run.seconds;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
