@@ -170,8 +170,26 @@ test('backup leaves no partial file behind when it fails', async () => {
   const store = await openStore({ db: join(dir, 'partial.db') });
   try {
     await sql`select 1`.execute(store.db);
-    await assert.rejects(writeBackup(store, join(dir, 'no-such-folder', 'x.bak')));
+    await assert.rejects(writeBackup(store, join(dir, 'no-such-folder', 'x.bak')), /the folder .*no-such-folder does not exist/);
   } finally {
     await store.close();
   }
+});
+
+test('a backup refused by its place says why, by name, through the CLI', async () => {
+  const db = join(dir, 'place.db');
+  const store = await openStore({ db });
+  await store.close();
+  const folder = join(dir, 'a-folder');
+  mkdirSync(folder);
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'not a folder');
+  const intoFolder = await runMizan(['backup', folder, '--db', db]);
+  assert.equal(intoFolder.code, 1);
+  assert.match(intoFolder.stderr, new RegExp(`${folder} is a folder: give the backup a file name`));
+  // Under a file: before, a stream error the command did not listen for ended Node with a stack trace.
+  const underFile = await runMizan(['backup', join(file, 'x.bak'), '--db', db]);
+  assert.equal(underFile.code, 1);
+  assert.match(underFile.stderr, new RegExp(`^mizan: cannot write the backup ${join(file, 'x.bak')}: ${file} is not a folder\n$`));
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.partial')), []);
 });

@@ -168,6 +168,15 @@ test('a file that is not an SQLite database is refused and left untouched', asyn
   assert.deepEqual(readFileSync(file), before);
 });
 
+test('a database path that is a folder, or lies under a file, is refused by name', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mizan-db-place-'));
+  await assert.rejects(openStore({ db: dir }), (e: unknown) => e instanceof DatabaseRefusedError && e.message === `${dir} is a folder, not a database file: give the file inside it, like ${dir}/mizan.db`);
+  const file = join(dir, 'notes.txt');
+  writeFileSync(file, 'a file, not a folder\n');
+  await assert.rejects(openStore({ db: join(file, 'mizan.db') }), (e: unknown) => e instanceof DatabaseRefusedError && e.message.includes(join(file, 'mizan.db')) && /a file stands where a folder/.test(e.message));
+  assert.equal(readFileSync(file, 'utf8'), 'a file, not a folder\n');
+});
+
 test('SQLite statements are kept, and a kept one answers for the table as it is now', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mizan-statements-'));
   const store = await openStore({ db: join(dir, 'mizan.db') });

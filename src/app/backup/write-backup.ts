@@ -7,12 +7,13 @@
  * backup is whole or absent.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
+import { MizanError } from '../../lib/index.ts';
 import { describeTables, openStore, type Store, type TableInfo } from '../../store/index.ts';
 import { BACKUP_FORMAT, encodeValue, MEDIA_PIECE, type BackupHeader } from './backup-file.ts';
 
@@ -74,15 +75,34 @@ async function snapshot<T>(store: Store, fn: (db: Kysely<any>) => Promise<T>): P
  * @example await writeBackup(store, 'site.mizan-backup') // → { rows: { articles: 1204, users: 3, … }, files: 0, … }
  */
 export async function writeBackup(store: Store, file: string, opts: { mediaDir?: string } = {}): Promise<BackupResult> {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new MizanError('bad-backup-file', `${file} is a folder: give the backup a file name, like ${join(file, 'site.mizan-backup')}`);
+  }
   const partial = join(dirname(file), `.${file.split(sep).pop()}.partial`);
-  const out = createWriteStream(partial);
+  // Opened here, so that a place that cannot be written is said before any work, by name.
+  let fd: number;
+  try {
+    fd = openSync(partial, 'w');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const folder = dirname(file);
+    const why = code === 'ENOENT' ? `the folder ${folder} does not exist` : code === 'ENOTDIR' ? `${folder} is not a folder` : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `${folder} cannot be written` : (err as Error).message;
+    throw new MizanError('bad-backup-file', `cannot write the backup ${file}: ${why}`, { cause: err });
+  }
+  const out = createWriteStream(partial, { fd });
   const gzip = createGzip();
   gzip.pipe(out);
+  // A write that fails later (a full disk) ends the backup with its error, not the process.
+  const failed = new Promise<never>((_, reject) => {
+    out.once('error', reject);
+    gzip.once('error', reject);
+  });
+  failed.catch(() => {});
   const hash = createHash('sha256');
   const write = async (value: unknown, counted = true) => {
     const line = JSON.stringify(value) + '\n';
     if (counted) hash.update(line);
-    if (!gzip.write(line)) await once(gzip, 'drain');
+    if (!gzip.write(line)) await Promise.race([once(gzip, 'drain'), failed]);
   };
   const rows: Record<string, number> = {};
   let files = 0;
@@ -119,7 +139,7 @@ export async function writeBackup(store: Store, file: string, opts: { mediaDir?:
     }
     await write({ end: true, rows, files, sha256: hash.digest('hex') }, false);
     gzip.end();
-    await once(out, 'close');
+    await Promise.race([once(out, 'close'), failed]);
     renameSync(partial, file);
   } catch (err) {
     gzip.destroy();

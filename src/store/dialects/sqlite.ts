@@ -14,7 +14,9 @@ const HEADER = 'SQLite format 3\0';
 
 /** Refuses a file that exists, is not empty and is not an SQLite database: it is never overwritten. */
 function checkHeader(file: string): void {
-  if (!existsSync(file) || statSync(file).size === 0) return;
+  if (!existsSync(file)) return;
+  if (statSync(file).isDirectory()) throw new DatabaseRefusedError(`${file} is a folder, not a database file: give the file inside it, like ${file.replace(/\/+$/, '')}/mizan.db`);
+  if (statSync(file).size === 0) return;
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(16);
@@ -24,6 +26,17 @@ function checkHeader(file: string): void {
     }
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Makes the folder the database file goes in, saying which part of its path is in the way when it cannot. */
+function makeFolderFor(file: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (err as Error).message;
+    throw new DatabaseRefusedError(`cannot make the folder of the database ${file}: ${why}`, err);
   }
 }
 
@@ -107,7 +120,7 @@ class WriterDialect extends SqliteDialect {
 export function sqliteDialect(file: string, opts: { readOnly?: boolean } = {}): { dialect: SqliteDialect; raw: SQLite.Database } {
   if (file !== ':memory:') {
     checkHeader(file);
-    if (!opts.readOnly) mkdirSync(dirname(file), { recursive: true });
+    if (!opts.readOnly) makeFolderFor(file);
   }
   let raw: SQLite.Database;
   try {
