@@ -5,11 +5,12 @@
  * states, so a draft stays a draft. Only articles travel this way: revisions, accounts, the audit log and
  * the rest are `mizan backup`'s (EXPORT_LEAVES_OUT).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toJson, toMarkdown } from '../ingest/index.ts';
 import { isArticleStatus, slugOfPath, type ArticleState, type ArticleStatus } from '../model/index.ts';
 import type { Store } from '../store/index.ts';
+import { ensureFolder } from '../lib/index.ts';
 import { edb } from './accounts/tables.ts';
 
 export type ExportFormat = 'md' | 'json';
@@ -36,6 +37,7 @@ export async function exportArticles(store: Store, opts: { format: ExportFormat;
   const schedule = new Map((await db.selectFrom('schedule').select(['article_id', 'publish_at']).execute()).map((r) => [r.article_id, r.publish_at]));
   const result: ExportResult = { files: [], states: {} };
   const taken = new Set<string>();
+  ensureFolder(opts.out, `export into ${opts.out}`);
   for await (const article of store.allArticles()) {
     const stored = statuses.get(article.id);
     const status: ArticleStatus = isArticleStatus(stored) ? stored : 'published';
@@ -45,7 +47,7 @@ export async function exportArticles(store: Store, opts: { format: ExportFormat;
     let file = join(dir, `${base}.${opts.format}`);
     for (let n = 2; taken.has(file); n++) file = join(dir, `${base}-${n}.${opts.format}`);
     taken.add(file);
-    await mkdir(dir, { recursive: true });
+    ensureFolder(dir, `export into ${opts.out}`);
     await writeFile(file, opts.format === 'md' ? toMarkdown(article, state) : toJson(article, state));
     result.files.push(file);
     result.states[status] = (result.states[status] ?? 0) + 1;

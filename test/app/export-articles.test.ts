@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI_EDITOR, DEMO_DIR, edb, exportArticles, importFiles, saveEdit, searchArticles, transition } from '../../src/app/index.ts';
@@ -98,4 +98,19 @@ test('mizan export says what it leaves out and points at mizan backup', async ()
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /wrote 1 article .*\(1 draft; each keeps its state\)/);
   assert.match(r.stderr, /revisions, accounts .* not exported .*mizan backup FILE/);
+});
+
+test('mizan export into a file, or under one, is refused by name, and nothing is written', async () => {
+  const db = join(dir, 'cli-place.db');
+  const page = join(dir, 'cli-place.md');
+  writeFileSync(page, '---\ntitle: صفحة للتصدير\nlang: ar\n---\n\nفقرة.\n');
+  assert.equal((await runMizan(['import', page, '--db', db])).code, 0);
+  const file = join(dir, 'not-a-folder');
+  writeFileSync(file, 'a file\n');
+  for (const out of [file, join(file, 'export')]) {
+    const r = await runMizan(['export', '--out', out, '--db', db]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, `mizan: cannot export into ${out}: ${file} is a file, not a folder\n`);
+  }
+  assert.equal(readFileSync(file, 'utf8'), 'a file\n');
 });

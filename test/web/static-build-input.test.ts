@@ -46,8 +46,8 @@ test('a base URL that is not an http(s) origin at its root is refused, and nothi
 test('an output folder that is a file, or lies under one, is refused by name', async () => {
   const file = join(dir, 'a-file');
   writeFileSync(file, 'not a folder');
-  await refused({ out: file, baseUrl: 'https://example.org' }, 'bad-out', new RegExp(`${file} is a file, not a folder`));
-  await refused({ out: join(file, 'site', 'ar'), baseUrl: 'https://example.org' }, 'bad-out', new RegExp(`${file} is a file, not a folder`));
+  await refused({ out: file, baseUrl: 'https://example.org' }, 'bad-folder', new RegExp(`${file} is a file, not a folder`));
+  await refused({ out: join(file, 'site', 'ar'), baseUrl: 'https://example.org' }, 'bad-folder', new RegExp(`${file} is a file, not a folder`));
 });
 
 test('an output folder several levels deep is made', async () => {

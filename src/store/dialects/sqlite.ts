@@ -4,11 +4,11 @@
  * commits on power loss), foreign keys and a busy timeout, so a second process (a CLI import while the
  * site serves) waits instead of failing. Every transaction begins `IMMEDIATE` (see `WriterDriver`).
  */
-import { mkdirSync, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
-import { DatabaseRefusedError } from '../../lib/index.ts';
+import { DatabaseRefusedError, ensureFolder } from '../../lib/index.ts';
 
 const HEADER = 'SQLite format 3\0';
 
@@ -32,11 +32,9 @@ function checkHeader(file: string): void {
 /** Makes the folder the database file goes in, saying which part of its path is in the way when it cannot. */
 function makeFolderFor(file: string): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    ensureFolder(dirname(file), `make the folder of the database ${file}`);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file stands where a folder of its path should be' : (err as Error).message;
-    throw new DatabaseRefusedError(`cannot make the folder of the database ${file}: ${why}`, err);
+    throw new DatabaseRefusedError((err as Error).message, err);
   }
 }
 

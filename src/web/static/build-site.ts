@@ -8,11 +8,11 @@
  * (`?page=2`) are written as `<path>~<query>.html` with rules to match.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MizanError } from '../../lib/index.ts';
+import { ensureFolder, MizanError } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import type { OpenOptions, Store } from '../../store/index.ts';
 import { pageRenderer, sha, type Rendered } from './page-renderer.ts';
@@ -110,7 +110,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   const from = new Map<string, string>(start.map((p) => [p, '(start)']));
   const files = new Map<string, string>();
   const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, cardsSkipped: 0, reused: 0, broken: [], threads: 1 };
-  makeFolder(opts.out);
+  ensureFolder(opts.out, `write the copy into ${opts.out}`);
   const previous: Record<string, string> = existsSync(join(opts.out, MANIFEST)) ? JSON.parse(readFileSync(join(opts.out, MANIFEST), 'utf8')) : {};
   const rendering = { out: opts.out, origin, previous };
   // Read before any snapshot (this thread's and each render thread's): a change made while the build
@@ -356,41 +356,6 @@ function originOf(baseUrl: string): string {
     throw new MizanError('bad-base-url', `--base-url is the origin the copy is served from, at its root: give ${url.origin}, not "${baseUrl}"`);
   }
   return url.origin;
-}
-
-/**
- * Makes the folder the copy is written into, saying clearly why it cannot be: a file in the way, or a
- * place that cannot be written. (Node's own recursive mkdir never returns on some paths, /proc/… among them.)
- */
-function makeFolder(out: string): void {
-  const missing: string[] = [];
-  let at = resolve(out);
-  for (;;) {
-    let found: Stats | undefined;
-    try {
-      found = statSync(at);
-    } catch (err) {
-      // ENOTDIR: a file further up (found as the walk goes on).
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new MizanError('bad-out', `cannot write the copy into ${out}: ${(err as Error).message}`, { cause: err });
-    }
-    if (found) {
-      if (!found.isDirectory()) throw new MizanError('bad-out', `cannot write the copy into ${out}: ${at} is a file, not a folder`);
-      break;
-    }
-    const parent = dirname(at);
-    if (parent === at) break;
-    missing.unshift(at);
-    at = parent;
-  }
-  for (const folder of missing) {
-    try {
-      mkdirSync(folder);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder).isDirectory()) continue;
-      throw new MizanError('bad-out', `cannot write the copy into ${out}: ${(err as Error).message}`, { cause: err });
-    }
-  }
 }
 
 /** The copy's search index file, named by its digest (so a CDN may keep it for good). */
