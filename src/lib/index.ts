@@ -5,4 +5,4 @@ export * from './time-zone.ts';
 export * from './read-ahead.ts';
 export * from './remembered.ts';
 export * from './module-worker.ts';
-export * from './ensure-folder.ts';
+export * from './output-files.ts';

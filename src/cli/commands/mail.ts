@@ -5,9 +5,9 @@
  * runs the same worker itself); `retry` sends again what is in doubt; `bounce` reads bounce mails; `export` writes the subscriber list as CSV; `delete` removes a
  * subscriber and everything kept about them.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { MizanError, UsageError } from '../../lib/index.ts';
+import { MizanError, UsageError, writeOutputFile } from '../../lib/index.ts';
 import { siteConfigFor, storeFor } from '../context.ts';
 import { loadApp } from '../lazy.ts';
 
@@ -189,7 +189,7 @@ export function registerMail(program: Command): void {
       const store = await storeFor(cmd);
       try {
         const csv = await subscribersCsv(store);
-        if (opts.out) writeFileSync(opts.out, csv);
+        if (opts.out) writeOutputFile(opts.out, csv);
         else process.stdout.write(csv);
       } finally {
         await store.close();
