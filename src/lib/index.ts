@@ -6,3 +6,4 @@ export * from './read-ahead.ts';
 export * from './remembered.ts';
 export * from './module-worker.ts';
 export * from './output-files.ts';
+export * from './public-origin.ts';

@@ -86,3 +86,15 @@ test('plain serve never adds content; the seed imported is read at its path in R
   assert.equal(topic.status, 200);
   assert.ok((await topic.text()).includes(article.path));
 });
+
+test('serve refuses a MIZAN_BASE_URL that is not an http(s) origin at its root, before starting', async () => {
+  const db = join(dir, 'base-url.db');
+  for (const [value, says] of [
+    ['ftp://analysis.example.org', /MIZAN_BASE_URL must be an http or https address, not "ftp:\/\/analysis\.example\.org"/],
+    ['https://analysis.example.org/ar/', /MIZAN_BASE_URL is the origin the site is served from, at its root: give https:\/\/analysis\.example\.org, not "https:\/\/analysis\.example\.org\/ar\/"/],
+  ] as const) {
+    const r = await runMizan(['serve', '--db', db, '--port', '0'], { env: { MIZAN_BASE_URL: value } });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, says);
+  }
+});

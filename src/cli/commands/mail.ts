@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { MizanError, UsageError, writeOutputFile } from '../../lib/index.ts';
+import { MizanError, publicOrigin, UsageError, writeOutputFile } from '../../lib/index.ts';
 import { siteConfigFor, storeFor } from '../context.ts';
 import { loadApp } from '../lazy.ts';
 
@@ -18,7 +18,9 @@ function zoned(iso: string, timeZone: string): string {
 }
 
 function baseUrl(): string {
-  return process.env.MIZAN_BASE_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 3000}`;
+  const given = process.env.MIZAN_BASE_URL;
+  if (given) publicOrigin(given, 'MIZAN_BASE_URL');
+  return given ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 3000}`;
 }
 
 async function requireConfig() {

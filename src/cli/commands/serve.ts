@@ -1,7 +1,7 @@
 /** @module `mizan serve`: the site and the API; `--demo` first loads the demo content into an empty database. */
 import cluster from 'node:cluster';
 import type { Command } from 'commander';
-import { UsageError } from '../../lib/index.ts';
+import { publicOrigin, UsageError } from '../../lib/index.ts';
 import { join } from 'node:path';
 import { siteConfigFor, storeFor } from '../context.ts';
 import { loadApp, loadLogger, loadWeb } from '../lazy.ts';
@@ -77,6 +77,7 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
     slowMs = slowQueryMsOf(process.env.MIZAN_SLOW_QUERY_MS);
     workers = searchWorkersOf(process.env.MIZAN_SEARCH_WORKERS);
     processes = processesOf(opts.processes ?? process.env.MIZAN_PROCESSES);
+    if (process.env.MIZAN_BASE_URL) publicOrigin(process.env.MIZAN_BASE_URL, 'MIZAN_BASE_URL');
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureFolder, MizanError } from '../../lib/index.ts';
+import { ensureFolder, MizanError, publicOrigin } from '../../lib/index.ts';
 import { LANGS } from '../../model/index.ts';
 import type { OpenOptions, Store } from '../../store/index.ts';
 import { pageRenderer, sha, type Rendered } from './page-renderer.ts';
@@ -103,7 +103,7 @@ const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/h
  * @example await buildSite(store, { out: 'public', baseUrl: 'https://example.org' }) // → { pages: 412, written: 412, … }
  */
 export async function buildSite(store: Store, opts: BuildOptions): Promise<BuildReport> {
-  const origin = originOf(opts.baseUrl);
+  const origin = publicOrigin(opts.baseUrl, '--base-url');
   const start = ['/robots.txt', '/sitemap.xml', ...Object.values(LANGS).flatMap(({ prefix }) => [`${prefix}/`, `${prefix}/feed.xml`, `${prefix}/feed.atom`, `${prefix}/feed.json`])];
   const seen = new Set(start);
   const queue = [...start];
@@ -341,21 +341,6 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   } finally {
     await Promise.all(threads.map((t) => t.close()));
   }
-}
-
-/** The copy's public origin: an http(s) origin, since every page's links start at its root. */
-function originOf(baseUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch (err) {
-    throw new MizanError('bad-base-url', `--base-url must be an absolute URL like https://example.org, not "${baseUrl}"`, { cause: err });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new MizanError('bad-base-url', `--base-url must be an http or https address, not "${baseUrl}"`);
-  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
-    throw new MizanError('bad-base-url', `--base-url is the origin the copy is served from, at its root: give ${url.origin}, not "${baseUrl}"`);
-  }
-  return url.origin;
 }
 
 /** The copy's search index file, named by its digest (so a CDN may keep it for good). */
