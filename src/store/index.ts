@@ -8,7 +8,7 @@
  */
 import { Kysely, type LogConfig } from 'kysely';
 import { DatabaseRefusedError, MizanError } from '../lib/index.ts';
-import { listenPostgres, postgresDialect, sqliteDialect, type ChangeHandlers, type ChangeListener } from './dialects/index.ts';
+import { sqliteDialect, type ChangeHandlers, type ChangeListener } from './dialects/index.ts';
 import { CHANGE_CHANNEL } from './sql-store.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
@@ -120,6 +120,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
     });
   } else {
     opts = { ...opts, schema: opts.schema ?? schemaInUrl(opts.url) };
+    const { postgresDialect, listenPostgres } = await import('./dialects/postgres.ts');
     const { dialect, pool } = postgresDialect(opts.url!, opts.schema, { readOnly: opts.readOnly });
     const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
     const listening: ChangeListener[] = [];

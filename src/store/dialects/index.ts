@@ -8,4 +8,6 @@ export function engineOf(db: Kysely<any>): Engine {
 }
 
 export { sqliteDialect } from './sqlite.ts';
-export { postgresDialect, listenPostgres, type ChangeHandlers, type ChangeListener } from './postgres.ts';
+// postgres.ts is imported when a PostgreSQL store is opened (store/index.ts): `pg` costs every other
+// process (a CLI command, a render thread on SQLite) tens of milliseconds to load for nothing.
+export type { ChangeHandlers, ChangeListener } from './postgres.ts';
