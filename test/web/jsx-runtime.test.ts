@@ -91,6 +91,22 @@ function honoHtml(node: unknown): string {
   return String((node as { toString(): string }).toString());
 }
 
+/**
+ * Whether `s` holds a fragment whose one child is a zero or NaN: Hono's Fragment writes nothing for it,
+ * a quirk of its own (its <span>{0}</span> writes 0); ours writes 0 there too, as JSX means it (tested below).
+ */
+function loneFalsyNumberInFragment(s: Spec): boolean {
+  if (s.k === 'frag') {
+    if (s.children.length === 1 && s.children[0]!.k === 'num' && !s.children[0]!.v) return true;
+    return s.children.some(loneFalsyNumberInFragment);
+  }
+  if (s.k === 'el' || s.k === 'comp') {
+    const c = s.children;
+    return c !== 'absent' && (Array.isArray(c) ? c.some(loneFalsyNumberInFragment) : loneFalsyNumberInFragment(c));
+  }
+  return false;
+}
+
 /** Wrapped in a <div> so that a bare text or number at the top is rendered as a child, as in a page. */
 function both(s: Spec): [string, string] {
   const h = honoHtml(honoJsx('div', { children: build(s, hono) }));
@@ -102,11 +118,18 @@ describe('our JSX runtime', () => {
   test("writes what Hono's JSX wrote, for any tree of the elements our views use", () => {
     fc.assert(
       fc.property(spec, (s) => {
+        fc.pre(!loneFalsyNumberInFragment(s));
         const [o, h] = both(s);
         assert.equal(o, h);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test('a zero is written wherever it stands, alone in a fragment too (where Hono wrote nothing)', () => {
+    assert.equal(jsx('p', { children: jsx(Fragment, { children: [0] }) }).value, '<p>0</p>');
+    assert.equal(jsx('p', { children: jsx(Fragment, { children: 0 }) }).value, '<p>0</p>');
+    assert.equal(jsx('p', { children: [jsx('span', { children: 0 }), jsx(Fragment, { children: [0, 1] })] }).value, '<p><span>0</span>01</p>');
   });
 
   test('text and attribute values are escaped once: hostile characters and Arabic', () => {
