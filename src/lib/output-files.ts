@@ -41,7 +41,7 @@ export function ensureFolder(folder: string, purpose: string): void {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && statSync(dir).isDirectory()) continue;
-      throw new MizanError('bad-folder', `cannot ${purpose}: ${whyNot(err, dirname(dir))}`, { cause: err });
+      throw new MizanError('bad-folder', `cannot ${purpose}: ${whyNotWritten(err, dir)}`, { cause: err });
     }
   }
 }
@@ -53,36 +53,42 @@ export function ensureFolder(folder: string, purpose: string): void {
  * @example writeOutputFile('subscribers.csv', csv) // a folder named subscribers.csv → "cannot write subscribers.csv: it is a folder"
  */
 export function writeOutputFile(file: string, data: string | Uint8Array): void {
-  let found: Stats | undefined;
-  try {
-    found = statSync(file);
-  } catch {
-    found = undefined;
-  }
-  if (found?.isDirectory()) throw new MizanError('bad-file', `cannot write ${file}: it is a folder`);
-  const folder = dirname(resolve(file));
-  let place: Stats | undefined;
-  try {
-    place = statSync(folder);
-  } catch {
-    place = undefined;
-  }
-  if (!place) throw new MizanError('bad-file', `cannot write ${file}: the folder ${dirname(file)} does not exist`);
-  if (!place.isDirectory()) throw new MizanError('bad-file', `cannot write ${file}: ${dirname(file)} is not a folder`);
-  const partial = join(folder, `.${basename(file)}.partial`);
+  const partial = join(dirname(file), `.${basename(file)}.partial`);
   try {
     writeFileSync(partial, data);
     renameSync(partial, file);
   } catch (err) {
-    rmSync(partial, { force: true });
-    throw new MizanError('bad-file', `cannot write ${file}: ${whyNot(err, dirname(file))}`, { cause: err });
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Never written: its folder is not there.
+    }
+    throw new MizanError('bad-file', `cannot write ${file}: ${whyNotWritten(err, file)}`, { cause: err });
   }
 }
 
-/** What an error from writing in `folder` means, in words. */
-function whyNot(err: unknown, folder: string): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `${folder} cannot be written`;
-  if (code === 'ENOSPC') return 'the disk is full';
-  return (err as Error).message;
+/**
+ * What an error from creating or replacing `file` means, in words (its folder missing, a file where the
+ * folder should be, a folder where the file should be, no right to write, a full disk).
+ *
+ * @example whyNotWritten(enoent, 'backups/site.bak') // → 'the folder backups does not exist'
+ */
+export function whyNotWritten(err: unknown, file: string): string {
+  const folder = dirname(file);
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return `the folder ${folder} does not exist`;
+    case 'ENOTDIR':
+      return `${folder} is not a folder`;
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `${folder} cannot be written`;
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return (err as Error).message;
+  }
 }

@@ -13,7 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import { MizanError } from '../../lib/index.ts';
+import { MizanError, whyNotWritten } from '../../lib/index.ts';
 import { describeTables, openStore, type Store, type TableInfo } from '../../store/index.ts';
 import { BACKUP_FORMAT, encodeValue, MEDIA_PIECE, type BackupHeader } from './backup-file.ts';
 
@@ -84,10 +84,7 @@ export async function writeBackup(store: Store, file: string, opts: { mediaDir?:
   try {
     fd = openSync(partial, 'w');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const folder = dirname(file);
-    const why = code === 'ENOENT' ? `the folder ${folder} does not exist` : code === 'ENOTDIR' ? `${folder} is not a folder` : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `${folder} cannot be written` : (err as Error).message;
-    throw new MizanError('bad-backup-file', `cannot write the backup ${file}: ${why}`, { cause: err });
+    throw new MizanError('bad-backup-file', `cannot write the backup ${file}: ${whyNotWritten(err, file)}`, { cause: err });
   }
   const out = createWriteStream(partial, { fd });
   const gzip = createGzip();
