@@ -21,6 +21,33 @@ export interface Term {
 
 const HYPHEN_PART = /[^-\u2010\u2011]+/g;
 
+/** A word's analysis, whatever its place in the text. */
+interface WordAnalysis {
+  term: string;
+  exact: string;
+  stop: boolean;
+}
+
+/**
+ * Words analyzed already, by language and spelling. Text repeats its words (in a policy institute's
+ * archive a few thousand words make most of the text), and normalizing and stemming each occurrence
+ * again was most of what indexing an article cost. Emptied when full, so it stays a few megabytes.
+ */
+const analyzed = new Map<string, WordAnalysis | null>();
+const ANALYZED_MAX = 50_000;
+
+/** `word`'s analysis in language `l` (null: nothing left once normalized). */
+function analyzeWord(word: string, l: string): WordAnalysis | null {
+  const key = l + '\u0000' + word;
+  let found = analyzed.get(key);
+  if (found !== undefined) return found;
+  const exact = normalize(word);
+  found = exact ? { term: stem(exact, l), exact, stop: isStopWord(exact, l) } : null;
+  if (analyzed.size >= ANALYZED_MAX) analyzed.clear();
+  analyzed.set(key, found);
+  return found;
+}
+
 function langOfWord(word: string, lang: string | undefined): string {
   // A word is Arabic when its first letter is (a token never mixes scripts except in rare junk).
   if (isArabicLetterCode(word.charCodeAt(0))) return 'ar';
@@ -48,19 +75,16 @@ export function analyze(text: string, lang?: string): Term[] {
       continue;
     }
     if (!/[-\u2010\u2011]/.test(tok.text)) {
-      const exact = normalize(tok.text);
-      if (!exact) continue;
-      const l = langOfWord(tok.text, lang);
-      terms.push({ term: stem(exact, l), exact, start: tok.start, end: tok.end, stop: isStopWord(exact, l) });
+      const word = analyzeWord(tok.text, langOfWord(tok.text, lang));
+      if (word) terms.push({ term: word.term, exact: word.exact, start: tok.start, end: tok.end, stop: word.stop });
       continue;
     }
     HYPHEN_PART.lastIndex = 0;
     for (let m = HYPHEN_PART.exec(tok.text); m; m = HYPHEN_PART.exec(tok.text)) {
-      const exact = normalize(m[0]);
-      if (!exact) continue;
-      const l = langOfWord(m[0], lang);
+      const word = analyzeWord(m[0], langOfWord(m[0], lang));
+      if (!word) continue;
       const start = tok.start + m.index;
-      terms.push({ term: stem(exact, l), exact, start, end: start + m[0].length, stop: isStopWord(exact, l) });
+      terms.push({ term: word.term, exact: word.exact, start, end: start + m[0].length, stop: word.stop });
     }
   }
   return terms;

@@ -40,8 +40,18 @@ export function linksOf(body: string, type: string, origin: string): string[] {
   const out: string[] = [];
   for (const raw of found) {
     const link = raw.replace(/&amp;/g, '&');
-    if (link.startsWith(origin)) out.push(link.slice(origin.length) || '/');
-    else if (link.startsWith('/') && !link.startsWith('//')) out.push(link);
+    if (link.startsWith(origin)) out.push(detached(link.slice(origin.length) || '/'));
+    else if (link.startsWith('/') && !link.startsWith('//')) out.push(detached(link));
   }
   return out;
+}
+
+/**
+ * `s` as a string of its own. A match is a slice of the page it was found in, and V8 keeps a slice's
+ * whole parent alive: the build keeps its links for the whole build, so each kept link held a page's
+ * HTML (about 190 MB for 10,000 articles, and the garbage collector's time to go with it). Joined to
+ * a space and cut again, the string is copied.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
 }
