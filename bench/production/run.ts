@@ -3,7 +3,8 @@
  * (1) `mizan --help` from the compiled code beside `node -e 0` (the floor of any Node CLI);
  * (2) `mizan build --no-pdf --no-cards` of N bilingual articles (N/2 Arabic-English pairs) beside Debian's `hugo`
  *     building the same number of articles from Markdown, in pages written per second (Hugo prints no PDFs and draws no social cards),
- *     with the CPU time each spent per page and the HTML each wrote per second. Mizan runs compiled (dist/, as `mizan build` does once
+ *     with the CPU time each spent per page and the HTML each wrote per second. Hugo builds under two themes (hugo-site.ts):
+ *     minimal templates (a title, a date and the text), and one whose pages have the parts of Mizan's. Mizan runs compiled (dist/, as `mizan build` does once
  *     installed) on one thread per core (`--threads N` to choose), as Hugo uses every core.
  * (3) `mizan reindex` of M articles on PostgreSQL beside SQLite, into an empty index and replacing a full one
  *     (DATABASE_URL needed; `--index-articles M`, default 100,000; the stored articles are kept between runs,
@@ -21,6 +22,14 @@ import { reindex } from '../../src/app/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import { compiledIsCurrent } from '../../bin/source-stamp.js';
 import { makeArticle } from '../../test/support/articles.ts';
+import { writeHugoSite, type BenchArticle, type HugoTheme } from './hugo-site.ts';
+
+const HUGO_THEMES: HugoTheme[] = ['minimal', 'comparable', 'comparable-unrelated'];
+const THEME_NOTES: Record<HugoTheme, string> = {
+  minimal: 'a title, a date and the text',
+  comparable: "the parts of Mizan's pages: head metadata, byline, terms, related articles, share and cite links, footer",
+  'comparable-unrelated': 'the same without the related articles: less than Mizan renders',
+};
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -119,26 +128,30 @@ async function staticBuild(): Promise<void> {
     const compiled = built.status === 0 && compiledIsCurrent(join(root, 'src'), join(root, 'dist', 'build-info.json'));
     const { buildSite } = (await import(compiled ? '../../dist/web/index.js' : '../../src/web/index.ts')) as typeof import('../../src/web/index.ts');
     const threads = threadsArg ? Number(threadsArg) : undefined;
-    // The same articles for Hugo: Markdown with front matter, a bilingual site, minimal templates.
-    const site = join(dir, 'hugo');
-    for (const lang of ['en', 'ar']) mkdirSync(join(site, 'content', lang, 'policy-analysis'), { recursive: true });
-    mkdirSync(join(site, 'layouts', '_default'), { recursive: true });
-    writeFileSync(
-      join(site, 'config.toml'),
-      `baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n[taxonomies]\ntopic = "topics"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.ar]\ncontentDir = "content/ar"\nlanguagedirection = "rtl"\nweight = 2\n`,
-    );
-    const layout = (inner: string) => `<!doctype html><html lang="{{ .Language.Lang }}" dir="{{ .Language.LanguageDirection | default "ltr" }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main>${inner}</main></body></html>`;
-    writeFileSync(join(site, 'layouts', '_default', 'single.html'), layout('<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "2006-01-02" }}</p>{{ .Content }}{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Lang }}">{{ .Title }}</a>{{ end }}</article>'));
-    writeFileSync(join(site, 'layouts', '_default', 'list.html'), layout('<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'));
+    // The same articles for Hugo: Markdown with front matter, a bilingual site, under each of two themes
+    // (hugo-site.ts): minimal templates, and a theme whose pages have the parts Mizan's have.
+    const articles: BenchArticle[] = [];
     for (let i = 0; i < pairs; i++) {
       const k = i % TOPICS.length;
       const date = `20${10 + (i % 15)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
       for (const lang of ['en', 'ar'] as const) {
-        const title = lang === 'ar' ? `تقرير رقم ${i} عن ${AR_TOPICS[k]}` : `Report ${i} on ${TOPICS[k]}`;
-        const body = [0, 1, 2, 3, 4].map((j) => paragraph(lang, i * 5 + j)).join('\n\n');
-        writeFileSync(join(site, 'content', lang, 'policy-analysis', `report-${i}.md`), `---\ntitle: "${title}"\ndate: ${date}\ntranslationKey: "r${i}"\ntopics: ["${lang === 'ar' ? AR_TOPICS[k] : TOPICS[k]}"]\n---\n\n${body}\n`);
+        const ar = lang === 'ar';
+        articles.push({
+          lang,
+          pair: i,
+          title: ar ? `تقرير رقم ${i} عن ${AR_TOPICS[k]}` : `Report ${i} on ${TOPICS[k]}`,
+          date,
+          topic: ar ? AR_TOPICS[k] : TOPICS[k],
+          region: ar ? 'منطقة أولى' : 'First Region',
+          author: ar ? 'مؤلف أول' : 'First Author',
+          typeLabel: ar ? 'تحليل موجز' : 'Brief Analysis',
+          summary: ar ? 'ملخص قصير كتبناه للاختبار.' : 'A short summary written for tests.',
+          paragraphs: [0, 1, 2, 3, 4].map((j) => paragraph(lang, i * 5 + j)),
+        });
       }
     }
+    const hugoSites = Object.fromEntries(HUGO_THEMES.map((theme) => [theme, join(dir, `hugo-${theme}`)])) as Record<HugoTheme, string>;
+    for (const theme of HUGO_THEMES) writeHugoSite(hugoSites[theme], articles, theme);
     const hugoVersion = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout.split(' ')[1];
 
     interface Run {
@@ -160,10 +173,10 @@ async function staticBuild(): Promise<void> {
       const cpuS = (cpu.user + cpu.system) / 1e6;
       return { seconds, cpuMs: (cpuS * 1000) / html.count, cores: cpuS / seconds, html };
     };
-    const hugoOnce = (out: string): Run => {
+    const hugoOnce = (out: string, theme: HugoTheme): Run => {
       const th = performance.now();
       const childCpuBefore = childCpuSeconds();
-      const h = spawnSync('hugo', ['--quiet', '-s', site, '-d', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const h = spawnSync('hugo', ['--quiet', '-s', hugoSites[theme], '-d', out], { stdio: ['ignore', 'ignore', 'pipe'] });
       const seconds = (performance.now() - th) / 1000;
       if (h.status !== 0) throw new Error(`hugo failed: ${h.stderr}`);
       // A child's CPU shows in this process's resource usage once it has ended (RUSAGE_CHILDREN is not exposed: read via /proc).
@@ -176,35 +189,38 @@ async function staticBuild(): Promise<void> {
     // and none is removed before the end: on ext4, a file created within a minute or so of thousands being
     // deleted costs the kernel a scan past each of their inodes (`recently_deleted` in `find_inode_bit`),
     // 40 to 600 µs a file, so a removal between rounds measured the kernel rather than the builders.
-    const rounds: { mizan: Run; hugo: Run }[] = [];
+    const rounds: { mizan: Run; hugo: Record<HugoTheme, Run> }[] = [];
     for (let r = 0; r < STATIC_ROUNDS; r++) {
       const mizanOut = join(dir, `mizan-out-${r}`);
-      const hugoOut = join(dir, `hugo-out-${r}`);
+      const hugoRuns = () => Object.fromEntries(HUGO_THEMES.map((theme) => [theme, hugoOnce(join(dir, `hugo-${theme}-out-${r}`), theme)])) as Record<HugoTheme, Run>;
       let mizan: Run;
-      let hugo: Run;
+      let hugo: Record<HugoTheme, Run>;
       if (r % 2 === 0) {
         mizan = await mizanOnce(mizanOut);
-        hugo = hugoOnce(hugoOut);
+        hugo = hugoRuns();
       } else {
-        hugo = hugoOnce(hugoOut);
+        hugo = hugoRuns();
         mizan = await mizanOnce(mizanOut);
       }
       rounds.push({ mizan, hugo });
     }
     const rate = (run: Run) => run.html.count / run.seconds;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const ratios = rounds.map((x) => rate(x.mizan) / rate(x.hugo));
-    const mid = rounds[ratios.indexOf(median(ratios))];
-    const { mizan, hugo } = mid;
-    console.log(`static build of ${pairs * 2} bilingual articles, ${STATIC_ROUNDS} rounds (the round with the median ratio shown)`);
-    console.log(`  hugo ${hugoVersion}    ${hugo.html.count} pages in ${hugo.seconds.toFixed(1)} s = ${rate(hugo).toFixed(0)} pages/s   1   (CPU ${hugo.cpuMs.toFixed(2)} ms a page, all threads, ${hugo.cores.toFixed(1)} cores busy on average)`);
-    console.log(`  mizan build    ${mizan.html.count} pages in ${mizan.seconds.toFixed(1)} s = ${rate(mizan).toFixed(0)} pages/s   ${(rate(mizan) / rate(hugo)).toFixed(2)}× hugo (CPU ${mizan.cpuMs.toFixed(2)} ms a page, all threads, ${mizan.cores.toFixed(1)} cores busy on average; ${report!.threads} thread${report!.threads === 1 ? '' : 's'} rendered (${threads ? `--threads ${threads}` : `default for ${availableParallelism()} cores`}); ${compiled ? 'compiled dist/' : 'sources through tsx'}; ${report!.pages} files with feeds and assets; broken links: ${report!.broken.length})`);
-    console.log(`  each round: ${rounds.map((x, i) => `${rate(x.mizan).toFixed(0)} vs ${rate(x.hugo).toFixed(0)} pages/s = ${ratios[i].toFixed(2)}×`).join('; ')}`);
-    // The pages differ in what they hold (Hugo's templates here are a title, a date and the text; Mizan's
-    // pages carry the whole reading site), so the HTML each wrote per second is printed beside pages/s.
     const kb = (h: { count: number; bytes: number }) => (h.bytes / h.count / 1024).toFixed(1);
     const mbs = (run: Run) => run.html.bytes / 1024 / 1024 / run.seconds;
-    console.log(`  HTML written: hugo ${kb(hugo.html)} KB a page, ${mbs(hugo).toFixed(1)} MB/s; mizan ${kb(mizan.html)} KB a page, ${mbs(mizan).toFixed(1)} MB/s = ${(mbs(mizan) / mbs(hugo)).toFixed(2)}× hugo`);
+    console.log(`static build of ${pairs * 2} bilingual articles, ${STATIC_ROUNDS} rounds (per Hugo theme, the round with the median ratio shown)`);
+    for (const theme of HUGO_THEMES) {
+      const ratios = rounds.map((x) => rate(x.mizan) / rate(x.hugo[theme]));
+      const mid = rounds[ratios.indexOf(median(ratios))];
+      const mizan = mid.mizan;
+      const hugo = mid.hugo[theme];
+      console.log(`  against hugo ${hugoVersion}, ${theme} theme (${THEME_NOTES[theme]}):`);
+      console.log(`    hugo           ${hugo.html.count} pages in ${hugo.seconds.toFixed(1)} s = ${rate(hugo).toFixed(0)} pages/s   1   (CPU ${hugo.cpuMs.toFixed(2)} ms a page, all threads, ${hugo.cores.toFixed(1)} cores busy on average; ${kb(hugo.html)} KB a page)`);
+      console.log(`    mizan build    ${mizan.html.count} pages in ${mizan.seconds.toFixed(1)} s = ${rate(mizan).toFixed(0)} pages/s   ${(rate(mizan) / rate(hugo)).toFixed(2)}× hugo (CPU ${mizan.cpuMs.toFixed(2)} ms a page, all threads, ${mizan.cores.toFixed(1)} cores busy on average; ${kb(mizan.html)} KB a page; ${report!.threads} thread${report!.threads === 1 ? '' : 's'} rendered (${threads ? `--threads ${threads}` : `default for ${availableParallelism()} cores`}); ${compiled ? 'compiled dist/' : 'sources through tsx'}; ${report!.pages} files with feeds and assets; broken links: ${report!.broken.length})`);
+      console.log(`    each round: ${rounds.map((x, i) => `${rate(x.mizan).toFixed(0)} vs ${rate(x.hugo[theme]).toFixed(0)} pages/s = ${ratios[i].toFixed(2)}×`).join('; ')}`);
+      // The pages differ in what they hold, so the HTML each wrote per second is printed beside pages/s.
+      console.log(`    HTML written: hugo ${mbs(hugo).toFixed(1)} MB/s, mizan ${mbs(mizan).toFixed(1)} MB/s = ${(mbs(mizan) / mbs(hugo)).toFixed(2)}× hugo`);
+    }
     const tr = performance.now();
     const again = await buildSite(store, { out: join(dir, `mizan-out-${STATIC_ROUNDS - 1}`), baseUrl: 'https://example.org', pdf: false, cards: false, target: { db: join(dir, 'site.db') }, threads });
     await store.close();
