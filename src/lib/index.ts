@@ -7,3 +7,4 @@ export * from './remembered.ts';
 export * from './module-worker.ts';
 export * from './output-files.ts';
 export * from './public-origin.ts';
+export * from './on-first-use.ts';

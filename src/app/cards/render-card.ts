@@ -5,7 +5,10 @@
  * content (keyed by the SHA-256 of what it shows) and kept in memory.
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import type sharp from 'sharp';
+import { onFirstUse } from '../../lib/index.ts';
+
+const libvips = onFirstUse<typeof sharp>('sharp');
 
 export interface CardInput {
   lang: string;
@@ -36,7 +39,7 @@ function fontFor(lang: string, bold: boolean): string {
 
 async function textImage(text: string, opts: { lang: string; bold?: boolean; colour: string; width: number; height?: number; size: number }) {
   const rtl = opts.lang === 'ar';
-  const { data, info } = await sharp({
+  const { data, info } = await libvips()({
     text: {
       // The paragraph's direction is the page's, not its first strong letter's: an Arabic title that opens
       // with a Latin name ("PolicyWatch 3740: …") still reads right to left (a leading RLM; LRM in English).
@@ -92,12 +95,12 @@ export async function renderCard(input: CardInput): Promise<Buffer> {
   if (kicker) layers.push({ input: kicker.data, left: x(kicker.width), top: 70 });
   let logoWidth = 0;
   if (input.logo) {
-    const logo = await sharp(input.logo.bytes, { density: 300, limitInputPixels: 40_000_000 }).resize({ width: 84, height: 84, fit: 'inside' }).png().toBuffer({ resolveWithObject: true });
+    const logo = await libvips()(input.logo.bytes, { density: 300, limitInputPixels: 40_000_000 }).resize({ width: 84, height: 84, fit: 'inside' }).png().toBuffer({ resolveWithObject: true });
     logoWidth = logo.info.width + 22;
     layers.push({ input: logo.data, left: rtl ? CARD_WIDTH - PAD - logo.info.width : PAD, top: CARD_HEIGHT - 118 });
   }
   layers.push({ input: site.data, left: rtl ? CARD_WIDTH - PAD - logoWidth - site.width : PAD + logoWidth, top: CARD_HEIGHT - 118 + Math.max(0, Math.round((84 - site.height) / 2)) });
-  const png = await sharp({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: PAPER } })
+  const png = await libvips()({ create: { width: CARD_WIDTH, height: CARD_HEIGHT, channels: 3, background: PAPER } })
     .composite(layers)
     .png({ compressionLevel: 8 })
     .toBuffer();

@@ -4,8 +4,11 @@
  * attribute goes, script and style contents with them; what stays is text, escaped again on the way
  * out by the views. Link and image addresses must be http(s), mailto or site paths.
  */
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { onFirstUse } from '../../lib/index.ts';
 import type { Article, Block, Link } from '../../model/index.ts';
+
+const sanitizer = onFirstUse<typeof sanitizeHtml>('sanitize-html');
 
 const NO_MARKUP: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {}, disallowedTagsMode: 'discard' };
 
@@ -23,7 +26,7 @@ const ISOLATES = /[\u2066-\u2069]/g;
  */
 export function sanitizeText(text: string): string {
   if (!/[<&]/.test(text)) return text.replace(CONTROLS, '');
-  const clean = sanitizeHtml(text, NO_MARKUP).replace(/&(lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e]);
+  const clean = sanitizer()(text, NO_MARKUP).replace(/&(lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e]);
   return clean.replace(CONTROLS, '');
 }
 

@@ -5,8 +5,11 @@
  * mail to the address) and temporary (4xx, a dropped or refused connection, a timeout, a bad login:
  * try again later, the address is not to blame).
  */
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 import type { OutgoingMail } from './compose.ts';
+import { onFirstUse } from '../../lib/index.ts';
+
+const loadNodemailer = onFirstUse<typeof nodemailer>('nodemailer');
 
 export interface DkimSettings {
   domainName: string;
@@ -64,7 +67,7 @@ export function classify(err: unknown): SendError {
 export function smtpMailer(url: string, opts: MailerOptions = {}): Mailer {
   const timeout = opts.timeoutMs ?? 30_000;
   const u = new URL(url);
-  const transport = nodemailer.createTransport({
+  const transport = loadNodemailer().createTransport({
     host: u.hostname.replace(/^\[|\]$/g, ''),
     port: Number(u.port) || (u.protocol === 'smtps:' ? 465 : 587),
     secure: u.protocol === 'smtps:',

@@ -3,9 +3,11 @@
  * cleaned master copy kept in the database, and encodes the responsive variants. Replacing the library
  * means rewriting this file only.
  */
-import sharp from 'sharp';
-import { MizanError } from '../../lib/index.ts';
+import type sharp from 'sharp';
+import { MizanError, onFirstUse } from '../../lib/index.ts';
 import { safeSvg } from '../site/load-site-config.ts';
+
+const libvips = onFirstUse<typeof sharp>('sharp');
 
 /** The largest file accepted (bytes). */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
@@ -61,7 +63,7 @@ export async function cleanImage(bytes: Uint8Array, name: string): Promise<Clean
   if (svg && !safeSvg(Buffer.from(bytes).toString('utf8')))
     throw new MediaError(`${name}: an SVG with scripts, event handlers or outside references is refused`, { file: name });
   try {
-    const input = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_PIXELS, density: svg ? 144 : undefined });
+    const input = libvips()(bytes, { failOn: 'truncated', limitInputPixels: MAX_PIXELS, density: svg ? 144 : undefined });
     const meta = await input.metadata();
     if (!meta.format || !ACCEPTED.has(meta.format)) throw new MediaError(`${name}: ${meta.format ?? 'this'} files are not accepted (JPEG, PNG, WebP, AVIF, GIF or SVG)`, { file: name });
     const alpha = Boolean(meta.hasAlpha);
@@ -80,7 +82,7 @@ export async function cleanImage(bytes: Uint8Array, name: string): Promise<Clean
  * @example await encodeVariant(master, 'avif', 960) // → { data, width: 960, height: 640 }
  */
 export async function encodeVariant(master: Uint8Array, format: VariantFormat, width: number): Promise<{ data: Buffer; width: number; height: number }> {
-  let p = sharp(master, { limitInputPixels: MAX_PIXELS }).resize({ width, withoutEnlargement: true });
+  let p = libvips()(master, { limitInputPixels: MAX_PIXELS }).resize({ width, withoutEnlargement: true });
   if (format === 'avif') p = p.avif({ quality: 52, effort: 2 });
   else if (format === 'webp') p = p.webp({ quality: 78, effort: 4 });
   else p = p.flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true, progressive: true });
@@ -90,5 +92,5 @@ export async function encodeVariant(master: Uint8Array, format: VariantFormat, w
 
 /** Renders an SVG we drew ourselves (social cards, demo art) to PNG at its own size. */
 export async function svgToPng(svg: string, opts: { density?: number } = {}): Promise<Buffer> {
-  return sharp(Buffer.from(svg), { density: opts.density ?? 72 }).png({ compressionLevel: 8 }).toBuffer();
+  return libvips()(Buffer.from(svg), { density: opts.density ?? 72 }).png({ compressionLevel: 8 }).toBuffer();
 }

@@ -2,7 +2,9 @@
  * @module The one adapter over the HTML parser (linkedom): parses a page and exposes the few DOM
  * shapes the importer uses, so the parser can be swapped without touching the importer.
  */
-import { parseHTML } from 'linkedom';
+import { onFirstUse } from '../../lib/index.ts';
+
+const linkedom = onFirstUse<typeof import('linkedom')>('linkedom');
 
 export interface DomNode {
   nodeType: number;
@@ -49,7 +51,7 @@ export const TEXT_NODE = 3;
 export function parseDocument(html: string): DomDocument {
   // linkedom wants a full document to build <html>, <head> and <body>.
   const full = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return (parseHTML(full) as unknown as { document: DomDocument }).document;
+  return (linkedom().parseHTML(full) as unknown as { document: DomDocument }).document;
 }
 
 export function isElement(n: DomNode): n is DomElement {
