@@ -8,3 +8,4 @@ export * from './module-worker.ts';
 export * from './output-files.ts';
 export * from './public-origin.ts';
 export * from './on-first-use.ts';
+export * from './detached.ts';

@@ -7,6 +7,8 @@ import { normalize } from './normalize.ts';
 import { stem } from './stem.ts';
 import { isStopWord } from './stop-words.ts';
 import { isArabicLetterCode } from './detect-lang.ts';
+// Straight from its file: the analyzer is also bundled for the browser (the static copy's search), without lib's Node modules.
+import { detached } from '../lib/detached.ts';
 
 export interface Term {
   /** The stem: what index and query match on. */
@@ -29,9 +31,9 @@ interface WordAnalysis {
 }
 
 /**
- * Words analyzed already, by language and spelling. Text repeats its words (in a policy institute's
- * archive a few thousand words make most of the text), and normalizing and stemming each occurrence
- * again was most of what indexing an article cost. Emptied when full, so it stays a few megabytes.
+ * Words analyzed already, by language and spelling: text repeats its words, so each word's normalized
+ * form, stem and stop flag are worked out once (the stemmer keeps a memo of its own; this one saves the
+ * normalizing and the lookups). Emptied when full, so it stays a few megabytes.
  */
 const analyzed = new Map<string, WordAnalysis | null>();
 const ANALYZED_MAX = 50_000;
@@ -41,10 +43,12 @@ function analyzeWord(word: string, l: string): WordAnalysis | null {
   const key = l + '\u0000' + word;
   let found = analyzed.get(key);
   if (found !== undefined) return found;
-  const exact = normalize(word);
+  // Copied (the key too): a word of 13 letters or more is a slice of the text it was read in, and kept
+  // in this memo or the stemmer's it would keep that whole text alive.
+  const exact = normalize(detached(word));
   found = exact ? { term: stem(exact, l), exact, stop: isStopWord(exact, l) } : null;
   if (analyzed.size >= ANALYZED_MAX) analyzed.clear();
-  analyzed.set(key, found);
+  analyzed.set(detached(key), found);
   return found;
 }
 
