@@ -4,6 +4,8 @@
  */
 import { stemArabic } from './arabic-stemmer.ts';
 import { snowballStemmer } from './english-stemmer.ts';
+// Straight from its file: the stemmer is also bundled for the browser (the static copy's search), without lib's Node modules.
+import { detached } from '../lib/detached.ts';
 
 const MEMO_LIMIT = 200_000;
 const memos = new Map<string, Map<string, string>>();
@@ -19,13 +21,16 @@ export function stem(word: string, lang: string): string {
   if (!memo) memos.set(lang, (memo = new Map()));
   let s = memo.get(word);
   if (s === undefined) {
-    if (lang === 'ar') s = stemArabic(word);
+    // Copied before it is kept: a word of 13 letters or more is a slice of the text it was read in, and
+    // kept as read (with its stem, a slice of it) it would keep that whole text alive.
+    const own = detached(word);
+    if (lang === 'ar') s = stemArabic(own);
     else {
       const stemmer = snowballStemmer(lang);
-      s = stemmer ? stemmer.stem(word) : word;
+      s = stemmer ? stemmer.stem(own) : own;
     }
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(word, s);
+    memo.set(own, s);
   }
   return s;
 }
