@@ -1,7 +1,7 @@
 /**
  * @module Strings kept for long that must not keep what they were cut from. V8 makes a substring of 13
  * characters or more a slice of its parent and keeps the whole parent alive while the slice lives: a
- * link kept by the static build kept its page's HTML, a long word kept by the analyzer's memo kept the
+ * link kept by the static build kept its page's HTML, a long word kept by the stemmer's memo kept the
  * article it was read in.
  */
 
