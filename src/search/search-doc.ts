@@ -75,27 +75,29 @@ export function fieldTokens(text: string, lang: string): FieldTokens {
  * searchDoc(article).fields.title.stems // → the analyzer's stems of the title, e.g. ['علاق', 'جزاير', …]
  */
 export function searchDoc(article: Article, attachments: AttachmentText[] = []): SearchDoc {
+  // Plain loops, each text made once: written with map, filter and spreads, this function was compiled
+  // again by V8 after each of a dozen deoptimizations while a build indexed its first articles.
   const headings: string[] = [];
   const body: string[] = [];
+  /** What snippets are cut from: the summary, then each block's text. */
+  const textual: string[] = article.summary ? [article.summary] : [];
   for (const block of article.body) {
     const text = blockText(block);
     if (!text) continue;
+    textual.push(text);
     (block.kind === 'heading' ? headings : body).push(text);
   }
-  const textual = article.body.map(blockText).filter(Boolean);
-  const tags: Tag[] = [
-    ...article.topics.map((t) => ({ facet: 'topic' as const, value: t.slug, label: t.name, slug: t.slug })),
-    ...article.regions.map((t) => ({ facet: 'region' as const, value: t.slug, label: t.name, slug: t.slug })),
-    ...article.countries.map((c) => ({ facet: 'country' as const, value: c.code, label: c.name })),
-    ...article.authors.map((a) => ({ facet: 'expert' as const, value: a.slug, label: a.name, slug: a.slug })),
-  ];
-  const meta = [
-    ...article.authors.map((a) => a.name),
-    ...article.topics.map((t) => t.name),
-    ...article.regions.map((t) => t.name),
-    ...article.countries.map((c) => c.name),
-    article.series?.name ?? '',
-  ].filter(Boolean);
+  const tags: Tag[] = [];
+  for (const t of article.topics) tags.push({ facet: 'topic', value: t.slug, label: t.name, slug: t.slug });
+  for (const t of article.regions) tags.push({ facet: 'region', value: t.slug, label: t.name, slug: t.slug });
+  for (const c of article.countries) tags.push({ facet: 'country', value: c.code, label: c.name });
+  for (const a of article.authors) tags.push({ facet: 'expert', value: a.slug, label: a.name, slug: a.slug });
+  const meta: string[] = [];
+  for (const named of [article.authors, article.topics, article.regions, article.countries]) for (const x of named) if (x.name) meta.push(x.name);
+  if (article.series?.name) meta.push(article.series.name);
+  const translations: string[] = [];
+  for (const t of article.translations) if (t.path !== article.path) translations.push(t.path);
+  for (const a of attachments) body.push(`${a.title}\n${a.text}`);
   const lang = article.lang;
   return {
     id: article.id,
@@ -106,14 +108,14 @@ export function searchDoc(article: Article, attachments: AttachmentText[] = []):
     published: article.published,
     year: article.published ? Number(article.published.slice(0, 4)) : null,
     fresh: freshness(article.published),
-    translations: article.translations.map((t) => t.path).filter((p) => p !== article.path),
+    translations,
     tags,
-    text: joinAttachmentText([article.summary, ...textual].filter(Boolean).join('\n'), attachments),
+    text: joinAttachmentText(textual.join('\n'), attachments),
     fields: {
       title: fieldTokens(article.title, lang),
       summary: fieldTokens(article.summary, lang),
       headings: fieldTokens(headings.join('\n'), lang),
-      body: fieldTokens([...body, ...attachments.map((a) => `${a.title}\n${a.text}`)].join('\n'), lang),
+      body: fieldTokens(body.join('\n'), lang),
       meta: fieldTokens(meta.join('\n'), lang),
     },
   };
