@@ -4,6 +4,7 @@
  * (a worker does not take `--import tsx` from its options) with the project's tsconfig, whatever the
  * working directory, then imports the module.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -22,9 +23,13 @@ export function moduleWorker(module: URL, workerData: unknown): Worker {
 
 /**
  * The module beside `here` named `name`, as compiled when `here` is (dist/ holds .js, src/ holds .ts).
+ * Compiled, a thread's module is also bundled by scripts/build.mjs (`name.bundle.js`): that one file is
+ * taken when it is there, as it loads in a third of the time.
  *
  * @example besideModule(import.meta.url, 'retag-worker') // → file:///…/src/app/retag-worker.ts from the sources
  */
 export function besideModule(here: string, name: string): URL {
-  return new URL(`./${name}${here.endsWith('.js') ? '.js' : '.ts'}`, here);
+  if (!here.endsWith('.js')) return new URL(`./${name}.ts`, here);
+  const bundle = new URL(`./${name}.bundle.js`, here);
+  return existsSync(bundle) ? bundle : new URL(`./${name}.js`, here);
 }

@@ -19,17 +19,18 @@ export function sitePrefixes(): { lang: string; prefix: string }[] {
 export async function sendPage(c: Context, node: HtmlString, opts: { cache?: boolean; status?: number } = {}): Promise<Response> {
   const html = await renderPage(node);
   if (opts.cache !== false) cacheable(c);
-  return respondWith(c, utf8(html), 'text/html; charset=utf-8', opts.status ?? 200);
+  return respondWith(c, utf8(html), 'text/html; charset=utf-8', opts.status ?? 200, html);
 }
 
 /** Answers with JSON (cacheable unless told otherwise). */
 export function sendJson(c: Context, data: unknown, opts: { cache?: boolean; type?: string } = {}): Response {
   if (opts.cache !== false) cacheable(c);
-  return respondWith(c, utf8(JSON.stringify(data)), opts.type ?? 'application/json; charset=utf-8');
+  const text = JSON.stringify(data);
+  return respondWith(c, utf8(text), opts.type ?? 'application/json; charset=utf-8', 200, text);
 }
 
 /** Answers with text of a given type (feeds, sitemaps), cacheable. */
 export function sendText(c: Context, body: string, type: string): Response {
   cacheable(c);
-  return respondWith(c, utf8(body), type);
+  return respondWith(c, utf8(body), type, 200, body);
 }

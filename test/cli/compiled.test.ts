@@ -6,12 +6,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { sql } from 'kysely';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadDemo, openStore } from '../../src/app/index.ts';
-import { createWebApp } from '../../src/web/index.ts';
+import { buildSite, createWebApp } from '../../src/web/index.ts';
+import { forEachEngine } from '../support/engines.ts';
 import { compiledIsCurrent, sourceStamp } from '../../bin/source-stamp.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -70,6 +72,61 @@ describe('the compiled site', () => {
     assert.ok(loaded.some((u) => u.includes(`${outName}/cli/main.js`)), 'the compiled CLI ran');
     const heavy = loaded.filter((u) => /\/(web|store|search|text|knowledge|ingest)\/|\/node_modules\/(tsx|hono|kysely|pg|better-sqlite3)\//.test(u));
     assert.deepEqual(heavy, [], 'modules that --help should not load');
+  });
+});
+
+function filesUnder(root: string, d = root): string[] {
+  return readdirSync(d).flatMap((n) => {
+    const p = join(d, n);
+    return statSync(p).isDirectory() ? filesUnder(root, p) : [relative(root, p)];
+  });
+}
+
+// Compiled, each worker thread runs its module bundled in one file (scripts/build.mjs `bundleThreads`):
+// the bundle must behave as the modules it was made of, on both engines (the retag thread runs on
+// PostgreSQL only, the render threads on both).
+forEachEngine('the compiled worker threads', (h) => {
+  test('a compiled build renders on a bundled thread and writes the files the sources write', async () => {
+    const compiledLib = (await import(pathToFileURL(join(out, 'lib/index.js')).href)) as typeof import('../../src/lib/index.ts');
+    const worker = compiledLib.besideModule(pathToFileURL(join(out, 'web/static/render-pool.js')).href, 'build-worker');
+    assert.ok(worker.pathname.endsWith('/web/static/build-worker.bundle.js'), `the render thread runs ${worker.pathname}`);
+    const store = await h.open();
+    const dir = mkdtempSync(join(tmpdir(), 'mizan-compiled-build-'));
+    try {
+      await loadDemo(store);
+      const sources = await buildSite(store, { out: join(dir, 'sources'), baseUrl: 'https://example.org', pdf: false, threads: 1 });
+      const compiledWeb = (await import(pathToFileURL(join(out, 'web/index.js')).href)) as typeof import('../../src/web/index.ts');
+      const compiledStore = (await import(pathToFileURL(join(out, 'store/index.js')).href)) as typeof import('../../src/store/index.ts');
+      const again = await compiledStore.openStore({ ...h.lastTarget(), migrate: false });
+      try {
+        const built = await compiledWeb.buildSite(again, { out: join(dir, 'compiled'), baseUrl: 'https://example.org', pdf: false, target: h.lastTarget(), threads: 2 });
+        assert.equal(built.threads, 2, 'the bundled render thread took pages');
+        assert.deepEqual(built.broken, []);
+        // The browser's search script is bundled from the compiled client or from its source, which esbuild
+        // writes a little differently (so its name, and the search pages naming it, differ); the rest is the same.
+        const same = (f: string) => !f.startsWith('.mizan-build') && !/^assets\/search\.|(^|\/)search\.html$/.test(f);
+        const files = filesUnder(join(dir, 'sources')).filter(same).sort();
+        assert.equal(built.pages, sources.pages);
+        assert.ok(files.includes('ar/index.html') && files.some((f) => f.startsWith('ar/policy-analysis/')));
+        assert.deepEqual(filesUnder(join(dir, 'compiled')).filter(same).sort(), files);
+        for (const f of files) assert.ok(readFileSync(join(dir, 'compiled', f)).equals(readFileSync(join(dir, 'sources', f))), `${f}: the compiled build wrote other bytes`);
+        if (h.engine === 'postgres') {
+          // reindex tags on its bundled thread beside the search index, and says how many it indexed.
+          const compiledApp = (await import(pathToFileURL(join(out, 'app/index.js')).href)) as typeof import('../../src/app/index.ts');
+          assert.ok(existsSync(join(out, 'app/retag-worker.bundle.js')));
+          await sql`delete from knowledge_entity`.execute(again.db);
+          const indexed = await compiledApp.reindex(again, { target: h.lastTarget() });
+          assert.ok(indexed > 0);
+          const tags = await sql<{ n: number }>`select count(*) as n from knowledge_entity`.execute(again.db);
+          assert.ok(Number(tags.rows[0].n) > 0, 'the retag thread tagged the articles again');
+        }
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await h.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -93,15 +93,30 @@ export function bodyOfAnswer(req: Request): Uint8Array | undefined {
   return answerBodies.get(req);
 }
 
+const answerTexts = new WeakMap<Request, string>();
+
+/**
+ * The text a successful answer to `req` was encoded from, when it was asked from inside the process
+ * (`mizan build` reads each page's links from it, rather than decoding its bytes back).
+ */
+export function textOfAnswer(req: Request): string | undefined {
+  return answerTexts.get(req);
+}
+
 /**
  * Answers with bytes the pipeline may take as they are, without reading the response back.
  *
- * @example return respondWith(c, utf8(html), 'text/html; charset=utf-8')
+ * `text`, when given, is what `body` encodes (kept for `textOfAnswer` in an `inProcess` pipeline).
+ *
+ * @example return respondWith(c, utf8(html), 'text/html; charset=utf-8', 200, html)
  */
-export function respondWith(c: Context, body: Uint8Array, type: string, status = 200): Response {
+export function respondWith(c: Context, body: Uint8Array, type: string, status = 200, text?: string): Response {
   knownBodies.set(c, body);
   // Nobody reads this answer's body but the pipeline, which takes the bytes as they are.
-  if (status === 200 && bodiless.has(c.req.raw)) return c.body(null, status as 200, { 'content-type': type });
+  if (status === 200 && bodiless.has(c.req.raw)) {
+    if (text !== undefined) answerTexts.set(c.req.raw, text);
+    return c.body(null, status as 200, { 'content-type': type });
+  }
   return c.body(body as Uint8Array<ArrayBuffer>, status as 200, { 'content-type': type });
 }
 

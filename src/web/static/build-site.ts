@@ -191,7 +191,9 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
     // Nothing changed since the last build: its index is still the index of every published article.
     const kept = changed?.size === 0 ? keptSearchIndex(opts.out, previous) : undefined;
     const indexing = opts.apiOrigin ? undefined : kept ? Promise.resolve(kept) : staticSearchIndex(store).then((json) => new TextEncoder().encode(json));
-    indexing?.catch(() => {}); // awaited below; a build that fails first must not also report it as unhandled
+    // Bundled by esbuild's own process while the pages render, not after them.
+    const scripting = opts.apiOrigin ? undefined : searchScript();
+    for (const p of [indexing, scripting]) p?.catch(() => {}); // awaited below; a build that fails first must not also report it as unhandled
     /** Paths to render, by this thread or a render thread; batches handed to threads still rendering. */
     const toRender: string[] = [];
     const inFlight = new Set<Promise<void>>();
@@ -309,7 +311,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
           report.written++;
         }
       };
-      const script = await searchScript();
+      const script = await scripting!;
       const index = await indexing!;
       const indexFile = searchIndexFile(index);
       put(script.file, script.body);

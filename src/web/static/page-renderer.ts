@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Store } from '../../store/index.ts';
 import { createWebApp } from '../create-web-app.ts';
-import { bodyOfAnswer, tagsOfAnswer } from '../http/pipeline.ts';
+import { bodyOfAnswer, tagsOfAnswer, textOfAnswer } from '../http/pipeline.ts';
 import { fileForPath, linksOf } from './site-files.ts';
 import { siteSnapshot } from './site-snapshot.ts';
 
@@ -85,14 +85,7 @@ export async function pageRenderer(store: Store, opts: RendererOptions): Promise
     }
     // Each link once: the build follows a link the first time any page names it, and nearly every link
     // of a page (the masthead, the footer, the assets) was named by the pages before it.
-    const links: string[] = [];
-    if (/text\/|xml|json/.test(type)) {
-      for (const link of linksOf(decoder.decode(bytes), type, opts.origin)) {
-        if (reported.has(link)) continue;
-        reported.add(link);
-        links.push(link);
-      }
-    }
+    const links = /text\/|xml|json/.test(type) ? linksOf(textOfAnswer(req) ?? decoder.decode(bytes), type, opts.origin, reported) : [];
     return { path, status: 200, file, digest, written, tags: tags === undefined ? undefined : tags && [...tags], links };
   };
 

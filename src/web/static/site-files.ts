@@ -17,33 +17,88 @@ export function fileForPath(path: string): string {
   return decodeURIComponent(file.replace(/^\//, ''));
 }
 
-/** Site paths that a page links to or loads (same origin only). */
-export function linksOf(body: string, type: string, origin: string): string[] {
+/**
+ * Site paths that a page links to or loads (same origin only), in no set order. Every page of a build is
+ * read for them, so HTML is scanned with `indexOf` from one `="` to the next (about a sixth of what three
+ * regular expressions over the whole page cost), each attribute told by the name before it. Given `known`,
+ * only links not in it are handed back, and added to it (a page names mostly links its site named before).
+ */
+export function linksOf(body: string, type: string, origin: string, known?: Set<string>): string[] {
   const found: string[] = [];
-  if (type.includes('html')) {
-    for (const m of body.matchAll(/\s(?:href|src)="([^"#]*)/g)) found.push(m[1]);
-    // A shared link's card (og:image, twitter:image, og:url): an absolute address in a meta tag's content,
-    // kept when it is on the copy's own origin (below).
-    for (const m of body.matchAll(/<meta [^>]*content="([^"#]*)/g)) found.push(m[1]);
-    // A <picture>'s AVIF and WebP variants are named only in srcset ("url 320w, url 640w"): a browser
-    // picks one of them, so each must be in the copy.
-    for (const m of body.matchAll(/\ssrcset="([^"]*)/g)) {
-      for (const candidate of m[1].split(',')) {
+  if (type.includes('html')) htmlLinks(body, found);
+  else if (type.includes('xml') || type.includes('json')) matchAll(body, /(?:<loc>|href="|"url":\s*")([^"<]+)/g, found);
+  else if (type.includes('css')) matchAll(body, /url\(["']?([^"')]+)/g, found);
+  const out: string[] = [];
+  for (const raw of found) {
+    let link = raw.includes('&amp;') ? raw.replace(/&amp;/g, '&') : raw;
+    if (link.startsWith(origin)) link = link.slice(origin.length) || '/';
+    else if (!link.startsWith('/') || link.startsWith('//')) continue;
+    if (known) {
+      if (known.has(link)) continue;
+      // Copied (detached): a kept slice would keep the whole page alive with it.
+      link = detached(link);
+      known.add(link);
+    } else link = detached(link);
+    out.push(link);
+  }
+  return out;
+}
+
+function matchAll(body: string, pattern: RegExp, found: string[]): void {
+  for (const m of body.matchAll(pattern)) found.push(m[1]);
+}
+
+const HREF = 1;
+/** `content` of a `<meta>`: a shared link's card (og:image, twitter:image) or og:url, an absolute address kept when it is on the copy's own origin. */
+const META_CONTENT = 2;
+/** A `<picture>`'s AVIF and WebP variants are named only in srcset ("url 320w, url 640w"): a browser picks one of them, so each must be in the copy. */
+const SRCSET = 3;
+
+/** Pushes the values of `href`, `src`, `srcset` and `<meta … content>` attributes (up to a `#`). */
+function htmlLinks(body: string, found: string[]): void {
+  for (let at = body.indexOf('="'); at !== -1; at = body.indexOf('="', at + 2)) {
+    const kind = attributeAt(body, at);
+    if (kind === 0) continue;
+    const start = at + 2;
+    const end = body.indexOf('"', start);
+    if (end === -1) return;
+    if (kind === SRCSET) {
+      for (const candidate of body.slice(start, end).split(',')) {
         const url = candidate.trim().split(/\s+/)[0];
         if (url) found.push(url);
       }
+      continue;
     }
-  } else if (type.includes('xml') || type.includes('json')) {
-    for (const m of body.matchAll(/(?:<loc>|href="|"url":\s*")([^"<]+)/g)) found.push(m[1]);
-  } else if (type.includes('css')) {
-    for (const m of body.matchAll(/url\(["']?([^"')]+)/g)) found.push(m[1]);
+    const hash = body.indexOf('#', start);
+    found.push(body.slice(start, hash !== -1 && hash < end ? hash : end));
   }
-  // Copied (detached): the build keeps its links to the end, and a match would keep the whole page.
-  const out: string[] = [];
-  for (const raw of found) {
-    const link = raw.replace(/&amp;/g, '&');
-    if (link.startsWith(origin)) out.push(detached(link.slice(origin.length) || '/'));
-    else if (link.startsWith('/') && !link.startsWith('//')) out.push(detached(link));
+}
+
+/** What the attribute whose `="` is at `at` is to the build (0: nothing it follows). */
+function attributeAt(s: string, at: number): number {
+  switch (s.charCodeAt(at - 1)) {
+    case 0x66: // …f: href
+      return s.startsWith('href', at - 4) && isSpace(s.charCodeAt(at - 5)) ? HREF : 0;
+    case 0x63: // …c: src
+      return s.startsWith('src', at - 3) && isSpace(s.charCodeAt(at - 4)) ? HREF : 0;
+    case 0x74: // …t: srcset, content
+      if (s.startsWith('srcset', at - 6) && isSpace(s.charCodeAt(at - 7))) return SRCSET;
+      return s.startsWith('content', at - 7) && inMetaTag(s, at - 7) ? META_CONTENT : 0;
+    default:
+      return 0;
   }
-  return out;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c;
+}
+
+/** Whether position `at` is inside a `<meta …>` tag. */
+function inMetaTag(s: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3e) return false; // '>'
+    if (c === 0x3c) return s.startsWith('<meta ', i); // '<'
+  }
+  return false;
 }
