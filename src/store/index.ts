@@ -23,7 +23,7 @@ export { MIGRATIONS } from './migrations/index.ts';
 export { withRetry, isTransient } from './retry.ts';
 export { chunksOf, SQL_VALUES } from './chunks.ts';
 export { insertRows, type ElementType } from './dialects/insert-rows.ts';
-export { CHANGE_CHANNEL, SUMMARY_COLUMNS, summaryOfRow } from './sql-store.ts';
+export { CHANGE_CHANNEL, summaryOfRow, summarySelection } from './sql-store.ts';
 export { describeTables, withoutTriggers, resetSequences, type TableInfo } from './dialects/catalog.ts';
 
 export const DEFAULT_DB_FILE = './data/mizan.db';

@@ -38,20 +38,35 @@ export const CHANGE_CHANNEL = 'mizan_changes';
 /** Articles `allArticles` reads a query (a reindex on 100,000 articles on PostgreSQL waited idle 9% of its time at 100). */
 const ALL_ARTICLES_SLICE = 400;
 
-/** The columns an article's listing entry is made from (`summaryOfRow`). */
-export const SUMMARY_COLUMNS = ['id', 'lang', 'type', 'series_name', 'series_number', 'title', 'summary', 'published', 'path', 'authors_json', 'doc'] as const;
+/** The columns of an article's row its listing entry is made from (`summaryOfRow`), beside two of its document's fields. */
+const SUMMARY_COLUMNS = ['id', 'lang', 'type', 'series_name', 'series_number', 'title', 'summary', 'published', 'path', 'authors_json'] as const;
 
-type SummaryRow = Pick<Database['articles'], (typeof SUMMARY_COLUMNS)[number]>;
+/** A top-level field of the row's document as JSON text (a string field as its text), taken out by the database. */
+function docField(engine: Engine, field: string) {
+  return engine === 'postgres' ? sql<string | null>`(doc::json)->>${sql.lit(field)}` : sql<string | null>`json_extract(doc, ${sql.lit(`$.${field}`)})`;
+}
 
-/** An article's entry in a listing, from its row's `SUMMARY_COLUMNS` (the store's listings and the static build's snapshot). */
+/**
+ * What an article's listing entry is read with on `engine` (`summaryOfRow` makes the entry): the row's own
+ * columns, and its document's type label and image taken out by the database's JSON functions. Parsing
+ * every listed document here instead was two thirds of listing 10,000 articles (205 ms against 70).
+ *
+ * @example const rows = await store.db.selectFrom('articles').select(summarySelection(store.engine)).execute()
+ */
+export function summarySelection(engine: Engine) {
+  return [...SUMMARY_COLUMNS, docField(engine, 'typeLabel').as('type_label'), docField(engine, 'image').as('image_json')] as const;
+}
+
+type SummaryRow = Pick<Database['articles'], (typeof SUMMARY_COLUMNS)[number]> & { type_label: string | null; image_json: string | null };
+
+/** An article's entry in a listing, from its row read with `summarySelection` (the store's listings and the static build's snapshot). */
 export function summaryOfRow(r: SummaryRow): ArticleSummary {
-  const doc = JSON.parse(r.doc) as Article;
   return {
     id: r.id,
     lang: r.lang,
     type: r.type as ArticleType,
-    typeLabel: doc.typeLabel,
-    image: doc.image ?? null,
+    typeLabel: r.type_label ?? '',
+    image: r.image_json === null ? null : (JSON.parse(r.image_json) as Article['image']),
     series: r.series_name !== null && r.series_number !== null ? { name: r.series_name, number: Number(r.series_number) } : null,
     title: r.title,
     summary: r.summary,
@@ -406,7 +421,7 @@ export class SqlStore implements Store {
     const rows = await ordered(
       this.db
         .selectFrom('articles')
-        .select(SUMMARY_COLUMNS)
+        .select(summarySelection(this.engine))
         .where('id', 'in', page),
     ).execute();
     return {

@@ -35,6 +35,22 @@ forEachEngine('store', (engine) => {
     assert.ok((await store.contentVersion()) > v0);
   });
 
+  test("a listing entry carries its document's type label and image as stored, whatever their characters", async () => {
+    const store = await engine.open();
+    const image = { src: '/media/abc123.jpg', alt: 'صورة "الجزائر" \\ و\u200cموسكو <b>', width: 1200, height: 630 };
+    const a = { ...makeArticle({ slug: 'with-image' }), typeLabel: 'تحليل موجز', image };
+    const b = { ...makeArticle({ slug: 'no-image', published: '2020-01-01' }), typeLabel: 'Brief "Analysis"' };
+    await store.putArticle(a);
+    await store.putArticle(b);
+    const items = (await store.listArticles({ lang: 'ar' })).items;
+    const withImage = items.find((i) => i.id === a.id)!;
+    assert.deepEqual(withImage.image, image);
+    assert.equal(withImage.typeLabel, 'تحليل موجز');
+    const without = items.find((i) => i.id === b.id)!;
+    assert.equal(without.image, null);
+    assert.equal(without.typeLabel, 'Brief "Analysis"');
+  });
+
   test('listings filter by language, type, term and expert, newest first, with totals and paging', async () => {
     const store = await engine.open();
     await store.putArticle(makeArticle({ slug: 'a1', published: '2023-01-01' }));

@@ -9,7 +9,7 @@
 import { countriesOfAll, photosBySlug, type ExpertPhoto } from '../../app/index.ts';
 import { sql } from 'kysely';
 import type { Article } from '../../model/index.ts';
-import { summaryOfRow, SUMMARY_COLUMNS, type ArticleQuery, type ArticleSummary, type Page, type PathTarget, type Store } from '../../store/index.ts';
+import { summaryOfRow, summarySelection, type ArticleQuery, type ArticleSummary, type Page, type PathTarget, type Store } from '../../store/index.ts';
 import type { Reads } from '../read-cache.ts';
 
 /** The build's reads, and a way to load the documents of the pages it is about to render in one query. */
@@ -55,7 +55,7 @@ async function publishedLists(store: Store): Promise<(query: ArticleQuery) => Pa
   const ordered = async (direction: 'desc'): Promise<Listed[]> => {
     const rows = await store.db
       .selectFrom('articles')
-      .select(SUMMARY_COLUMNS)
+      .select(summarySelection(store.engine))
       .where('status', '=', 'published')
       .orderBy(sql`case when published is null then 1 else 0 end`)
       .orderBy('published', direction)
