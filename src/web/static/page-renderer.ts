@@ -4,7 +4,7 @@
  * since the last build, and hands back what the build needs (status, digest, links, cache tags), so that
  * no page's bytes need travel between threads.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Store } from '../../store/index.ts';
@@ -57,8 +57,9 @@ function buildRequest(path: string): Request {
   return { url: `http://localhost${path}`, method: 'GET', headers: NO_HEADERS, signal: NEVER_ABORTED, body: null, bodyUsed: false } as unknown as Request;
 }
 
+/** The hex SHA-256 of `bytes` (in one call: a Hash object for each page cost more than its digest). */
 export function sha(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex');
 }
 
 /**

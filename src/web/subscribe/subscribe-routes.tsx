@@ -30,6 +30,7 @@ import { seriesName } from '../../model/index.ts';
 import { currentSite } from '../site/index.ts';
 import type { Store } from '../../store/index.ts';
 import { clientIp, sameOrigin, securitySettings } from '../admin/admin-security.ts';
+import { onceInBuild } from '../read-cache.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { st, type SubscribeKey } from './subscribe-i18n.ts';
@@ -141,7 +142,8 @@ export function registerSubscribe(app: Hono, deps: WebDeps & { trustProxy?: bool
         if (v && v.length <= 200) pre.push(`${kind}:${v}`);
       }
       const state: FormState = { email: '', langs: [lang], frequency: 'instant', follows: pre.length ? pre : ['all:'], search: (c.req.query('q') ?? '').slice(0, 200) };
-      return page(c, <SubscribeFormPage lang={lang} choices={await choices(store, lang)} state={state} />);
+      // A build renders this page once for each topic, region, expert and series it is linked from.
+      return page(c, <SubscribeFormPage lang={lang} choices={await onceInBuild(deps, `subscribe ${lang}`, () => choices(store, lang))} state={state} />);
     });
 
     app.post(`${prefix}/subscribe`, limit, async (c) => {
