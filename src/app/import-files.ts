@@ -51,7 +51,7 @@ export interface ImportOptions {
 const BULK_IMPORT = 500;
 
 /** Files named on the command line, with folders expanded to the pages inside them (sorted): `expandFiles(['demo'])` → `['demo/ar/….md', …]`. */
-export async function expandFiles(files: string[]): Promise<string[]> {
+export async function expandFiles(files: string[], named = true): Promise<string[]> {
   const out: string[] = [];
   for (const f of files) {
     let info;
@@ -70,9 +70,12 @@ export async function expandFiles(files: string[]): Promise<string[]> {
     const pages: string[] = [];
     for (const p of inner) {
       const s = await stat(p);
-      if (s.isDirectory()) pages.push(...(await expandFiles([p])));
+      if (s.isDirectory()) pages.push(...(await expandFiles([p], false)));
       else if (/\.(txt|text|md|markdown|html?|xhtml|json)$/i.test(p) && !/(^|\/)README\.md$/i.test(p)) pages.push(p);
     }
+    // A folder named on the command line with no page in it is reported as failed (readBytes says why),
+    // not passed over as "0 files" with success; a folder inside it without pages (images) is passed over.
+    if (named && pages.length === 0) out.push(f);
     out.push(...pages);
   }
   return out;

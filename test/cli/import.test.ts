@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMizan } from '../support/cli.ts';
@@ -77,4 +77,20 @@ test('front matter warnings (an unknown tag, a list as a key) are reported with 
   assert.match(r.stdout, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: front-matter: Unresolved tag: !weird`));
   assert.match(r.stdout, /yaml-warnings\.md:5: front-matter: a key that is a list or mapping/);
   assert.doesNotMatch(r.stderr, /YAMLWarning|Keys with collection values/);
+});
+
+test('a folder named with no page in it fails by name (exit 1); a folder of pages with an empty folder inside imports', async () => {
+  const empty = join(dir, 'no-pages');
+  mkdirSync(join(empty, 'images'), { recursive: true });
+  writeFileSync(join(empty, 'notes.csv'), 'a,b\n');
+  const db = join(dir, 'folders.db');
+  const r = await runMizan(['import', empty, '--db', db]);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, new RegExp(`failed +${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is a folder with no pages in it`));
+  const pages = join(dir, 'pages');
+  mkdirSync(join(pages, 'images'), { recursive: true });
+  writeFileSync(join(pages, 'page.md'), '---\ntitle: صفحة في مجلد\nlang: ar\n---\n\nفقرة كتبناها للاختبار.\n');
+  const ok = await runMizan(['import', pages, '--db', db]);
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+  assert.match(ok.stdout, /^1 file: 1 created/m);
 });
