@@ -39,10 +39,10 @@ export async function staticSearchIndex(store: Store): Promise<string> {
   const index: StaticIndex = { docs: [], terms: {}, attached: {} };
   const postings = new Map<string, number[]>();
   const attached = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, stem: string, ...values: number[]) => {
-    let list = map.get(stem);
-    if (!list) map.set(stem, (list = []));
-    list.push(...values);
+  const add = (map: Map<string, number[]>, stem: string, doc: number, value: number) => {
+    const list = map.get(stem);
+    if (list) list.push(doc, value);
+    else map.set(stem, [doc, value]);
   };
   let read = 0;
   for await (const article of store.allArticles({ status: 'published' })) {
@@ -54,9 +54,19 @@ export async function staticSearchIndex(store: Store): Promise<string> {
     const files = article.attachments.length ? await attachmentTexts(store, article) : [];
     const doc = searchDoc(article, files);
     const n = index.docs.push([doc.path, doc.title, doc.lang, doc.published, article.summary ?? '', files.map((f) => [f.src, f.title])]) - 1;
+    // Each stem's weight in order of first use; a stem counts once a field. The value packs the weight
+    // with the last field that counted it (weight × 8 + field: FIELDS are five), so one map does both.
     const weights = new Map<string, number>();
-    for (const f of FIELDS) for (const s of new Set(doc.fields[f].stems)) weights.set(s, (weights.get(s) ?? 0) + WEIGHT[f]);
-    for (const [s, w] of weights) add(postings, s, n, w);
+    for (let f = 0; f < FIELDS.length; f++) {
+      const stems = doc.fields[FIELDS[f]].stems;
+      const w = WEIGHT[FIELDS[f]];
+      for (let i = 0; i < stems.length; i++) {
+        const before = weights.get(stems[i]);
+        if (before === undefined) weights.set(stems[i], w * 8 + f);
+        else if ((before & 7) !== f) weights.set(stems[i], ((before >> 3) + w) * 8 + f);
+      }
+    }
+    for (const [s, packed] of weights) add(postings, s, n, packed >> 3);
     if (files.length) {
       const own = new Set(FIELDS.flatMap((f) => searchDoc(article).fields[f].stems));
       const seen = new Set<string>();
