@@ -20,7 +20,7 @@ export type * from './schema.ts';
 export { migrate } from './migrate.ts';
 export { engineOf } from './dialects/index.ts';
 export { MIGRATIONS } from './migrations/index.ts';
-export { withRetry, isTransient } from './retry.ts';
+export { withRetry, isTransient, isReadOnlyRefusal } from './retry.ts';
 export { chunksOf, SQL_VALUES } from './chunks.ts';
 export { insertRows, type ElementType } from './dialects/insert-rows.ts';
 export { CHANGE_CHANNEL, summaryOfRow, summarySelection } from './sql-store.ts';

@@ -25,6 +25,17 @@ export function isTransient(err: unknown, engine: Engine): boolean {
   return code === '40001' || code === '40P01' || code === '23505';
 }
 
+/**
+ * Whether `err` is the database refusing a write because the connection was opened for reading only (a
+ * `mizan build` render thread's): SQLITE_READONLY, or PostgreSQL's read-only transaction (25006).
+ *
+ * @example isReadOnlyRefusal({ code: 'SQLITE_READONLY' }) // → true
+ */
+export function isReadOnlyRefusal(err: unknown): boolean {
+  const code = String((err as CodedError | null)?.code ?? '');
+  return code.startsWith('SQLITE_READONLY') || code === '25006';
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -100,6 +100,25 @@ forEachEngine('media', (handle) => {
     assert.equal((await app.request(`/media/${first.hash}/1600.jpg`)).status, 404, 'no wider than the master');
     assert.equal((await app.request(`/media/${first.hash}/333.jpg`)).status, 404, 'only the offered widths');
   });
+
+  test('a variant not made yet is served from a read-only connection too (a build render thread), and made for good by a writer', async () => {
+    const first = await addImage(store, await photo(1000, 700), 'coast.jpg');
+    const { openStore } = await import('../../src/store/index.ts');
+    const reader = await openStore({ ...handle.lastTarget(), readOnly: true });
+    try {
+      const res = await createWebApp({ store: reader, readOnly: true }).request(`/media/${first.hash}/480.webp`);
+      assert.equal(res.status, 200, await res.clone().text());
+      const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+      assert.deepEqual([meta.format, meta.width, meta.height], ['webp', 480, 336]);
+      const stored = async () =>
+        (await store.db.withTables<{ media_variant: { hash: string; width: number } }>().selectFrom('media_variant').select('width').where('hash', '=', first.hash).execute()).length;
+      assert.equal(await stored(), 0, 'the read-only connection stored nothing');
+      assert.equal((await createWebApp({ store }).request(`/media/${first.hash}/480.webp`)).status, 200);
+      assert.equal(await stored(), 1, 'the writer keeps it');
+    } finally {
+      await reader.close();
+    }
+  });
 });
 
 test('an imported page\'s image is served with srcset, width and height on the article, teasers, feeds and og:image', async () => {

@@ -33,9 +33,11 @@ forEachEngine('a static copy rendered on several threads', (h) => {
   before(async () => {
     store = await h.open();
     await loadDemo(store);
-    one = await buildSite(store, { out: join(dir, 'one'), baseUrl: BASE, pdf: false, threads: 1 });
+    // Two threads first, on a store whose images have no variants made yet: a render thread's connection
+    // is read-only, and a variant it makes must still be served (not stored).
     // Two threads: the build's own and one render thread beside it (each thread's start loads the whole app).
     two = await buildSite(store, { out: join(dir, 'two'), baseUrl: BASE, pdf: false, target: h.lastTarget(), threads: 2 });
+    one = await buildSite(store, { out: join(dir, 'one'), baseUrl: BASE, pdf: false, threads: 1 });
   });
   after(async () => {
     await h.cleanup();

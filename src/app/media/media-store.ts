@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MizanError, NotFoundError } from '../../lib/index.ts';
-import type { Store } from '../../store/index.ts';
+import { isReadOnlyRefusal, type Store } from '../../store/index.ts';
 import { cleanImage, encodeVariant, MediaError, type VariantFormat } from './image-codec.ts';
 import { pdfText } from './pdf-text.ts';
 
@@ -168,10 +168,16 @@ export async function mediaVariant(store: Store, hash: string, format: VariantFo
   if (kept) return { data: Buffer.from(kept.data), type: VARIANT_TYPES[format], width: Number(kept.width), height: Number(kept.height) };
   const master = await db.selectFrom('media').select('data').where('hash', '=', hash).executeTakeFirstOrThrow();
   const made = await encodeVariant(Buffer.from(master.data), format, width);
-  await db
-    .insertInto('media_variant')
-    .values({ hash, format, width, height: made.height, data: made.data })
-    .onConflict((oc) => oc.columns(['hash', 'format', 'width']).doNothing())
-    .execute();
+  try {
+    await db
+      .insertInto('media_variant')
+      .values({ hash, format, width, height: made.height, data: made.data })
+      .onConflict((oc) => oc.columns(['hash', 'format', 'width']).doNothing())
+      .execute();
+  } catch (err) {
+    // Stored only to be made once: a reader on a read-only connection (a `mizan build` render thread)
+    // still gets the variant it asked for.
+    if (!isReadOnlyRefusal(err)) throw err;
+  }
   return { data: made.data, type: VARIANT_TYPES[format], width: made.width, height: made.height };
 }
