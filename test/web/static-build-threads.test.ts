@@ -29,6 +29,8 @@ forEachEngine('a static copy rendered on several threads', (h) => {
   const dir = mkdtempSync(join(tmpdir(), 'mizan-build-threads-'));
   let one: Awaited<ReturnType<typeof buildSite>>;
   let two: Awaited<ReturnType<typeof buildSite>>;
+  /** Image variants stored once the two-thread build was done. */
+  let storedAfterTwo = 0;
 
   before(async () => {
     store = await h.open();
@@ -37,6 +39,7 @@ forEachEngine('a static copy rendered on several threads', (h) => {
     // is read-only, and a variant it makes must still be served (not stored).
     // Two threads: the build's own and one render thread beside it (each thread's start loads the whole app).
     two = await buildSite(store, { out: join(dir, 'two'), baseUrl: BASE, pdf: false, target: h.lastTarget(), threads: 2 });
+    storedAfterTwo = (await store.db.withTables<{ media_variant: { hash: string } }>().selectFrom('media_variant').select('hash').execute()).length;
     one = await buildSite(store, { out: join(dir, 'one'), baseUrl: BASE, pdf: false, threads: 1 });
   });
   after(async () => {
@@ -53,6 +56,11 @@ forEachEngine('a static copy rendered on several threads', (h) => {
     assert.deepEqual(filesUnder(join(dir, 'two')).filter((f) => !OWN.test(f)).sort(), files);
     assert.ok(files.includes('ar/index.html') && files.includes('index.html'));
     for (const f of files) assert.ok(readFileSync(join(dir, 'two', f)).equals(readFileSync(join(dir, 'one', f))), f);
+    // Each variant is made on the build's own thread (the render thread cannot store it): made once, for good.
+    // (`.jpg` and `.jpeg` name the same stored variant.)
+    const variants = new Set(files.filter((f) => /^media\/[0-9a-f]+\/[0-9]+\.[a-z]+$/.test(f)).map((f) => f.replace(/\.jpeg$/, '.jpg')));
+    assert.ok(variants.size > 0, 'the demo has images with variants');
+    assert.equal(storedAfterTwo, variants.size, 'every variant in the copy was stored by the build that made it');
   });
 
   test('every page holds what the site answers from the store itself', async () => {
