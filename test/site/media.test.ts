@@ -101,7 +101,7 @@ forEachEngine('media', (handle) => {
     assert.equal((await app.request(`/media/${first.hash}/333.jpg`)).status, 404, 'only the offered widths');
   });
 
-  test('a variant not made yet is served from a read-only connection too (a build render thread), and made for good by a writer', async () => {
+  test('a variant not made yet is served from a read-only connection too, and made for good by a writer', async () => {
     const first = await addImage(store, await photo(1000, 700), 'coast.jpg');
     const { openStore } = await import('../../src/store/index.ts');
     const reader = await openStore({ ...handle.lastTarget(), readOnly: true });

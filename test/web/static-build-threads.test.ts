@@ -1,5 +1,5 @@
 /**
- * `mizan build` on several threads (each render thread with its own read-only connection), on both
+ * `mizan build` on several threads (each render thread with its own connection), on both
  * engines: the copy of the demo site holds the same files with the same bytes as a build on one thread,
  * and each page is what the site answers when it reads the store itself (not the build's bulk snapshot):
  * the Arabic and English home pages, listings with their later pages, articles, experts, feeds.
@@ -35,8 +35,8 @@ forEachEngine('a static copy rendered on several threads', (h) => {
   before(async () => {
     store = await h.open();
     await loadDemo(store);
-    // Two threads first, on a store whose images have no variants made yet: a render thread's connection
-    // is read-only, and a variant it makes must still be served (not stored).
+    // Two threads first, on a store whose images have no variants made yet: each variant is made by the
+    // thread that meets it first, served, and stored for every later build and reader.
     // Two threads: the build's own and one render thread beside it (each thread's start loads the whole app).
     two = await buildSite(store, { out: join(dir, 'two'), baseUrl: BASE, pdf: false, target: h.lastTarget(), threads: 2 });
     storedAfterTwo = (await store.db.withTables<{ media_variant: { hash: string } }>().selectFrom('media_variant').select('hash').execute()).length;
@@ -56,7 +56,7 @@ forEachEngine('a static copy rendered on several threads', (h) => {
     assert.deepEqual(filesUnder(join(dir, 'two')).filter((f) => !OWN.test(f)).sort(), files);
     assert.ok(files.includes('ar/index.html') && files.includes('index.html'));
     for (const f of files) assert.ok(readFileSync(join(dir, 'two', f)).equals(readFileSync(join(dir, 'one', f))), f);
-    // Each variant is made on the build's own thread (the render thread cannot store it): made once, for good.
+    // Each variant was stored by the thread that made it: made once, for good.
     // (`.jpg` and `.jpeg` name the same stored variant.)
     const variants = new Set(files.filter((f) => /^media\/[0-9a-f]+\/[0-9]+\.[a-z]+$/.test(f)).map((f) => f.replace(/\.jpeg$/, '.jpg')));
     assert.ok(variants.size > 0, 'the demo has images with variants');

@@ -13,7 +13,7 @@ export function registerBuild(program: Command): void {
     .option('--api-origin <url>', 'a Mizan server that answers search and the API for the copy')
     .option('--no-pdf', 'leave the article PDFs out (each is printed by Chromium; a rebuild reprints only those whose article changed); with --api-origin they are sent there')
     .option('--no-cards', 'leave the social cards out (each is drawn in a hundred milliseconds or more; a rebuild redraws only those whose article changed); with --api-origin they are sent there')
-    .option('--threads <n>', 'threads rendering pages, each with its own read-only connection (default: one per core, one more for each 2,500 published articles)')
+    .option('--threads <n>', 'threads rendering pages, each with its own connection (default: one per core, one more for each 2,500 published articles)')
     .action(async (opts: { out: string; baseUrl?: string; apiOrigin?: string; pdf: boolean; cards: boolean; threads?: string }, cmd: Command) => {
       const baseUrl = opts.baseUrl ?? process.env.MIZAN_BASE_URL;
       if (!baseUrl) throw new UsageError('give --base-url (or MIZAN_BASE_URL): the origin the copy will be served from');

@@ -42,7 +42,7 @@ export interface BuildOptions {
   cards?: boolean;
   /**
    * The database `store` was opened on: given, pages are also rendered by `threads - 1` more threads,
-   * each with its own read-only connection to it (without it, on this thread alone).
+   * each with its own connection to it (without it, on this thread alone).
    */
   target?: Pick<OpenOptions, 'db' | 'url' | 'schema'>;
   /**
@@ -79,11 +79,6 @@ const PDF_SOURCES = '.mizan-build-pdf.json';
 /** What the last build's pages were built from (their cache tags), the change it had read up to, and the code and origin it ran with. */
 const STATE = '.mizan-build-state.json';
 const PDF = /\/policy-analysis\/[^/?]+\.pdf$/;
-/**
- * An image variant (`/media/<hash>/480.avif`): made on its first request and stored, which only this
- * thread can do (a render thread's connection is read-only), so that no later build or server makes it again.
- */
-const VARIANT = /^\/media\/[0-9a-f]+\/[0-9]+\.[a-z]+$/;
 /** A social card (web/cards). */
 const CARD = /^\/cards\/[0-9a-z-]+\.png$/;
 /** Paths handed to a render thread at once (fewer near the end, so that all finish together). */
@@ -201,8 +196,6 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
     for (const p of [indexing, scripting]) p?.catch(() => {}); // awaited below; a build that fails first must not also report it as unhandled
     /** Paths to render, by this thread or a render thread; batches handed to threads still rendering. */
     const toRender: string[] = [];
-    /** Paths only this thread renders (VARIANT). */
-    const ownOnly: string[] = [];
     const inFlight = new Set<Promise<void>>();
     /** PDFs being printed (their promises are in `inFlight` too). */
     let printing = 0;
@@ -271,7 +264,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
             continue;
           }
         }
-        (VARIANT.test(path) ? ownOnly : toRender).push(path);
+        toRender.push(path);
       }
       if (failed) throw failed;
       if (toRender.length >= REBUILD_THREAD_START) startThreads();
@@ -292,8 +285,8 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
           inFlight.add(done);
         }
       }
-      if (ownOnly.length || toRender.length) {
-        for (const r of await renderer.render((ownOnly.length ? ownOnly : toRender).splice(0, OWN_BATCH))) accept(r);
+      if (toRender.length) {
+        for (const r of await renderer.render(toRender.splice(0, OWN_BATCH))) accept(r);
         // The threads' answers come as messages: let them in between batches.
         if (threads.length) await new Promise(setImmediate);
         continue;

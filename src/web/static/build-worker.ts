@@ -1,6 +1,6 @@
 /**
- * @module One render thread of `mizan build` (started by render-pool.ts): opens the database read-only on
- * its own connection, makes the site over the same bulk snapshot as the build's own thread, and renders
+ * @module One render thread of `mizan build` (started by render-pool.ts): opens the database on its own
+ * connection, makes the site over the same bulk snapshot as the build's own thread, and renders
  * the batches of paths it is sent, writing their files itself and posting back only what the build needs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,7 +20,10 @@ const port = parentPort;
 if (!port) throw new Error('build-worker.ts runs as a worker thread of mizan build (see render-pool.ts)');
 const start = workerData as WorkerStart;
 try {
-  const store = await openStore({ ...start.target, readOnly: true });
+  // Not read-only: an image variant made here is stored as the server stores it, once for every later
+  // build and reader. Nothing else is written: the site's requests run with `readOnly` deps (no scheduled
+  // publishing, no session upkeep), and a build opens no migration.
+  const store = await openStore({ ...start.target, migrate: false });
   const renderer = await pageRenderer(store, start.renderer);
   let rendering: Promise<unknown> = Promise.resolve();
   port.on('message', (msg: { id: number; paths: string[] } | 'close') => {

@@ -1,5 +1,5 @@
 /**
- * @module The render threads of one `mizan build` (build-worker.ts), each with its own read-only
+ * @module The render threads of one `mizan build` (build-worker.ts), each with its own
  * connection, so a site renders on every core as Hugo does. The build hands a batch of paths to a thread
  * that is ready and not busy, and renders batches on its own thread meanwhile; a thread that could not
  * start is left out, and the batch of one that died is given back to render elsewhere.
