@@ -26,8 +26,8 @@ export function isTransient(err: unknown, engine: Engine): boolean {
 }
 
 /**
- * Whether `err` is the database refusing a write because the connection was opened for reading only (a
- * `mizan build` render thread's): SQLITE_READONLY, or PostgreSQL's read-only transaction (25006).
+ * Whether `err` is the database refusing a write because the connection was opened for reading only
+ * (`openStore({ readOnly: true })`): SQLITE_READONLY, or PostgreSQL's read-only transaction (25006).
  *
  * @example isReadOnlyRefusal({ code: 'SQLITE_READONLY' }) // → true
  */

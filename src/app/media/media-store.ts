@@ -175,8 +175,8 @@ export async function mediaVariant(store: Store, hash: string, format: VariantFo
       .onConflict((oc) => oc.columns(['hash', 'format', 'width']).doNothing())
       .execute();
   } catch (err) {
-    // Stored only to be made once: a reader on a read-only connection (a `mizan build` render thread)
-    // still gets the variant it asked for.
+    // Stored only to be made once: a reader on a connection opened read-only (a process reading a
+    // database it may not write) still gets the variant it asked for.
     if (!isReadOnlyRefusal(err)) throw err;
   }
   return { data: made.data, type: VARIANT_TYPES[format], width: made.width, height: made.height };
