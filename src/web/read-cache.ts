@@ -24,6 +24,11 @@ export interface Reads {
   countries(article: Article): Promise<Article['countries']>;
   /** The photos of the experts with these slugs in `lang`, by slug (app's `photosBySlug`). */
   photos(lang: string, slugs: string[]): Promise<Map<string, ExpertPhoto>>;
+  /**
+   * Present when the reads are a still picture of the store (a build's snapshot): `load()` read once per
+   * `key` for as long as the picture is read.
+   */
+  once?<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -85,23 +90,13 @@ export function cachedReads(store: Store): Reads {
   return reads;
 }
 
-const stillReads = new WeakMap<Reads, Map<string, Promise<unknown>>>();
-
 /**
- * `load()` read once per `key` while the site renders a build (`deps.reads`, a still picture of the
- * store: a form's choices or a directory are the same for every page that shows them); on a server, each
- * time it is asked (the page cache keeps pages, and a write must show at once).
+ * `load()` read once per `key` while the site renders a build (its reads are a still picture of the store:
+ * a form's choices or a directory are the same for every page that shows them); on a server, each time it
+ * is asked (the page cache keeps pages, and a write must show at once).
  *
  * @example const choices = await onceInBuild(deps, `subscribe ${lang}`, () => choicesOf(store, lang))
  */
 export function onceInBuild<T>(deps: WebDeps, key: string, load: () => Promise<T>): Promise<T> {
-  if (!deps.reads) return load();
-  let kept = stillReads.get(deps.reads);
-  if (!kept) stillReads.set(deps.reads, (kept = new Map()));
-  let value = kept.get(key) as Promise<T> | undefined;
-  if (!value) {
-    kept.set(key, (value = load()));
-    value.catch(() => kept.delete(key));
-  }
-  return value;
+  return deps.reads?.once ? deps.reads.once(`build ${key}`, load) : load();
 }

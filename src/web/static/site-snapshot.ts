@@ -174,5 +174,6 @@ export async function siteSnapshot(store: Store): Promise<SiteSnapshot> {
     getExpert: (id, lang) => once(`e ${id} ${lang}`, () => store.getExpert(id, lang)),
     countries: async (article) => withCountries(article).countries,
     photos: (lang, slugs): Promise<Map<string, ExpertPhoto>> => once(`ph ${lang} ${slugs.join(' ')}`, () => photosBySlug(store, lang, slugs)),
+    once,
   };
 }
