@@ -230,7 +230,9 @@ export function pipeline(opts: PipelineOptions): MiddlewareHandler {
       return done(finish(await errorResponse(url, 400, new MizanError('bad-escape', 'the address has a malformed percent-escape', { status: 400 }))));
     }
     if (reading && path.length > 1 && path.endsWith('/') && !LANG_ROOTS.has(path)) {
-      const to = path.replace(/\/+$/, '') || '/';
+      // Leading slashes (or backslashes, which browsers read as slashes) collapse to one: `//evil.example/`
+      // must not redirect to `//evil.example`, an address on another host.
+      const to = path.replace(/\/+$/, '').replace(/^[/\\]+/, '/') || '/';
       return done(finish(redirect(to + (query ? `?${query}` : ''))));
     }
     if (reading && LANG_ROOTS.has(path + '/')) return done(finish(redirect(path + '/' + (query ? `?${query}` : ''))));
