@@ -63,4 +63,13 @@ test('run from another folder (a data folder), the sources render pages: no "Rea
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /\(500\)|React is not defined/);
   assert.match(readFileSync(join(here, 'site', 'index.html'), 'utf8'), /^<!doctype html>/i);
+  assert.match(r.stdout, /^as Mizan \(no mizan\.config\.\* found/m, 'the build says whose identity it used');
+  // The institute's configuration, as `mizan serve` reads it (--config here).
+  const config = join(here, 'institute.yaml');
+  writeFileSync(config, 'name:\n  en: Gulf Test Institute\n  ar: معهد الخليج للاختبار\ndefaultLanguage: ar\n');
+  const configured = await runMizan(['build', '--out', 'site', '--no-pdf', '--base-url', 'https://x.example', '--db', './m.db', '--config', config], { cwd: here, env: { MIZAN_RUN_SOURCES: '1' } });
+  assert.equal(configured.code, 0, configured.stderr);
+  assert.ok(configured.stdout.includes(`(${config})`), configured.stdout);
+  assert.match(readFileSync(join(here, 'site', 'index.html'), 'utf8'), /Gulf Test Institute/);
+  assert.match(readFileSync(join(here, 'site', 'ar', 'index.html'), 'utf8'), /معهد الخليج للاختبار/);
 });

@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { attachFile, CLI_EDITOR, loadDemo, openStore } from '../../src/app/index.ts';
+import { attachFile, CLI_EDITOR, DEMO_DIR, loadDemo, openStore, readSiteConfig } from '../../src/app/index.ts';
 import { buildSite, closePdfBrowser, fileForPath } from '../../src/web/index.ts';
 import { BIN } from '../support/cli.ts';
 
@@ -55,11 +55,43 @@ function pathOfFile(file: string): string | undefined {
   return `/${file}`;
 }
 
+/** A real `mizan serve` over the demo's database (with `args`), as the copy's origin serves; its address. */
+async function serveOver(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_BASE_URL: BASE };
+  delete env.DATABASE_URL;
+  delete env.MIZAN_CONFIG;
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', ...args], { env });
+  const url = await new Promise<string>((resolve, reject) => {
+    let log = '';
+    child.stdout!.setEncoding('utf8').on('data', (d) => {
+      log += d;
+      const m = log.match(/serving (http:\/\/[\d.:]+)/);
+      if (m) resolve(m[1]);
+    });
+    child.on('close', (code) => reject(new Error(`serve exited ${code}: ${log}`)));
+  });
+  return { url, child };
+}
+
+/** Whether Debian's nginx accepts the copy's `nginx-redirects.conf` inside a `server {}` (skipped without nginx). */
+function assertNginxAccepts(copy: string): void {
+  if (!existsSync('/usr/sbin/nginx')) return;
+  const conf = join(dir, `check-${Math.random().toString(36).slice(2)}.conf`);
+  writeFileSync(conf, `pid ${join(dir, 'n.pid')}; error_log ${join(dir, 'n.log')}; events {} http { server { listen 127.0.0.1:1; root ${copy}; include ${join(copy, 'nginx-redirects.conf')}; } }`);
+  const r = spawnSync('/usr/sbin/nginx', ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `nginx refuses the rules: ${r.stderr}\n${readFileSync(join(copy, 'nginx-redirects.conf'), 'utf8')}`);
+}
+
 describe('the static copy of the demo site', () => {
   let store: Awaited<ReturnType<typeof openStore>>;
   let first: Awaited<ReturnType<typeof buildSite>>;
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   let attachment = '';
+  const serveCopyOf = async (args: string[]) => {
+    const { url, child } = await serveOver(args);
+    servers.push(child);
+    return url;
+  };
 
   before(async () => {
     store = await openStore({ db });
@@ -69,7 +101,7 @@ describe('the static copy of the demo site', () => {
     first = await buildSite(store, { out, baseUrl: BASE });
   });
   after(async () => {
-    server?.kill('SIGTERM');
+    for (const s of servers) s.kill('SIGTERM');
     // The build printed the articles' PDFs through a kept browser; it would hold the process open.
     await closePdfBrowser();
     await store.close();
@@ -113,19 +145,7 @@ describe('the static copy of the demo site', () => {
   });
 
   test('each file holds the bytes a real server sends for its path', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, MIZAN_BASE_URL: BASE };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], { env });
-    server = child;
-    const url = await new Promise<string>((resolve, reject) => {
-      let log = '';
-      child.stdout!.setEncoding('utf8').on('data', (d) => {
-        log += d;
-        const m = log.match(/serving (http:\/\/[\d.:]+)/);
-        if (m) resolve(m[1]);
-      });
-      child.on('close', (code) => reject(new Error(`serve exited ${code}: ${log}`)));
-    });
+    const url = await serveCopyOf([]);
     let compared = 0;
     const pending = filesUnder(out).flatMap((file) => {
       const path = pathOfFile(file);
@@ -173,13 +193,7 @@ describe('the static copy of the demo site', () => {
 
     const rules = readFileSync(join(out, '_redirects'), 'utf8');
     assert.ok(rules.includes(`${encodeURI('/ar/policy-analysis/mqal-qdym')} ${encodeURI(edited.path)} 301`), rules);
-    const nginxRules = readFileSync(join(out, 'nginx-redirects.conf'), 'utf8');
-    if (existsSync('/usr/sbin/nginx')) {
-      const conf = join(dir, 'check.conf');
-      writeFileSync(conf, `pid ${join(dir, 'n.pid')}; error_log ${join(dir, 'n.log')}; events {} http { server { listen 127.0.0.1:1; root ${out}; include ${join(out, 'nginx-redirects.conf')}; } }`);
-      const r = spawnSync('/usr/sbin/nginx', ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
-      assert.equal(r.status, 0, `nginx refuses the rules: ${r.stderr}\n${nginxRules}`);
-    }
+    assertNginxAccepts(out);
   });
 
   test('without PDFs and cards: none printed or drawn, no broken link reported, and with an API origin they are sent there', async () => {
@@ -197,6 +211,32 @@ describe('the static copy of the demo site', () => {
     assert.ok(rules.includes(`${encodeURI(`${article.path}.pdf`)} https://api.example.org${encodeURI(`${article.path}.pdf`)} 302`), rules);
     assert.ok(rules.includes('/cards/* https://api.example.org/cards/:splat 302'), rules);
     assert.match(readFileSync(join(bare, 'nginx-redirects.conf'), 'utf8'), /location \/cards\/ \{ proxy_pass https:\/\/api\.example\.org; \}/);
+    // The rules that send search and the API to the server are ones nginx takes (a bare `{2}` in a
+    // location's expression made nginx refuse the whole file). nginx resolves the server's name as it
+    // loads them: a copy whose API origin is on this machine.
+    const local = join(dir, 'bare-local');
+    await buildSite(store, { out: local, baseUrl: BASE, pdf: false, cards: false, apiOrigin: 'http://127.0.0.1:9' });
+    assertNginxAccepts(local);
+  });
+
+  test("with the institute's configuration, on two threads, the copy holds the bytes the server so configured sends", async () => {
+    const config = join(DEMO_DIR, 'mizan.config.yaml');
+    const site = readSiteConfig(config);
+    const copy = join(dir, 'configured');
+    const r = await buildSite(store, { out: copy, baseUrl: BASE, pdf: false, cards: false, site, threads: 2, target: { db } });
+    assert.deepEqual(r.broken, []);
+    const home = readFileSync(join(copy, 'index.html'), 'utf8');
+    assert.ok(home.includes(site.name.en!), `the copy's home page names the institute (${site.name.en})`);
+    const url = await serveCopyOf(['--config', config]);
+    const article = (await store.listArticles({ lang: 'ar', limit: 1 })).items[0];
+    for (const path of ['/', '/ar/', article.path, '/feed.xml', '/ar/feed.atom', '/sitemap.xml']) {
+      const served = Buffer.from(await (await fetch(url + encodeURI(path))).arrayBuffer());
+      assert.ok(served.equals(readFileSync(join(copy, fileForPath(path)))), `${path}: the configured copy differs from what the configured server sends`);
+    }
+    // Built again without the configuration: every page names another institute, so none is kept.
+    const plain = await buildSite(store, { out: copy, baseUrl: BASE, pdf: false, cards: false });
+    assert.equal(plain.reused, 0, 'a changed identity renders every page again');
+    assert.ok(!readFileSync(join(copy, 'index.html'), 'utf8').includes(site.name.en!), 'and the pages say so');
   });
 
   test('a rebuild renders again only the pages built from what changed, and writes the bytes a full build writes', async () => {

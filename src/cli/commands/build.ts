@@ -1,7 +1,7 @@
 /** @module `mizan build --out DIR [--base-url URL] [--api-origin URL] [--no-pdf] [--no-cards] [--threads N]`: the public site as static files. */
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
-import { storeFor } from '../context.ts';
+import { siteConfigFor, storeFor } from '../context.ts';
 import { loadStore, loadWeb } from '../lazy.ts';
 
 export function registerBuild(program: Command): void {
@@ -20,15 +20,20 @@ export function registerBuild(program: Command): void {
       if (opts.apiOrigin && !/^https?:\/\/[^/]+/.test(opts.apiOrigin)) throw new UsageError(`--api-origin must be an http(s) origin, not "${opts.apiOrigin}"`);
       const threads = opts.threads === undefined ? undefined : Number(opts.threads);
       if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, not "${opts.threads}"`);
+      // The identity `mizan serve` would read (--config, MIZAN_CONFIG, mizan.config.* beside the database),
+      // checked before anything is written: the copy's pages must be the server's bytes.
+      const site = await siteConfigFor(cmd);
       const { buildSite, closePdfBrowser } = await loadWeb();
       const { storeTarget } = await loadStore();
       const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
       const store = await storeFor(cmd);
       try {
         const started = performance.now();
-        const r = await buildSite(store, { out: opts.out, baseUrl, apiOrigin: opts.apiOrigin, pdf: opts.pdf, cards: opts.cards, target, threads });
+        const r = await buildSite(store, { out: opts.out, baseUrl, apiOrigin: opts.apiOrigin, pdf: opts.pdf, cards: opts.cards, target, threads, site });
         const s = ((performance.now() - started) / 1000).toFixed(1);
         process.stdout.write(`built ${r.pages} files in ${s} s on ${r.threads} thread${r.threads === 1 ? '' : 's'}: ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed; ${r.redirects} redirects${r.pdfsReused ? `; ${r.pdfsReused} PDFs kept from the last build` : ''}${r.pdfsSkipped ? `; ${r.pdfsSkipped} PDFs left out` : ''}${r.cardsSkipped ? `; ${r.cardsSkipped} social cards left out` : ''}\n`);
+        const named = site.name[site.defaultLanguage] ?? Object.values(site.name)[0];
+        process.stdout.write(`as ${named} (${site.source === 'default' ? 'no mizan.config.* found: --config names one' : site.source})\n`);
         for (const b of r.broken) process.stderr.write(`mizan: broken link ${b.path} (${b.status}) on ${b.from}\n`);
         if (r.broken.length) process.exitCode = 1;
       } finally {

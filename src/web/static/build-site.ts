@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureFolder, MizanError, publicOrigin } from '../../lib/index.ts';
-import { LANGS } from '../../model/index.ts';
+import { LANGS, type SiteConfig } from '../../model/index.ts';
 import type { OpenOptions, Store } from '../../store/index.ts';
 import { pageRenderer, sha, type Rendered } from './page-renderer.ts';
 import { RenderThread, startRenderThreads, ThreadGone } from './render-pool.ts';
@@ -28,6 +28,11 @@ export interface BuildOptions {
   baseUrl: string;
   /** A Mizan server that answers search and the API for the static copy. */
   apiOrigin?: string;
+  /**
+   * The institute's identity (its name, logo, colours, menus, languages, time zone), as `mizan serve`
+   * is given it: the copy's pages are the server's bytes only when both read the same configuration.
+   */
+  site?: SiteConfig;
   /**
    * Print the articles' PDFs (default true). Each is printed by Chromium, far dearer than a page, so a
    * PDF whose article page did not change since the last build into `out` is kept, not printed again;
@@ -112,11 +117,11 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
   const report: BuildReport = { pages: 0, written: 0, unchanged: 0, removed: 0, redirects: 0, pdfsSkipped: 0, pdfsReused: 0, cardsSkipped: 0, reused: 0, broken: [], threads: 1 };
   ensureFolder(opts.out, `write the copy into ${opts.out}`);
   const previous: Record<string, string> = existsSync(join(opts.out, MANIFEST)) ? JSON.parse(readFileSync(join(opts.out, MANIFEST), 'utf8')) : {};
-  const rendering = { out: opts.out, origin, previous };
+  const rendering = { out: opts.out, origin, previous, site: opts.site };
   // Read before any snapshot (this thread's and each render thread's): a change made while the build
   // runs is read again by the next one.
   const change = await store.latestChangeId();
-  const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest()])));
+  const fingerprint = sha(new TextEncoder().encode(JSON.stringify([origin, opts.apiOrigin ?? '', codeDigest(), siteDigest(opts.site)])));
   const last = readState(join(opts.out, STATE));
   // Defined for a rebuild whose last build's pages can be kept where nothing they were built from changed.
   const changed = last && last.fingerprint === fingerprint ? await changedSince(store, last.change) : undefined;
@@ -392,6 +397,16 @@ async function changedSince(store: Store, since: number): Promise<Set<string> | 
   }
 }
 
+/**
+ * A digest of the identity the pages are rendered with: another name, logo or menu changes every page, so
+ * a rebuild with a changed configuration renders everything (its `source`, the file's path, does not count).
+ */
+function siteDigest(site: SiteConfig | undefined): string {
+  if (!site) return '';
+  const { logo, source: _source, ...rest } = site;
+  return sha(new TextEncoder().encode(JSON.stringify([rest, logo ? [logo.type, sha(logo.bytes)] : null])));
+}
+
 let codeDigestOnce: string | undefined;
 
 /**
@@ -462,7 +477,8 @@ function nginxRules(former: [string, string][], api: string | undefined, away: L
   for (const [from, to] of former) lines.push(`location = ${JSON.stringify(encodeURI(from))} { return 301 ${JSON.stringify(encodeURI(to))}; }`);
   if (api) {
     const o = api.replace(/\/+$/, '');
-    lines.push(`location ~ ^(/[a-z]{2})?/search$ { proxy_pass ${o}; }`, `location /api/ { proxy_pass ${o}; }`);
+    // Quoted: nginx reads a bare `{` as the start of the location's block.
+    lines.push(`location ~ "^(/[a-z]{2})?/search$" { proxy_pass ${o}; }`, `location /api/ { proxy_pass ${o}; }`);
     if (away.pdfs.length) lines.push(`location ~ /policy-analysis/[^/]+\\.pdf$ { proxy_pass ${o}; }`);
     if (away.cards) lines.push(`location /cards/ { proxy_pass ${o}; }`);
   }

@@ -7,6 +7,7 @@
 import { hash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { SiteConfig } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { createWebApp } from '../create-web-app.ts';
 import { bodyOfAnswer, tagsOfAnswer, textOfAnswer } from '../http/pipeline.ts';
@@ -35,6 +36,8 @@ export interface RendererOptions {
   origin: string;
   /** The last build's digest of each file (its manifest). */
   previous: Record<string, string>;
+  /** The institute's identity (its configuration file), as `mizan serve` is given it; absent: the product's own. */
+  site?: SiteConfig;
 }
 
 /** Pages asked for by the build at once: read ahead together (site-snapshot.ts `prefetch`). */
@@ -70,7 +73,7 @@ export function sha(bytes: Uint8Array): string {
 export async function pageRenderer(store: Store, opts: RendererOptions): Promise<PageRenderer> {
   // Every page read from one picture of the site loaded in bulk, not a query for each link it checks.
   const snapshot = await siteSnapshot(store);
-  const app = createWebApp({ store, baseUrl: opts.origin, reads: snapshot }, { inProcess: true });
+  const app = createWebApp({ store, baseUrl: opts.origin, reads: snapshot, site: opts.site }, { inProcess: true });
   const folders = new Set<string>();
   const decoder = new TextDecoder();
   /** The links this renderer has handed back already. */
