@@ -38,9 +38,8 @@ export function registerFeeds(app: Hono, deps: WebDeps): void {
   for (const { lang, prefix } of sitePrefixes()) {
     for (const kind of Object.keys(FEED_FILES) as FeedKind[]) {
       const file = FEED_FILES[kind];
-      const siteName = t(lang, 'site.name');
       app.get(`${prefix}/${file}`, (c) =>
-        send(c, kind, lang, t(lang, 'feed.title', { site: siteName, title: t(lang, 'feed.latest') }), t(lang, 'site.description'), homePath(lang), { lang }),
+        send(c, kind, lang, t(lang, 'feed.title', { site: t(lang, 'site.name'), title: t(lang, 'feed.latest') }), t(lang, 'site.description'), homePath(lang), { lang }),
       );
 
       app.get(`${prefix}/policy-analysis/:slug/${file}`, async (c) => {
@@ -50,7 +49,7 @@ export function registerFeeds(app: Hono, deps: WebDeps): void {
         if (target.canonical !== pagePath) return c.redirect(`${target.canonical}/${file}`, 301);
         const term = await readsOf(deps).getTerm(target.id, target.lang);
         if (!term) throw new NotFoundError(`no feed at ${c.req.path}`);
-        return send(c, kind, term.lang, t(term.lang, 'feed.title', { site: siteName, title: term.name }), term.name, term.path, { termId: term.id, lang: term.lang });
+        return send(c, kind, term.lang, t(term.lang, 'feed.title', { site: t(term.lang, 'site.name'), title: term.name }), term.name, term.path, { termId: term.id, lang: term.lang });
       });
 
       app.get(`${prefix}/countries/:code/${file}`, async (c) => {
@@ -66,7 +65,7 @@ export function registerFeeds(app: Hono, deps: WebDeps): void {
         }
         items.sort((x, y) => (y.published ?? '').localeCompare(x.published ?? ''));
         const name = lang === 'ar' ? country.names.ar : country.names.en;
-        return send(c, kind, lang, t(lang, 'feed.title', { site: siteName, title: name }), name, countryPath(lang, code), items.slice(0, FEED_SIZE));
+        return send(c, kind, lang, t(lang, 'feed.title', { site: t(lang, 'site.name'), title: name }), name, countryPath(lang, code), items.slice(0, FEED_SIZE));
       });
 
       app.get(`${prefix}/experts/:slug/${file}`, async (c) => {
@@ -76,7 +75,7 @@ export function registerFeeds(app: Hono, deps: WebDeps): void {
         if (target.canonical !== pagePath) return c.redirect(`${target.canonical}/${file}`, 301);
         const expert = await readsOf(deps).getExpert(target.id, target.lang);
         if (!expert) throw new NotFoundError(`no feed at ${c.req.path}`);
-        return send(c, kind, expert.lang, t(expert.lang, 'feed.title', { site: siteName, title: expert.name }), expert.bio || expert.name, expert.path, { expertId: expert.id });
+        return send(c, kind, expert.lang, t(expert.lang, 'feed.title', { site: t(expert.lang, 'site.name'), title: expert.name }), expert.bio || expert.name, expert.path, { expertId: expert.id });
       });
     }
   }

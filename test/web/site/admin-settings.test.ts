@@ -11,6 +11,7 @@ import { DEMO_DIR, readSettings, readSiteConfig } from '../../../src/app/index.t
 import { createWebApp, listen, type Listening } from '../../../src/web/index.ts';
 import { forEachEngine, type TestStore } from '../../support/engines.ts';
 import { addAccounts, signedIn } from '../admin-client.ts';
+import { fixtureArticles } from '../fixtures.ts';
 
 const base = readSiteConfig(join(DEMO_DIR, 'mizan.config.yaml'));
 
@@ -101,6 +102,18 @@ forEachEngine('admin: site settings and menus', (h) => {
     assert.equal(back.status, 303);
     assert.deepEqual(await readSettings(store), {});
     assert.match(await (await fetch(url + 'ar/')).text(), /<span class="brand-name">معهد القنطرة لسياسات شمال أفريقيا/);
+  });
+
+  test("feeds and citations carry the institute's name, not the software's", async () => {
+    for (const [path, name] of [['feed.xml', base.name.en], ['ar/feed.atom', base.name.ar], ['ar/feed.json', base.name.ar]] as const) {
+      const body = await (await fetch(url + path)).text();
+      assert.ok(body.includes(`${name}:`), `${path} is titled with the institute's name (${name})`);
+      assert.doesNotMatch(body, /Mizan:|ميزان:/, `${path} names the software`);
+    }
+    const article = fixtureArticles().find((a) => a.lang === 'ar')!;
+    await store.putArticle(article);
+    const ris = await (await fetch(`${url}api/articles/${article.id}/cite?format=ris`)).text();
+    assert.match(ris, new RegExp(`^PB  - ${base.name.ar}`, 'm'), ris);
   });
 
   test('menus: add, move up, remove; the public menu follows in that order', async () => {
