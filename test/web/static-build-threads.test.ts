@@ -68,8 +68,9 @@ forEachEngine('a static copy rendered on several threads', (h) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'two', '.mizan-build.json'), 'utf8')) as Record<string, string>;
     let listings = 0;
     for (const file of Object.keys(manifest)) {
-      // The copy's own search (pages with its script, index) is not the server's.
-      if (!file.endsWith('.html') || /(^|\/)search\.html$/.test(file)) continue;
+      // The copy's own search (pages with its script, index) is not the server's; its "not found" pages
+      // answer paths it lacks.
+      if (!file.endsWith('.html') || /(^|\/)(search|404)\.html$/.test(file)) continue;
       const q = /^(.*)~(.*)\.html$/.exec(file);
       const bare = q ? q[1]! : file.slice(0, -'.html'.length);
       const path = `/${bare === 'index' ? '' : bare.endsWith('/index') ? bare.slice(0, -'index'.length) : bare}${q ? `?${q[2]}` : ''}`;

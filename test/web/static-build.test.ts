@@ -8,7 +8,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { attachFile, CLI_EDITOR, DEMO_DIR, loadDemo, openStore, readSiteConfig } from '../../src/app/index.ts';
@@ -45,6 +46,10 @@ function filesUnder(d: string): string[] {
 /** The site path a written file answers (the inverse of fileForPath; a page with a query is `<path>~<query>.html`). */
 function pathOfFile(file: string): string | undefined {
   if (file.startsWith('_') || file.startsWith('.') || file.startsWith('nginx-')) return undefined;
+  // The "not found" pages answer paths the copy lacks (compared with the server's 404 on their own).
+  if (/^(ar\/)?404\.html$/.test(file)) return undefined;
+  const cite = /^(api\/articles\/[^/]+\/cite)\.(bib|ris|json)$/.exec(file);
+  if (cite) return `/${cite[1]}?format=${{ bib: 'bibtex', ris: 'ris', json: 'csl' }[cite[2] as 'bib' | 'ris' | 'json']}`;
   // The copy's own search (no API origin): its index, script and pages are the copy's, not the server's.
   if (/^search-index\.|^assets\/search\.|^(ar\/)?search\.html$/.test(file)) return undefined;
   const q = /^(.*)~(.*)\.html$/.exec(file);
@@ -71,6 +76,16 @@ async function serveOver(args: string[]): Promise<{ url: string; child: ChildPro
     child.on('close', (code) => reject(new Error(`serve exited ${code}: ${log}`)));
   });
   return { url, child };
+}
+
+/** A port nobody listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Whether Debian's nginx accepts the copy's `nginx-redirects.conf` inside a `server {}` (skipped without nginx). */
@@ -122,8 +137,9 @@ describe('the static copy of the demo site', () => {
       if (!file.endsWith('.html')) continue;
       const html = readFileSync(join(out, file), 'utf8');
       for (const link of addressesOf(html)) {
-        // Answered by a Mizan server (the API origin), never copied.
-        if (/^\/(api)(\/|$)|^(\/ar)?\/search(\?|$)/.test(link)) continue;
+        // The copy's search pages search in the browser; a search asked in an address is not a file.
+        // (The API's own links, its description and the citation exports, are in the copy.)
+        if (/^(\/ar)?\/search(\?|$)/.test(link)) continue;
         links++;
         if (/^\/media\/[0-9a-f]{32}\/\d+\.(avif|webp)$/.test(link)) variants++;
         if (link === attachment) attachmentLinks++;
@@ -162,7 +178,13 @@ describe('the static copy of the demo site', () => {
       }
     };
     await Promise.all([compare(), compare(), compare(), compare()]);
-    assert.equal(compared, first.pages - 4, 'every file but the search index, its script and the two search pages');
+    assert.equal(compared, first.pages - 6, 'every file but the search index, its script, the two search pages and the two "not found" pages');
+    assert.ok(filesUnder(out).some((f) => /^api\/articles\/[^/]+\/cite\.ris$/.test(f)), 'the citation exports are in the copy');
+    for (const [missing, file] of [['/no-such-page', '404.html'], ['/ar/no-such-page', 'ar/404.html']]) {
+      const res = await fetch(url + missing);
+      assert.equal(res.status, 404);
+      assert.ok(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(out, file))), `${file} is the server's "not found" page`);
+    }
   });
 
   test('a second build rewrites only what changed and removes what is gone; former paths redirect', async () => {
@@ -194,6 +216,43 @@ describe('the static copy of the demo site', () => {
     const rules = readFileSync(join(out, '_redirects'), 'utf8');
     assert.ok(rules.includes(`${encodeURI('/ar/policy-analysis/mqal-qdym')} ${encodeURI(edited.path)} 301`), rules);
     assertNginxAccepts(out);
+  });
+
+  test('served by nginx with its rules: language homes, trailing slashes, citations, "not found" pages, the build\'s own files hidden', async (t) => {
+    if (!existsSync('/usr/sbin/nginx')) {
+      t.skip('nginx (/usr/sbin/nginx) is not installed');
+      return;
+    }
+    const port = await freePort();
+    // nginx's workers run as nobody: the test's folder (made 0700) must let them in.
+    chmodSync(dir, 0o755);
+    const conf = join(dir, 'serve.conf');
+    writeFileSync(conf, `pid ${join(dir, 'serve.pid')}; error_log ${join(dir, 'serve.log')}; daemon off; events {} http { include /etc/nginx/mime.types; access_log off; server { listen 127.0.0.1:${port}; root ${out}; include ${join(out, 'nginx-redirects.conf')}; } }`);
+    const nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-c', conf], { stdio: 'ignore' });
+    try {
+      const at = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 100 && !(await fetch(at + '/').then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 50));
+      const get = (path: string) => fetch(at + path, { redirect: 'manual' });
+      assert.match((await get('/ar')).headers.get('location') ?? '', /\/ar\/$/, '/ar → /ar/');
+      assert.equal((await get('/ar/')).status, 200);
+      const article = (await store.listArticles({ lang: 'ar', limit: 1 })).items[0];
+      const slash = await get(encodeURI(`${article.path}/`));
+      assert.equal(slash.status, 301);
+      assert.ok(decodeURI(slash.headers.get('location') ?? '').endsWith(article.path), 'a trailing slash is dropped');
+      const missing = await get('/ar/no-such-page');
+      assert.equal(missing.status, 404);
+      assert.match(await missing.text(), /<html lang="ar" dir="rtl"/, 'an Arabic "not found" page under /ar/');
+      assert.match(await (await get('/no-such-page')).text(), /<html lang="en" dir="ltr"/);
+      for (const [format, ext] of [['bibtex', 'bib'], ['ris', 'ris'], ['csl', 'json']]) {
+        const cite = await get(`/api/articles/${article.id}/cite?format=${format}`);
+        assert.equal(cite.status, 200, format);
+        assert.ok(Buffer.from(await cite.arrayBuffer()).equals(readFileSync(join(out, `api/articles/${article.id}/cite.${ext}`))), format);
+      }
+      assert.equal((await get('/api/openapi.json')).status, 200);
+      for (const own of ['/.mizan-build.json', '/.mizan-build-state.json', '/_redirects', '/nginx-redirects.conf']) assert.equal((await get(own)).status, 404, own);
+    } finally {
+      nginx.kill('SIGTERM');
+    }
   });
 
   test('without PDFs and cards: none printed or drawn, no broken link reported, and with an API origin they are sent there', async () => {

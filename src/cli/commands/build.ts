@@ -34,6 +34,7 @@ export function registerBuild(program: Command): void {
         process.stdout.write(`built ${r.pages} files in ${s} s on ${r.threads} thread${r.threads === 1 ? '' : 's'}: ${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed; ${r.redirects} redirects${r.pdfsReused ? `; ${r.pdfsReused} PDFs kept from the last build` : ''}${r.pdfsSkipped ? `; ${r.pdfsSkipped} PDFs left out` : ''}${r.cardsSkipped ? `; ${r.cardsSkipped} social cards left out` : ''}\n`);
         const named = site.name[site.defaultLanguage] ?? Object.values(site.name)[0];
         process.stdout.write(`as ${named} (${site.source === 'default' ? 'no mizan.config.* found: --config names one' : site.source})\n`);
+        if (!opts.apiOrigin) process.stdout.write('without --api-origin: search runs in the reader\'s browser; the subscribe form needs a Mizan server to post to\n');
         for (const b of r.broken) process.stderr.write(`mizan: broken link ${b.path} (${b.status}) on ${b.from}\n`);
         if (r.broken.length) process.exitCode = 1;
       } finally {

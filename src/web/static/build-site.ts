@@ -18,7 +18,7 @@ import type { OpenOptions, Store } from '../../store/index.ts';
 import { pageRenderer, sha, type Rendered } from './page-renderer.ts';
 import { RenderThread, startRenderThreads, ThreadGone } from './render-pool.ts';
 import { searchScript, staticSearchIndex } from './search-index.ts';
-import { fileForPath, linksOf } from './site-files.ts';
+import { CITE_EXTENSIONS, fileForPath, linksOf } from './site-files.ts';
 
 export { fileForPath } from './site-files.ts';
 
@@ -101,6 +101,21 @@ const PAGED = /^([^#]*[?&])page=([1-9][0-9]{0,5})$/;
 
 /** Dynamic by nature: served by a Mizan server (the API origin), never copied. */
 const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/healthz$|\/metrics$/;
+/** With a server to answer them, the subscription's pages are its (their forms post there, their mails link there). */
+const SUBSCRIBE = /^(\/[a-z]{2})?\/subscribe(\/|\?|$)/;
+/** What the API holds that is the same for every reader: copied when no server answers the API. */
+const API_FILES = /^\/api\/openapi\.json$|^\/api\/articles\/[^/?]+\/cite\?format=(bibtex|ris|csl)$/;
+
+/** The copy's "not found" page for the paths under a language's prefix: `404.html`, `ar/404.html`. */
+function notFoundFile(prefix: string): string {
+  return prefix ? `${prefix.slice(1)}/404.html` : '404.html';
+}
+
+/** Whether the build leaves `link` to a Mizan server (the API origin) rather than copying it. */
+function leftToServer(link: string, api: string | undefined): boolean {
+  if (api) return DYNAMIC.test(link) || SUBSCRIBE.test(link);
+  return DYNAMIC.test(link) && !API_FILES.test(link);
+}
 
 /**
  * Writes the public site served from `store` into `opts.out`.
@@ -150,7 +165,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
 
     const follow = (links: Iterable<string>, page: string) => {
       for (const link of links) {
-        if (seen.has(link) || DYNAMIC.test(link)) continue;
+        if (seen.has(link) || leftToServer(link, opts.apiOrigin)) continue;
         seen.add(link);
         from.set(link, page);
         queue.push(link);
@@ -303,19 +318,20 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
       if (!queue.length) break;
     }
     report.threads = 1 + threads.filter((t) => t.used).length;
+    /** Writes a file the build made itself (not a crawled page), unless the last build wrote the same bytes. */
+    const put = (file: string, bytes: Uint8Array) => {
+      const digest = sha(bytes);
+      files.set(file, digest);
+      report.pages++;
+      if (previous[file] === digest && existsSync(join(opts.out, file))) report.unchanged++;
+      else {
+        mkdirSync(dirname(join(opts.out, file)), { recursive: true });
+        writeFileSync(join(opts.out, file), bytes);
+        report.written++;
+      }
+    };
     // No server to answer search: the copy searches in the browser, from an index written beside it.
     if (!opts.apiOrigin) {
-      const put = (file: string, bytes: Uint8Array) => {
-        const digest = sha(bytes);
-        files.set(file, digest);
-        report.pages++;
-        if (previous[file] === digest && existsSync(join(opts.out, file))) report.unchanged++;
-        else {
-          mkdirSync(dirname(join(opts.out, file)), { recursive: true });
-          writeFileSync(join(opts.out, file), bytes);
-          report.written++;
-        }
-      };
       const script = await scripting!;
       const index = await indexing!;
       const indexFile = searchIndexFile(index);
@@ -327,6 +343,13 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
         const html = new TextDecoder().decode(page).replace('</body>', `<script src="/${script.file}" data-search-index="/${indexFile}" defer></script></body>`);
         put(fileForPath(`${prefix}/search`), new TextEncoder().encode(html));
       }
+    }
+    // Each language's "not found" page, for the host to answer a path the copy lacks with (`404.html` is
+    // what static hosts look for; the nginx rules name each).
+    for (const { prefix } of Object.values(LANGS)) {
+      const page = await renderer.page(`${prefix}/404`, 404);
+      if (!page) throw new MizanError('build-failed', `the site has no "not found" page under ${prefix || '/'} to copy`);
+      put(notFoundFile(prefix), page);
     }
     for (const file of Object.keys(previous)) {
       if (files.has(file)) continue;
@@ -456,32 +479,56 @@ interface LeftOut {
   cards: boolean;
 }
 
+/** The copy's languages other than the root one: their prefixes (`/ar`). */
+const PREFIXES = Object.values(LANGS).map((l) => l.prefix).filter(Boolean);
+const CITE_FORMATS = Object.entries(CITE_EXTENSIONS);
+
 function redirectRules(former: [string, string][], api: string | undefined, away: LeftOut): string {
   const lines = ['# Former paths answer 301 to where the page lives now (written by mizan build).'];
   for (const [from, to] of former) lines.push(`${encodeURI(from)} ${encodeURI(to)} 301`);
+  lines.push('# A language\'s home keeps its slash, as on the server.');
+  for (const p of PREFIXES) lines.push(`${p} ${p}/ 301`);
   lines.push('# Pages with a query were written as <path>~<query>.html.');
   lines.push('/* page=:page /:splat~page=:page.html 200');
   if (api) {
     const o = api.replace(/\/+$/, '');
-    lines.push('# Search and the API are answered by a Mizan server.');
-    for (const p of ['/search', '/ar/search', '/api/*']) lines.push(`${p} ${o}${p.replace('*', ':splat')} 200`);
+    lines.push('# Search, the API and subscriptions are answered by a Mizan server.');
+    for (const p of ['', ...PREFIXES].flatMap((l) => [`${l}/search`, `${l}/subscribe`, `${l}/subscribe/*`]).concat('/api/*')) lines.push(`${p} ${o}${p.replace('*', ':splat')} 200`);
     if (away.pdfs.length) lines.push('# Article PDFs were left out of the copy: the server prints them.');
     for (const p of away.pdfs) lines.push(`${encodeURI(p)} ${o}${encodeURI(p)} 302`);
     if (away.cards) lines.push('# Social cards were left out of the copy: the server draws them.', `/cards/* ${o}/cards/:splat 302`);
+  } else {
+    lines.push('# Citation exports were written under their format\'s extension.');
+    for (const [format, ext] of CITE_FORMATS) lines.push(`/api/articles/:id/cite format=${format} /api/articles/:id/cite.${ext} 200`);
   }
+  lines.push('# A path the copy lacks: the "not found" page of its language (404.html at the root is found unasked).');
+  for (const p of PREFIXES) lines.push(`${p}/* /${notFoundFile(p)} 404`);
   return lines.join('\n') + '\n';
 }
 
 function nginxRules(former: [string, string][], api: string | undefined, away: LeftOut): string {
   const lines = ['# For an nginx serving the static copy: include inside its `server {}` (written by mizan build).'];
   for (const [from, to] of former) lines.push(`location = ${JSON.stringify(encodeURI(from))} { return 301 ${JSON.stringify(encodeURI(to))}; }`);
+  // Regular expressions are quoted: nginx reads a bare `{` as the start of the location's block.
+  lines.push('# As the server: a trailing slash is dropped, but a language\'s home keeps its own.');
+  for (const p of PREFIXES) lines.push(`location = ${p} { return 301 ${p}/$is_args$args; }`);
+  lines.push('location ~ "^(?!/[a-z]{2}/$)(.+)/$" { return 301 $1$is_args$args; }');
+  lines.push('# The build\'s own files are not pages of the site.');
+  lines.push('location ~ "^/(\\.mizan-build|_redirects$|nginx-redirects\\.conf$)" { return 404; }');
   if (api) {
     const o = api.replace(/\/+$/, '');
-    // Quoted: nginx reads a bare `{` as the start of the location's block.
-    lines.push(`location ~ "^(/[a-z]{2})?/search$" { proxy_pass ${o}; }`, `location /api/ { proxy_pass ${o}; }`);
-    if (away.pdfs.length) lines.push(`location ~ /policy-analysis/[^/]+\\.pdf$ { proxy_pass ${o}; }`);
+    lines.push('# Search, the API and subscriptions are answered by a Mizan server.');
+    lines.push(`location ~ "^(/[a-z]{2})?/(search|subscribe)(/|$)" { proxy_pass ${o}; }`, `location /api/ { proxy_pass ${o}; }`);
+    if (away.pdfs.length) lines.push(`location ~ "/policy-analysis/[^/]+\\.pdf$" { proxy_pass ${o}; }`);
     if (away.cards) lines.push(`location /cards/ { proxy_pass ${o}; }`);
+  } else {
+    lines.push('# Citation exports were written under their format\'s extension.');
+    const ifs = CITE_FORMATS.map(([format, ext]) => `if ($arg_format = ${format}) { rewrite ^ $uri.${ext} break; }`).join(' ');
+    lines.push(`location ~ "^/api/articles/[^/]+/cite$" { ${ifs} return 404; }`);
   }
-  lines.push('location / { try_files "${uri}~${args}.html" $uri $uri.html ${uri}index.html =404; }');
+  const files = 'try_files "${uri}~${args}.html" $uri $uri.html ${uri}index.html =404;';
+  lines.push('# A path the copy lacks: the "not found" page of its language.');
+  for (const p of PREFIXES) lines.push(`location ${p}/ { error_page 404 /${notFoundFile(p)}; ${files} }`);
+  lines.push(`location / { error_page 404 /${notFoundFile('')}; ${files} }`);
   return lines.join('\n') + '\n';
 }

@@ -43,8 +43,11 @@ export interface RendererOptions {
 /** Pages asked for by the build at once: read ahead together (site-snapshot.ts `prefetch`). */
 export interface PageRenderer {
   render(paths: readonly string[]): Promise<Rendered[]>;
-  /** The bytes the site answers at `path` (the copy's search pages), or undefined when it has no page there. */
-  page(path: string): Promise<Uint8Array | undefined>;
+  /**
+   * The bytes the site answers at `path` with `status` (the copy's search pages; its "not found" pages at
+   * 404), or undefined when it answers otherwise.
+   */
+  page(path: string, status?: number): Promise<Uint8Array | undefined>;
 }
 
 /** The headers of every request the build asks (none: a reader's first visit, with no cookie or preference). */
@@ -113,10 +116,10 @@ export async function pageRenderer(store: Store, opts: RendererOptions): Promise
       for (const path of paths) out.push(await one(path));
       return out;
     },
-    page: async (path) => {
+    page: async (path, status = 200) => {
       const req = buildRequest(path);
       const res = await app.fetch(req);
-      if (res.status !== 200) return undefined;
+      if (res.status !== status) return undefined;
       return bodyOfAnswer(req) ?? new Uint8Array(await res.arrayBuffer());
     },
   };
