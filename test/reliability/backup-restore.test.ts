@@ -144,7 +144,7 @@ forEachEngine('backup and restore', (h) => {
     const db = join(sqliteDir, 'from-pg.db');
     const restored = await runMizan(['restore', '--db', db, backupFile]);
     assert.equal(restored.code, 0, restored.stderr);
-    assert.match(restored.stdout, /restored .* articles?\)/);
+    assert.match(restored.stdout, /restored .*\(\d+ articles?, \d+ media items?: images and attachments are kept in the database\)/);
     const lite = await openStore({ db });
     try {
       assert.deepEqual(await contents(lite), expected);
@@ -174,6 +174,30 @@ test('backup leaves no partial file behind when it fails', async () => {
   } finally {
     await store.close();
   }
+});
+
+test('the CLI counts images with the database they are kept in, and says a media folder only where there is one', async () => {
+  const db = join(dir, 'said.db');
+  const store = await openStore({ db });
+  await importFiles(store, [DEMO_DIR]);
+  const { n } = (await sql<{ n: number }>`select count(*) as n from media`.execute(store.db)).rows[0];
+  await store.close();
+  assert.ok(n > 0, 'the demo brings images');
+  const inDatabase = String.raw`\(\d+ articles, ${n} media items: images and attachments are kept in the database\)`;
+  // No media folder beside the database: it said "0 media files", as if the images had been left out.
+  const plain = await runMizan(['backup', join(dir, 'said.bak'), '--db', db]);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.match(plain.stdout, new RegExp(String.raw`^wrote \S+said\.bak: [\d,]+ rows from \d+ tables ${inDatabase}, [\d.]+ MB in [\d.]+ s\n$`));
+  const folder = join(dir, 'said-media');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'notes.txt'), 'kept beside');
+  const withFolder = await runMizan(['backup', join(dir, 'said-folder.bak'), '--db', db, '--media', folder]);
+  assert.match(withFolder.stdout, new RegExp(`${inDatabase}, 1 file from the media folder ${folder}, `));
+  const into = join(dir, 'said-restored-media');
+  const restored = await runMizan(['restore', join(dir, 'said-folder.bak'), '--db', join(dir, 'said-restored.db'), '--media', into]);
+  assert.equal(restored.code, 0, restored.stderr);
+  assert.match(restored.stdout, new RegExp(String.raw`${inDatabase}, 1 file into the media folder ${into}; \d+ articles indexed`));
+  assert.doesNotMatch(plain.stdout + withFolder.stdout + restored.stdout, /media file/);
 });
 
 test('a backup refused by its place says why, by name, through the CLI', async () => {

@@ -4,7 +4,8 @@
  * Chromium, an Arabic query typed without hamza ("ايكواس") finds the article whose title has it
  * ("إيكواس"), as the server's search does; a word in no article finds nothing. Words found only in an
  * article's attached PDF find the article, and the hit says it came from the PDF and links to the file in
- * the copy, as the server's hit does.
+ * the copy, as the server's hit does. The count line agrees with its number in Arabic (2 «نتيجتان», 3
+ * «3 نتائج», not «3 نتيجة»).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { attachFile, CLI_EDITOR, loadDemo, openStore, searchArticles } from '../../src/app/index.ts';
 import { buildSite } from '../../src/web/index.ts';
 import { browserSkip, launchBrowser } from '../support/browser.ts';
@@ -23,6 +24,18 @@ const NOTE = join(import.meta.dirname, '../fixtures/attachments/policy-note-ar.p
 /** Words of the attached note that no demo article holds. */
 const ONLY_IN_PDF = 'الخزان النوبي';
 const TYPES: Record<string, string> = { '.pdf': 'application/pdf', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
+
+/** The count line a reader should see over `n` hits (n < 100), written here from the grammar: 3 to 10 take the plural. */
+function arabicCount(n: number): string {
+  return n === 1 ? 'نتيجة واحدة' : n === 2 ? 'نتيجتان' : n >= 3 && n <= 10 ? `${n} نتائج` : `${n} نتيجة`;
+}
+
+/** The script's count line once it replaced the built page's («عدد النتائج: N» of the articles listed). */
+async function searchedCount(page: Page): Promise<string> {
+  const line = page.locator('.result-count', { hasNotText: 'عدد النتائج' });
+  await line.waitFor({ timeout: 15_000 });
+  return (await line.textContent())!.trim();
+}
 
 /** A file server as a CDN is: `/x` is `x`, `x.html` or `x/index.html`; the query is ignored. */
 function serveFiles(root: string): Promise<{ server: Server; url: string }> {
@@ -66,14 +79,23 @@ describe('search in a static copy with no server', { skip: browserSkip }, () => 
     await page.goto(`${files.url}/ar/search`);
     const listed = await page.locator('ol.hits li.hit').count();
     await page.goto(`${files.url}/ar/search?q=${encodeURIComponent('ايكواس')}`);
-    await page.locator('.result-count', { hasText: 'نتيجة' }).waitFor({ timeout: 15_000 });
+    const count = await searchedCount(page);
     const hits = await page.locator('ol.hits li.hit').count();
     assert.ok(hits >= 1 && hits < listed, `${hits} matches of the ${listed} articles the page lists without a query`);
+    assert.equal(count, arabicCount(hits), 'the count says the number of hits listed, in Arabic that agrees with it');
     const titles = await page.locator('ol.hits .hit-title a').allTextContents();
     assert.ok(titles.some((t) => t.includes('إيكواس')), `found: ${titles.join(' | ')}`);
     const href = await page.locator('ol.hits .hit-title a').first().getAttribute('href');
     assert.equal((await fetch(files.url + href)).status, 200, `${href} is a page of the copy`);
     assert.equal(await page.locator('.search-form input[name=q]').inputValue(), 'ايكواس');
+    // Two and three to ten hits have words of their own (the script said «3 نتيجة»).
+    for (const [q, least] of [['تونس', 2], ['الساحل', 3]] as const) {
+      await page.goto(`${files.url}/ar/search?q=${encodeURIComponent(q)}`);
+      const said = await searchedCount(page);
+      const n = await page.locator('ol.hits li.hit').count();
+      assert.ok(n >= least && n <= 10, `${q}: ${n} hits`);
+      assert.equal(said, arabicCount(n), `${q}: ${n} hits`);
+    }
 
     await page.goto(`${files.url}/search?q=zzqxv`);
     await page.locator('.search-results .empty', { hasText: 'Nothing matches' }).waitFor({ timeout: 15_000 });
@@ -87,7 +109,7 @@ describe('search in a static copy with no server', { skip: browserSkip }, () => 
     assert.ok(serverHit?.attachment, 'the server says the hit came from the PDF');
     const page = await browser.newPage();
     await page.goto(`${files.url}/ar/search?q=${encodeURIComponent(ONLY_IN_PDF)}`);
-    await page.locator('.result-count', { hasText: 'نتيجة' }).waitFor({ timeout: 15_000 });
+    assert.equal(await searchedCount(page), 'نتيجة واحدة');
     const hrefs = await page.locator('ol.hits .hit-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(hrefs, [attachedTo]);
     const label = page.locator('ol.hits .attachment-label');
@@ -100,7 +122,7 @@ describe('search in a static copy with no server', { skip: browserSkip }, () => 
 
     // A word of the article's own text is no attachment hit, even where the PDF holds other query words.
     await page.goto(`${files.url}/ar/search?q=${encodeURIComponent('ايكواس')}`);
-    await page.locator('.result-count', { hasText: 'نتيجة' }).waitFor({ timeout: 15_000 });
+    await searchedCount(page);
     assert.equal(await page.locator('ol.hits .attachment-label').count(), 0);
     await page.close();
   });

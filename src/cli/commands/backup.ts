@@ -3,6 +3,7 @@
  * sessions and the search index, and the media folder beside an SQLite database) into one checked file
  * and back, on either engine.
  */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { loadApp, loadStore } from '../lazy.ts';
@@ -18,6 +19,19 @@ async function mediaDirOf(cmd: Command, given?: string): Promise<string | undefi
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * The files of a media folder, said only where there is one: images and attachments are rows of the
+ * database (`media`), counted with it, so "0 media files" read as if they had been left out.
+ */
+function folderFiles(dir: string | undefined, files: number, way: 'from' | 'into'): string {
+  if (dir) return existsSync(dir) || files ? `, ${plural(files, 'file')} ${way} the media folder ${dir}` : '';
+  return files ? `, ${plural(files, 'file')} of a media folder left out (give --media DIR)` : '';
+}
+
+/** The articles, and the images and attachments the database holds. */
+const contents = (rows: Record<string, number>) =>
+  `${plural(rows.articles ?? 0, 'article')}, ${plural(rows.media ?? 0, 'media item')}: images and attachments are kept in the database`;
+
 export function registerBackup(program: Command): void {
   program
     .command('backup')
@@ -29,9 +43,10 @@ export function registerBackup(program: Command): void {
       const { writeBackup } = await loadApp();
       try {
         const started = performance.now();
-        const r = await writeBackup(store, file, { mediaDir: await mediaDirOf(cmd, opts.media) });
+        const mediaDir = await mediaDirOf(cmd, opts.media);
+        const r = await writeBackup(store, file, { mediaDir });
         const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
-        process.stdout.write(`wrote ${file}: ${plural(total, 'row')} from ${plural(Object.keys(r.rows).length, 'table')} (${plural(r.rows.articles ?? 0, 'article')}), ${plural(r.files, 'media file')}, ${(r.bytes / 1048576).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stdout.write(`wrote ${file}: ${plural(total, 'row')} from ${plural(Object.keys(r.rows).length, 'table')} (${contents(r.rows)})${folderFiles(mediaDir, r.files, 'from')}, ${(r.bytes / 1048576).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       } finally {
         await store.close();
       }
@@ -47,9 +62,10 @@ export function registerBackup(program: Command): void {
       const { restoreBackup } = await loadApp();
       try {
         const started = performance.now();
-        const r = await restoreBackup(store, file, { force: opts.force, mediaDir: await mediaDirOf(cmd, opts.media) });
+        const mediaDir = await mediaDirOf(cmd, opts.media);
+        const r = await restoreBackup(store, file, { force: opts.force, mediaDir });
         const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
-        process.stdout.write(`restored ${file}: ${plural(total, 'row')} (${plural(r.rows.articles ?? 0, 'article')}), ${plural(r.files, 'media file')}; ${plural(r.indexed, 'article')} indexed, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stdout.write(`restored ${file}: ${plural(total, 'row')} (${contents(r.rows)})${folderFiles(mediaDir, r.files, 'into')}; ${plural(r.indexed, 'article')} indexed, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
       } finally {
         await store.close();
       }

@@ -1,6 +1,7 @@
 /** @module `mizan build --out DIR [--base-url URL] [--api-origin URL] [--no-pdf] [--no-cards] [--threads N]`: the public site as static files. */
 import type { Command } from 'commander';
 import { UsageError } from '../../lib/index.ts';
+import { exitOnSignal } from '../exit-on-signal.ts';
 import { siteConfigFor, storeFor } from '../context.ts';
 import { loadStore, loadWeb } from '../lazy.ts';
 
@@ -27,6 +28,9 @@ export function registerBuild(program: Command): void {
       const { storeTarget } = await loadStore();
       const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
       const store = await storeFor(cmd);
+      // Stopped half way (Ctrl-C), the build ends through the exit handlers, which kill the PDF printer's
+      // browser and remove its profile (Playwright's own signal handlers are off: pdf/index.ts).
+      const release = exitOnSignal();
       try {
         const started = performance.now();
         const r = await buildSite(store, { out: opts.out, baseUrl, apiOrigin: opts.apiOrigin, pdf: opts.pdf, cards: opts.cards, target, threads, site });
@@ -39,6 +43,7 @@ export function registerBuild(program: Command): void {
         if (r.broken.length) process.exitCode = 1;
       } finally {
         // The article PDFs are printed by a browser kept open for the whole build: close it, or the command never ends.
+        release();
         await closePdfBrowser();
         await store.close();
       }

@@ -151,8 +151,9 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
     const stopped = stop(graceMs);
     await mail?.stop();
     await stopped;
-    await closePdfBrowser();
   } finally {
+    // After the last answer (a PDF in flight is printed by it), and on every way out, a failed start too.
+    await closePdfBrowser();
     await pool?.close();
     await store.close();
   }

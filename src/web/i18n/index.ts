@@ -6,10 +6,14 @@ import { DEFAULT_LANG } from '../../model/index.ts';
 import { ar } from './ar.ts';
 import { en, type Catalog, type MessageKey } from './en.ts';
 import { formatSiteDate } from './format-date.ts';
+import { formatNumber } from './format-number.ts';
+import { pluralOf } from './plural-of.ts';
 import { siteText } from '../site/site-context.ts';
 
 export type { Catalog, MessageKey } from './en.ts';
 export { formatSiteDate } from './format-date.ts';
+export { formatNumber } from './format-number.ts';
+export { pluralOf } from './plural-of.ts';
 
 /** Every language the interface speaks. */
 export const CATALOGS: Record<string, Catalog> = { en, ar };
@@ -20,13 +24,6 @@ export const CATALOGS: Record<string, Catalog> = { en, ar };
  */
 const SITE_KEYS = { 'site.name': 'name', 'site.tagline': 'tagline', 'site.description': 'description' } as const;
 export type SiteKey = keyof typeof SITE_KEYS;
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-function pluralOf(lang: string, n: number): string {
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  return rules.select(n);
-}
 
 /**
  * The interface string `key` in `lang`, with `{name}` placeholders filled from `vars`. When `vars.n` is a
@@ -48,18 +45,6 @@ export function t(lang: string, key: MessageKey | SiteKey, vars?: Record<string,
   return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? (typeof vars[name] === 'number' ? formatNumber(lang, vars[name] as number) : String(vars[name])) : whole,
   );
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-/**
- * A number as the site writes it in `lang`: grouped, with Western digits (the institute's Arabic pages use them).
- *
- * @example formatNumber('ar', 3740) // → '3,740' in Latin digits with Arabic grouping
- */
-export function formatNumber(lang: string, n: number): string {
-  let format = numberFormats.get(lang);
-  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang, { numberingSystem: 'latn', useGrouping: true })));
-  return format.format(n);
 }
 
 /** The name of language `code` written in `inLang`: `langName('en', 'ar')` → `'الإنجليزية'`. */

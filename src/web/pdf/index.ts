@@ -2,7 +2,9 @@
  * @module `<article path>.pdf`: the article as printed, made by Chromium's print-to-PDF from the article's
  * own page and print stylesheet (Chromium shapes Arabic and lays it out right to left; docs/pdf.md says
  * why). Chromium is optional: without it the address answers 503 saying so. One browser is started on
- * first use and kept; its requests are answered by the app itself, never the network.
+ * first use and kept; its requests are answered by the app itself, never the network. The process's
+ * owner closes it (`closePdfBrowser`): `mizan serve` once the requests in flight are answered, `mizan
+ * build` when the copy is written.
  */
 import type { Hono } from 'hono';
 import { MizanError, NotFoundError } from '../../lib/index.ts';
@@ -27,7 +29,9 @@ async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core').catch((err) => {
     throw new MizanError('pdf-unavailable', 'PDFs need the playwright-core package, which is not installed', { status: 503, cause: err });
   });
-  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  // Playwright would close the browser itself on the process's SIGTERM, SIGINT and SIGHUP, under a PDF
+  // still being printed: a server told to stop finishes its requests first, then closes it.
+  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'], handleSIGTERM: false, handleSIGINT: false, handleSIGHUP: false });
 }
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -84,7 +88,12 @@ export function registerPdf(app: Hono, deps: WebDeps): void {
   }
 }
 
-/** Closes the browser kept for PDFs, if one was started (at shutdown; tests). */
+/**
+ * Closes the browser kept for PDFs, if one was started (at shutdown, after the last PDF; tests). A later
+ * PDF starts another.
+ *
+ * @example await running.stop(); await closePdfBrowser() // no Chromium left running
+ */
 export async function closePdfBrowser(): Promise<void> {
   const b = browser;
   browser = null;

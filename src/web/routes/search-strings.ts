@@ -1,6 +1,8 @@
 /**
  * @module The search page's words in Arabic and English, apart from its view: the static copy's search
  * script (static/client/search-client.ts) labels its hits with the same words, bundled without the view.
+ * `count` is a number of hits by plural category (Intl.PluralRules, `i18n/plural-of.ts`), as the catalogs
+ * word their counts: the script's count line.
  */
 export const SEARCH_STRINGS = {
   en: {
@@ -10,6 +12,7 @@ export const SEARCH_STRINGS = {
     button: 'Search',
     results: '{n} results',
     results1: '1 result',
+    count: { one: '1 result', other: '{n} results' },
     about: 'About {n} results',
     none: 'Nothing matches this search.',
     empty: 'Type a few words: Arabic or English, with or without hamza, article or prefix.',
@@ -39,6 +42,8 @@ export const SEARCH_STRINGS = {
     button: 'بحث',
     results: 'عدد النتائج: {n}',
     results1: 'نتيجة واحدة',
+    // 0 and 100+ take the singular after the number, 3–10 the plural, 11–99 the singular accusative.
+    count: { one: 'نتيجة واحدة', two: 'نتيجتان', few: '{n} نتائج', many: '{n} نتيجة', other: '{n} نتيجة' },
     about: 'عدد النتائج: نحو {n}',
     none: 'لا توجد نتائج لهذا البحث.',
     empty: 'اكتب بضع كلمات بالعربية أو الإنجليزية، بهمزة أو بدونها، مع «ال» أو بدونها.',

@@ -7,11 +7,21 @@ import { analyze } from '../../../text/analyze.ts';
 import { indexToken } from '../../../search/index-token.ts';
 import type { StaticIndex } from '../search-index.ts';
 import { SEARCH_STRINGS } from '../../routes/search-strings.ts';
+import { formatNumber } from '../../i18n/format-number.ts';
+import { pluralOf } from '../../i18n/plural-of.ts';
 
-const TEXT = {
-  ar: { results: (n: number) => (n === 1 ? 'نتيجة واحدة' : `${n.toLocaleString('ar')} نتيجة`), none: 'لا نتائج لهذا البحث.' },
-  en: { results: (n: number) => (n === 1 ? '1 result' : `${n.toLocaleString('en')} results`), none: 'Nothing matches this search.' },
-};
+/**
+ * The count line of `n` hits in `lang`: the word by Arabic's (or English's) plural category, the number
+ * in the site's digits.
+ *
+ * @example resultCount('ar', 3) // → '3 نتائج'
+ * @example resultCount('ar', 11) // → '11 نتيجة'
+ * @example resultCount('en', 1) // → '1 result'
+ */
+export function resultCount(lang: 'ar' | 'en', n: number): string {
+  const forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string } = SEARCH_STRINGS[lang].count;
+  return (forms[pluralOf(lang, n)] ?? forms.other).replace('{n}', formatNumber(lang, n));
+}
 
 /** The stems a query is looked up by (stop words count only when the query is nothing else). */
 function queryStems(q: string, lang: string): string[] {
@@ -67,7 +77,7 @@ async function run(): Promise<void> {
   const found = searchIndex(index, q, lang);
   const list = document.querySelector('ol.hits');
   const count = document.querySelector('.result-count');
-  if (count) count.textContent = TEXT[lang].results(found.length);
+  if (count) count.textContent = resultCount(lang, found.length);
   if (!list) return;
   // The page as built lists the newest articles (a search with no words): replaced by the matches.
   let empty = document.querySelector('.search-results .empty');
@@ -76,7 +86,7 @@ async function run(): Promise<void> {
     empty.className = 'empty';
     list.before(empty);
   }
-  empty.textContent = found.length ? '' : TEXT[lang].none;
+  empty.textContent = found.length ? '' : SEARCH_STRINGS[lang].none;
   document.querySelector('.search-results .pager')?.remove();
   list.replaceChildren(
     ...found.slice(0, 100).map((d) => {
