@@ -25,6 +25,7 @@ export { chunksOf, SQL_VALUES } from './chunks.ts';
 export { insertRows, type ElementType } from './dialects/insert-rows.ts';
 export { CHANGE_CHANNEL, summaryOfRow, summarySelection } from './sql-store.ts';
 export { describeTables, withoutTriggers, resetSequences, type TableInfo } from './dialects/catalog.ts';
+export { lockTransaction } from './dialects/transaction-lock.ts';
 
 export const DEFAULT_DB_FILE = './data/mizan.db';
 
