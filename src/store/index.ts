@@ -25,6 +25,7 @@ export { chunksOf, SQL_VALUES } from './chunks.ts';
 export { insertRows, type ElementType } from './dialects/insert-rows.ts';
 export { CHANGE_CHANNEL, summaryOfRow, summarySelection } from './sql-store.ts';
 export { describeTables, withoutTriggers, resetSequences, type TableInfo } from './dialects/catalog.ts';
+export { lockTransaction } from './dialects/transaction-lock.ts';
 
 export const DEFAULT_DB_FILE = './data/mizan.db';
 
@@ -96,12 +97,13 @@ export function storeTarget(opts: { db?: string }, env: NodeJS.ProcessEnv = proc
 
 /**
  * The schema a URL's `options=-c search_path=NAME` selects, so that the migrator looks for its
- * bookkeeping there: `postgres://h/db?options=-c%20search_path%3Dsite2` → `'site2'`.
+ * bookkeeping there: `postgres://h/db?options=-c%20search_path%3Dsite2` → `'site2'`. Unquoted there, so
+ * in lower case, as PostgreSQL reads it (`Site2` is `site2`).
  */
 function schemaInUrl(url: string): string | undefined {
   try {
     const options = new URL(url).searchParams.get('options') ?? '';
-    return /(?:^|\s)search_path=([A-Za-z_][A-Za-z0-9_]*)(?:\s|$)/.exec(options)?.[1];
+    return /(?:^|\s)search_path=([A-Za-z_][A-Za-z0-9_]*)(?:\s|$)/.exec(options)?.[1]?.toLowerCase();
   } catch {
     return undefined;
   }
@@ -120,7 +122,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
     });
   } else {
     opts = { ...opts, schema: opts.schema ?? schemaInUrl(opts.url) };
-    const { postgresDialect, listenPostgres } = await import('./dialects/postgres.ts');
+    const { postgresDialect, listenPostgres, ensureSchema } = await import('./dialects/postgres.ts');
     const { dialect, pool } = postgresDialect(opts.url!, opts.schema, { readOnly: opts.readOnly });
     const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
     const listening: ChangeListener[] = [];
@@ -140,6 +142,15 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
     } catch (err) {
       await db.destroy().catch(() => {});
       throw new DatabaseRefusedError(`cannot connect to PostgreSQL: ${(err as Error).message}`, err);
+    }
+    // A schema of its own that does not exist yet is made before anything is created in it.
+    if (opts.schema && !opts.readOnly) {
+      try {
+        await ensureSchema(db, opts.schema);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
     }
   }
   if (opts.migrate !== false && !opts.readOnly) {

@@ -1,5 +1,4 @@
 /** @module What the web layer needs from its host: the store, the public origin, a clock. */
-import type { SetupToken } from '../app/index.ts';
 import type { SiteConfig } from '../model/index.ts';
 import type { SearchQuery, SearchResponse } from '../search/index.ts';
 import type { Store } from '../store/index.ts';
@@ -19,8 +18,6 @@ export interface WebDeps {
   site?: SiteConfig;
   /** Receives one line per request (method, path, status, milliseconds); silent when unset. */
   log?: (line: string) => void;
-  /** The first-run setup token `mizan serve` printed while the database had no account. */
-  setup?: SetupToken;
   /** Whether this server may take traffic (`/readyz`); an app without one is ready at once. */
   readiness?: Readiness;
   /** Structured logs: one JSON line per request with its id (wins over `log`), errors with their stacks. */

@@ -2,14 +2,18 @@
  * The first-run setup as a newcomer meets it (issue 21): the real `mizan serve` on a new database
  * prints a one-time address; Chromium opens it and creates the first admin, which lands signed in on
  * its account page with the second factor offered. Without the token the page refuses; once the first
- * account exists it is gone; two submissions at once create one account.
+ * account exists it is gone; two submissions at once create one account. Behind a proxy the address is
+ * printed on MIZAN_BASE_URL; and two `mizan serve` on one PostgreSQL each accept the address the other
+ * printed (the token is kept in the database, not in the server that printed it).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { BIN, runMizan } from '../support/cli.ts';
 import { browserSkip, launchBrowser } from '../support/browser.ts';
 
@@ -21,18 +25,21 @@ interface Served {
   setupUrl?: string;
 }
 
-/** Starts `mizan serve` on a free port and resolves once it has said where it serves (and the setup address, if any). */
-function serve(db: string): Promise<Served> {
+/**
+ * Starts `mizan serve` on a free port and resolves once it has said where it serves (and the setup
+ * address, if any): on the SQLite file `db`, or on the database `env` names when `db` is undefined.
+ */
+function serve(db: string | undefined, extraEnv: NodeJS.ProcessEnv = {}): Promise<Served> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], { env });
+    const env = { ...process.env, ...extraEnv };
+    if (db !== undefined) delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...(db === undefined ? [] : ['--db', db])], { env });
     let out = '';
     const onData = (d: string) => {
       out += d;
       // The serving line and the setup address come in one write.
       const origin = /serving (http:\/\/[^\s/]+)\/[^\n]*\n/.exec(out)?.[1];
-      if (origin) resolve({ child, origin, setupUrl: /(http:\/\/\S+\/admin\/setup\?token=[\w-]+)/.exec(out)?.[1] });
+      if (origin) resolve({ child, origin, setupUrl: /(https?:\/\/\S+\/admin\/setup\?token=[\w-]+)/.exec(out)?.[1] });
     };
     child.stdout!.setEncoding('utf8').on('data', onData);
     child.stderr!.setEncoding('utf8').on('data', (d) => (out += d));
@@ -153,4 +160,71 @@ test('in Chromium: the setup address creates the first admin, signs it in, offer
   running.push(second.child);
   assert.equal(second.setupUrl, undefined);
   assert.equal((await fetch(second.origin + '/admin/setup')).status, 404);
+});
+
+test('behind a proxy (MIZAN_BASE_URL) the setup address is printed on the public origin, and works there', async () => {
+  const served = await serve(join(dir, 'proxied.db'), { MIZAN_BASE_URL: 'https://analysis.example.org/' });
+  running.push(served.child);
+  assert.ok(served.setupUrl, 'the setup address is printed');
+  const printed = new URL(served.setupUrl!);
+  assert.equal(printed.origin, 'https://analysis.example.org', `printed ${served.setupUrl}, not on the listen address ${served.origin}`);
+  // The proxy hands the path and query on to the server as they are.
+  assert.equal((await fetch(served.origin + printed.pathname + printed.search)).status, 200);
+});
+
+const pgUrl = process.env.DATABASE_URL;
+const pgSkip = pgUrl || process.env.MIZAN_REQUIRE_PG === '1' ? false : 'DATABASE_URL is not set: two servers on one database need PostgreSQL';
+
+describe('two `mizan serve` started at once on one PostgreSQL, as behind a round-robin proxy', { skip: pgSkip }, () => {
+  const schema = `t_setup_${randomBytes(5).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = { DATABASE_URL: pgUrl, MIZAN_PG_SCHEMA: schema };
+  const servers: Served[] = [];
+
+  before(async () => {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    // Migrated first, so that the two servers race for the setup token and not for the migrations.
+    const migrated = await runMizan(['db', 'migrate'], { env });
+    assert.equal(migrated.code, 0, migrated.stderr);
+    servers.push(...(await Promise.all([serve(undefined, env), serve(undefined, env)])));
+    running.push(...servers.map((s) => s.child));
+  });
+
+  after(async () => {
+    for (const s of servers) s.child.kill('SIGTERM');
+    await Promise.all(servers.map((s) => (s.child.exitCode === null ? new Promise((r) => s.child.once('close', r)) : undefined)));
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
+  });
+
+  test('each prints an address; each address opens the setup page on both servers; the first admin made through one closes both', async () => {
+    const [a, b] = servers;
+    assert.ok(a.setupUrl && b.setupUrl, 'both print a setup address');
+    const tokenOf = (s: Served) => new URL(s.setupUrl!).search;
+    assert.notEqual(tokenOf(a), tokenOf(b), 'each made its own token');
+    for (const server of [a, b]) {
+      for (const printedBy of [a, b]) {
+        for (let i = 0; i < 3; i++) {
+          const res = await fetch(`${server.origin}/admin/setup${tokenOf(printedBy)}`, { headers: { connection: 'close' } });
+          assert.equal(res.status, 200, `the address ${printedBy.origin} printed, opened on ${server.origin}`);
+        }
+      }
+    }
+    // A's address, used on B.
+    const { csrf, cookie } = await setupForm(`${b.origin}/admin/setup${tokenOf(a)}`);
+    const created = await fetch(b.origin + '/admin/setup', {
+      method: 'POST',
+      headers: { cookie, origin: b.origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, token: new URLSearchParams(tokenOf(a)).get('token')!, email: 'director@example.org', password: PASSWORD, confirm: PASSWORD }),
+      redirect: 'manual',
+    });
+    assert.equal(created.status, 303);
+    for (const server of [a, b]) for (const printedBy of [a, b]) assert.equal((await fetch(`${server.origin}/admin/setup${tokenOf(printedBy)}`)).status, 404);
+    const users = await runMizan(['user', 'list'], { env });
+    assert.equal(users.stdout.trim().split('\n').length, 1, users.stdout);
+  });
 });

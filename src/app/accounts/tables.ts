@@ -108,6 +108,13 @@ export interface ImportMarksTable {
   state: string | null;
 }
 
+/** A first-admin setup token (migration 140), by the SHA-256 of its value: a stolen database opens no setup page. */
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface EditorialTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -119,6 +126,7 @@ export interface EditorialTables {
   article_owners: ArticleOwnersTable;
   translation_sources: TranslationSourcesTable;
   import_marks: ImportMarksTable;
+  setup_tokens: SetupTokensTable;
 }
 
 export type EditorialDb = Kysely<Database & EditorialTables>;

@@ -7,6 +7,7 @@ import { MizanError } from '../../lib/index.ts';
 import type { Store } from '../../store/index.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { hashPassword, type ScryptCost } from './password.ts';
+import { claimSetupToken } from './setup-token.ts';
 import { isRole, ROLES, type Role } from './permissions.ts';
 import { edb, type UsersTable } from './tables.ts';
 import { newTotpSecret, verifyTotp } from './totp.ts';
@@ -57,9 +58,12 @@ export interface AccountOptions {
   actor?: Actor;
 }
 
-/** For `addUser`: refuse unless the database has no account yet (the first-run setup page). */
+/**
+ * For `addUser`: the first-run setup page's token. The account is created only if the database has no
+ * account yet and the token is one of its live setup tokens (`claimSetupToken`), which it then spends.
+ */
 export interface AddUserOptions extends AccountOptions {
-  onlyIfFirst?: boolean;
+  setupToken?: string;
 }
 
 /**
@@ -74,9 +78,7 @@ export async function addUser(store: Store, input: { email: string; role: string
   const hash = await hashPassword(input.password, opts.cost);
   return store.transaction(async (tx) => {
     const db = edb(tx);
-    if (opts.onlyIfFirst && (await db.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
-      throw new MizanError('setup-closed', 'an account exists already: sign in instead', { status: 409 });
-    }
+    if (opts.setupToken !== undefined) await claimSetupToken(tx, opts.setupToken);
     const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (taken) throw new MizanError('user-exists', `an account for ${email} already exists`);
     const now = new Date().toISOString();

@@ -2,9 +2,9 @@
  * @module `mizan backup FILE`: every table of the schema, whatever features added it, into one file
  * (see backup-file.ts), from a consistent snapshot taken while the site runs: on SQLite a copy made by
  * `VACUUM INTO` (one read transaction; writers go on meanwhile), on PostgreSQL one REPEATABLE READ,
- * read-only transaction. Left out: sessions, sign-in throttling, the search index (restore rebuilds it)
- * and the migrator's own tables. The file is written beside its name and renamed when complete, so a
- * backup is whole or absent.
+ * read-only transaction. Left out: sessions, sign-in throttling, first-admin setup tokens, the search
+ * index (restore rebuilds it) and the migrator's own tables. The file is written beside its name and
+ * renamed when complete, so a backup is whole or absent.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { BACKUP_FORMAT, encodeValue, MEDIA_PIECE, type BackupHeader } from './ba
 
 /** Tables that are state of the moment or derived, never backed up. */
 export function leftOut(table: string): boolean {
-  return /^(search_|kysely_)/.test(table) || table === 'sessions' || table === 'sign_in_throttle';
+  return /^(search_|kysely_)/.test(table) || table === 'sessions' || table === 'sign_in_throttle' || table === 'setup_tokens';
 }
 
 const PAGE = 500;

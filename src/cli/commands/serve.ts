@@ -26,9 +26,6 @@ function pageCacheOf(value: string | undefined): boolean {
   throw new UsageError(`MIZAN_PAGE_CACHE must be "on" or "off", not "${value}"`);
 }
 
-/** The setup token the first process handed its server processes (`<expires at>:<value>`). */
-const SETUP_ENV = 'MIZAN_SETUP_TOKEN';
-
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -59,7 +56,7 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
   const port = portOf(opts.port ?? process.env.PORT);
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
   const [
-    { loadDemo, reindexIfStale, hasUsers, SetupToken, DEMO_DIR, SearchPool, pooledSearcher, searchWorkersOf, poolable, storeTarget },
+    { loadDemo, reindexIfStale, createSetupToken, DEMO_DIR, SearchPool, pooledSearcher, searchWorkersOf, poolable, storeTarget },
     { serveSite, QueryWatch, slowQueryMsOf, closePdfBrowser, ServerCluster, isServerProcess, processesOf, reportReady },
     { createLogger },
   ] = await Promise.all([loadApp(), loadWeb(), loadLogger()]);
@@ -73,11 +70,12 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
   let slowMs: number;
   let workers: number;
   let processes: number;
+  let publicAt: string | undefined;
   try {
     slowMs = slowQueryMsOf(process.env.MIZAN_SLOW_QUERY_MS);
     workers = searchWorkersOf(process.env.MIZAN_SEARCH_WORKERS);
     processes = processesOf(opts.processes ?? process.env.MIZAN_PROCESSES);
-    if (process.env.MIZAN_BASE_URL) publicOrigin(process.env.MIZAN_BASE_URL, 'MIZAN_BASE_URL');
+    publicAt = process.env.MIZAN_BASE_URL ? publicOrigin(process.env.MIZAN_BASE_URL, 'MIZAN_BASE_URL') : undefined;
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -98,18 +96,16 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
     }
     const baseUrl = process.env.MIZAN_BASE_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     // No account yet: a one-time address creates the first admin (`mizan user add` does it from scripts).
-    const handed = serverProcess ? process.env[SETUP_ENV]?.match(/^(\d+):(.+)$/) : null;
-    // Read once: the search workers and the PDF printer this process starts need not carry it.
-    delete process.env[SETUP_ENV];
-    const setup = handed ? SetupToken.from(handed[2], Number(handed[1])) : serverProcess || (await hasUsers(store)) ? undefined : new SetupToken();
+    // The token is kept in the database, so the server processes below, and other servers on this
+    // database, accept it as well as this one.
+    const setup = serverProcess ? undefined : await createSetupToken(store);
     let stop: (graceMs: number) => Promise<void>;
     let url: string;
     let inFlight = () => 0;
     if (clustered) {
-      // The servers are this command run again by node:cluster; the token goes to them in their environment.
+      // The servers are this command run again by node:cluster.
       const servers = await ServerCluster.start({
         size: processes,
-        env: setup ? { [SETUP_ENV]: `${setup.expiresAt}:${setup.value}` } : {},
         log: (level, record, message) => logger[level](record, message),
       });
       url = servers.url;
@@ -119,13 +115,15 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
       // this thread free for pages (MIZAN_SEARCH_WORKERS=0 keeps them here).
       pool = workers > 0 && poolable(target) ? SearchPool.spawn({ target, size: workers }, (line) => logger.warn(line)) : undefined;
       const searcher = pool && pooledSearcher(pool, store);
-      const running = await serveSite({ store, baseUrl, site, logger, queryWatch, setup, searcher }, { port, host, app: { noCache: !pageCache } });
+      const running = await serveSite({ store, baseUrl, site, logger, queryWatch, searcher }, { port, host, app: { noCache: !pageCache } });
       url = running.url;
       inFlight = running.inFlight;
       stop = (ms) => running.stop({ graceMs: ms });
       if (serverProcess) reportReady(url);
     }
     const origin = url.replace(/\/$/, '');
+    // Behind a proxy the listen address is not where the operator's browser can reach: the public one is.
+    const setupAt = setup && `${publicAt ?? origin}/admin/setup?token=${setup.value}`;
     if (!serverProcess) {
       // One record: whoever reads the serving line has the setup address with it.
       logger.info(
@@ -133,8 +131,8 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
         `Mizan is serving ${origin}/ (Arabic at ${origin}/ar/); the editors' side is at ${origin}/admin` +
           (processes > 1 ? ` (${processes} server processes)` : '') +
           (pageCache ? '' : ' (page cache off: MIZAN_PAGE_CACHE=off)') +
-          (setup
-            ? `\nNo account exists yet. Create the first admin at ${origin}/admin/setup?token=${setup.value}\n` +
+          (setupAt
+            ? `\nNo account exists yet. Create the first admin at ${setupAt}\n` +
               `  (this address works once, for the next hour; or run: mizan user add EMAIL --role admin)`
             : ''),
       );

@@ -1,12 +1,13 @@
 /**
- * @module The first-run setup at /admin/setup. While the database has no account, `mizan serve` holds a
- * one-time token and prints the address `/admin/setup?token=…`; the page creates the first admin, signs
- * it in and sends it to enrol a second factor. Without the token the page refuses (403); once an account
- * exists it is gone (404), whoever created it.
+ * @module The first-run setup at /admin/setup. While the database has no account, `mizan serve` makes a
+ * setup token (kept in the database, so any server on it knows it) and prints the address
+ * `/admin/setup?token=…`; the page creates the first admin, signs it in and sends it to enrol a second
+ * factor. Without a live token the page refuses (403); once an account exists it is gone (404), whoever
+ * created it.
  */
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import { addUser, createSession, hasUsers, type SetupToken } from '../../app/index.ts';
+import { addUser, createSession, setupTokenState } from '../../app/index.ts';
 import { MizanError } from '../../lib/index.ts';
 import type { Store } from '../../store/index.ts';
 import { renderPage } from '../views/layout.tsx';
@@ -17,10 +18,13 @@ import { SetupPage } from './setup-page.tsx';
 const NO_STORE = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollow', 'referrer-policy': 'no-referrer' };
 
 /** Error codes of account creation, as the setup page words them. */
-const MESSAGES: Record<string, AdminKey> = { 'weak-password': 'setup.weak', 'invalid-email': 'setup.badEmail', 'setup-closed': 'setup.closed' };
+const MESSAGES: Record<string, AdminKey> = { 'weak-password': 'setup.weak', 'invalid-email': 'setup.badEmail', 'setup-closed': 'setup.closed', 'setup-refused': 'setup.refused' };
 
-export function registerSetup(app: Hono, deps: { store: Store; settings: AdminSettings; setup?: SetupToken; uiLang: (c: Context) => string }): void {
-  const { store, settings, setup } = deps;
+/** The page's status for each refusal: gone once an account exists, forbidden for a wrong or expired token. */
+const STATUS: Record<string, number> = { 'setup-closed': 404, 'setup-refused': 403 };
+
+export function registerSetup(app: Hono, deps: { store: Store; settings: AdminSettings; uiLang: (c: Context) => string }): void {
+  const { store, settings } = deps;
 
   const page = async (c: Context, status: number, props: { token?: string; email?: string; error?: AdminKey }) => {
     const csrf = randomBytes(24).toString('base64url');
@@ -32,8 +36,9 @@ export function registerSetup(app: Hono, deps: { store: Store; settings: AdminSe
 
   /** 404 once an account exists, 403 for a wrong or expired token; undefined when setup may go on. */
   const closed = async (c: Context, token: string | undefined): Promise<Response | undefined> => {
-    if (!setup || setup.used || (await hasUsers(store))) return page(c, 404, { error: 'setup.closed' });
-    if (!setup.matches(token)) return page(c, 403, { error: 'setup.refused' });
+    const state = await setupTokenState(store, token);
+    if (state === 'closed') return page(c, 404, { error: 'setup.closed' });
+    if (state === 'refused') return page(c, 403, { error: 'setup.refused' });
     return undefined;
   };
 
@@ -57,20 +62,17 @@ export function registerSetup(app: Hono, deps: { store: Store; settings: AdminSe
     if (refusal) return refusal;
     const email = field('email').slice(0, 254);
     if (field('password') !== field('confirm')) return page(c, 422, { token, email, error: 'setup.mismatch' });
-    // One attempt at a time holds the token, so two submissions cannot both create an account.
-    if (!setup!.hold(token)) return page(c, 409, { token, email, error: 'setup.refused' });
     try {
-      const user = await addUser(store, { email, role: 'admin', password: field('password') }, { onlyIfFirst: true, actor: { id: null, email: null, ip: clientIp(c, settings) } });
-      setup!.spend();
+      // The token is checked again, and spent, in the transaction that creates the account, under a lock
+      // every server on this database takes: two submissions at once (on one server or two) make one admin.
+      const user = await addUser(store, { email, role: 'admin', password: field('password') }, { setupToken: token, actor: { id: null, email: null, ip: clientIp(c, settings) } });
       const session = await createSession(store, user.id, { ip: clientIp(c, settings), userAgent: c.req.header('user-agent') ?? '' });
       writeCookie(c, 'session', session.token, settings);
       return c.redirect('/admin/account?welcome=1', 303);
     } catch (err) {
-      setup!.release();
       const key = err instanceof MizanError ? MESSAGES[err.code] : undefined;
       if (!key) throw err;
-      if (err instanceof MizanError && err.code === 'setup-closed') setup!.spend();
-      return page(c, (err as MizanError).status === 409 ? 404 : 422, { token, email, error: key });
+      return page(c, STATUS[(err as MizanError).code] ?? 422, { token, email, error: key });
     }
   });
 }

@@ -974,7 +974,7 @@ export function registerAdmin(app: Hono, deps: WebDeps & { trustProxy?: boolean;
   // Routes with their own limit, as patterns: `/admin/articles/:id/attachments` names many paths.
   const ownLimit = ADMIN_ROUTES.filter((r) => r.limit).map((r) => new RegExp(`^${r.path.replace(/:[a-z]+(\{[^}]*\})?/gi, (_m, re: string | undefined) => (re ? `(?:${re.slice(1, -1)})` : '[^/]+'))}$`));
   app.use('/admin/*', (c, next) => (ownLimit.some((re) => re.test(c.req.path)) ? next() : formLimit(c, next)));
-  registerSetup(app, { store, settings, setup: deps.setup, uiLang: (c) => uiLang(c, settings) });
+  registerSetup(app, { store, settings, uiLang: (c) => uiLang(c, settings) });
   signInRoutes(app, store, settings);
   for (const route of ADMIN_ROUTES) {
     const handler = guard(route, store, settings, deps.site ?? DEFAULT_SITE);
