@@ -165,8 +165,8 @@ async function staticBuild(): Promise<void> {
     const mizanOnce = async (out: string): Promise<Run> => {
       const tb = performance.now();
       const cpu0 = process.cpuUsage();
-      // Hugo prints no PDFs and draws no social cards: the pages are compared without them.
-      report = await buildSite(store, { out, baseUrl: 'https://example.org', pdf: false, cards: false, target: { db: join(dir, 'site.db') }, threads });
+      // Hugo prints no PDFs, draws no social cards and writes no citation files: the pages are compared without them.
+      report = await buildSite(store, { out, baseUrl: 'https://example.org', pdf: false, cards: false, cite: false, target: { db: join(dir, 'site.db') }, threads });
       const cpu = process.cpuUsage(cpu0);
       const seconds = (performance.now() - tb) / 1000;
       const html = filesOf(out, '.html');
@@ -222,7 +222,7 @@ async function staticBuild(): Promise<void> {
       console.log(`    HTML written: hugo ${mbs(hugo).toFixed(1)} MB/s, mizan ${mbs(mizan).toFixed(1)} MB/s = ${(mbs(mizan) / mbs(hugo)).toFixed(2)}× hugo`);
     }
     const tr = performance.now();
-    const again = await buildSite(store, { out: join(dir, `mizan-out-${STATIC_ROUNDS - 1}`), baseUrl: 'https://example.org', pdf: false, cards: false, target: { db: join(dir, 'site.db') }, threads });
+    const again = await buildSite(store, { out: join(dir, `mizan-out-${STATIC_ROUNDS - 1}`), baseUrl: 'https://example.org', pdf: false, cards: false, cite: false, target: { db: join(dir, 'site.db') }, threads });
     await store.close();
     console.log(`  mizan build again (nothing changed): ${((performance.now() - tr) / 1000).toFixed(1)} s, ${again.written} files written`);
   } finally {

@@ -273,6 +273,11 @@ describe('the static copy of the demo site', () => {
     // The rules that send search and the API to the server are ones nginx takes (a bare `{2}` in a
     // location's expression made nginx refuse the whole file). nginx resolves the server's name as it
     // loads them: a copy whose API origin is on this machine.
+    // Without a server and without citation exports: none written, the API's description still there.
+    const noCite = join(dir, 'no-cite');
+    await buildSite(store, { out: noCite, baseUrl: BASE, pdf: false, cards: false, cite: false });
+    assert.equal(existsSync(join(noCite, 'api', 'articles')), false, 'no citation export copied');
+    assert.ok(existsSync(join(noCite, 'api', 'openapi.json')));
     const local = join(dir, 'bare-local');
     await buildSite(store, { out: local, baseUrl: BASE, pdf: false, cards: false, apiOrigin: 'http://127.0.0.1:9' });
     assertNginxAccepts(local);

@@ -46,6 +46,12 @@ export interface BuildOptions {
    */
   cards?: boolean;
   /**
+   * Copy each article's citation exports (`/api/articles/<id>/cite?format=…` as `cite.bib`, `.ris`,
+   * `.json`; default true) when no API origin answers them: three small files an article, so a copy
+   * of a large archive holds more citation files than pages. Without them their links answer 404.
+   */
+  cite?: boolean;
+  /**
    * The database `store` was opened on: given, pages are also rendered by `threads - 1` more threads,
    * each with its own connection to it (without it, on this thread alone).
    */
@@ -104,7 +110,9 @@ const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/h
 /** With a server to answer them, the subscription's pages are its (their forms post there, their mails link there). */
 const SUBSCRIBE = /^(\/[a-z]{2})?\/subscribe(\/|\?|$)/;
 /** What the API holds that is the same for every reader: copied when no server answers the API. */
-const API_FILES = /^\/api\/openapi\.json$|^\/api\/articles\/[^/?]+\/cite\?format=(bibtex|ris|csl)$/;
+const API_FILES = /^\/api\/openapi\.json$/;
+/** An article's citation export: copied too, unless left out (`cite: false`). */
+const CITE_EXPORT = /^\/api\/articles\/[^/?]+\/cite\?format=(bibtex|ris|csl)$/;
 
 /** The copy's "not found" page for the paths under a language's prefix: `404.html`, `ar/404.html`. */
 function notFoundFile(prefix: string): string {
@@ -112,9 +120,9 @@ function notFoundFile(prefix: string): string {
 }
 
 /** Whether the build leaves `link` to a Mizan server (the API origin) rather than copying it. */
-function leftToServer(link: string, api: string | undefined): boolean {
+function leftToServer(link: string, api: string | undefined, cite: boolean): boolean {
   if (api) return DYNAMIC.test(link) || SUBSCRIBE.test(link);
-  return DYNAMIC.test(link) && !API_FILES.test(link);
+  return DYNAMIC.test(link) && !API_FILES.test(link) && !(cite && CITE_EXPORT.test(link));
 }
 
 /**
@@ -165,7 +173,7 @@ export async function buildSite(store: Store, opts: BuildOptions): Promise<Build
 
     const follow = (links: Iterable<string>, page: string) => {
       for (const link of links) {
-        if (seen.has(link) || leftToServer(link, opts.apiOrigin)) continue;
+        if (seen.has(link) || leftToServer(link, opts.apiOrigin, opts.cite !== false)) continue;
         seen.add(link);
         from.set(link, page);
         queue.push(link);
