@@ -77,6 +77,9 @@ test('the relationship page: codes in alphabetical order, the other order redire
   assert.equal((await get('/ar/relations/ru-dz')).headers.get('location'), '/ar/relations/dz-ru');
   assert.equal((await get('/relations/dz-dz')).status, 404);
   assert.equal((await get('/relations/xx-zz')).status, 404);
+  // Unknown codes in the other order are not found at once, not redirected to their order first.
+  assert.equal((await get('/ar/relations/zz-aa')).status, 404);
+  assert.equal((await get('/api/relations/zz-dz')).status, 404);
   assert.equal((await get('/countries/DZ')).status, 301);
   assert.equal((await get('/countries/zz')).status, 404);
 });

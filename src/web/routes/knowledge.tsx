@@ -134,6 +134,9 @@ function parsePair(pair: string): { a: string; b: string; ordered: boolean } {
   const m = /^([a-z]{2})-([a-z]{2})$/i.exec(pair);
   if (!m || m[1].toLowerCase() === m[2].toLowerCase()) throw new NotFoundError(`'${pair.slice(0, 20)}' is not two country codes joined by -`);
   const [a, b] = [m[1].toLowerCase(), m[2].toLowerCase()];
+  // Checked before any redirect to the codes' order: `zz-aa` is not found, not sent to `aa-zz` first.
+  const gazetteer = defaultGazetteer();
+  for (const code of [a, b]) if (!gazetteer.entities.has(entityKey('country', code.toUpperCase()))) throw new NotFoundError(`no country with code ${code}`);
   return { a, b, ordered: a < b && pair === `${a}-${b}` };
 }
 
