@@ -666,7 +666,9 @@ export const ADMIN_ROUTES: AdminRoute[] = [
           return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text }} conflict={{ id: err.articleId, title: err.title }} />, 409);
         }
         if (!(err instanceof MizanError) || err instanceof ForbiddenError) throw err;
-        return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: errorText(ctx.lang, err) }} />, err.status === 413 ? 413 : 422);
+        // The importer's refusal names the file (the upload's name) it read.
+        const text = err.file ? at(ctx.lang, 'error.inFile', { file: err.file, text: errorText(ctx.lang, err) }) : errorText(ctx.lang, err);
+        return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text }} />, err.status === 413 ? 413 : 422);
       }
     },
   },
