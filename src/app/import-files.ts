@@ -108,6 +108,30 @@ function messageOf(err: unknown): string {
 }
 
 /**
+ * The fields where `after` differs from `before`, as people write them (`authors[0].name`, `body[3]`):
+ * what the sanitizer changed. Articles nest a fixed few levels deep; past four, a field is named whole.
+ *
+ * @example changedFields({ authors: [{ name: '<b>A</b>' }] }, { authors: [{ name: 'A' }] }) // → ['authors[0].name']
+ */
+function changedFields(before: unknown, after: unknown, at = '', depth = 0): string[] {
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const isList = Array.isArray(before) && Array.isArray(after);
+  const isMap = !isList && typeof before === 'object' && before !== null && typeof after === 'object' && after !== null && !Array.isArray(before) && !Array.isArray(after);
+  // A list whose length changed (an unsafe source dropped) is named whole; so is a leaf.
+  if (depth >= 4 || !(isMap || (isList && before.length === after.length))) return [at || 'article'];
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  const keys = isList ? [...(before as unknown[]).keys()].map(String) : [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  // Body blocks are named by their place: `body[3]`, not each of the block's parts.
+  const leaf = at === 'body';
+  return keys.flatMap((k) => {
+    const name = isList ? `${at}[${k}]` : at ? `${at}.${k}` : k;
+    if (leaf) return JSON.stringify(a[k]) === JSON.stringify(b[k]) ? [] : [name];
+    return changedFields(a[k], b[k], name, depth + 1);
+  });
+}
+
+/**
  * Imports page files into the store (or, with no store, only reads them: every article then counts
  * as created). Resolves to a report a file; never rejects because of one file.
  *
@@ -137,7 +161,9 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
       parsed.articles = parsed.articles.map((a) => {
         const clean = sanitizeArticle(a);
         if (JSON.stringify(clean) === JSON.stringify(a)) return a;
-        parsed.warnings.push({ code: 'sanitized', file, line: null, message: `markup, control characters or unsafe addresses were removed from "${a.title.slice(0, 40)}"` });
+        const fields = changedFields(a, clean);
+        const named = fields.length > 5 ? `${fields.slice(0, 5).join(', ')} and ${fields.length - 5} more` : fields.join(', ');
+        parsed.warnings.push({ code: 'sanitized', file, line: null, message: `markup, control characters or unsafe addresses were removed from ${named || 'the article'}` });
         const valid = ArticleSchema.safeParse(clean);
         if (!valid.success) throw new MizanError('not-an-article', `nothing valid is left once markup is removed: ${valid.error.issues[0]?.path.join('.')}`, { file });
         return valid.data;

@@ -2,9 +2,10 @@
  * @module Article JSON in and out: the exchange format of CONTRACTS.md. A file may hold one article,
  * an array of them, or an import report (`{ "articles": [...] }`).
  */
-import { MizanError } from '../lib/index.ts';
-import { BlockSchema, type Article, type ArticleState, type Block, type Source } from '../model/index.ts';
+import { FieldError, MizanError } from '../lib/index.ts';
+import { BlockSchema, type Article, type ArticleState, type Block, type Source, type Warning } from '../model/index.ts';
 import { checkBlockCount } from './limits.ts';
+import { describeValue } from './describe-value.ts';
 import { finishArticle } from './finish-article.ts';
 import { draftFromFields } from './markdown/read-markdown.ts';
 import { readState } from './read-state.ts';
@@ -28,8 +29,15 @@ function lineOfPosition(text: string, message: string): number | undefined {
   return text.slice(0, Number(pos)).split('\n').length;
 }
 
-/** An item's body, each block checked against the Block schema before anything reads it. */
-function bodyOf(body: unknown[], file: string, item: number): Block[] {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An item's body, each block checked against the Block schema before anything reads it; a body that is no list is refused. */
+function bodyOf(value: unknown, file: string, item: number): Block[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    throw new FieldError('not-an-article', `article ${item + 1}: body: expected a list of blocks, got ${describeValue(value)}`, { field: 'body', rule: 'invalid' }, { file, status: 422 });
+  }
+  const body: unknown[] = value;
   checkBlockCount(body.length, file);
   return body.map((block, b) => {
     const parsed = BlockSchema.safeParse(block);
@@ -45,7 +53,7 @@ function bodyOf(body: unknown[], file: string, item: number): Block[] {
  * @example
  * readJson('a.json', toJson(article)).articles[0].path === article.path // → true
  */
-export function readJson(file: string, text: string, opts: { path?: string } = {}): { articles: Article[]; states: (ArticleState | null)[] } {
+export function readJson(file: string, text: string, opts: { path?: string } = {}): { articles: Article[]; states: (ArticleState | null)[]; warnings: Warning[] } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -56,17 +64,21 @@ export function readJson(file: string, text: string, opts: { path?: string } = {
   if (items.length === 0) throw new MizanError('not-an-article', 'the JSON holds no article', { file, line: 1 });
   if (opts.path && items.length > 1) throw new MizanError('usage', '--path names one article, but the file holds several', { file });
   const states: (ArticleState | null)[] = [];
+  const warnings: Warning[] = [];
   const articles = items.map((item, i) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    if (!isRecord(item)) {
       throw new MizanError('not-an-article', `item ${i + 1} is not an Article JSON object`, { file });
     }
-    const fields = item as Record<string, unknown>;
-    const draft = draftFromFields(opts.path ? { ...fields, path: opts.path } : fields, file);
+    const fields = item;
+    const draft = draftFromFields(opts.path ? { ...fields, path: opts.path } : fields, file, { warnings });
     if (typeof fields.id === 'string' && fields.id !== '' && !opts.path) draft.id = fields.id;
-    draft.body = Array.isArray(fields.body) ? bodyOf(fields.body, file, i) : [];
+    draft.body = bodyOf(fields.body, file, i);
+    if (fields.sources !== undefined && fields.sources !== null && !Array.isArray(fields.sources)) {
+      throw new FieldError('not-an-article', `article ${i + 1}: sources: expected a list, got ${describeValue(fields.sources)}`, { field: 'sources', rule: 'invalid' }, { file, status: 422 });
+    }
     if (Array.isArray(fields.sources)) draft.sources = fields.sources as Source[];
     states.push(readState(fields, file));
-    return finishArticle(draft, file);
+    return finishArticle(draft, file, { warnings });
   });
-  return { articles, states };
+  return { articles, states, warnings };
 }

@@ -45,9 +45,12 @@ export function readPage(input: PageInput): ParsedFile {
   let states: (ArticleState | null)[] | undefined;
   let photos: Record<string, string>[] | undefined;
   switch (format) {
-    case 'json':
-      ({ articles, states } = readJson(file, decoded.text, opts));
+    case 'json': {
+      const r = readJson(file, decoded.text, opts);
+      ({ articles, states } = r);
+      warnings.push(...r.warnings);
       break;
+    }
     case 'md': {
       const r = readMarkdown(file, decoded.text, opts);
       articles = [r.article];

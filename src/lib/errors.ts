@@ -56,8 +56,27 @@ export class DatabaseRefusedError extends MizanError {
   }
 }
 
-/** What was wrong with a field, in words any interface can translate. */
-export type FieldRule = 'required' | 'too-long' | 'too-short' | 'too-many' | 'too-few' | 'too-large' | 'too-small' | 'bad-format' | 'not-allowed' | 'invalid' | 'not-in-library';
+/**
+ * What was wrong with a field, in words any interface can translate. `bad-date`: not a real calendar
+ * day in the years 1000–9999; `bad-encoding`: bytes that are not UTF-8 text; `no-letters`: not one
+ * letter or digit; `whole-number`: not a whole number of 0 or more.
+ */
+export type FieldRule =
+  | 'required'
+  | 'too-long'
+  | 'too-short'
+  | 'too-many'
+  | 'too-few'
+  | 'too-large'
+  | 'too-small'
+  | 'bad-format'
+  | 'not-allowed'
+  | 'invalid'
+  | 'not-in-library'
+  | 'bad-date'
+  | 'bad-encoding'
+  | 'no-letters'
+  | 'whole-number';
 
 /**
  * Input that failed a field's rule: the message stays a readable English sentence (CLI, logs, API),
@@ -69,13 +88,24 @@ export class FieldError extends MizanError {
   readonly limit?: number;
   /** Which item of a list field (1-based): the body's block 2. */
   readonly item?: number;
+  /** The value refused, as given (cut short), when showing it helps: `fr` for an unknown language. */
+  readonly value?: string;
+  /** The values the field accepts, when they are few: the site's languages. */
+  readonly allowed?: readonly string[];
 
-  constructor(code: string, message: string, detail: { field: string; rule: FieldRule; limit?: number; item?: number }, opts: ErrorPlace & { status?: number; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    detail: { field: string; rule: FieldRule; limit?: number; item?: number; value?: string; allowed?: readonly string[] },
+    opts: ErrorPlace & { status?: number; cause?: unknown } = {},
+  ) {
     super(code, message, opts);
     this.name = 'FieldError';
     this.field = detail.field;
     this.rule = detail.rule;
     this.limit = detail.limit;
     this.item = detail.item;
+    this.value = detail.value === undefined ? undefined : detail.value.slice(0, 80);
+    this.allowed = detail.allowed;
   }
 }

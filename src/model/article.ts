@@ -4,13 +4,26 @@
  */
 import { z } from 'zod';
 import { ARTICLE_TYPES } from './article-type.ts';
+import { isoDateProblem } from './iso-date.ts';
+import { isLang, LANGS } from './lang.ts';
+import { hasDotSegment, isSlug } from './paths.ts';
 
+/** Any language code: what translations and related items name may be a language this site does not publish in. */
 const lang = z.string().regex(/^[a-z]{2,3}$/, 'a language code such as ar or en');
-const isoDate = z
+/** The language an article itself is written in: one the site publishes in, or its pages would answer 404. */
+const siteLang = z.string().refine(isLang, { error: (issue) => `'${String(issue.input).slice(0, 40)}' is not a language the site publishes in (${Object.keys(LANGS).join(', ')})` });
+const isoDate = z.string().superRefine((s, ctx) => {
+  const problem = isoDateProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: `'${s.slice(0, 40)}' ${problem}` });
+});
+/** A path on this site: no `.` or `..` segment, which a browser would resolve to some other address. */
+const sitePath = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), 'a real calendar date');
-const sitePath = z.string().regex(/^\/[^\s]*$/, 'a site path starting with /').max(2048);
+  .regex(/^\/[^\s]*$/, 'a site path starting with /')
+  .max(2048)
+  .refine((p) => !hasDotSegment(p), { error: (issue) => `'${String(issue.input).slice(0, 80)}' has a . or .. segment` });
+/** The last segment of an expert's or a term's address. */
+const slug = z.string().min(1).refine(isSlug, { error: (issue) => `'${String(issue.input).slice(0, 80)}' is not a slug (letters, digits, - and _)` });
 const url = z.string().max(8192);
 
 export const LinkSchema = z.object({
@@ -68,7 +81,7 @@ export type Block = z.infer<typeof BlockSchema>;
 export type TextualBlock = Extract<Block, { text: string; links: Link[] }>;
 
 export const AuthorRefSchema = z.object({
-  slug: z.string().min(1),
+  slug,
   name: z.string().min(1),
   title: z.string().nullable().default(null),
   bio: z.string().default(''),
@@ -76,7 +89,7 @@ export const AuthorRefSchema = z.object({
 });
 export type AuthorRef = z.infer<typeof AuthorRefSchema>;
 
-export const TermRefSchema = z.object({ slug: z.string().min(1), name: z.string().min(1), path: sitePath });
+export const TermRefSchema = z.object({ slug, name: z.string().min(1), path: sitePath });
 export type TermRef = z.infer<typeof TermRefSchema>;
 
 export const CountryRefSchema = z.object({
@@ -137,7 +150,7 @@ export type Attachment = z.infer<typeof AttachmentSchema>;
 
 export const ArticleSchema = z.object({
   id: z.string().min(1),
-  lang,
+  lang: siteLang,
   dir: z.enum(['rtl', 'ltr']),
   type: z.enum(ARTICLE_TYPES),
   typeLabel: z.string(),

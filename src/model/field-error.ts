@@ -33,6 +33,13 @@ export function fieldRuleOf(issue: Issue): { rule: FieldRule; limit?: number } {
 }
 
 /**
+ * A field's path as people write it: `fieldName(['authors', 0, 'name'])` → `'authors[0].name'`.
+ */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || 'article';
+}
+
+/**
  * @example fieldError('invalid-article', issue) // → FieldError 'title: Too big: …' with field 'title', rule 'too-long', limit 1000
  */
 export function fieldError(code: string, issue: Issue, opts: { prefix?: string; status?: number } = {}): FieldError {

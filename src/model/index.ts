@@ -8,3 +8,4 @@ export * from './paths.ts';
 export * from './article-state.ts';
 export * from './site-config.ts';
 export * from './field-error.ts';
+export * from './iso-date.ts';

@@ -94,3 +94,47 @@ test('a folder named with no page in it fails by name (exit 1); a folder of page
   assert.equal(ok.code, 0, ok.stdout + ok.stderr);
   assert.match(ok.stdout, /^1 file: 1 created/m);
 });
+
+// Regression (attack run): these were imported with exit 0 and "created", bad values and all.
+test('a language the site lacks, a date that names no day, a body that is no list: failed by file, line, field and value; the rest imported, exit 1', async () => {
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const fr = write('hello-fr.md', '---\ntitle: Hello\nlang: fr\n---\n\nA paragraph written for this test.\n');
+  const xx = write('lang-xx.json', '{"title":"x","lang":"xx"}');
+  const feb30 = write('feb-30.md', '---\ntitle: Thirtieth of February\nlang: en\ndate: 2023-02-30\n---\n\nA paragraph written for this test.\n');
+  const soon = write('soon.md', '---\ntitle: Sometime\nlang: en\ndate: sometime soon\n---\n\nA paragraph written for this test.\n');
+  const body = write('body.json', '{"title":"Body that is no list","lang":"en","body":"not an array"}');
+  const good = write('good.md', '---\ntitle: A page that is fine\nlang: en\ndate: 2023-05-18\n---\n\nA paragraph written for this test.\n');
+  const db = join(dir, 'refused.db');
+  const r = await runMizan(['import', fr, xx, feb30, soon, body, good, '--db', db]);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.ok(r.stdout.includes(`failed     ${fr}:3: lang: unknown language 'fr': the site publishes in en, ar`), r.stdout);
+  assert.ok(r.stdout.includes(`failed     ${xx}: lang: unknown language 'xx': the site publishes in en, ar`), r.stdout);
+  assert.ok(r.stdout.includes(`failed     ${feb30}:4: date: '2023-02-30' is not a real calendar date: write the day as YYYY-MM-DD`), r.stdout);
+  assert.ok(r.stdout.includes(`failed     ${soon}:4: date: 'sometime soon' is not a date`), r.stdout);
+  assert.ok(r.stdout.includes(`failed     ${body}: article 1: body: expected a list of blocks, got a string ("not an array")`), r.stdout);
+  assert.match(r.stdout, /^created +.*good\.md → \/policy-analysis\/page-fine /m);
+  assert.match(r.stdout, /6 files: 1 created, 0 updated, 0 unchanged, 5 failed/);
+  const json = JSON.parse((await runMizan(['import', good, '--json', '--db', db])).stdout);
+  assert.equal(json.files[0].status, 'unchanged', 'the good file was stored, with the date it gave');
+  assert.equal(json.articles[0].published, '2023-05-18');
+  const exported = await runMizan(['export', '--format', 'json', '--out', join(dir, 'refused-out'), '--db', db]);
+  assert.match(exported.stdout, /wrote 1 article/, 'nothing of the refused files was written');
+});
+
+// Regression (attack run): `../../x` became the byline's link and a sitemap entry; the warning named the title.
+test('an author slug that is no slug is made again from the name, and the sanitized warning names the field it cleaned', async () => {
+  const file = join(dir, 'evil-author.json');
+  writeFileSync(file, JSON.stringify({ title: 'Evil slug', lang: 'en', authors: [{ name: '<b>Evil</b>', slug: '../../x' }] }));
+  const r = await runMizan(['import', file, '--json', '--db', join(dir, 'evil.db')]);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(report.articles[0].authors.map((a: { slug: string; name: string; path: string }) => [a.slug, a.name, a.path]), [['evil', 'Evil', '/experts/evil']]);
+  assert.deepEqual(
+    report.warnings.map((w: { code: string; message: string }) => `${w.code}: ${w.message}`),
+    ["bad-slug: authors[0].slug: '../../x' is not a slug (letters, digits, - and _): made 'evil' from the name", 'sanitized: markup, control characters or unsafe addresses were removed from authors[0].name'],
+  );
+});

@@ -100,7 +100,7 @@ test('bad Markdown is refused by file and line', () => {
   fails('---\nlang: en\n---\n\nno title', 'no-title');
   fails('---\ntitle: T\ntype: novel\n---\n', 'bad-front-matter');
   fails('---\ntitle: T\n---\n\n:::note\nnever closed\n', 'bad-markdown', 5);
-  fails('---\ntitle: T\npublished: 2023-02-30\n---\n', 'not-an-article');
+  fails('---\ntitle: T\npublished: 2023-02-30\n---\n', 'bad-date', 3);
 });
 
 test('bad JSON is refused by file and line', () => {

@@ -3,11 +3,13 @@
  * the fields back as an Article (authors, topics and regions by name, matched to the ones already
  * stored in that language, else given a new slug; the body read from Markdown).
  */
-import { FieldError, latinDigits, MizanError } from '../../lib/index.ts';
+import { FieldError, latinDigits, MizanError, type FieldRule } from '../../lib/index.ts';
 import {
   ARTICLE_TYPES,
   articleIdFor,
   articlePath,
+  isoDateProblem,
+  LANGS,
   pagePath,
   pagePathProblem,
   dirOf,
@@ -32,6 +34,19 @@ import { sizeBodyImages } from '../media/body-images.ts';
 export class UnknownAuthorsError extends MizanError {
   constructor(readonly names: string[]) {
     super('unknown-author', `no expert is named ${names.join(', ')}: pick authors from the experts list, or create the expert first (Experts → New expert)`, { status: 422 });
+  }
+}
+
+/**
+ * A form field the editor must correct before anything is saved (HTTP 400): the form comes back with
+ * the message beside the field, in the editor's language. `field` is the form's own field name.
+ *
+ * @example new FormFieldError('seriesNumber', 'whole-number', "seriesNumber: 'abc' is not a whole number, 0 or more", { value: 'abc' })
+ */
+export class FormFieldError extends FieldError {
+  constructor(field: keyof ArticleForm, rule: FieldRule, message: string, detail: { value?: string; allowed?: readonly string[] } = {}) {
+    super('bad-form-field', message, { field, rule, ...detail }, { status: 400 });
+    this.name = 'FormFieldError';
   }
 }
 
@@ -131,11 +146,18 @@ function slugFor(name: string, fallback: string): string {
  * @example await articleFromForm(store, form) // → Article with path '/ar/policy-analysis/<slug>'
  */
 export async function articleFromForm(store: Store, form: ArticleForm, existing?: Article): Promise<Article> {
+  checkEncoding(form);
   const lang = existing?.lang ?? form.lang;
-  if (!isLang(lang)) throw new MizanError('invalid-article', `unknown language ${lang}`);
-  const type = (ARTICLE_TYPES as readonly string[]).includes(form.type) ? (form.type as ArticleType) : 'other';
+  if (!isLang(lang)) throw new FormFieldError('lang', 'not-allowed', `unknown language ${lang.slice(0, 40)} (the site publishes in ${Object.keys(LANGS).join(', ')})`, { value: lang, allowed: Object.keys(LANGS) });
+  // A form without the field (a script's post) keeps the article's type; a value no type has is refused, never turned into "other".
+  if (form.type !== '' && !(ARTICLE_TYPES as readonly string[]).includes(form.type)) {
+    throw new FormFieldError('type', 'not-allowed', `unknown article type ${form.type.slice(0, 60)} (one of ${ARTICLE_TYPES.join(', ')})`, { value: form.type });
+  }
+  const type = form.type !== '' ? (form.type as ArticleType) : (existing?.type ?? 'other');
   const title = sanitizeLine(form.title);
   if (!title) throw new FieldError('invalid-article', 'an article needs a title', { field: 'title', rule: 'required' });
+  // Marks alone (harakat, a right-to-left mark) are no title: readers would see nothing, and the slug would be made of their names.
+  if (!/[\p{L}\p{N}]/u.test(title)) throw new FormFieldError('title', 'no-letters', 'title: the title has no letter or digit');
   let path = existing?.path;
   if (!path) {
     const slug = slugify(sanitizeLine(form.slug) || title);
@@ -166,15 +188,15 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
   };
   const published = latinDigits(form.published.trim());
   if (published && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new MizanError('bad-date', 'the publication date must be written YYYY-MM-DD');
-  const seriesNumber = Number(form.seriesNumber);
-  const seriesName = sanitizeLine(form.seriesName);
+  const dateProblem = published ? isoDateProblem(published) : null;
+  if (dateProblem) throw new FormFieldError('published', 'bad-date', `published: '${published}' ${dateProblem}`, { value: published });
   const base: Article = {
     id: existing?.id ?? articleIdFor(path),
     lang,
     dir: dirOf(lang),
     type,
     typeLabel: typeLabel(type, lang),
-    series: seriesName && Number.isInteger(seriesNumber) && seriesNumber >= 0 ? { name: seriesName, number: seriesNumber } : null,
+    series: seriesOfForm(form),
     title,
     summary: form.summary.trim(),
     published: published || null,
@@ -195,6 +217,28 @@ export async function articleFromForm(store: Store, form: ArticleForm, existing?
   };
   const article = form.bodyJson.trim() ? withBlocks(base, parseBodyJson(form.bodyJson)) : withBody(base, form.body);
   return sizeBodyImages(store, article, { strict: true });
+}
+
+/** Text a browser sent in another encoding than UTF-8 arrives with U+FFFD where its bytes were: refused, never stored so. */
+function checkEncoding(form: ArticleForm): void {
+  for (const key of Object.keys(EMPTY_FORM) as (keyof ArticleForm)[]) {
+    if (form[key]?.includes('\uFFFD')) throw new FormFieldError(key, 'bad-encoding', `${key}: holds bytes that are not UTF-8 text`);
+  }
+}
+
+/**
+ * The series the form names: a name and its number (a whole number, 0 or more; Arabic digits too), or
+ * neither. One without the other is refused, as is a number that is no number.
+ *
+ * @example seriesOfForm({ ...EMPTY_FORM, seriesName: 'PolicyWatch', seriesNumber: '٣٧٤٠' }) // → { name: 'PolicyWatch', number: 3740 }
+ */
+function seriesOfForm(form: ArticleForm): Article['series'] {
+  const name = sanitizeLine(form.seriesName);
+  const number = latinDigits(form.seriesNumber.trim());
+  if (number && !/^\d{1,9}$/.test(number)) throw new FormFieldError('seriesNumber', 'whole-number', `seriesNumber: '${number.slice(0, 40)}' is not a whole number, 0 or more`, { value: form.seriesNumber });
+  if (number && !name) throw new FormFieldError('seriesName', 'required', `seriesName: the number ${number} needs the series it belongs to`);
+  if (name && !number) throw new FormFieldError('seriesNumber', 'required', `seriesNumber: the series ${name.slice(0, 60)} needs its number`);
+  return name ? { name, number: Number(number) } : null;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { readPage, toMarkdown } from '../../ingest/index.ts';
 import { FieldError, MizanError } from '../../lib/index.ts';
-import type { Article } from '../../model/index.ts';
+import { articlePath, pagePath, type Article } from '../../model/index.ts';
 
 const FRONT = /^---\n[\s\S]*?\n---\n/;
 
@@ -28,7 +28,10 @@ export function withBody(article: Article, markdown: string): Article {
   const offset = front.split('\n').length;
   const doc = front + '\n' + markdown.replace(/\r\n?/g, '\n') + '\n';
   try {
-    const parsed = readPage({ file: 'editor', bytes: Buffer.from(doc, 'utf8'), format: 'md', path: article.path });
+    // Only the body is read back: the path given is one the importer takes for the article's type and
+    // language, whatever the article's own (an editor's shell has none that the site serves).
+    const path = (article.type === 'page' ? pagePath : articlePath)(article.lang, 'body');
+    const parsed = readPage({ file: 'editor', bytes: Buffer.from(doc, 'utf8'), format: 'md', path });
     const read = parsed.articles[0];
     return { ...article, body: read.body, sources: read.sources };
   } catch (err) {

@@ -26,3 +26,14 @@ export class StateError extends MizanError {
     this.name = 'StateError';
   }
 }
+
+/** A workflow step that does not exist (HTTP 400: a wrong request, not a conflict with the article's state). */
+export class UnknownStepError extends MizanError {
+  /** The step asked for, for messages that repeat it. */
+  readonly names: string[];
+  constructor(step: string, steps: readonly string[]) {
+    super('unknown-step', `unknown step ${step.slice(0, 40)}: the steps are ${steps.join(', ')}`, { status: 400 });
+    this.name = 'UnknownStepError';
+    this.names = [step.slice(0, 40)];
+  }
+}

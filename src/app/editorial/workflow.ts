@@ -12,7 +12,7 @@ import { edb } from '../accounts/tables.ts';
 import { afterDeleteHooks, afterPublishHooks, afterSaveHooks } from '../hooks.ts';
 import { requireCan, SCHEDULER, type Editor } from './editor.ts';
 import { requireOwnership } from './ownership.ts';
-import { StateError } from './errors.ts';
+import { StateError, UnknownStepError } from './errors.ts';
 import { notifyReviewers } from './outbox.ts';
 import type { Capability } from '../accounts/permissions.ts';
 
@@ -65,8 +65,9 @@ async function setStatus(tx: Store, id: string, status: Status): Promise<void> {
  * @example await transition(store, editor, id, 'publish') // → 'published'
  */
 export async function transition(store: Store, editor: Editor, id: string, action: Action, opts: { publishAt?: string; now?: Date } = {}): Promise<Status> {
+  // Only the table's own steps: `constructor` or `__proto__` are no steps either.
+  if (typeof action !== 'string' || !Object.hasOwn(STEPS, action)) throw new UnknownStepError(String(action), Object.keys(STEPS));
   const step = STEPS[action];
-  if (!step) throw new StateError(`unknown step ${action}`);
   requireCan(editor, step.needs);
   return store.transaction(async (tx) => {
     // On PostgreSQL the row is locked until commit: two servers taking the same step (a scheduled

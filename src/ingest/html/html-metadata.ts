@@ -14,6 +14,7 @@ export interface HtmlMetadata {
   title: string | null;
   lang: string | null;
   summary: string | null;
+  /** As the page writes it (an ISO time, or words): the importer reads the day in it. */
   published: string | null;
   updated: string | null;
   canonical: string | null;
@@ -54,11 +55,6 @@ function jsonLd(tags: Map<string, DomElement[]>): Json[] {
 
 function typeMatches(obj: Json): boolean {
   return asArray(obj['@type'] as string | string[]).some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
-}
-
-function isoDay(v: string | null): string | null {
-  const m = v ? /^(\d{4}-\d{2}-\d{2})/.exec(v.trim()) : null;
-  return m ? m[1] : null;
 }
 
 /**
@@ -120,8 +116,8 @@ export function readMetadata(doc: DomDocument, tags: Map<string, DomElement[]> =
     title: title?.replace(/\s+/g, ' ').trim() || null,
     lang: langAttr ? langAttr.toLowerCase().split(/[-_]/)[0] : null,
     summary: text(art.description) ?? meta('og:description') ?? meta('description') ?? meta('twitter:description'),
-    published: isoDay(text(art.datePublished) ?? meta('article:published_time') ?? meta('date') ?? meta('dc.date') ?? meta('citation_publication_date') ?? first('time')?.getAttribute('datetime') ?? null),
-    updated: isoDay(text(art.dateModified) ?? meta('article:modified_time')),
+    published: text(art.datePublished) ?? meta('article:published_time') ?? meta('date') ?? meta('dc.date') ?? meta('citation_publication_date') ?? text(first('time')?.getAttribute('datetime')),
+    updated: text(art.dateModified) ?? meta('article:modified_time'),
     canonical: text(links.find((l) => rel(l).includes(' canonical '))?.getAttribute('href')) ?? meta('og:url') ?? text(art.url),
     authors: ldAuthors.length ? ldAuthors : relAuthors.length ? relAuthors : metaAuthors,
     section: text(art.articleSection) ?? meta('article:section'),

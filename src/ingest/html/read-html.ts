@@ -3,7 +3,7 @@
  * its main content (found by a reading-mode heuristic, then walked into blocks of plain text and safe addresses).
  */
 import { MizanError } from '../../lib/index.ts';
-import { articlePath, expertPath, slugOfPath, typeFromLabel, type Article, type Warning } from '../../model/index.ts';
+import { articlePath, articlePathProblem, expertPath, slugOfPath, typeFromLabel, type Article, type Warning } from '../../model/index.ts';
 import { slugify } from '../../text/index.ts';
 import { finishArticle } from '../finish-article.ts';
 import { ownPathOf } from '../own-path.ts';
@@ -12,6 +12,7 @@ import { elementsByTag, parseDocument } from './dom.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { checkHtmlSource, checkHtmlTree } from '../limits.ts';
 import { readMetadata } from './html-metadata.ts';
+import { readDay } from '../read-day.ts';
 import { findMainContent } from './main-content.ts';
 
 /**
@@ -61,7 +62,13 @@ export function readHtml(file: string, source: string, opts: { path?: string } =
   const uniqueAuthors = authors.filter((a, i) => authors.findIndex((b) => b.slug === a.slug) === i);
 
   const slug = slugify(title);
-  const path = opts.path ?? ownPathOf(meta.canonical) ?? (slug ? articlePath(lang, slug) : undefined);
+  let own = ownPathOf(meta.canonical);
+  // A canonical address under a language the site does not publish in is no path the site serves: the title gives it.
+  if (own && articlePathProblem(own)) {
+    warnings.push({ code: 'bad-path', file, line: lineOf(meta.canonical ?? ''), message: `the page's address ${own} is under a language the site does not publish in: the title gives the path` });
+    own = null;
+  }
+  const path = opts.path ?? own ?? (slug ? articlePath(lang, slug) : undefined);
   if (!path) throw new MizanError('no-slug', 'the title gives no slug under the site scheme; give the page its path with --path', { file });
 
   const article = finishArticle(
@@ -70,8 +77,9 @@ export function readHtml(file: string, source: string, opts: { path?: string } =
       type,
       title,
       summary: meta.summary ?? '',
-      published: meta.published,
-      updated: meta.updated,
+      // The page's own metadata is not the writer's to fix: a date that names no day is left out, with a warning.
+      published: readDay(meta.published, 'published', { file, line: meta.published ? lineOf(meta.published) : null, warnings }),
+      updated: readDay(meta.updated, 'updated', { file, line: meta.updated ? lineOf(meta.updated) : null, warnings }),
       path,
       origin: { file, url: meta.canonical && /^https?:/i.test(meta.canonical) ? meta.canonical : null },
       authors: uniqueAuthors,
@@ -83,6 +91,7 @@ export function readHtml(file: string, source: string, opts: { path?: string } =
       topics: meta.keywords.map((k) => ({ slug: slugify(k), name: k })).filter((t) => t.slug),
     },
     file,
+    { warnings },
   );
   return { article, warnings };
 }

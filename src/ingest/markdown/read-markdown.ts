@@ -5,8 +5,8 @@
  * containers `:::note … :::` and `:::gap` `:::`. Raw HTML is never kept.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import { isCollection, isMap, LineCounter, parseDocument, YAMLParseError } from 'yaml';
-import { MizanError } from '../../lib/index.ts';
+import { isCollection, isMap, isScalar, LineCounter, parseDocument, YAMLParseError } from 'yaml';
+import { FieldError, MizanError, type FieldRule } from '../../lib/index.ts';
 import { ARTICLE_TYPES, articlePath, pagePath, langOfPath, typeFromLabel, type ArticleType, type Block, type Warning, type Article, type ArticleState, type Link } from '../../model/index.ts';
 import { slugify } from '../../text/index.ts';
 import { decodeEntities } from '../decode-entities.ts';
@@ -15,6 +15,8 @@ import { TextBuilder } from '../text-builder.ts';
 import { checkBlockCount, checkMarkdownSource } from '../limits.ts';
 import { scriptLang } from '../script-lang.ts';
 import { readState } from '../read-state.ts';
+import { readDay } from '../read-day.ts';
+import { describeValue } from '../describe-value.ts';
 
 interface Ctx {
   file: string;
@@ -190,9 +192,53 @@ function readBody(body: string, firstLine: number, ctx: Ctx): Block[] {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : typeof v === 'string' ? v : String(v));
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
-/** YAML without a schema reads 2023-05-18 as text, but some writers quote nothing and use a Date-aware parser. */
-const date = (v: unknown): string | null => (v instanceof Date ? v.toISOString().slice(0, 10) : (str(v) ?? null));
+
+/** Where a field of the draft was written, for its errors and warnings. */
+interface FieldPlace {
+  file: string;
+  /** Line of each top-level field (front matter); absent for Article JSON. */
+  lines: Record<string, number>;
+  warnings: Warning[];
+}
+
+function fieldFailure(place: FieldPlace, top: string, field: string, message: string, rule: FieldRule, value?: string): FieldError {
+  return new FieldError('bad-field', `${field}: ${message}`, { field, rule, value }, { file: place.file, line: place.lines[top] });
+}
+
+/**
+ * A list field's entries as mappings. A field that is given but is no list, or an entry that is neither
+ * a mapping nor (where `named`) a name alone, is refused naming the field: never dropped in silence.
+ */
+function list(v: unknown, field: string, place: FieldPlace, named = false): Obj[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw fieldFailure(place, field, field, `expected a list, got ${describeValue(v)}`, 'invalid');
+  return v.map((item, i) => {
+    if (isObj(item)) return item;
+    if (named && typeof item === 'string' && item.trim()) return { name: item.trim() };
+    throw fieldFailure(place, field, `${field}[${i}]`, `expected a mapping${named ? ' (or a name)' : ''}, got ${describeValue(item)}`, 'invalid');
+  });
+}
+
+/** The front matter's `series:` as `{ name, number }`: the number a whole number, 0 or more. */
+function seriesOf(v: unknown, place: FieldPlace): ArticleDraft['series'] {
+  if (v === undefined || v === null) return null;
+  if (!isObj(v)) throw fieldFailure(place, 'series', 'series', `expected { name, number }, got ${describeValue(v)}`, 'invalid');
+  const name = str(v.name)?.trim() ?? '';
+  if (!name) throw fieldFailure(place, 'series', 'series.name', 'a series needs its name', 'required');
+  const raw = v.number;
+  const number = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(number) || number < 0) {
+    const said = raw === undefined || raw === null ? 'a series needs its number' : `${JSON.stringify(raw)?.slice(0, 40)} is not a whole number, 0 or more`;
+    throw fieldFailure(place, 'series', 'series.number', said, raw === undefined || raw === null ? 'required' : 'whole-number', raw === undefined || raw === null ? undefined : String(raw));
+  }
+  return { name, number };
+}
+
+/** Fields an article's front matter or Article JSON may hold (the derived ones are read and derived again). */
+const KNOWN_FIELDS = new Set([
+  'id', 'lang', 'dir', 'type', 'typeLabel', 'series', 'title', 'summary', 'published', 'updated', 'path', 'origin', 'authors', 'translations', 'body',
+  'sources', 'topics', 'regions', 'countries', 'related', 'image', 'attachments', 'status', 'publishAt', 'date', 'translationOf',
+]);
 
 /**
  * The front matter's `image:`: an address or file name alone, or `{ src, alt, width, height }`. A file
@@ -223,50 +269,62 @@ function attachmentsOf(v: unknown): NonNullable<ArticleDraft['attachments']> {
   return out;
 }
 
-function typeOf(v: unknown, file: string): ArticleType | undefined {
+function typeOf(v: unknown, field: string, place: FieldPlace, top = field): ArticleType | undefined {
   const s = str(v);
   if (s === undefined) return undefined;
   if ((ARTICLE_TYPES as readonly string[]).includes(s)) return s as ArticleType;
   const byLabel = typeFromLabel(s);
   if (byLabel) return byLabel;
-  throw new MizanError('bad-front-matter', `unknown article type '${s}' (one of ${ARTICLE_TYPES.join(', ')})`, { file });
+  throw new FieldError('bad-front-matter', `${field}: unknown article type '${s.slice(0, 60)}' (one of ${ARTICLE_TYPES.join(', ')})`, { field, rule: 'not-allowed', value: s }, { file: place.file, line: place.lines[top] });
 }
 
 /**
- * The draft an Article JSON-like object describes (front matter or Article JSON); missing paths are derived.
+ * The draft an Article JSON-like object describes (front matter or Article JSON); missing paths and
+ * slugs are derived. A field given in a form no article has is refused naming it (and its line, with
+ * `lines`); a field no article has is passed over with a warning.
  *
  * @example
  * draftFromFields({ lang: 'en', title: 'Ports' }, 'a.md').path // → '/policy-analysis/ports'
  */
-export function draftFromFields(fm: Obj, file: string): ArticleDraft {
+export function draftFromFields(fm: Obj, file: string, opts: { lines?: Record<string, number>; warnings?: Warning[] } = {}): ArticleDraft {
+  const place: FieldPlace = { file, lines: opts.lines ?? {}, warnings: opts.warnings ?? [] };
   const title = str(fm.title)?.trim() ?? '';
-  if (!title) throw new MizanError('no-title', 'no title: the front matter needs a title', { file, line: 1 });
+  if (!title) throw new MizanError('no-title', 'no title: the front matter needs a title', { file, line: place.lines.title ?? 1 });
+  for (const key of Object.keys(fm)) {
+    if (!KNOWN_FIELDS.has(key)) place.warnings.push({ code: 'unknown-field', file, line: place.lines[key] ?? null, message: `'${key.slice(0, 60)}' is no field of an article: ignored` });
+  }
   const givenPath = str(fm.path);
   const lang = str(fm.lang) ?? (givenPath ? langOfPath(givenPath) : scriptLang(title));
-  const type = typeOf(fm.type, file);
+  const type = typeOf(fm.type, 'type', place);
   // A static page lives at /<slug> (/ar/<slug>); analysis under /policy-analysis/.
   const path = givenPath ?? (type === 'page' ? pagePath : articlePath)(lang, slugify(title) || 'untitled');
-  const series = isObj(fm.series) ? { name: str(fm.series.name) ?? '', number: Number(fm.series.number) } : null;
   const origin = isObj(fm.origin) ? { file: str(fm.origin.file) ?? null, url: str(fm.origin.url) ?? null } : { file, url: null };
+  // `date:` is how many writers (Jekyll, Hugo) name the publication date; `published` wins when both are given.
+  const dateKey = fm.published === undefined && fm.date !== undefined ? 'date' : 'published';
+  if (dateKey === 'published' && fm.date !== undefined && fm.published !== undefined) {
+    place.warnings.push({ code: 'unknown-field', file, line: place.lines.date ?? null, message: "'date' is ignored: 'published' gives the publication date" });
+  }
+  // Refs without a slug get '' here: finishArticle makes it from the name (with any markup left out).
+  const ref = (o: Obj) => ({ slug: str(o.slug) ?? '', name: str(o.name) ?? '', path: str(o.path) });
   return {
     lang,
     type,
-    series,
+    series: seriesOf(fm.series, place),
     title,
     summary: str(fm.summary) ?? '',
-    published: date(fm.published),
-    updated: date(fm.updated),
+    published: readDay(fm[dateKey], dateKey, { file, line: place.lines[dateKey] }),
+    updated: readDay(fm.updated, 'updated', { file, line: place.lines.updated }),
     path,
     origin,
-    authors: list(fm.authors).map((a) => ({ slug: str(a.slug) ?? slugify(str(a.name) ?? ''), name: str(a.name) ?? '', title: str(a.title) ?? null, bio: str(a.bio) ?? '', path: str(a.path) })),
-    translations: list(fm.translations).map((t) => ({ lang: str(t.lang) ?? '', path: str(t.path) ?? '', exists: t.exists === true })),
-    topics: list(fm.topics).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
-    regions: list(fm.regions).map((t) => ({ slug: str(t.slug) ?? slugify(str(t.name) ?? ''), name: str(t.name) ?? '', path: str(t.path) })),
-    countries: list(fm.countries).map((c) => ({ code: (str(c.code) ?? '').toUpperCase(), name: str(c.name) ?? '', path: str(c.path) })),
+    authors: list(fm.authors, 'authors', place, true).map((a) => ({ ...ref(a), title: str(a.title) ?? null, bio: str(a.bio) ?? '' })),
+    translations: list(fm.translations, 'translations', place).map((t) => ({ lang: str(t.lang) ?? '', path: str(t.path) ?? '', exists: t.exists === true })),
+    topics: list(fm.topics, 'topics', place, true).map(ref),
+    regions: list(fm.regions, 'regions', place, true).map(ref),
+    countries: list(fm.countries, 'countries', place).map((c) => ({ code: (str(c.code) ?? '').toUpperCase(), name: str(c.name) ?? '', path: str(c.path) })),
     image: imageOf(fm.image),
     attachments: attachmentsOf(fm.attachments),
-    related: list(fm.related).map((r) => ({
-      type: r.type === null || r.type === undefined ? null : typeOf(r.type, file),
+    related: list(fm.related, 'related', place).map((r, i) => ({
+      type: r.type === null || r.type === undefined ? null : typeOf(r.type, `related[${i}].type`, place, 'related'),
       lang: str(r.lang) ?? scriptLang(str(r.title) ?? ''),
       title: str(r.title) ?? '',
       authors: Array.isArray(r.authors) ? r.authors.map((x) => String(x)) : [],
@@ -286,13 +344,13 @@ export function readMarkdown(file: string, source: string, opts: { path?: string
   const m = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!m) throw new MizanError('no-front-matter', 'Markdown without front matter: start the file with a --- block holding at least the title', { file, line: 1 });
   const warnings: Warning[] = [];
-  const fm = readFrontMatter(m[1], file, warnings);
+  const { data: fm, lines } = readFrontMatter(m[1], file, warnings);
   if (!isObj(fm)) throw new MizanError('bad-front-matter', 'front matter must be a mapping of fields', { file, line: 2 });
-  const draft = draftFromFields(opts.path ? { ...fm, path: opts.path } : fm, file);
+  const draft = draftFromFields(opts.path ? { ...fm, path: opts.path } : fm, file, { lines, warnings });
   const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) + 1;
   checkMarkdownSource(file, text.slice(m[0].length), bodyStart);
   draft.body = readBody(text.slice(m[0].length), bodyStart, { file, warnings, line: bodyStart });
-  const article = finishArticle(draft, file);
+  const article = finishArticle(draft, file, { lines, warnings });
   return { article, state: readState(fm, file), warnings, photos: authorPhotos(fm, article) };
 }
 
@@ -302,9 +360,9 @@ export function readMarkdown(file: string, source: string, opts: { path?: string
  */
 function authorPhotos(fm: Obj, article: Article): Record<string, string> {
   const out: Record<string, string> = {};
-  const given = list(fm.authors);
-  given.forEach((a, i) => {
-    const photo = str(a.photo)?.trim();
+  const authors = Array.isArray(fm.authors) ? (fm.authors as unknown[]) : [];
+  authors.forEach((a, i) => {
+    const photo = isObj(a) ? str(a.photo)?.trim() : undefined;
     const slug = article.authors[i]?.slug;
     if (photo && slug) out[slug] = photo;
   });
@@ -316,7 +374,7 @@ function authorPhotos(fm: Obj, article: Article): Record<string, string> {
  * file's name (an unknown tag, a key that is a list), becomes a warning of the import naming file and
  * line; errors are thrown the same way. Lines count from the file's first line (the opening `---`).
  */
-function readFrontMatter(yaml: string, file: string, warnings: Warning[]): unknown {
+function readFrontMatter(yaml: string, file: string, warnings: Warning[]): { data: unknown; lines: Record<string, number> } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, logLevel: 'silent' });
   const lineOf = (offset: number | undefined) => (offset === undefined ? null : lineCounter.linePos(offset).line + 1);
@@ -328,13 +386,17 @@ function readFrontMatter(yaml: string, file: string, warnings: Warning[]): unkno
   for (const w of doc.warnings) {
     warnings.push({ code: 'front-matter', file, line: lineOf(w.pos[0]), message: w.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') });
   }
+  const lines: Record<string, number> = {};
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isCollection(pair.key)) {
         warnings.push({ code: 'front-matter', file, line: lineOf(pair.key.range?.[0]), message: 'a key that is a list or mapping is read as text; it is no field Mizan knows' });
+      } else if (isScalar(pair.key)) {
+        const line = lineOf(pair.key.range?.[0]);
+        if (line !== null) lines[String(pair.key.value)] ??= line;
       }
     }
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  return { data: doc.toJS({ maxAliasCount: 100 }), lines };
 }
 

@@ -5,7 +5,7 @@
  * what cannot be recovered is reported as a warning with its line.
  */
 import { MizanError } from '../../lib/index.ts';
-import { articlePath, expertPath, slugOfPath, termPath, typeFromLabel, type Article, type ArticleType, type Block, type RelatedRef, type Series, type Warning } from '../../model/index.ts';
+import { articlePath, articlePathProblem, expertPath, slugOfPath, termPath, typeFromLabel, type Article, type ArticleType, type Block, type RelatedRef, type Series, type Warning } from '../../model/index.ts';
 import { parseDate, slugify } from '../../text/index.ts';
 import { looksTruncated } from '../canonical-url.ts';
 import { countryCode } from '../country-code.ts';
@@ -121,6 +121,7 @@ export function readScraped(file: string, source: string, opts: { path?: string 
   let summary = '';
   let originUrl: string | null = null;
   let statedPath: string | undefined;
+  let statedLine: number | null = null;
   const authors: { slug: string; name: string; bio: string; path: string }[] = [];
   let bioOf: (typeof authors)[number] | undefined;
   const translations: { lang: string; path: string }[] = [];
@@ -160,6 +161,7 @@ export function readScraped(file: string, source: string, opts: { path?: string 
     if (address && !inBodyOrLater) {
       originUrl = address[1];
       statedPath = ownPathOf(address[1]) ?? undefined;
+      statedLine = u.line;
       continue;
     }
 
@@ -283,6 +285,11 @@ export function readScraped(file: string, source: string, opts: { path?: string 
   });
 
   const slug = slugify(titleText);
+  // An address under a language the site does not publish in is no path the site serves: the title gives it.
+  if (statedPath && articlePathProblem(statedPath)) {
+    warn('bad-path', statedLine, `the page's address ${statedPath} is under a language the site does not publish in: the title gives the path`);
+    statedPath = undefined;
+  }
   const path = opts.path ?? statedPath ?? (slug ? articlePath(lang, slug) : undefined);
   if (!path) throw new MizanError('no-slug', 'the title gives no slug under the site scheme; give the page its path with --path', { file, line: titleUnit.line });
 
@@ -303,6 +310,7 @@ export function readScraped(file: string, source: string, opts: { path?: string 
     countries,
     related: related.map(({ sep: _sep, ...r }) => ({ ...r, lang: scriptLang(r.title ?? ''), path: r.path ?? null })).filter((r) => r.title),
   };
+  const article = finishArticle(draft, file, { line: titleUnit.line, warnings });
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { article: finishArticle(draft, file, titleUnit.line), warnings };
+  return { article, warnings };
 }

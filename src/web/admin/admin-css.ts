@@ -33,6 +33,8 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .flash { padding: .6rem .8rem; border-radius: 4px; border: 1px solid var(--line); margin-block-end: 1rem; }
 .flash.error { border-color: var(--bad); color: var(--bad); }
 .flash.ok { border-color: var(--ok); color: var(--ok); }
+.field-error { color: var(--bad); font-size: .9rem; margin: .15rem 0; }
+[aria-invalid="true"] { border-color: var(--bad); }
 .row { display: flex; flex-wrap: wrap; gap: 1rem; }
 .row > * { flex: 1 1 14rem; }
 .queue li { margin-block: 0.4rem; }

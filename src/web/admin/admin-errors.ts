@@ -4,6 +4,7 @@
  * catalog sentence. An error no catalog knows keeps its English detail after a translated lead.
  */
 import { FieldError, fillPlaceholders, MizanError } from '../../lib/index.ts';
+import { EMPTY_FORM, type ArticleForm } from '../../app/index.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { at, atIfKnown, type AdminKey } from './admin-i18n.ts';
 
@@ -13,10 +14,13 @@ import { at, atIfKnown, type AdminKey } from './admin-i18n.ts';
  */
 export function errorText(lang: string, err: unknown): string {
   if (err instanceof FieldError) {
-    const head = err.field.split('.')[0]!;
+    const head = err.field.split(/[.[]/)[0]!;
     const field = atIfKnown(lang, `errfield.${head}`) ?? err.field;
-    const problem = at(lang, `rule.${err.rule}` as AdminKey, { n: err.limit === undefined ? '' : formatNumber(lang, err.limit) });
-    return err.item === undefined ? at(lang, 'error.field', { field, problem }) : at(lang, 'error.fieldItem', { field, problem, n: formatNumber(lang, err.item) });
+    let problem = at(lang, `rule.${err.rule}` as AdminKey, { n: err.limit === undefined ? '' : formatNumber(lang, err.limit) });
+    if (err.allowed?.length) problem = at(lang, 'error.allowed', { text: problem, allowed: err.allowed.join(lang === 'ar' ? '، ' : ', ') });
+    // The value refused is shown when given (`fr`, `2023-02-30`).
+    if (err.item !== undefined) return at(lang, 'error.fieldItem', { field, problem, n: formatNumber(lang, err.item) });
+    return err.value !== undefined && err.value !== '' ? at(lang, 'error.fieldValue', { field, problem, value: err.value }) : at(lang, 'error.field', { field, problem });
   }
   if (err instanceof MizanError) {
     const known = atIfKnown(lang, `err.${err.code}`);
@@ -26,4 +30,22 @@ export function errorText(lang: string, err: unknown): string {
     return fillPlaceholders(known, Array.isArray(names) ? { names: names.join(lang === 'ar' ? '، ' : ', ') } : {});
   }
   return at(lang, 'error.generic', { message: lang === 'ar' ? 'خطأ غير متوقع' : 'unexpected error' });
+}
+
+/** Errors about one field of the article form that are no FieldError, by code. */
+const FIELD_OF_CODE: Record<string, keyof ArticleForm> = { 'bad-date': 'published', 'slug-needed': 'slug', 'path-taken': 'slug', 'unknown-author': 'authors' };
+
+/**
+ * The article form's field an error is about, so the form can say it beside that field; undefined when
+ * it is about none (or about one shown elsewhere, such as the body).
+ *
+ * @example formFieldOf(new FieldError('invalid-article', 'series.number: …', { field: 'series.number', rule: 'invalid' })) // → 'seriesNumber'
+ */
+export function formFieldOf(err: MizanError): keyof ArticleForm | undefined {
+  if (!(err instanceof FieldError)) return FIELD_OF_CODE[err.code];
+  const head = err.field.split(/[.[]/)[0]!;
+  if (head === 'series') return err.field.includes('number') ? 'seriesNumber' : 'seriesName';
+  if (head === 'path') return 'slug';
+  if (head === 'body' || head === 'bodyJson' || head === 'image') return undefined;
+  return Object.hasOwn(EMPTY_FORM, head) ? (head as keyof ArticleForm) : undefined;
 }

@@ -62,25 +62,38 @@ export interface EditPageProps {
   library?: LibraryImage[];
   /** The stored article's attached files (an article being created has none yet). */
   attachments?: Article['attachments'];
+  /** What is wrong with one field of the form, said beside it (the flash says it too). */
+  fieldError?: { field: keyof ArticleForm; text: string };
 }
 
-function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric' }) {
+/** The message beside a field the save refused, tied to it for screen readers (`aria-describedby`). */
+function FieldMessage(props: { name: keyof ArticleForm; error?: string }) {
+  return props.error ? (
+    <p class="field-error" id={`f-${props.name}-error`}>
+      {props.error}
+    </p>
+  ) : null;
+}
+
+function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric'; error?: string }) {
   return (
     <div>
       <label for={`f-${props.name}`}>{props.label}</label>
-      <input id={`f-${props.name}`} name={props.name} type={props.type ?? 'text'} value={props.value} dir={props.dir ?? 'auto'} readonly={props.readonly} required={props.required} pattern={props.pattern} placeholder={props.placeholder} inputmode={props.inputmode} />
+      <input id={`f-${props.name}`} name={props.name} type={props.type ?? 'text'} value={props.value} dir={props.dir ?? 'auto'} readonly={props.readonly} required={props.required} pattern={props.pattern} placeholder={props.placeholder} inputmode={props.inputmode} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `f-${props.name}-error` : undefined} />
+      <FieldMessage name={props.name} error={props.error} />
       {props.hint ? <p class="hint">{props.hint}</p> : null}
     </div>
   );
 }
 
-function Area(props: { label: string; name: keyof ArticleForm; value: string; dir: string; rows?: number; class?: string; hint?: string }) {
+function Area(props: { label: string; name: keyof ArticleForm; value: string; dir: string; rows?: number; class?: string; hint?: string; error?: string }) {
   return (
     <div>
       <label for={`f-${props.name}`}>{props.label}</label>
-      <textarea id={`f-${props.name}`} name={props.name} dir={props.dir} rows={props.rows ?? 4} class={props.class}>
+      <textarea id={`f-${props.name}`} name={props.name} dir={props.dir} rows={props.rows ?? 4} class={props.class} aria-invalid={props.error ? 'true' : undefined} aria-describedby={props.error ? `f-${props.name}-error` : undefined}>
         {props.value}
       </textarea>
+      <FieldMessage name={props.name} error={props.error} />
       {props.hint ? <p class="hint">{props.hint}</p> : null}
     </div>
   );
@@ -92,6 +105,7 @@ export function EditPage(props: EditPageProps) {
   const dir = dirOf(contentLang);
   const action = state ? `/admin/articles/${state.id}` : '/admin/articles/new';
   const title = state ? `${at(lang, 'edit.title')}: ${form.title}` : at(lang, 'edit.new');
+  const errorOf = (name: keyof ArticleForm) => (props.fieldError?.field === name ? props.fieldError.text : undefined);
   const formEl = (
     <form method="post" action={action} id="article-form" enctype="multipart/form-data">
       <CsrfField token={user.csrf} />
@@ -103,50 +117,52 @@ export function EditPage(props: EditPageProps) {
         ) : (
           <div>
             <label for="f-lang">{at(lang, 'edit.field.lang')}</label>
-            <select id="f-lang" name="lang">
+            <select id="f-lang" name="lang" aria-invalid={errorOf('lang') ? 'true' : undefined} aria-describedby={errorOf('lang') ? 'f-lang-error' : undefined}>
               {Object.values(LANGS).map((l) => (
                 <option value={l.code} selected={form.lang === l.code}>
                   {l.name}
                 </option>
               ))}
             </select>
+            <FieldMessage name="lang" error={errorOf('lang')} />
           </div>
         )}
         <div>
           <label for="f-type">{at(lang, 'edit.field.type')}</label>
-          <select id="f-type" name="type">
+          <select id="f-type" name="type" aria-invalid={errorOf('type') ? 'true' : undefined} aria-describedby={errorOf('type') ? 'f-type-error' : undefined}>
             {ARTICLE_TYPES.map((t) => (
               <option value={t} selected={form.type === t}>
                 {typeLabel(t, lang)}
               </option>
             ))}
           </select>
+          <FieldMessage name="type" error={errorOf('type')} />
         </div>
         {/* Written year-month-day: a browser's date picker shows its own locale's order (mm/dd/yyyy in an
             American browser), which an Arabic or European editor misreads. */}
-        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} dir="ltr" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}" placeholder="2023-05-18" inputmode="numeric" hint={at(lang, 'edit.field.dateHint')} />
+        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} dir="ltr" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}" placeholder="2023-05-18" inputmode="numeric" hint={at(lang, 'edit.field.dateHint')} error={errorOf('published')} />
       </div>
-      <Field label={at(lang, 'edit.field.title')} name="title" value={form.title} dir={dir} required />
+      <Field label={at(lang, 'edit.field.title')} name="title" value={form.title} dir={dir} required error={errorOf('title')} />
       {state ? (
         <p class="hint" dir="ltr">
           {state.path}
         </p>
       ) : (
-        <Field label={at(lang, 'edit.field.slug')} name="slug" value={form.slug} dir="ltr" hint={at(lang, 'edit.field.slugHint')} />
+        <Field label={at(lang, 'edit.field.slug')} name="slug" value={form.slug} dir="ltr" hint={at(lang, 'edit.field.slugHint')} error={errorOf('slug')} />
       )}
-      <Area label={at(lang, 'edit.field.summary')} name="summary" value={form.summary} dir={dir} rows={3} />
+      <Area label={at(lang, 'edit.field.summary')} name="summary" value={form.summary} dir={dir} rows={3} error={errorOf('summary')} />
       <div class="row">
-        <Field label={at(lang, 'edit.field.series')} name="seriesName" value={form.seriesName} />
-        <Field label={at(lang, 'edit.field.seriesNumber')} name="seriesNumber" value={form.seriesNumber} type="number" dir="ltr" />
+        <Field label={at(lang, 'edit.field.series')} name="seriesName" value={form.seriesName} error={errorOf('seriesName')} />
+        <Field label={at(lang, 'edit.field.seriesNumber')} name="seriesNumber" value={form.seriesNumber} type="number" dir="ltr" error={errorOf('seriesNumber')} />
       </div>
       <div class="row">
-        <Area label={at(lang, 'edit.field.authors')} name="authors" value={form.authors} dir={dir} rows={3} />
-        <Area label={at(lang, 'edit.field.topics')} name="topics" value={form.topics} dir={dir} rows={3} />
-        <Area label={at(lang, 'edit.field.regions')} name="regions" value={form.regions} dir={dir} rows={3} />
+        <Area label={at(lang, 'edit.field.authors')} name="authors" value={form.authors} dir={dir} rows={3} error={errorOf('authors')} />
+        <Area label={at(lang, 'edit.field.topics')} name="topics" value={form.topics} dir={dir} rows={3} error={errorOf('topics')} />
+        <Area label={at(lang, 'edit.field.regions')} name="regions" value={form.regions} dir={dir} rows={3} error={errorOf('regions')} />
       </div>
       <LeadImageField lang={lang} contentLang={contentLang} value={form.image} alt={form.imageAlt} library={props.library ?? []} />
       <RichBody {...props} dir={dir} contentLang={contentLang} />
-      <Field label={at(lang, 'edit.field.note')} name="note" value={form.note} />
+      <Field label={at(lang, 'edit.field.note')} name="note" value={form.note} error={errorOf('note')} />
       <p>
         {props.canEdit ? (
           <button type="submit" name="do" value="save">

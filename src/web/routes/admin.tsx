@@ -36,6 +36,7 @@ import {
   proposeChange,
   clearAutosave,
   type ArticleForm,
+  FormFieldError,
   blocksToMarkdown,
   getRevision,
   importUpload,
@@ -106,7 +107,7 @@ import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie
 import { renderPage } from '../views/layout.tsx';
 import { EDITOR_ROUTES } from '../admin/editor/routes.tsx';
 import { instituteTimeZone, recoveryFor } from '../admin/editor/edit-extras.ts';
-import { errorText } from '../admin/admin-errors.ts';
+import { errorText, formFieldOf } from '../admin/admin-errors.ts';
 import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { PendingPanel } from '../admin/editor/review-pages.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
@@ -206,6 +207,8 @@ interface EditExtra {
   status?: number;
   /** Open the side-by-side translation view. */
   translate?: boolean;
+  /** The form field a refused save names, to say it beside the field too. */
+  fieldError?: { field: keyof ArticleForm; text: string };
 }
 
 /**
@@ -303,6 +306,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: E
       editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
       library={(await mediaLibrary(ctx.store)).slice(0, 200)}
       attachments={found?.article.attachments}
+      fieldError={extra.fieldError}
     />,
     extra.status ?? 200,
   );
@@ -346,7 +350,12 @@ const saveArticleForm: Handler = async (c, ctx) => {
     if (err instanceof ConflictError) return renderEdit(c, ctx, id, { form, conflict: true, status: 409 });
     if (err instanceof ForbiddenError) throw err;
     if (!(err instanceof MizanError)) throw err;
-    return renderEdit(c, ctx, id, { form, flash: { kind: 'error', text: errorText(ctx.lang, err) }, status: err.status === 409 ? 409 : 422 });
+    // A field the form sent wrong (a number that is none, a type no article has) is a bad request; a
+    // value the rules refuse (a title too long) is one the server understood and could not take.
+    const status = err.status === 409 ? 409 : err instanceof FormFieldError ? 400 : 422;
+    const text = errorText(ctx.lang, err);
+    const field = formFieldOf(err);
+    return renderEdit(c, ctx, id, { form, flash: { kind: 'error', text }, status, fieldError: field && { field, text } });
   }
 };
 
@@ -666,7 +675,9 @@ export const ADMIN_ROUTES: AdminRoute[] = [
           return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text }} conflict={{ id: err.articleId, title: err.title }} />, 409);
         }
         if (!(err instanceof MizanError) || err instanceof ForbiddenError) throw err;
-        return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: errorText(ctx.lang, err) }} />, err.status === 413 ? 413 : 422);
+        // The importer's refusal names the file (the upload's name) it read.
+        const text = err.file ? at(ctx.lang, 'error.inFile', { file: err.file, text: errorText(ctx.lang, err) }) : errorText(ctx.lang, err);
+        return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text }} />, err.status === 413 ? 413 : 422);
       }
     },
   },
