@@ -76,7 +76,7 @@ forEachEngine('hamza on its seat, typed without it', (engine) => {
       assert.ok(r.correction, `${q} is corrected`);
       assert.equal(r.correction.query, shown, q);
       assert.ok(!BARE_HAMZA_INSIDE.test(r.notice ?? ''), r.notice);
-      assert.equal(r.hits[0]?.id, OFFICIALS.id, q);
+      assert.ok(r.hits.some((h) => h.id === OFFICIALS.id), q);
     }
   });
 });
