@@ -59,6 +59,14 @@ export const KNOWN_ITEMS: [string, string][] = [
   ['قيس سعيد', 'twns-wsfqt-sndwq-alnqd-almlwqt-thmn-alantzar'],
   ['الاملاءات الخارجيه', 'twns-wsfqt-sndwq-alnqd-almlwqt-thmn-alantzar'],
   ['Tunisia IMF loan', 'tunisias-stalled-imf-deal-and-price-waiting'],
+  // A hamza typed as its seat's letter (ي for ئ, و for ؤ), as readers often type it: the attack run's
+  // الجزايري and المسوولين found nothing while the index folded every seat to ء.
+  ['العلاقات الجزايرية الروسية', 'seed'],
+  ['المسوولين الجزايريين', 'seed'],
+  ['موطي قدم روسيا', 'lybya-bd-drnt-alfydanat-walhkm-almnqsm-wmwty-qdm-rwsya'],
+  ['اللاجيين', 'alsahl-bd-alanqlabat-almjals-alskryt-wfaghnr-walqtyt-m-aykwas'],
+  ['الطايرات المقاتلة', 'aljzayr-wrwsya-shrakt-tslyh-tht-aldght'],
+  ['المواني والودايع', 'ras-almal-alkhlyjy-wkhyarat-shmal-afryqya-aljdydt'],
 ];
 
 /** The demo articles and (when present) the seed. */

@@ -11,6 +11,7 @@ import { ArticleSchema, type Article, type Warning } from '../model/index.ts';
 import type { PutStatus, Store } from '../store/index.ts';
 import { optimizeIndex } from '../search/index.ts';
 import { saveImported } from './save-imported.ts';
+import { withCountries } from './article-countries.ts';
 import { importExpertPhoto, resolveAuthorPhotos, resolveLocalMedia, sizeBodyImages } from './media/index.ts';
 import { sanitizeArticle } from './editorial/index.ts';
 import { CLI_ACTOR, type Actor } from './accounts/audit.ts';
@@ -168,15 +169,18 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
         if (!valid.success) throw new MizanError('not-an-article', `nothing valid is left once markup is removed: ${valid.error.issues[0]?.path.join('.')}`, { file });
         return valid.data;
       });
-      let results: { id: string; status: PutStatus }[];
+      let results: { id: string; status: PutStatus; article: Article }[];
       if (!store) {
-        results = parsed.articles.map((a) => ({ id: a.id, status: 'created' as const }));
+        results = parsed.articles.map((a) => ({ id: a.id, status: 'created' as const, article: a }));
       } else {
         const save = async (tx: Store) => {
           const out = [];
           const guard = { file, force: opts.force, actor: opts.actor ?? CLI_ACTOR };
           for (const [i, article] of parsed.articles.entries()) {
-            const saved = await saveImported(tx, article, parsed.states[i] ?? null, guard);
+            const put = await saveImported(tx, article, parsed.states[i] ?? null, guard);
+            // Reported as the API gives it: with the countries the knowledge layer tagged it with (an
+            // updated article keeps its stored id).
+            const saved = { ...put, article: await withCountries(tx, put.id === article.id ? article : { ...article, id: put.id }) };
             for (const [slug, hash] of Object.entries(photos[i] ?? {})) {
               const name = article.authors.find((a) => a.slug === slug)?.name ?? slug;
               await importExpertPhoto(tx, article.lang, slug, hash, name);
@@ -189,7 +193,7 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
           return out;
         };
         if (opts.dryRun) {
-          let seen: { id: string; status: PutStatus }[] = [];
+          let seen: typeof results = [];
           await store
             .transaction(async (tx) => {
               seen = await save(tx);
@@ -203,7 +207,7 @@ export async function importFiles(store: Store | null, files: string[], opts: Im
           results = await store.transaction(save);
         }
       }
-      const articles = parsed.articles.map((a, i) => (results[i].id === a.id ? a : { ...a, id: results[i].id }));
+      const articles = results.map((r) => r.article);
       report.files.push({ file, status: combined(results.map((r) => r.status)), articles: articles.map((a) => a.id) });
       report.articles.push(...articles);
       report.warnings.push(...parsed.warnings);

@@ -160,12 +160,14 @@ export async function unindexArticle(store: Store, id: string): Promise<boolean>
 
 /**
  * Rebuilds the whole index from the store's articles, in one transaction: readers see the old index
- * or the new one, never half of it. Resolves to the number of articles indexed.
+ * or the new one, never half of it. Resolves to the number of articles indexed. `complete` gives what
+ * the index should hold of an article beyond its stored document (src/app adds the countries the
+ * knowledge layer tagged it with, which search does not read itself).
  *
  * @example
  * await reindexAll(store) // → 1204
  */
-export async function reindexAll(store: Store, onProgress?: (done: number) => void): Promise<number> {
+export async function reindexAll(store: Store, onProgress?: (done: number) => void, complete?: (article: Article) => Article): Promise<number> {
   return store.transaction(async (tx) => {
     const db = searchDb(tx);
     const dialect = dialectOf(tx);
@@ -182,7 +184,7 @@ export async function reindexAll(store: Store, onProgress?: (done: number) => vo
       // Only what readers may see is searchable: drafts and unpublished articles stay out. Read ahead:
       // the next articles are fetched while the server writes the last batch (see bulk-index.ts).
       for await (const article of readAhead(tx.allArticles({ status: 'published' }), READ_AHEAD)) {
-        await load.add(article);
+        await load.add(complete ? complete(article) : article);
         count++;
         onProgress?.(count);
       }

@@ -20,6 +20,7 @@ import { documentCounts, knownStems } from './vocabulary.ts';
 import { analyze, isStopWord } from '../text/index.ts';
 import { indexToken } from './index-token.ts';
 import { addPluralJoins } from './plural-joins.ts';
+import { writtenForm } from './written-form.ts';
 import { crossPlan, learnedPairs, learnedPairsWithin, type CrossPlan } from './cross-language/index.ts';
 import { FACET_NAMES, type FacetName, type Facets, type FacetValue, type SearchHit, type SearchQuery, type SearchResponse } from './types.ts';
 
@@ -76,8 +77,8 @@ const DOMINANT = 0.25;
 
 interface Corrected {
   plan: QueryPlan;
-  /** Typed word (normalized) → the word shown as its correction. */
-  shown: Map<string, string>;
+  /** Typed word (normalized) → its correction: the stem it was corrected to, and that word's comparison key with the clitics typed. */
+  shown: Map<string, { stem: string; key: string }>;
 }
 
 /**
@@ -87,7 +88,7 @@ interface Corrected {
  * least `minDf` articles and by a quarter of the best candidate's. Corrections are reported, never silent.
  */
 async function addFuzzy(db: SearchDb, plan: QueryPlan, minDf: number): Promise<Corrected> {
-  const shown = new Map<string, string>();
+  const shown = new Map<string, { stem: string; key: string }>();
   const wanted = plan.groups.flat().filter((c): c is Extract<PlanClause, { kind: 'term' }> => {
     if (c.kind !== 'term') return false;
     const letters = [...c.term.exact].length;
@@ -113,13 +114,14 @@ async function addFuzzy(db: SearchDb, plan: QueryPlan, minDf: number): Promise<C
     const kept = ranked.filter((x) => df.get(x)! >= best * DOMINANT).slice(0, MAX_FUZZY);
     chosen.set(c, kept);
     if (c.kind === 'term') {
-      // Shown as the typed word with its stem replaced, when the stem stands in it (الرياضه → الرياح). An
+      // Sought as the typed word with its stem replaced, when the stem stands in it (الرياضه → الرياح). An
       // Arabic ta marbuta (folded to ه) belonged to the typed noun: kept on another stem it would make
       // another word (رياضة → «رياحه», "his winds"), so it goes with the stem it came with (→ رياح).
+      // That is a comparison key; the word shown is how the articles write it (writtenForm).
       const at = c.term.exact.indexOf(c.term.stem);
       const rest = at >= 0 ? c.term.exact.slice(at + c.term.stem.length) : '';
       const tail = /^[هة]$/u.test(rest) && lang(kept[0]) === 'ar' ? '' : rest;
-      shown.set(c.term.exact, at >= 0 ? c.term.exact.slice(0, at) + kept[0] + tail : kept[0]);
+      shown.set(c.term.exact, { stem: kept[0], key: at >= 0 ? c.term.exact.slice(0, at) + kept[0] + tail : kept[0] });
     }
   }
   const withFuzzy = (c: PlanClause): PlanClause => {
@@ -445,7 +447,10 @@ export async function search(store: Store, query: SearchQuery, opts: SearchOptio
     const fixed = await addFuzzy(db, plan, Math.max(1, Math.ceil(cols.rids.length / 1000)));
     plan = fixed.plan;
     if (fixed.shown.size) {
-      correction = { query: correctedQuery(query.q, fixed.shown), original: query.q };
+      // Each correction as the articles write it (الجزائر), never the index's key for it (الجزاير).
+      const written = new Map<string, string>();
+      for (const [typed, fix] of fixed.shown) written.set(typed, (await writtenForm(store, fix.stem, fix.key)) ?? fix.key);
+      correction = { query: correctedQuery(query.q, written), original: query.q };
       notices.push(notice('corrected', query.ui).replace('%s', correction.query).replace('%o', correction.original));
     }
   }

@@ -21,11 +21,11 @@ const PAIRS: [string, string, string?][] = [
   ['1ا3', 'ا1وا3'],
   // فعال and فعالة: سلاح/اسلحه, رساله/رسائل.
   ['12ا4', 'ا124', '2'],
-  ['12ا4', '12اء4'],
+  ['12ا4', '12اي4'],
   // فعيل and فعيلة: رئيس/رؤساء, صديق/اصدقاء, قبيله/قبائل, طبيب/اطباء.
   ['12ي4', '124اء'],
   ['12ي4', 'ا124اء'],
-  ['12ي4', '12اء4'],
+  ['12ي4', '12اي4'],
   ['12ي2', 'ا12اء'],
   // فاعل and فاعلة: قاعده/قواعد, عالم/علماء.
   ['1ا34', '1وا34'],
@@ -104,21 +104,40 @@ function write(slots: string[], shape: string): string {
   return out;
 }
 
+/** A hamza radical while the shapes are read (any character the folded text never holds). */
+const HAMZA = '#';
+
+/** Adds to `out` the stems every pair of shapes makes of `stem` (only pairs whose singular has `least` letters or more). */
+function addPartners(stem: string, out: Set<string>, least = 0): void {
+  for (const [singular, plural, strong] of PAIRS) {
+    if (singular.length < least) continue;
+    const s = read(stem, singular, strong);
+    if (s) out.add(write(s, plural));
+    const p = read(stem, plural, strong);
+    if (p) out.add(write(p, singular));
+  }
+}
+
 /**
  * Stems that may be the plural or the singular of `stem` by a known pair of patterns (never `stem`).
  * @example pluralPartners('سلاح').includes('اسلح') // → true (سلاح / أسلحة)
- * @example pluralPartners('رءساء').includes('رءيس') // → true (رؤساء / رئيس)
+ * @example pluralPartners('روساء').includes('رييس') // → true (رؤساء / رئيس: the hamza's seat differs)
  */
 export function pluralPartners(stem: string): string[] {
   // A three-letter noun in ة keeps its ه in the stem (حمله): its plural patterns are those of its letters.
   if (stem.length === 4 && stem.endsWith('ه')) return pluralPartners(stem.slice(0, 3)).filter((p) => p !== stem.slice(0, 3));
   const out = new Set<string>();
   if (NOT_PLURAL.has(stem)) return [];
-  for (const [singular, plural, strong] of PAIRS) {
-    const s = read(stem, singular, strong);
-    if (s) out.add(write(s, plural));
-    const p = read(stem, plural, strong);
-    if (p) out.add(write(p, singular));
+  addPartners(stem, out);
+  // A hamza radical folds to its seat, and singular and plural seat it differently (رئيس/رؤساء, سؤال/أسئلة,
+  // فؤاد/أفئدة): a و or ي inside the stem is also read as a hamza, a strong letter, on the other seat. Only
+  // through singulars of four letters (فعيل, فعال …): read through فعل/أفعل it joined أسير to سور and سورة.
+  for (let i = 1; i < stem.length - 1; i++) {
+    if (stem[i] !== 'و' && stem[i] !== 'ي') continue;
+    const seated = new Set<string>();
+    addPartners(stem.slice(0, i) + HAMZA + stem.slice(i + 1), seated, 4);
+    const other = stem[i] === 'و' ? 'ي' : 'و';
+    for (const w of seated) if (w.includes(HAMZA)) out.add(w.replace(HAMZA, other));
   }
   out.delete(stem);
   for (const w of out) if (NOT_PLURAL.has(w)) out.delete(w);

@@ -30,9 +30,9 @@ function isAccent(c: number): boolean {
 const EXPLICIT: Record<number, string> = {
   0x0671: 'ا', // alef wasla
   0x0672: 'ا', 0x0673: 'ا', 0x0675: 'ا', // alef with wavy hamza above/below, high hamza alef
-  // Hamza on a seat is one letter whichever seat it sits on: the seat varies by writer and region
-  // (مسئول/مسؤول, الشئون/الشؤون, شيئ/شيء), so every seated hamza folds to the hamza itself.
-  0x0624: 'ء', 0x0626: 'ء', 0x0676: 'ء', 0x0677: 'ء', 0x0678: 'ء', 0x0674: 'ء', 0x06c2: 'ه', 0x06d3: 'ء',
+  // A hamza on a seat folds to its seat, the letter readers type when they leave the hamza out (الجزايري,
+  // الرييس, مسوول, موخرا): ؤ → و, ئ → ي, like أ إ آ → ا. Before و every seat folds to و (see `seatBeforeWaw`).
+  0x0624: 'و', 0x0626: 'ي', 0x0676: 'و', 0x0677: 'و', 0x0678: 'ي', 0x0674: 'ء', 0x06c2: 'ه', 0x06d3: 'ي',
   // Letters of other languages written in Arabic script, folded to the Arabic letter readers would type:
   // ڤ (v) and ڨ (g in the Maghreb), پ چ ژ گ ڭ, Urdu ٹ ڈ ڑ ں ۃ ې ۓ, and dotless archaic forms.
   0x06a4: 'ف', 0x06a8: 'ق', 0x067e: 'ب', 0x0686: 'ج', 0x0698: 'ز', 0x06af: 'ك', 0x06ad: 'ك', 0x06b3: 'ك',
@@ -99,6 +99,50 @@ export function foldChar(c: number, ch: string): string {
   if (c < 0x10000) BMP[c] = s;
   else if (ASTRAL.size < 4096) ASTRAL.set(c, s);
   return s;
+}
+
+/** Code points of a hamza whose seat is written differently before و: ء, ئ and their rare and presentation forms. */
+function isWawSeat(c: number): boolean {
+  return c === 0x0621 || c === 0x0626 || c === 0x0678 || c === 0x0674 || c === 0xfe80 || (c >= 0xfe89 && c <= 0xfe8c);
+}
+
+/** What `seatBeforeWaw` found past a run of hamzas: up to where (exclusive) the answer holds, and whether و follows. */
+export interface SeatRun {
+  until: number;
+  waw: boolean;
+}
+
+/**
+ * How the hamza at `text[i]` folds when the next letter is و: to و, whatever its seat. Writers put a hamza
+ * before و on و, on ي or on the line (مسؤول / مسئول / مسءول, الشؤون / الشئون, رؤوف / رءوف); on و it folds to
+ * و, so all of them fold to و and meet the spelling typed without hamza (مسوول). Undefined when `text[i]`
+ * is no such hamza or no و follows it (characters that fold to nothing, harakat and invisible ones, are
+ * skipped: مسئُول). Both `normalize` and `foldWithOffsets` ask it, so they agree. `run` carries the answer
+ * across the hamzas and marks it skipped, so a text is scanned once: folding stays linear.
+ * @example seatBeforeWaw('مسئول', 2, { until: 0, waw: false }) // → 'و'
+ */
+export function seatBeforeWaw(text: string, i: number, run: SeatRun): string | undefined {
+  if (!isWawSeat(text.charCodeAt(i))) return undefined;
+  if (i >= run.until) {
+    let j = i + 1;
+    let waw = false;
+    for (; j < text.length; j++) {
+      // Another such hamza next (ءئو) is و exactly when this one is: look past it, so folding twice changes nothing.
+      if (isWawSeat(text.charCodeAt(j))) continue;
+      const cp = text.codePointAt(j)!;
+      const len = cp > 0xffff ? 2 : 1;
+      const f = foldChar(cp, text.slice(j, j + len));
+      if (f === '') {
+        j += len - 1;
+        continue;
+      }
+      waw = f.charCodeAt(0) === 0x0648;
+      break;
+    }
+    run.until = j;
+    run.waw = waw;
+  }
+  return run.waw ? 'و' : undefined;
 }
 
 /** Per BMP code point: 0 not yet known, 1 folds to itself, 2 folds to something else. */

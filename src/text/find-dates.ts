@@ -78,7 +78,7 @@ const DATE_RE = new RegExp(
 );
 
 /** Words after which a bare month name is a date ("في أيار", "since March"). */
-const BEFORE_BARE_MONTH = /(?:^|[^\p{L}\p{N}])(?:[وف]?(?:في|خلال|منذ|حتي|بحلول|اواخر|اواءل|اوايل|مطلع|منتصف|بدايه|نهايه|شهر|الي|من|بين)|in|since|during|by|until|early|late|mid|through|from|to|before|after|between|and|of)[\s-]*$/u;
+const BEFORE_BARE_MONTH = /(?:^|[^\p{L}\p{N}])(?:[وف]?(?:في|خلال|منذ|حتي|بحلول|اواخر|اوايل|مطلع|منتصف|بدايه|نهايه|شهر|الي|من|بين)|in|since|during|by|until|early|late|mid|through|from|to|before|after|between|and|of)[\s-]*$/u;
 
 interface Candidate {
   start: number; // in the folded text

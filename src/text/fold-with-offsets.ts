@@ -2,7 +2,7 @@
  * @module The folded text together with where each of its characters came from, so that patterns
  * matched on folded text (dates, quantities) report offsets into the original.
  */
-import { foldChar } from './char-fold.ts';
+import { foldChar, seatBeforeWaw, type SeatRun } from './char-fold.ts';
 
 export interface FoldedText {
   /** `normalize(original)`. */
@@ -23,6 +23,7 @@ export function foldWithOffsets(original: string): FoldedText {
   let ends = new Int32Array(n + 8);
   const parts: string[] = [];
   let k = 0;
+  const seats: SeatRun = { until: 0, waw: false };
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
     let cp = c;
@@ -34,7 +35,7 @@ export function foldWithOffsets(original: string): FoldedText {
         len = 2;
       }
     }
-    const folded = c < 0x80 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : original[i]) : foldChar(cp, original.slice(i, i + len));
+    const folded = c < 0x80 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : original[i]) : (seatBeforeWaw(original, i, seats) ?? foldChar(cp, original.slice(i, i + len)));
     if (k + folded.length > starts.length) {
       // NFKC expansions (ﷺ) can outgrow the input; grow geometrically.
       const bigger = (m: Int32Array) => { const x = new Int32Array(m.length * 2 + folded.length); x.set(m); return x; };

@@ -2,17 +2,20 @@
  * @module `normalize`: the comparison key of a text for search and matching (never for display).
  * The decisions are in docs/text-analysis.md; the per-character work is in `char-fold.ts`.
  */
-import { foldChar, foldsToSelf } from './char-fold.ts';
+import { foldChar, foldsToSelf, seatBeforeWaw, type SeatRun } from './char-fold.ts';
 
 /**
  * Folds `text` for comparison: harakat, tatweel, bidi and zero-width characters removed; أ إ آ ٱ → ا;
- * ى → ي; ة → ه; ؤ → و; ئ → ي; Arabic-Indic and Persian digits → ASCII; presentation forms through NFKC;
- * Latin lower-cased with accents folded. Linear, idempotent, never throws (unpaired surrogates are dropped).
- * @example normalize('الجزائريّة ٢٠٢٣ Éclair') // → 'الجزائريه 2023 eclair'
+ * ى → ي; ة → ه; ؤ → و; ئ → ي, and any hamza before و → و (مسئول, مسؤول and مسوول meet); Arabic-Indic
+ * and Persian digits → ASCII; presentation forms through NFKC; Latin lower-cased with accents folded.
+ * Linear, idempotent, never throws (unpaired surrogates are dropped).
+ * @example normalize('الجزائريّة ٢٠٢٣ Éclair') // → 'الجزايريه 2023 eclair'
+ * @example normalize('المسئولين') // → 'المسوولين', as normalize('المسؤولين') and normalize('المسوولين')
  */
 export function normalize(text: string): string {
   let out = '';
   let run = 0; // start of the pending run of characters that fold to themselves
+  const seats: SeatRun = { until: 0, waw: false };
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -24,7 +27,8 @@ export function normalize(text: string): string {
       continue;
     }
     if (c < 0xd800 || (c > 0xdfff && c < 0x10000)) {
-      if (foldsToSelf(c)) continue;
+      // ء folds to itself but for before و (seatBeforeWaw): the one letter that needs its neighbour.
+      if (foldsToSelf(c) && c !== 0x0621) continue;
     }
     let cp = c;
     let len = 1;
@@ -35,7 +39,7 @@ export function normalize(text: string): string {
         len = 2;
       }
     }
-    const folded = foldChar(cp, len === 1 ? text[i] : text.slice(i, i + 2));
+    const folded = seatBeforeWaw(text, i, seats) ?? foldChar(cp, len === 1 ? text[i] : text.slice(i, i + 2));
     if (len === 1 ? folded.length !== 1 || folded.charCodeAt(0) !== c : folded !== text.slice(i, i + 2)) {
       out += text.slice(run, i) + folded;
       run = i + len;

@@ -39,7 +39,10 @@ forEachEngine('honest typo correction', (engine) => {
     const r = await find('رياضة');
     assert.ok(r.correction, 'رياضة is unknown here and رياح one letter away');
     assert.equal(r.correction.query, 'رياح');
-    assert.deepEqual(r.hits.map((h) => h.id), [WINDS.id]);
+    // Since a seat folds to its letter, الرئاسة is الرياسة to the index: one letter from رياضة too, and
+    // as frequent here as رياح, so it is the other candidate (always behind the notice).
+    assert.ok(r.hits.some((h) => h.id === WINDS.id));
+    assert.deepEqual(r.hits.map((h) => h.id).filter((id) => id !== WINDS.id && id !== PRESIDENCY.id), []);
   });
 
   test('a correction is shown with the query as typed, in the interface language, and verbatim turns it off', async () => {

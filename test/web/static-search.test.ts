@@ -53,6 +53,8 @@ describe('search in a static copy with no server', { skip: browserSkip }, () => 
   let browser: Browser;
   let attachedTo = '';
   let serverHit: Awaited<ReturnType<typeof searchArticles>>['hits'][number] | undefined;
+  /** The Arabic articles the server finds for الجزائرية. */
+  let serverAlgerian: string[] = [];
 
   before(async () => {
     const store = await openStore({ db: join(dir, 'site.db') });
@@ -61,6 +63,8 @@ describe('search in a static copy with no server', { skip: browserSkip }, () => 
     attachedTo = article.path;
     await attachFile(store, CLI_EDITOR, article.id, readFileSync(NOTE), 'mudhakkira.pdf', { title: 'مذكرة المياه الجوفية' });
     serverHit = (await searchArticles(store, { q: ONLY_IN_PDF, sort: 'relevance', page: 1, pageSize: 10 })).hits[0];
+    const algerian = await searchArticles(store, { q: 'الجزائرية', lang: 'ar', sort: 'relevance', page: 1, pageSize: 50 });
+    serverAlgerian = algerian.hits.map((h) => h.path).sort();
     await buildSite(store, { out, baseUrl: 'https://static.example.org', pdf: false });
     await store.close();
     files = await serveFiles(out);
@@ -101,6 +105,21 @@ describe('search in a static copy with no server', { skip: browserSkip }, () => 
     await page.locator('.search-results .empty', { hasText: 'Nothing matches' }).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('ol.hits li').count(), 0);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('the analyzer bundled for the browser folds hamza seats as the server does: الجزايرية finds what الجزائرية finds there', async () => {
+    assert.ok(serverAlgerian.length >= 2, `the server finds ${serverAlgerian.length}`);
+    const page = await browser.newPage();
+    const found = async (q: string) => {
+      // The page as built lists every article until the script has searched: wait for the index to be read.
+      await page.goto(`${files.url}/ar/search?q=${encodeURIComponent(q)}`, { waitUntil: 'networkidle' });
+      await page.locator('.result-count', { hasText: 'نتيجة' }).waitFor({ timeout: 15_000 });
+      return (await page.locator('ol.hits .hit-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).sort();
+    };
+    const written = await found('الجزائرية');
+    assert.deepEqual(await found('الجزايرية'), written, 'ي typed for ئ');
+    for (const path of serverAlgerian) assert.ok(written.includes(path), `${path}, found by the server, is found in the copy (${written.length} found there)`);
     await page.close();
   });
 

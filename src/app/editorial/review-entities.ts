@@ -10,6 +10,7 @@ import type { Store } from '../../store/index.ts';
 import { articleEntities, decideEntity, type ArticleEntity, type Decision, type EntityKind } from '../../knowledge/index.ts';
 import { recordAudit } from '../accounts/audit.ts';
 import { storeGazetteer } from '../tag-article.ts';
+import { indexWithCountries } from '../index-with-countries.ts';
 import { requireCan, type Editor } from './editor.ts';
 import { bumpContent } from './workflow.ts';
 
@@ -42,13 +43,18 @@ export async function decideSuggestion(store: Store, editor: Editor, d: { articl
   requireCan(editor, 'knowledge.review');
   if (!(DECISIONS as readonly string[]).includes(d.status)) throw new MizanError('bad-decision', `a decision is accepted or rejected, not '${d.status.slice(0, 20)}'`, { status: 422 });
   await store.transaction(async (tx) => {
-    const exists = await tx.db.selectFrom('articles').select('id').where('id', '=', d.articleId).executeTakeFirst();
+    const exists = await tx.db.selectFrom('articles').select(['id', 'status']).where('id', '=', d.articleId).executeTakeFirst();
     if (!exists) throw noArticle(d.articleId);
     const known = await articleEntities(tx, d.articleId, { withRejected: true });
     const entity = known.find((e) => e.kind === d.kind && e.id === d.id);
     if (!entity) throw new MizanError('not-found', `article ${d.articleId} is not tagged with ${d.kind.slice(0, 20)} ${d.id.slice(0, 40)}`, { status: 404 });
     if (entity.status === d.status) return;
     await decideEntity(tx, { articleId: d.articleId, kind: d.kind as EntityKind, id: d.id, status: d.status as Decision, by: editor.email });
+    // A country accepted or rejected moves the article in or out of the search's country facet.
+    if (d.kind === 'country' && exists.status === 'published') {
+      const article = await tx.getArticle(d.articleId);
+      if (article) await indexWithCountries(tx, article);
+    }
     await bumpContent(tx);
     await recordAudit(tx, editor, `entity.${d.status === 'accepted' ? 'accept' : 'reject'}`, d.articleId, { kind: d.kind, id: d.id, from: entity.status });
   });

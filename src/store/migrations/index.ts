@@ -32,6 +32,7 @@ import * as expertPhotos from './092-expert-photos.ts';
 import * as importMarkState from './120-import-mark-state.ts';
 import * as taMarbutaStems from './121-ta-marbuta-stems.ts';
 import * as reviewMail from './135-review-mail.ts';
+import * as hamzaSeats from './136-hamza-seats.ts';
 import * as setupTokens from './140-setup-tokens.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -63,5 +64,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '120-import-mark-state': importMarkState,
   '121-ta-marbuta-stems': taMarbutaStems,
   '135-review-mail': reviewMail,
+  '136-hamza-seats': hamzaSeats,
   '140-setup-tokens': setupTokens,
 };

@@ -89,8 +89,10 @@ const require = createRequire(import.meta.url);
 const CLIENT = join(dirname(fileURLToPath(import.meta.url)), 'client', import.meta.url.endsWith('.js') ? 'search-client.js' : 'search-client.ts');
 
 /**
- * The browser script, bundled with the analyzer. The analyzer loads two packages through `createRequire`
- * (Node's way); in the bundle that becomes a table of the same packages, imported.
+ * The browser script, bundled with the analyzer. The analyzer loads its packages through `createRequire`
+ * (Node's way); in the bundle that becomes a table of the same packages, imported. The country names
+ * must be there: without them the stemmer knows no place, and الجزائرية stems to another key in the
+ * browser (جزايري) than in the index it searches (جزاير, a place's nisba).
  */
 export async function searchScript(): Promise<{ file: string; body: Uint8Array }> {
   const { build } = await import('esbuild');
@@ -98,7 +100,9 @@ export async function searchScript(): Promise<{ file: string; body: Uint8Array }
   const shim = `import { ar, en } from ${JSON.stringify(require.resolve('stopwords-iso'))};
 const stop = { ar, en };
 import * as snowball from ${JSON.stringify(require.resolve('snowball-stemmers'))};
-const table = { 'stopwords-iso': stop, 'snowball-stemmers': snowball };
+import countries from ${JSON.stringify(require.resolve('i18n-iso-countries/index.js'))};
+import countryNamesAr from ${JSON.stringify(require.resolve('i18n-iso-countries/langs/ar.json'))};
+const table = { 'stopwords-iso': stop, 'snowball-stemmers': snowball, 'i18n-iso-countries/index.js': countries, 'i18n-iso-countries/langs/ar.json': countryNamesAr };
 export function createRequire() { return (id) => { if (!(id in table)) throw new Error('not bundled: ' + id); return table[id]; }; }`;
   const out = await build({
     entryPoints: [CLIENT],
