@@ -114,7 +114,7 @@ describe('search in a static copy with no server', { skip: browserSkip }, () => 
     const found = async (q: string) => {
       // The page as built lists every article until the script has searched: wait for the index to be read.
       await page.goto(`${files.url}/ar/search?q=${encodeURIComponent(q)}`, { waitUntil: 'networkidle' });
-      await page.locator('.result-count', { hasText: 'نتيجة' }).waitFor({ timeout: 15_000 });
+      await searchedCount(page);
       return (await page.locator('ol.hits .hit-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).sort();
     };
     const written = await found('الجزائرية');
