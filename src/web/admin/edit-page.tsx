@@ -4,7 +4,7 @@
  * editor's own words stay in the form and the version saved now is shown beside them.
  */
 import type { Child } from '../jsx/html-string.ts';
-import type { Action, AdminRow, ArticleForm, LibraryImage } from '../../app/index.ts';
+import type { Action, AdminRow, ArticleForm, LibraryImage, RelatedItem } from '../../app/index.ts';
 import { LeadImageField } from './media/lead-image-field.tsx';
 import { AttachmentsPanel } from './media/attachments-panel.tsx';
 import { ARTICLE_TYPES, LANGS, dirOf, typeLabel, type Article, type Block } from '../../model/index.ts';
@@ -25,7 +25,8 @@ export interface EditState {
   path: string;
   publishAt: string | null;
   translations: { lang: string; path: string; id: string | null; title: string | null; outdated?: boolean }[];
-  related: Article['related'];
+  /** Every related item, site articles and outside pieces alike, each with its key (to remove it) and the article it leads to. */
+  related: RelatedItem[];
   /** The source this article translates, when recorded. */
   source?: TranslationNoteData;
 }
@@ -62,6 +63,20 @@ export interface EditPageProps {
   library?: LibraryImage[];
   /** The stored article's attached files (an article being created has none yet). */
   attachments?: Article['attachments'];
+  /** Why the related items were not changed, shown beside the field. */
+  relatedError?: string;
+}
+
+/**
+ * An article offered in a select, "en · Title": the option takes the article's language and direction,
+ * so in the Arabic interface an English title reads (and is cut, when long) from its own start.
+ */
+function ArticleOption(props: { value: string; lang: string; label: string; selected?: boolean; paired?: boolean }) {
+  return (
+    <option value={props.value} lang={props.lang} dir={dirOf(props.lang)} selected={props.selected} data-paired={props.paired ? '1' : undefined}>
+      {`${props.lang} · ${props.label}`}
+    </option>
+  );
 }
 
 function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric' }) {
@@ -344,33 +359,7 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
           </form>
         ) : null}
       </section>
-      <section class="panel">
-        <h2>{at(lang, 'edit.related')}</h2>
-        {props.canEdit ? (
-          <form method="post" action={`${base}/related`}>
-            <CsrfField token={user.csrf} />
-            <input type="hidden" name="version" value={String(state.version)} />
-            <select name="related" multiple size={6} aria-label={at(lang, 'edit.related')}>
-              {props.candidates
-                .filter((c) => c.id !== state.id)
-                .map((c) => (
-                  <option value={c.id} selected={state.related.some((r) => r.path === c.path)} lang={c.lang}>
-                    {`${c.lang} · ${c.title}`}
-                  </option>
-                ))}
-            </select>
-            <button type="submit" class="secondary">
-              {at(lang, 'edit.setRelated')}
-            </button>
-          </form>
-        ) : (
-          <ul>
-            {state.related.map((r) => (
-              <li lang={r.lang}>{r.title}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RelatedPanel {...props} state={state} />
       <section class="panel">
         <h2>{at(lang, 'ent.title')}</h2>
         <p>
@@ -395,5 +384,88 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One related item: its title (linked to its edit page when it is an article here), what it is, and its address. */
+function RelatedTitle(props: { lang: string; item: RelatedItem; id?: string }) {
+  const { lang, item } = props;
+  return (
+    <>
+      <span id={props.id} lang={item.lang} dir="auto" class="related-title">
+        {item.articleId ? <a href={`/admin/articles/${item.articleId}`}>{item.title}</a> : item.title}
+      </span>
+      <span class="hint related-kind">
+        {at(lang, item.articleId ? 'edit.relatedOnSite' : 'edit.relatedOutside')}
+        {item.path ? (
+          <bdi dir="ltr" class="path">
+            {item.path}
+          </bdi>
+        ) : null}
+      </span>
+    </>
+  );
+}
+
+/**
+ * The related items: every current one listed with its own "remove" box (site articles and outside
+ * pieces alike, so none is lost by not being shown), and a select of this site's other articles to add.
+ */
+function RelatedPanel(props: EditPageProps & { state: EditState }) {
+  const { lang, state, user } = props;
+  const base = `/admin/articles/${state.id}`;
+  const related = new Set(state.related.flatMap((r) => (r.articleId ? [r.articleId] : [])));
+  const offered = props.candidates.filter((c) => c.id !== state.id && !related.has(c.id));
+  const bad = !!props.relatedError;
+  return (
+    <section class="panel" id="related">
+      <h2>{at(lang, 'edit.related')}</h2>
+      {props.canEdit ? (
+        <form method="post" action={`${base}/related`}>
+          <CsrfField token={user.csrf} />
+          <input type="hidden" name="version" value={String(state.version)} />
+          {state.related.length ? (
+            <ul class="related-list">
+              {state.related.map((r, i) => (
+                <li class="related-item">
+                  <RelatedTitle lang={lang} item={r} id={`rel-item-${i}`} />
+                  <label class="related-remove">
+                    <input type="checkbox" name="remove" value={r.key} aria-describedby={`rel-item-${i}`} /> {at(lang, 'edit.relatedRemove')}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="hint">{at(lang, 'edit.none')}</p>
+          )}
+          <label for="rel-add">{at(lang, 'edit.relatedAdd')}</label>
+          <select id="rel-add" name="related" multiple size={6} aria-invalid={bad ? 'true' : undefined} aria-describedby={bad ? 'rel-add-hint rel-add-err' : 'rel-add-hint'}>
+            {offered.map((c) => (
+              <ArticleOption value={c.id} lang={c.lang} label={c.title} />
+            ))}
+          </select>
+          <p class="hint" id="rel-add-hint">
+            {at(lang, 'edit.relatedAddHint')}
+          </p>
+          {bad ? (
+            <p class="field-error" id="rel-add-err">
+              {props.relatedError}
+            </p>
+          ) : null}
+          <button type="submit" class="secondary">
+            {at(lang, 'edit.setRelated')}
+          </button>
+        </form>
+      ) : (
+        <ul class="related-list">
+          {state.related.length === 0 ? <li>{at(lang, 'edit.none')}</li> : null}
+          {state.related.map((r) => (
+            <li class="related-item">
+              <RelatedTitle lang={lang} item={r} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -65,7 +65,9 @@ import {
   setDisabled,
   setInterfaceLanguage,
   setPassword,
-  setRelated,
+  changeRelated,
+  relatedItems,
+  UnknownRelatedError,
   setRole,
   signIn,
   stepsFrom,
@@ -82,7 +84,7 @@ import {
   type Capability,
   type Editor,
 } from '../../app/index.ts';
-import { MizanError, wallTimeToUtc } from '../../lib/index.ts';
+import { FieldError, MizanError, wallTimeToUtc } from '../../lib/index.ts';
 import { DEFAULT_SITE, dirOf, LANGS, type SiteConfig } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { ADMIN_CSS, ADMIN_CSS_PATH } from '../admin/admin-css.ts';
@@ -163,6 +165,12 @@ function str(ctx: Ctx, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** Every string value a field was sent with (a multiple select, a group of checkboxes). */
+function strs(ctx: Ctx, name: string): string[] {
+  const v = ctx.form[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+}
+
 function uiLang(c: Context, settings: AdminSettings): string {
   const v = readCookie(c, 'lang', settings);
   return v && Object.hasOwn(LANGS, v) ? v : 'ar';
@@ -192,7 +200,7 @@ async function editState(ctx: Ctx, id: string): Promise<{ state: EditState; arti
       path: st.path,
       publishAt: schedule?.publish_at ?? null,
       translations: translations.map((t) => ({ ...t, outdated: !!t.id && outdated.has(t.id) })),
-      related: article.related,
+      related: await relatedItems(ctx.store, article),
       source: found && { source: found.source, sourceVersion: found.sourceVersion, outdated: found.outdated },
     },
   };
@@ -206,6 +214,8 @@ interface EditExtra {
   status?: number;
   /** Open the side-by-side translation view. */
   translate?: boolean;
+  /** Why the related items were not changed (shown beside their field). */
+  relatedError?: string;
 }
 
 /**
@@ -303,6 +313,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: E
       editorScript={script?.path.replace('/admin/assets/', '/admin/editor/script/')}
       library={(await mediaLibrary(ctx.store)).slice(0, 200)}
       attachments={found?.article.attachments}
+      relatedError={extra.relatedError}
     />,
     extra.status ?? 200,
   );
@@ -538,12 +549,20 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     method: 'POST',
     path: '/admin/articles/:id/related',
     cap: 'article.write',
-    handler: (c, ctx) =>
-      withArticle(c, ctx, (id) => {
-        const raw = ctx.form['related'];
-        const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((x): x is string => typeof x === 'string').slice(0, 50);
-        return setRelated(ctx.store, ctx.editor, id, ids, Number(str(ctx, 'version')) || undefined);
-      }),
+    // Adds the chosen articles (`related`) and takes off the ticked items (`remove`); nothing else moves.
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      if (!(await articleState(ctx.store, id))) return notFound(c, ctx);
+      try {
+        await changeRelated(ctx.store, ctx.editor, id, { add: strs(ctx, 'related'), remove: strs(ctx, 'remove') }, Number(str(ctx, 'version')) || undefined);
+      } catch (err) {
+        if (err instanceof ForbiddenError || !(err instanceof MizanError)) throw err;
+        const text = errorText(ctx.lang, err);
+        const beside = err instanceof UnknownRelatedError || (err instanceof FieldError && err.field === 'related');
+        return renderEdit(c, ctx, id, { flash: { kind: 'error', text }, relatedError: beside ? text : undefined, status: err.status });
+      }
+      return see(c, `/admin/articles/${id}#related`);
+    },
   },
   {
     method: 'GET',
