@@ -99,6 +99,8 @@ button:disabled { opacity: .45; cursor: default; }
 code.secret { font-size: 1.1rem; letter-spacing: .1em; direction: ltr; unicode-bidi: isolate; }
 /* An address beside a label: on the label's line when it fits, else whole on the next, left to right. */
 bdi.path { display: inline-block; max-inline-size: 100%; vertical-align: top; overflow-wrap: anywhere; }
+select { max-inline-size: 100%; }
+select option { overflow: hidden; text-overflow: ellipsis; }
 .related-list { padding-inline-start: 1.1rem; margin-block: .5rem; }
 .related-item { margin-block: .5rem; }
 .related-item .related-title, .related-item .related-kind, .related-kind bdi.path { display: block; overflow-wrap: anywhere; }

@@ -11,7 +11,7 @@ import { ARTICLE_TYPES, LANGS, dirOf, typeLabel, type Article, type Block } from
 import { BodyBlocks } from '../views/body-blocks.tsx';
 import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
 import { StatusBadge } from './article-list-page.tsx';
-import { at, type AdminKey } from './admin-i18n.ts';
+import { at, atIfKnown, type AdminKey } from './admin-i18n.ts';
 import { RichBody } from './editor/rich-body.tsx';
 import { ConflictPanel, RecoveryOffer } from './editor/recovery.tsx';
 import { et } from './editor/editor-i18n.ts';
@@ -68,6 +68,28 @@ export interface EditPageProps {
 }
 
 /**
+ * A catalog sentence with its `{example}` (an ISO date, a time) isolated left to right: in an Arabic
+ * sentence "2023-05-18" would otherwise show as "18-05-2023", and it must not break across lines either.
+ */
+function WithExample(props: { text: string; example: string }) {
+  const [before, after = ''] = props.text.split('{example}');
+  return (
+    <>
+      {before}
+      <bdi dir="ltr" class="nowrap">
+        {props.example}
+      </bdi>
+      {after}
+    </>
+  );
+}
+
+/** A language's name in the interface's language ("الإنجليزية"), or its code where the catalog has none. */
+function langLabel(ui: string, code: string): string {
+  return atIfKnown(ui, `tr.lang.${code}`) ?? code;
+}
+
+/**
  * An article offered in a select, "en · Title": the option takes the article's language and direction,
  * so in the Arabic interface an English title reads (and is cut, when long) from its own start.
  */
@@ -79,7 +101,7 @@ function ArticleOption(props: { value: string; lang: string; label: string; sele
   );
 }
 
-function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric' }) {
+function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: Child; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric' }) {
   return (
     <div>
       <label for={`f-${props.name}`}>{props.label}</label>
@@ -139,7 +161,7 @@ export function EditPage(props: EditPageProps) {
         </div>
         {/* Written year-month-day: a browser's date picker shows its own locale's order (mm/dd/yyyy in an
             American browser), which an Arabic or European editor misreads. */}
-        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} dir="ltr" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}" placeholder="2023-05-18" inputmode="numeric" hint={at(lang, 'edit.field.dateHint')} />
+        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} dir="ltr" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}" placeholder="2023-05-18" inputmode="numeric" hint={<WithExample text={at(lang, 'edit.field.dateHint')} example="2023-05-18" />} />
       </div>
       <Field label={at(lang, 'edit.field.title')} name="title" value={form.title} dir={dir} required />
       {state ? (
@@ -258,12 +280,7 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
             </label>
             <input id="publish-at" type="text" name="publishAt" dir="ltr" required inputmode="numeric" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}[ T][0-9٠-٩]{2}:[0-9٠-٩]{2}" placeholder="2027-05-18 09:00" aria-describedby="publish-at-hint" />
             <p class="hint" id="publish-at-hint">
-              {/* The example is one left-to-right unit: it neither reorders nor breaks inside an Arabic sentence. */}
-              {at(lang, 'edit.publishAtHint').split('{example}')[0]}
-              <bdi dir="ltr" class="nowrap">
-                2027-05-18 09:00
-              </bdi>
-              {at(lang, 'edit.publishAtHint').split('{example}')[1] ?? ''}
+              <WithExample text={at(lang, 'edit.publishAtHint')} example="2027-05-18 09:00" />
             </p>
             <button type="submit" class="secondary">
               {at(lang, 'action.schedule')}
@@ -278,13 +295,17 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
           {state.translations.length === 0 ? <li>{at(lang, 'edit.none')}</li> : null}
           {state.translations.map((t) => (
             <li>
-              {t.lang}:{' '}
+              {/* The language's name first, then the title or the address, each isolated: an address read
+                  inside an Arabic line would otherwise put the label after it ("/policy-analysis/… :en"). */}
+              {langLabel(lang, t.lang)}:{' '}
               {t.id ? (
                 <a href={`/admin/articles/${t.id}`} lang={t.lang} dir="auto">
                   {t.title}
                 </a>
               ) : (
-                <span dir="ltr">{t.path}</span>
+                <bdi dir="ltr" class="path">
+                  {t.path}
+                </bdi>
               )}
               {t.outdated ? (
                 <>
@@ -325,17 +346,13 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
             <select id="tr-of" name="other">
               <optgroup label={at(lang, 'tr.unpairedGroup')}>
                 {free.map((c) => (
-                  <option value={c.id} lang={c.lang}>
-                    {`${c.lang} · ${c.title}`}
-                  </option>
+                  <ArticleOption value={c.id} lang={c.lang} label={c.title} />
                 ))}
               </optgroup>
               {taken.length ? (
                 <optgroup label={at(lang, 'tr.pairedGroup')}>
                   {taken.map((c) => (
-                    <option value={c.id} lang={c.lang} data-paired="1">
-                      {`${c.lang} · ${c.title} — ${at(lang, 'tr.pairedWith', { title: paired[c.id].title })}`}
-                    </option>
+                    <ArticleOption value={c.id} lang={c.lang} label={`${c.title} — ${at(lang, 'tr.pairedWith', { title: paired[c.id].title })}`} paired />
                   ))}
                 </optgroup>
               ) : null}
