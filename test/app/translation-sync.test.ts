@@ -19,7 +19,7 @@ import {
   markUpToDate,
   PairedError,
   saveEdit,
-  setRelated,
+  changeRelated,
   sourceDiff,
   translationOfJson,
   translationSource,
@@ -65,7 +65,7 @@ forEachEngine('translations kept in step', (h) => {
     assert.equal(await translationSource(store, ar.id), undefined, 'the source is not a translation');
 
     // Links and related items are not the text a translator translates: no outdated mark.
-    await setRelated(store, editor, ar.id, [en.id]);
+    await changeRelated(store, editor, ar.id, { add: [en.id], remove: [] });
     assert.equal((await translationSource(store, en.id))!.outdated, false);
 
     await edit(store, ar.id, (a) => ({ title: 'علاقات تجريبية بعد الانتخابات', body: [...a.body, { kind: 'paragraph', text: 'فقرة جديدة أضيفت بعد الترجمة.', links: [] }] }));

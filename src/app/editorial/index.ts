@@ -14,6 +14,7 @@ export * from './revisions.ts';
 export * from './workflow.ts';
 export * from './edit-article.ts';
 export * from './manage-articles.ts';
+export * from './related-items.ts';
 export * from './translations-report.ts';
 export * from './translation-sync.ts';
 export * from './create-translation.ts';

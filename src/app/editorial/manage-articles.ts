@@ -1,10 +1,10 @@
 /**
  * @module The editors' view of all articles whatever their state, deleting with a tombstone, linking
- * translations, choosing related items, and importing an uploaded page file.
+ * translations, and importing an uploaded page file (related items: related-items.ts).
  */
 import { readPage, MAX_PAGE_BYTES } from '../../ingest/index.ts';
 import { MizanError } from '../../lib/index.ts';
-import { type Article, type RelatedRef } from '../../model/index.ts';
+import { type Article } from '../../model/index.ts';
 import { chunksOf, type Store } from '../../store/index.ts';
 import { recordAudit } from '../accounts/audit.ts';
 import { afterImport, beforeImport } from '../import-guard.ts';
@@ -221,18 +221,6 @@ async function olderFirst(tx: Store, aId: string, bId: string): Promise<[string,
   const at = new Map(rows.map((r) => [r.id, r.created_at]));
   const [x, y] = [at.get(aId) ?? '', at.get(bId) ?? ''];
   return x < y || (x === y && aId < bId) ? [aId, bId] : [bId, aId];
-}
-
-/** Sets an article's related items to the given stored articles, in order. */
-export async function setRelated(store: Store, editor: Editor, id: string, relatedIds: string[], version?: number): Promise<Saved> {
-  const { article, version: current } = await mustGet(store, id);
-  const related: RelatedRef[] = [];
-  for (const rid of relatedIds) {
-    if (rid === id) continue;
-    const other = await store.getArticle(rid);
-    if (other) related.push({ type: other.type, lang: other.lang, title: other.title, authors: other.authors.map((x) => x.name), path: other.path });
-  }
-  return saveEdit(store, editor, { article: { ...article, related }, version: version ?? current, note: 'related items chosen' });
 }
 
 export interface UploadResult {

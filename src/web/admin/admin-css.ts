@@ -99,6 +99,14 @@ button:disabled { opacity: .45; cursor: default; }
 .photo-panel .thumb { width: 7.5rem; aspect-ratio: 1; object-fit: cover; border-radius: 50%; }
 .missing-alt { color: var(--bad); font-weight: 600; }
 code.secret { font-size: 1.1rem; letter-spacing: .1em; direction: ltr; unicode-bidi: isolate; }
+/* An address beside a label: on the label's line when it fits, else whole on the next, left to right. */
+bdi.path { display: inline-block; max-inline-size: 100%; vertical-align: top; overflow-wrap: anywhere; }
+select { max-inline-size: 100%; }
+select option { overflow: hidden; text-overflow: ellipsis; }
+.related-list { padding-inline-start: 1.1rem; margin-block: .5rem; }
+.related-item { margin-block: .5rem; }
+.related-item .related-title, .related-item .related-kind, .related-kind bdi.path { display: block; overflow-wrap: anywhere; }
+label.related-remove { display: inline-flex; align-items: center; gap: .3rem; font-weight: 400; margin: .1rem 0 0; }
 `;
 
 /** The whole sheet: the admin's own rules, then the rich-text editor's. */

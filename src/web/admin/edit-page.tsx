@@ -4,14 +4,14 @@
  * editor's own words stay in the form and the version saved now is shown beside them.
  */
 import type { Child } from '../jsx/html-string.ts';
-import type { Action, AdminRow, ArticleForm, LibraryImage } from '../../app/index.ts';
+import type { Action, AdminRow, ArticleForm, LibraryImage, RelatedItem } from '../../app/index.ts';
 import { LeadImageField } from './media/lead-image-field.tsx';
 import { AttachmentsPanel } from './media/attachments-panel.tsx';
 import { ARTICLE_TYPES, LANGS, dirOf, typeLabel, type Article, type Block } from '../../model/index.ts';
 import { BodyBlocks } from '../views/body-blocks.tsx';
 import { AdminLayout, CsrfField, type AdminUser, type Flash } from './admin-layout.tsx';
 import { StatusBadge } from './article-list-page.tsx';
-import { at, type AdminKey } from './admin-i18n.ts';
+import { at, atIfKnown, type AdminKey } from './admin-i18n.ts';
 import { RichBody } from './editor/rich-body.tsx';
 import { ConflictPanel, RecoveryOffer } from './editor/recovery.tsx';
 import { et } from './editor/editor-i18n.ts';
@@ -25,7 +25,8 @@ export interface EditState {
   path: string;
   publishAt: string | null;
   translations: { lang: string; path: string; id: string | null; title: string | null; outdated?: boolean }[];
-  related: Article['related'];
+  /** Every related item, site articles and outside pieces alike, each with its key (to remove it) and the article it leads to. */
+  related: RelatedItem[];
   /** The source this article translates, when recorded. */
   source?: TranslationNoteData;
 }
@@ -64,6 +65,8 @@ export interface EditPageProps {
   attachments?: Article['attachments'];
   /** What is wrong with one field of the form, said beside it (the flash says it too). */
   fieldError?: { field: keyof ArticleForm; text: string };
+  /** Why the related items were not changed, shown beside the field. */
+  relatedError?: string;
 }
 
 /** The message beside a field the save refused, tied to it for screen readers (`aria-describedby`). */
@@ -75,7 +78,41 @@ function FieldMessage(props: { name: keyof ArticleForm; error?: string }) {
   ) : null;
 }
 
-function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: string; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric'; error?: string }) {
+/**
+ * A catalog sentence with its `{example}` (an ISO date, a time) isolated left to right: in an Arabic
+ * sentence "2023-05-18" would otherwise show as "18-05-2023", and it must not break across lines either.
+ */
+function WithExample(props: { text: string; example: string }) {
+  const [before, after = ''] = props.text.split('{example}');
+  return (
+    <>
+      {before}
+      <bdi dir="ltr" class="nowrap">
+        {props.example}
+      </bdi>
+      {after}
+    </>
+  );
+}
+
+/** A language's name in the interface's language ("الإنجليزية"), or its code where the catalog has none. */
+function langLabel(ui: string, code: string): string {
+  return atIfKnown(ui, `tr.lang.${code}`) ?? code;
+}
+
+/**
+ * An article offered in a select, "en · Title": the option takes the article's language and direction,
+ * so in the Arabic interface an English title reads (and is cut, when long) from its own start.
+ */
+function ArticleOption(props: { value: string; lang: string; label: string; selected?: boolean; paired?: boolean }) {
+  return (
+    <option value={props.value} lang={props.lang} dir={dirOf(props.lang)} selected={props.selected} data-paired={props.paired ? '1' : undefined}>
+      {`${props.lang} · ${props.label}`}
+    </option>
+  );
+}
+
+function Field(props: { label: string; name: keyof ArticleForm; value: string; dir?: string; type?: string; hint?: Child; readonly?: boolean; required?: boolean; pattern?: string; placeholder?: string; inputmode?: 'numeric'; error?: string }) {
   return (
     <div>
       <label for={`f-${props.name}`}>{props.label}</label>
@@ -140,7 +177,7 @@ export function EditPage(props: EditPageProps) {
         </div>
         {/* Written year-month-day: a browser's date picker shows its own locale's order (mm/dd/yyyy in an
             American browser), which an Arabic or European editor misreads. */}
-        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} dir="ltr" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}" placeholder="2023-05-18" inputmode="numeric" hint={at(lang, 'edit.field.dateHint')} error={errorOf('published')} />
+        <Field label={at(lang, 'edit.field.published')} name="published" value={form.published} dir="ltr" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}" placeholder="2023-05-18" inputmode="numeric" hint={<WithExample text={at(lang, 'edit.field.dateHint')} example="2023-05-18" />} error={errorOf('published')} />
       </div>
       <Field label={at(lang, 'edit.field.title')} name="title" value={form.title} dir={dir} required error={errorOf('title')} />
       {state ? (
@@ -259,12 +296,7 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
             </label>
             <input id="publish-at" type="text" name="publishAt" dir="ltr" required inputmode="numeric" pattern="[0-9٠-٩]{4}-[0-9٠-٩]{2}-[0-9٠-٩]{2}[ T][0-9٠-٩]{2}:[0-9٠-٩]{2}" placeholder="2027-05-18 09:00" aria-describedby="publish-at-hint" />
             <p class="hint" id="publish-at-hint">
-              {/* The example is one left-to-right unit: it neither reorders nor breaks inside an Arabic sentence. */}
-              {at(lang, 'edit.publishAtHint').split('{example}')[0]}
-              <bdi dir="ltr" class="nowrap">
-                2027-05-18 09:00
-              </bdi>
-              {at(lang, 'edit.publishAtHint').split('{example}')[1] ?? ''}
+              <WithExample text={at(lang, 'edit.publishAtHint')} example="2027-05-18 09:00" />
             </p>
             <button type="submit" class="secondary">
               {at(lang, 'action.schedule')}
@@ -279,13 +311,17 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
           {state.translations.length === 0 ? <li>{at(lang, 'edit.none')}</li> : null}
           {state.translations.map((t) => (
             <li>
-              {t.lang}:{' '}
+              {/* The language's name first, then the title or the address, each isolated: an address read
+                  inside an Arabic line would otherwise put the label after it ("/policy-analysis/… :en"). */}
+              {langLabel(lang, t.lang)}:{' '}
               {t.id ? (
                 <a href={`/admin/articles/${t.id}`} lang={t.lang} dir="auto">
                   {t.title}
                 </a>
               ) : (
-                <span dir="ltr">{t.path}</span>
+                <bdi dir="ltr" class="path">
+                  {t.path}
+                </bdi>
               )}
               {t.outdated ? (
                 <>
@@ -326,17 +362,13 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
             <select id="tr-of" name="other">
               <optgroup label={at(lang, 'tr.unpairedGroup')}>
                 {free.map((c) => (
-                  <option value={c.id} lang={c.lang}>
-                    {`${c.lang} · ${c.title}`}
-                  </option>
+                  <ArticleOption value={c.id} lang={c.lang} label={c.title} />
                 ))}
               </optgroup>
               {taken.length ? (
                 <optgroup label={at(lang, 'tr.pairedGroup')}>
                   {taken.map((c) => (
-                    <option value={c.id} lang={c.lang} data-paired="1">
-                      {`${c.lang} · ${c.title} — ${at(lang, 'tr.pairedWith', { title: paired[c.id].title })}`}
-                    </option>
+                    <ArticleOption value={c.id} lang={c.lang} label={`${c.title} — ${at(lang, 'tr.pairedWith', { title: paired[c.id].title })}`} paired />
                   ))}
                 </optgroup>
               ) : null}
@@ -360,33 +392,7 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
           </form>
         ) : null}
       </section>
-      <section class="panel">
-        <h2>{at(lang, 'edit.related')}</h2>
-        {props.canEdit ? (
-          <form method="post" action={`${base}/related`}>
-            <CsrfField token={user.csrf} />
-            <input type="hidden" name="version" value={String(state.version)} />
-            <select name="related" multiple size={6} aria-label={at(lang, 'edit.related')}>
-              {props.candidates
-                .filter((c) => c.id !== state.id)
-                .map((c) => (
-                  <option value={c.id} selected={state.related.some((r) => r.path === c.path)} lang={c.lang}>
-                    {`${c.lang} · ${c.title}`}
-                  </option>
-                ))}
-            </select>
-            <button type="submit" class="secondary">
-              {at(lang, 'edit.setRelated')}
-            </button>
-          </form>
-        ) : (
-          <ul>
-            {state.related.map((r) => (
-              <li lang={r.lang}>{r.title}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RelatedPanel {...props} state={state} />
       <section class="panel">
         <h2>{at(lang, 'ent.title')}</h2>
         <p>
@@ -411,5 +417,88 @@ function SidePanels(props: EditPageProps & { state: EditState }) {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** One related item: its title (linked to its edit page when it is an article here), what it is, and its address. */
+function RelatedTitle(props: { lang: string; item: RelatedItem; id?: string }) {
+  const { lang, item } = props;
+  return (
+    <>
+      <span id={props.id} lang={item.lang} dir="auto" class="related-title">
+        {item.articleId ? <a href={`/admin/articles/${item.articleId}`}>{item.title}</a> : item.title}
+      </span>
+      <span class="hint related-kind">
+        {at(lang, item.articleId ? 'edit.relatedOnSite' : 'edit.relatedOutside')}
+        {item.path ? (
+          <bdi dir="ltr" class="path">
+            {item.path}
+          </bdi>
+        ) : null}
+      </span>
+    </>
+  );
+}
+
+/**
+ * The related items: every current one listed with its own "remove" box (site articles and outside
+ * pieces alike, so none is lost by not being shown), and a select of this site's other articles to add.
+ */
+function RelatedPanel(props: EditPageProps & { state: EditState }) {
+  const { lang, state, user } = props;
+  const base = `/admin/articles/${state.id}`;
+  const related = new Set(state.related.flatMap((r) => (r.articleId ? [r.articleId] : [])));
+  const offered = props.candidates.filter((c) => c.id !== state.id && !related.has(c.id));
+  const bad = !!props.relatedError;
+  return (
+    <section class="panel" id="related">
+      <h2>{at(lang, 'edit.related')}</h2>
+      {props.canEdit ? (
+        <form method="post" action={`${base}/related`}>
+          <CsrfField token={user.csrf} />
+          <input type="hidden" name="version" value={String(state.version)} />
+          {state.related.length ? (
+            <ul class="related-list">
+              {state.related.map((r, i) => (
+                <li class="related-item">
+                  <RelatedTitle lang={lang} item={r} id={`rel-item-${i}`} />
+                  <label class="related-remove">
+                    <input type="checkbox" name="remove" value={r.key} aria-describedby={`rel-item-${i}`} /> {at(lang, 'edit.relatedRemove')}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="hint">{at(lang, 'edit.none')}</p>
+          )}
+          <label for="rel-add">{at(lang, 'edit.relatedAdd')}</label>
+          <select id="rel-add" name="related" multiple size={6} aria-invalid={bad ? 'true' : undefined} aria-describedby={bad ? 'rel-add-hint rel-add-err' : 'rel-add-hint'}>
+            {offered.map((c) => (
+              <ArticleOption value={c.id} lang={c.lang} label={c.title} />
+            ))}
+          </select>
+          <p class="hint" id="rel-add-hint">
+            {at(lang, 'edit.relatedAddHint')}
+          </p>
+          {bad ? (
+            <p class="field-error" id="rel-add-err">
+              {props.relatedError}
+            </p>
+          ) : null}
+          <button type="submit" class="secondary">
+            {at(lang, 'edit.setRelated')}
+          </button>
+        </form>
+      ) : (
+        <ul class="related-list">
+          {state.related.length === 0 ? <li>{at(lang, 'edit.none')}</li> : null}
+          {state.related.map((r) => (
+            <li class="related-item">
+              <RelatedTitle lang={lang} item={r} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

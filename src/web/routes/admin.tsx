@@ -66,7 +66,9 @@ import {
   setDisabled,
   setInterfaceLanguage,
   setPassword,
-  setRelated,
+  changeRelated,
+  relatedItems,
+  UnknownRelatedError,
   setRole,
   signIn,
   stepsFrom,
@@ -83,7 +85,7 @@ import {
   type Capability,
   type Editor,
 } from '../../app/index.ts';
-import { MizanError, wallTimeToUtc } from '../../lib/index.ts';
+import { FieldError, MizanError, wallTimeToUtc } from '../../lib/index.ts';
 import { DEFAULT_SITE, dirOf, LANGS, type SiteConfig } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { ADMIN_CSS, ADMIN_CSS_PATH } from '../admin/admin-css.ts';
@@ -164,6 +166,12 @@ function str(ctx: Ctx, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** Every string value a field was sent with (a multiple select, a group of checkboxes). */
+function strs(ctx: Ctx, name: string): string[] {
+  const v = ctx.form[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+}
+
 function uiLang(c: Context, settings: AdminSettings): string {
   const v = readCookie(c, 'lang', settings);
   return v && Object.hasOwn(LANGS, v) ? v : 'ar';
@@ -193,7 +201,7 @@ async function editState(ctx: Ctx, id: string): Promise<{ state: EditState; arti
       path: st.path,
       publishAt: schedule?.publish_at ?? null,
       translations: translations.map((t) => ({ ...t, outdated: !!t.id && outdated.has(t.id) })),
-      related: article.related,
+      related: await relatedItems(ctx.store, article),
       source: found && { source: found.source, sourceVersion: found.sourceVersion, outdated: found.outdated },
     },
   };
@@ -209,6 +217,8 @@ interface EditExtra {
   translate?: boolean;
   /** The form field a refused save names, to say it beside the field too. */
   fieldError?: { field: keyof ArticleForm; text: string };
+  /** Why the related items were not changed (shown beside their field). */
+  relatedError?: string;
 }
 
 /**
@@ -307,6 +317,7 @@ async function renderEdit(c: Context, ctx: Ctx, id: string | undefined, extra: E
       library={(await mediaLibrary(ctx.store)).slice(0, 200)}
       attachments={found?.article.attachments}
       fieldError={extra.fieldError}
+      relatedError={extra.relatedError}
     />,
     extra.status ?? 200,
   );
@@ -547,12 +558,20 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     method: 'POST',
     path: '/admin/articles/:id/related',
     cap: 'article.write',
-    handler: (c, ctx) =>
-      withArticle(c, ctx, (id) => {
-        const raw = ctx.form['related'];
-        const ids = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter((x): x is string => typeof x === 'string').slice(0, 50);
-        return setRelated(ctx.store, ctx.editor, id, ids, Number(str(ctx, 'version')) || undefined);
-      }),
+    // Adds the chosen articles (`related`) and takes off the ticked items (`remove`); nothing else moves.
+    handler: async (c, ctx) => {
+      const id = c.req.param('id')!;
+      if (!(await articleState(ctx.store, id))) return notFound(c, ctx);
+      try {
+        await changeRelated(ctx.store, ctx.editor, id, { add: strs(ctx, 'related'), remove: strs(ctx, 'remove') }, Number(str(ctx, 'version')) || undefined);
+      } catch (err) {
+        if (err instanceof ForbiddenError || !(err instanceof MizanError)) throw err;
+        const text = errorText(ctx.lang, err);
+        const beside = err instanceof UnknownRelatedError || (err instanceof FieldError && err.field === 'related');
+        return renderEdit(c, ctx, id, { flash: { kind: 'error', text }, relatedError: beside ? text : undefined, status: err.status });
+      }
+      return see(c, `/admin/articles/${id}#related`);
+    },
   },
   {
     method: 'GET',

@@ -4,8 +4,8 @@
  * under the site's slug scheme); an item not in the store is shown without a link, never as a 404. Too
  * few named: the newest pieces on the same topics, then the newest in the language.
  */
-import { articlePath, typeLabel, type Article } from '../../model/index.ts';
-import { slugify } from '../../text/index.ts';
+import { relatedPaths } from '../../app/index.ts';
+import { typeLabel, type Article } from '../../model/index.ts';
 import { readsOf } from '../read-cache.ts';
 import type { Recommendation } from '../views/article-page.tsx';
 import { kicker } from '../views/teaser.tsx';
@@ -16,8 +16,7 @@ async function resolveRelated(deps: WebDeps, r: Article['related'][number], tags
   const reads = readsOf(deps);
   // Whether it resolves changes when an article of its language is published or unpublished.
   tags.add(`list:${r.lang}`);
-  const candidates = [r.path, r.title ? articlePath(r.lang, slugify(r.title)) : null].filter((p): p is string => !!p);
-  for (const path of candidates) {
+  for (const path of relatedPaths(r)) {
     const target = await reads.resolvePath(path);
     if (target?.kind === 'article') tags.add(`article:${target.id}`);
     if (target?.kind === 'article' && (await reads.isPublished(target.id))) return target.canonical;

@@ -26,7 +26,7 @@ export function PendingPanel(props: { lang: string; csrf: string; id: string; pe
       <p>
         <strong>{et(lang, 'review.pending')}</strong>
       </p>
-      <p class="hint">{et(lang, pending.status === 'review' ? 'review.pendingReview' : 'review.pendingDraft', { who: `${pending.userEmail ?? '—'} · ${formatWhen(pending.updatedAt, lang)}` })}</p>
+      <p class="hint">{et(lang, pending.status === 'review' ? 'review.pendingReview' : 'review.pendingDraft', { who: pending.userEmail ?? '—', when: formatWhen(pending.updatedAt, lang) })}</p>
       <p class="actions">
         {pending.status === 'draft' ? step('submit', et(lang, 'review.submit')) : null}{' '}
         {props.canPublish ? step('approve', et(lang, 'review.approve')) : null}{' '}

@@ -89,7 +89,15 @@ export function IssueListPage(props: { lang: string; user: AdminUser; issues: Is
                   <a href={`/admin/newsletters/${i.id}`}>{i.subject}</a>
                 </td>
                 <td>{i.lang}</td>
-                <td>{i.status === 'scheduled' ? `${i.status} ${i.sendAt}` : i.status}</td>
+                <td>
+                  {i.status}
+                  {i.status === 'scheduled' ? (
+                    <>
+                      {' '}
+                      <bdi dir="ltr">{i.sendAt}</bdi>
+                    </>
+                  ) : null}
+                </td>
                 <td>{i.recipients ?? ''}</td>
               </tr>
             ))}
@@ -151,7 +159,7 @@ export function IssueEditPage(props: { lang: string; user: AdminUser; issue?: Is
                 {a.title}
               </span>{' '}
               <span class="hint">
-                {a.lang} {a.published ?? ''}
+                {a.lang} {a.published ? <bdi dir="ltr">{a.published}</bdi> : null}
               </span>
             </label>
           ))}

@@ -60,7 +60,7 @@ export type SettingsKey = keyof typeof en;
 const ar: Record<SettingsKey, string> = {
   title: 'إعدادات الموقع',
   menusTitle: 'القوائم',
-  intro: 'ما تحفظه هنا يحلّ محلّ ملف الإعداد ({file}) في الموقع العام فورًا. والحقل المطابق لقيمة الملف يعود إلى اتّباع الملف.',
+  intro: 'ما تحفظه هنا يحلّ محلّ ملف الإعداد (\u2068{file}\u2069) في الموقع العام فورًا. والحقل المطابق لقيمة الملف يعود إلى اتّباع الملف.',
   identity: 'الاسم والوصف',
   name: 'اسم المؤسسة',
   tagline: 'الشعار النصي',
@@ -103,7 +103,7 @@ const ar: Record<SettingsKey, string> = {
   'err.too-many': 'لا يزيد على {max} بندًا.',
   'err.colour': 'لون بصيغة ⁦#rgb⁩ أو ⁦#rrggbb⁩، مثل ⁦#0b6e4f⁩.',
   'err.href': 'مسار في الموقع يبدأ بـ / (مثل ⁦/ar/about⁩)، أو عنوان يبدأ بـ ⁦https://⁩ أو ⁦http://⁩ أو ⁦mailto:⁩.',
-  'err.email': 'ليس عنوان بريد إلكتروني (name@example.org).',
+  'err.email': 'ليس عنوان بريد إلكتروني (\u2066name@example.org\u2069).',
   'err.url': 'عنوان يبدأ بـ ⁦https://⁩ أو ⁦http://⁩.',
   'err.time-zone': 'منطقة زمنية لا يعرفها ميزان: استعمل اسمًا من قاعدة IANA مثل Asia/Beirut.',
   'err.network': 'اختر شبكة من القائمة.',
