@@ -31,8 +31,12 @@ forEachEngine('exportArticles', (h) => {
       assert.equal(files.length, stored.length);
       const again = await importFiles(store, [out]);
       assert.ok(again.files.every((f) => f.status === 'unchanged'), `${format}: re-import into the same store changes nothing`);
-      const fresh = await importFiles(await h.open(), [out], { dryRun: false });
-      assert.deepEqual(byId(fresh.articles), byId(stored), `${format}: the same articles`);
+      const target = await h.open();
+      await importFiles(target, [out], { dryRun: false });
+      // Compared as stored (an import's report adds the countries the knowledge layer tagged).
+      const copied: Article[] = [];
+      for await (const a of target.allArticles()) copied.push(a);
+      assert.deepEqual(byId(copied), byId(stored), `${format}: the same articles`);
     }
   });
 
