@@ -56,6 +56,21 @@ export class DatabaseRefusedError extends MizanError {
   }
 }
 
+/**
+ * A database file that does not exist, asked for by something that only reads or reworks a database:
+ * nothing is created in its place (a mistyped `--db` must not leave an empty site behind). Exit code 1.
+ */
+export class NoDatabaseError extends MizanError {
+  /** The path that points at nothing, as it was given. */
+  readonly path: string;
+
+  constructor(path: string, message = `no database at ${path}`) {
+    super('no-database', message, { status: 500 });
+    this.name = 'NoDatabaseError';
+    this.path = path;
+  }
+}
+
 /** What was wrong with a field, in words any interface can translate. */
 export type FieldRule = 'required' | 'too-long' | 'too-short' | 'too-many' | 'too-few' | 'too-large' | 'too-small' | 'bad-format' | 'not-allowed' | 'invalid' | 'not-in-library';
 
