@@ -90,7 +90,7 @@ export function finishArticle(draft: ArticleDraft, file: string, line?: number):
   };
   if (type === 'page') {
     const problem = pagePathProblem(draft.path, lang);
-    if (problem) throw new MizanError('bad-page-path', problem, { file, line });
+    if (problem) throw new MizanError('bad-page-path', problem, { file, line, data: { detail: problem } });
   }
   const parsed = ArticleSchema.safeParse(input);
   if (!parsed.success) {
