@@ -1,7 +1,7 @@
 /**
  * @module The `mizan` command line. Each command lives in `commands/<name>.ts` and registers itself
  * here; errors reach one reporter (`report.ts`) that prints them and sets the exit code:
- * 0 success, 1 user error, 2 usage error.
+ * 0 success, 1 user error, 2 usage error (a missing command too: the help goes to stderr).
  */
 import { Command, CommanderError } from 'commander';
 import { reportError } from './report.ts';
@@ -34,7 +34,11 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      // `mizan help` asked for the help (exit 0); `mizan` or `mizan user` alone got it, on stderr, for a
+      // missing command: a usage error like any other.
+      if (err.code === 'commander.help' && err.exitCode === 0) return 0;
+      if (err.code === 'commander.help') process.stderr.write('mizan: missing command (the commands are listed above)\n');
       return 2;
     }
     return reportError(err);

@@ -1,7 +1,8 @@
 /**
  * @module Turns a file's bytes into text, or refuses them by name: empty, binary, too big, or in an
  * encoding that is not UTF-8. Arabic pages saved as Windows-1256 are recognised and converted (with a
- * warning), since many older Arabic CMSs wrote that encoding.
+ * warning), since many older Arabic CMSs wrote that encoding. UTF-16 with a byte order mark (Notepad's
+ * "Unicode") is read; without one it is recognised by its NUL bytes and refused as UTF-16, not as binary.
  */
 import { MizanError } from '../lib/index.ts';
 import type { Warning } from '../model/index.ts';
@@ -42,6 +43,22 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * Whether bytes without a byte order mark are UTF-16 text: its ASCII characters (spaces, line ends,
+ * digits, Latin letters) have a NUL as one byte of each pair, always the same one (the second in
+ * little-endian), while a binary file's NULs fall on both. Arabic letters have no NUL byte, so a few
+ * NULs, nearly all on one side, are enough.
+ *
+ * @example looksUtf16(new Uint8Array([0x27, 0x06, 0x20, 0x00, 0x44, 0x06, 0x0a, 0x00])) // → true ("ا ل\n")
+ */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
+  const nuls = [0, 0];
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) nuls[i % 2]++;
+  const [few, many] = nuls[0] < nuls[1] ? nuls : [nuls[1], nuls[0]];
+  return many >= 2 && many >= head.length / 2 / 50 && few * 20 <= many;
+}
+
 /** Offset of a NUL byte near the start (no text format has one), or -1. */
 function looksBinary(bytes: Uint8Array): number {
   return bytes.subarray(0, 8192).indexOf(0);
@@ -55,14 +72,16 @@ function looksBinary(bytes: Uint8Array): number {
  */
 export function decodePage(file: string, bytes: Uint8Array): { text: string; warnings: Warning[] } {
   if (bytes.length > MAX_PAGE_BYTES) {
-    throw new MizanError('too-big', `file is ${(bytes.length / 1048576).toFixed(1)} MB; pages over ${MAX_PAGE_BYTES / 1048576} MB are refused`, { file });
+    const mb = (bytes.length / 1048576).toFixed(1);
+    throw new MizanError('too-big', `file is ${mb} MB; pages over ${MAX_PAGE_BYTES / 1048576} MB are refused`, { file, data: { problem: 'file', mb, limit: MAX_PAGE_BYTES / 1048576 } });
   }
   for (const [name, magic] of MAGIC) {
-    if (magic.every((b, i) => bytes[i] === b)) throw new MizanError('binary', `binary file (${name}), not a page`, { file, line: 1 });
+    if (magic.every((b, i) => bytes[i] === b)) throw new MizanError('binary', `binary file (${name}), not a page`, { file, line: 1, data: { problem: 'known', kind: name } });
   }
   // UTF-16 with a byte order mark is text, whatever its NUL bytes say.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(file, new TextDecoder('utf-16le').decode(bytes.subarray(2)), []);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(file, new TextDecoder('utf-16be').decode(bytes.subarray(2)), []);
+  if (looksUtf16(bytes)) throw new MizanError('utf-16', 'the file is UTF-16: save it as UTF-8', { file, line: 1 });
   const bin = looksBinary(bytes);
   if (bin >= 0) throw new MizanError('binary', 'binary file, not a page', { file, line: lineAt(bytes, bin) });
 
@@ -81,7 +100,8 @@ export function decodePage(file: string, bytes: Uint8Array): { text: string; war
       { code: 'encoding-converted', file, line, message: 'not UTF-8; read as Windows-1256 (Arabic) and converted' },
     ]);
   }
-  throw new MizanError('bad-encoding', `not UTF-8 (invalid byte 0x${bytes[bad].toString(16)}) and not Windows-1256 Arabic; save the file as UTF-8`, { file, line });
+  const byte = `0x${bytes[bad].toString(16)}`;
+  throw new MizanError('bad-encoding', `not UTF-8 (invalid byte ${byte}) and not Windows-1256 Arabic; save the file as UTF-8`, { file, line, data: { byte } });
 }
 
 /** Whether most non-ASCII letters of a decoded text are Arabic: the sign that a legacy guess was right. */

@@ -149,7 +149,7 @@ export function finishArticle(draft: ArticleDraft, file: string, place: FinishPl
   };
   if (type === 'page') {
     const problem = pagePathProblem(draft.path, lang);
-    if (problem) throw new MizanError('bad-page-path', problem, { file, line });
+    if (problem) throw new MizanError('bad-page-path', problem, { file, line, data: { detail: problem } });
   } else {
     const problem = articlePathProblem(draft.path);
     if (problem) throw new FieldError('bad-path', `path: ${problem}`, { field: 'path', rule: 'bad-format', value: draft.path }, { file, line: place.lines?.path ?? line });

@@ -29,8 +29,8 @@ export const PAGE_LIMITS = {
   listItems: 1_000,
 } as const;
 
-function tooMuch(code: string, message: string, file: string, line?: number | null): MizanError {
-  return new MizanError(code, message, { file, line: line ?? undefined, status: 422 });
+function tooMuch(code: string, message: string, file: string, line: number | null | undefined, data: Record<string, string | number>): MizanError {
+  return new MizanError(code, message, { file, line: line ?? undefined, status: 422, data });
 }
 
 /** The 1-based line of character `offset` in `source`. */
@@ -57,7 +57,7 @@ export function checkHtmlSource(file: string, source: string): void {
   const re = /<[A-Za-z]/g;
   while (re.exec(source)) {
     if (++tags > PAGE_LIMITS.elements) {
-      throw tooMuch('too-many-elements', `the page has more than ${PAGE_LIMITS.elements.toLocaleString('en')} HTML elements; split it or remove the markup that is not the article`, file, lineAt(source, re.lastIndex));
+      throw tooMuch('too-many-elements', `the page has more than ${PAGE_LIMITS.elements.toLocaleString('en')} HTML elements; split it or remove the markup that is not the article`, file, lineAt(source, re.lastIndex), { limit: PAGE_LIMITS.elements });
     }
   }
 }
@@ -74,11 +74,11 @@ export function checkHtmlTree(root: DomElement, file: string, source: string): v
   while (stack.length) {
     const [el, depth] = stack.pop()!;
     if (++count > PAGE_LIMITS.elements) {
-      throw tooMuch('too-many-elements', `the page has more than ${PAGE_LIMITS.elements.toLocaleString('en')} HTML elements; split it or remove the markup that is not the article`, file);
+      throw tooMuch('too-many-elements', `the page has more than ${PAGE_LIMITS.elements.toLocaleString('en')} HTML elements; split it or remove the markup that is not the article`, file, undefined, { limit: PAGE_LIMITS.elements });
     }
     if (depth > PAGE_LIMITS.depth) {
       const tag = el.tagName.toLowerCase();
-      throw tooMuch('too-deep', `HTML elements nest more than ${PAGE_LIMITS.depth} deep (<${tag}> inside <${tag}> …); no article needs that: the page was refused`, file, lineOfDepth(source, tag, PAGE_LIMITS.depth));
+      throw tooMuch('too-deep', `HTML elements nest more than ${PAGE_LIMITS.depth} deep (<${tag}> inside <${tag}> …); no article needs that: the page was refused`, file, lineOfDepth(source, tag, PAGE_LIMITS.depth), { problem: 'html', limit: PAGE_LIMITS.depth });
     }
     for (const child of el.children) if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
   }
@@ -108,8 +108,8 @@ export function checkMarkdownSource(file: string, body: string, firstLine = 1): 
       else if (ch === '\t') col += 4;
       else break;
     }
-    if (quotes > PAGE_LIMITS.depth) throw tooMuch('too-deep', `quotes nest ${quotes} deep (more than ${PAGE_LIMITS.depth}); the page was refused`, file, at);
-    if (col > PAGE_LIMITS.indent) throw tooMuch('too-deep', `the line is indented ${col} columns (lists nest more than ${PAGE_LIMITS.indent / 2} deep); the page was refused`, file, at);
+    if (quotes > PAGE_LIMITS.depth) throw tooMuch('too-deep', `quotes nest ${quotes} deep (more than ${PAGE_LIMITS.depth}); the page was refused`, file, at, { problem: 'quotes', limit: PAGE_LIMITS.depth });
+    if (col > PAGE_LIMITS.indent) throw tooMuch('too-deep', `the line is indented ${col} columns (lists nest more than ${PAGE_LIMITS.indent / 2} deep); the page was refused`, file, at, { problem: 'indent', limit: PAGE_LIMITS.indent / 2 });
     if (/^\s*([*_~-])(\s*\1){2,}\s*$/.test(line)) continue; // a thematic break, however long
     let run = 1;
     let brackets = 0;
@@ -119,7 +119,7 @@ export function checkMarkdownSource(file: string, body: string, firstLine = 1): 
       if (ch === '[') brackets++;
       else if (ch === ']' && brackets > 0) brackets--;
       if (run > PAGE_LIMITS.inlineMarkers || brackets > PAGE_LIMITS.inlineMarkers) {
-        throw tooMuch('too-deep', `more than ${PAGE_LIMITS.inlineMarkers} ${run > PAGE_LIMITS.inlineMarkers ? `'${ch}' markers in a row` : 'unclosed brackets'} in one line; the page was refused`, file, at);
+        throw tooMuch('too-deep', `more than ${PAGE_LIMITS.inlineMarkers} ${run > PAGE_LIMITS.inlineMarkers ? `'${ch}' markers in a row` : 'unclosed brackets'} in one line; the page was refused`, file, at, { problem: 'markers', limit: PAGE_LIMITS.inlineMarkers });
       }
     }
   }
@@ -128,7 +128,7 @@ export function checkMarkdownSource(file: string, body: string, firstLine = 1): 
 /** Throws once an importer has produced more than `PAGE_LIMITS.blocks` blocks: call it as blocks are added. */
 export function checkBlockCount(count: number, file: string, line?: number | null): void {
   if (count > PAGE_LIMITS.blocks) {
-    throw tooMuch('too-many-blocks', `the article has more than ${PAGE_LIMITS.blocks.toLocaleString('en')} paragraphs, headings and other blocks; split it into several articles`, file, line);
+    throw tooMuch('too-many-blocks', `the article has more than ${PAGE_LIMITS.blocks.toLocaleString('en')} paragraphs, headings and other blocks; split it into several articles`, file, line, { limit: PAGE_LIMITS.blocks });
   }
 }
 
@@ -140,7 +140,7 @@ export function checkBody(body: readonly Block[], file: string): void {
     if (block.kind === 'table') {
       const width = block.rows.reduce((w, r) => Math.max(w, r.length), 0);
       if (width * block.rows.length > PAGE_LIMITS.tableCells) {
-        throw tooMuch('too-big', `a table has ${block.rows.length.toLocaleString('en')} rows of ${width} cells, more than ${PAGE_LIMITS.tableCells.toLocaleString('en')} cells`, file);
+        throw tooMuch('too-big', `a table has ${block.rows.length.toLocaleString('en')} rows of ${width} cells, more than ${PAGE_LIMITS.tableCells.toLocaleString('en')} cells`, file, undefined, { problem: 'table', limit: PAGE_LIMITS.tableCells });
       }
       for (const row of block.rows) for (const cell of row) chars += cell.length;
     } else if (block.kind === 'list') {
@@ -149,7 +149,7 @@ export function checkBody(body: readonly Block[], file: string): void {
       chars += block.text.length;
     }
     if (chars > PAGE_LIMITS.textChars) {
-      throw tooMuch('too-big', `the article's text is longer than ${PAGE_LIMITS.textChars.toLocaleString('en')} characters; split it into several articles`, file);
+      throw tooMuch('too-big', `the article's text is longer than ${PAGE_LIMITS.textChars.toLocaleString('en')} characters; split it into several articles`, file, undefined, { problem: 'text', limit: PAGE_LIMITS.textChars });
     }
   }
 }
@@ -158,7 +158,7 @@ export function checkBody(body: readonly Block[], file: string): void {
 export function checkLists(lists: Record<string, readonly unknown[] | undefined>, file: string): void {
   for (const [name, items] of Object.entries(lists)) {
     if (items && items.length > PAGE_LIMITS.listItems) {
-      throw tooMuch('too-many', `the article lists ${items.length.toLocaleString('en')} ${name}; at most ${PAGE_LIMITS.listItems.toLocaleString('en')} are accepted`, file);
+      throw tooMuch('too-many', `the article lists ${items.length.toLocaleString('en')} ${name}; at most ${PAGE_LIMITS.listItems.toLocaleString('en')} are accepted`, file, undefined, { list: name, limit: PAGE_LIMITS.listItems });
     }
   }
 }

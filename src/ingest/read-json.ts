@@ -43,7 +43,8 @@ function bodyOf(value: unknown, file: string, item: number): Block[] {
     const parsed = BlockSchema.safeParse(block);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
-    throw new MizanError('not-an-article', `article ${item + 1}, body block ${b + 1}: ${[...issue.path].join('.') || 'block'}: ${issue.message}`, { file, status: 422 });
+    const detail = `${[...issue.path].join('.') || 'block'}: ${issue.message}`;
+    throw new MizanError('not-an-article', `article ${item + 1}, body block ${b + 1}: ${detail}`, { file, status: 422, data: { problem: 'json-block', n: item + 1, block: b + 1, detail } });
   });
 }
 
@@ -58,16 +59,17 @@ export function readJson(file: string, text: string, opts: { path?: string } = {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new MizanError('bad-json', `not valid JSON: ${(err as Error).message}`, { file, line: lineOfPosition(text, (err as Error).message), cause: err });
+    const detail = (err as Error).message;
+    throw new MizanError('bad-json', `not valid JSON: ${detail}`, { file, line: lineOfPosition(text, detail), cause: err, data: { detail } });
   }
   const items = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as { articles?: unknown }).articles) ? (data as { articles: unknown[] }).articles : [data];
-  if (items.length === 0) throw new MizanError('not-an-article', 'the JSON holds no article', { file, line: 1 });
+  if (items.length === 0) throw new MizanError('not-an-article', 'the JSON holds no article', { file, line: 1, data: { problem: 'json-none' } });
   if (opts.path && items.length > 1) throw new MizanError('usage', '--path names one article, but the file holds several', { file });
   const states: (ArticleState | null)[] = [];
   const warnings: Warning[] = [];
   const articles = items.map((item, i) => {
     if (!isRecord(item)) {
-      throw new MizanError('not-an-article', `item ${i + 1} is not an Article JSON object`, { file });
+      throw new MizanError('not-an-article', `item ${i + 1} is not an Article JSON object`, { file, data: { problem: 'json-item', n: i + 1 } });
     }
     const fields = item;
     const draft = draftFromFields(opts.path ? { ...fields, path: opts.path } : fields, file, { warnings });

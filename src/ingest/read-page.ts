@@ -37,8 +37,8 @@ export interface PageInput {
  */
 export function readPage(input: PageInput): ParsedFile {
   const { file } = input;
-  const format = input.format ?? detectFormat(file, input.bytes);
   const decoded = decodePage(file, input.bytes);
+  const format = input.format ?? detectFormat(file, decoded.text);
   const opts = { path: input.path };
   const warnings: Warning[] = [...decoded.warnings];
   let articles: Article[];

@@ -5,6 +5,7 @@
  */
 import { MizanError } from '../lib/index.ts';
 import type { Article } from '../model/index.ts';
+import { slugify } from '../text/index.ts';
 import { bibtex, ris, type CitationFields } from './citation-formats.ts';
 import { cslName } from './citation-names.ts';
 
@@ -17,10 +18,36 @@ export const CITE_CONTENT_TYPES: Record<CiteFormat, string> = {
   ris: 'application/x-research-info-systems; charset=utf-8',
 };
 
-/** A citation key: first author's slug, year and a few characters of the id (`lyly2023ab12`). */
+/**
+ * The first author's family name as a key's first part: the family `cslName` gives the RIS and CSL
+ * author (the name's last naming unit), transliterated as the author's page address is (the slugger) and
+ * kept to ASCII letters and digits. A Latin-script family keeps its last word only (`van der Berg` →
+ * `berg`, as reference managers key it); an Arabic one keeps the particle that belongs to it (`بن عمر` →
+ * `bnmr`, `آل سعود` → `alswd`, `أبو زيد` → `abwzyd`), which is part of the name as it is cited. A name
+ * of one word is its own key part; one the slugger cannot write (another script) falls back to the
+ * first word of the author's slug, then `mizan`.
+ *
+ * @example keyName({ slug: 'sabyna-hynbrj', name: 'سابينا هينبرج' }) // → 'hynbrj'
+ * @example keyName({ slug: 'lyla-bn-amr', name: 'ليلى بن عمر' })     // → 'bnmr'
+ * @example keyName({ slug: 'jan-van-der-berg', name: 'Jan van der Berg' }) // → 'berg'
+ */
+function keyName(author: { slug: string; name: string } | undefined): string {
+  if (!author) return 'mizan';
+  const n = cslName(author.name);
+  const family = 'literal' in n ? n.literal : n.family;
+  const arabic = /[\u0600-\u06ff]/.test(family);
+  const words = family.trim().split(/\s+/);
+  const part = arabic ? family : words[words.length - 1]!;
+  const ascii = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return ascii(slugify(part)) || ascii(author.slug.split('-')[0] ?? '') || 'mizan';
+}
+
+/**
+ * A citation key: the first author's family name (`keyName`), the year, and four characters of the id
+ * that tell two pieces by one author in one year apart: `hynbrj2023ab12`.
+ */
 function citationKey(article: Article): string {
-  const who = (article.authors[0]?.slug ?? 'mizan').split('-')[0].replace(/[^a-z0-9]/g, '') || 'mizan';
-  return `${who}${article.published?.slice(0, 4) ?? 'nd'}${article.id.slice(0, 4)}`;
+  return `${keyName(article.authors[0])}${article.published?.slice(0, 4) ?? 'nd'}${article.id.slice(0, 4)}`;
 }
 
 /**

@@ -9,20 +9,34 @@ export interface ErrorPlace {
   line?: number;
 }
 
-/** A failure caused by input (a file, a query, a request): exit code 1, HTTP 4xx. */
+/**
+ * What an interface needs to say an error in its own language: the values the English message names,
+ * and where one code covers several problems, which one (`problem`). `detail` is a technical message
+ * from elsewhere (a parser's), shown as it is.
+ */
+export type ErrorData = Readonly<Record<string, string | number>>;
+
+/**
+ * A failure caused by input (a file, a query, a request): exit code 1, HTTP 4xx.
+ *
+ * @example new MizanError('bad-json', 'not valid JSON: Unexpected end of JSON input', { file, line: 3, data: { detail: 'Unexpected end of JSON input' } })
+ */
 export class MizanError extends Error {
   readonly code: string;
   readonly file?: string;
   readonly line?: number;
   readonly status: number;
+  /** The message's values, for interfaces that translate by `code` (the editors' side, the subscribe pages). */
+  readonly data: ErrorData;
 
-  constructor(code: string, message: string, opts: ErrorPlace & { cause?: unknown; status?: number } = {}) {
+  constructor(code: string, message: string, opts: ErrorPlace & { cause?: unknown; status?: number; data?: ErrorData } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'MizanError';
     this.code = code;
     this.file = opts.file;
     this.line = opts.line;
     this.status = opts.status ?? 400;
+    this.data = opts.data ?? {};
   }
 
   /** The message prefixed with `file:line: ` where those are known. */
@@ -53,6 +67,21 @@ export class DatabaseRefusedError extends MizanError {
   constructor(message: string, cause?: unknown) {
     super('database-refused', message, { cause, status: 500 });
     this.name = 'DatabaseRefusedError';
+  }
+}
+
+/**
+ * A database file that does not exist, asked for by something that only reads or reworks a database:
+ * nothing is created in its place (a mistyped `--db` must not leave an empty site behind). Exit code 1.
+ */
+export class NoDatabaseError extends MizanError {
+  /** The path that points at nothing, as it was given. */
+  readonly path: string;
+
+  constructor(path: string, message = `no database at ${path}`) {
+    super('no-database', message, { status: 500 });
+    this.name = 'NoDatabaseError';
+    this.path = path;
   }
 }
 
@@ -97,7 +126,7 @@ export class FieldError extends MizanError {
     code: string,
     message: string,
     detail: { field: string; rule: FieldRule; limit?: number; item?: number; value?: string; allowed?: readonly string[] },
-    opts: ErrorPlace & { status?: number; cause?: unknown } = {},
+    opts: ErrorPlace & { status?: number; cause?: unknown; data?: ErrorData } = {},
   ) {
     super(code, message, opts);
     this.name = 'FieldError';

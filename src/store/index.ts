@@ -36,6 +36,11 @@ export interface OpenOptions {
   url?: string;
   /** PostgreSQL schema to work in (tests isolate themselves this way). */
   schema?: string;
+  /**
+   * Make a missing SQLite file, and its folder (default true). `false` refuses a file that does not
+   * exist with a NoDatabaseError and creates nothing: for whatever only reads or reworks a database.
+   */
+  create?: boolean;
   /** Migrate on open (default true). */
   migrate?: boolean;
   /**
@@ -114,7 +119,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<SqlStore & Stor
   let store: SqlStore;
   if (opts.db || !opts.url) {
     const file = opts.db ?? DEFAULT_DB_FILE;
-    const { dialect, raw } = sqliteDialect(file, { readOnly: opts.readOnly });
+    const { dialect, raw } = sqliteDialect(file, { readOnly: opts.readOnly, create: opts.create });
     const db = new Kysely<Database>({ dialect, log: queryLog(opts.onQuery) });
     store = new SqlStore(db, 'sqlite', async () => {
       await db.destroy();

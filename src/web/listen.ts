@@ -1,11 +1,14 @@
 /**
  * @module Serves an app on a port with @hono/node-server, and says plainly when the port is taken.
+ * Requests Node refuses before the app sees them (headers past its size limit, bytes that are not HTTP)
+ * get a short bilingual page rather than an empty answer (http/client-error.ts).
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { MizanError } from '../lib/index.ts';
+import { answerClientError } from './http/client-error.ts';
 
 export interface Listening {
   url: string;
@@ -26,6 +29,7 @@ export interface Listening {
 export function listen(app: Hono, opts: { port: number; host: string }): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }) as Server;
+    server.on('clientError', answerClientError);
     let active = 0;
     let closing = false;
     server.on('request', (req, res) => {

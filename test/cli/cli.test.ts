@@ -22,15 +22,28 @@ test('a reader that stops early (mizan --help | true) ends the command quietly, 
   assert.equal(r.status, 0);
 });
 
-test('mizan with no arguments lists the commands and the first steps a newcomer takes', async () => {
+test('mizan with no arguments lists the commands and the first steps a newcomer takes; a missing command is a usage error: exit 2', async () => {
   const r = await runMizan([]);
-  assert.equal(r.code, 0);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '', 'the help goes to stderr, as for any usage error');
+  assert.match(r.stderr, /mizan: missing command/);
   const out = r.stdout + r.stderr;
   for (const command of ['import', 'serve', 'user', 'search']) assert.match(out, new RegExp(`^  ${command}\\b`, 'm'), command);
   assert.match(out, /First steps:/);
   assert.match(out, /mizan serve --demo/);
   assert.match(out, /\/admin/);
   assert.match(out, /mizan user add EMAIL --role admin/);
+});
+
+test('a group without its command (mizan user) is a usage error; asked for, the help exits 0', async () => {
+  const group = await runMizan(['user']);
+  assert.equal(group.code, 2);
+  assert.match(group.stderr, /^ {2}add\b/m);
+  for (const args of [['help'], ['help', 'user'], ['user', '--help']]) {
+    const r = await runMizan(args);
+    assert.equal(r.code, 0, args.join(' '));
+    assert.match(r.stdout, /Usage: mizan/, args.join(' '));
+  }
 });
 
 test('an unknown command is a usage error: exit 2', async () => {
@@ -59,6 +72,7 @@ test('a file that is not a database is refused by name, exit 1, and left as it w
 
 test('run from another folder (a data folder), the sources render pages: no "React is not defined"', async () => {
   const here = mkdtempSync(join(tmpdir(), 'mizan-cwd-'));
+  assert.equal((await runMizan(['db', 'migrate', '--db', './m.db'], { cwd: here })).code, 0, 'build reads a database: it is made first');
   const r = await runMizan(['build', '--out', 'site', '--no-pdf', '--base-url', 'https://x.example', '--db', './m.db'], { cwd: here, env: { MIZAN_RUN_SOURCES: '1' } });
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /\(500\)|React is not defined/);

@@ -158,6 +158,23 @@ test('bad input is refused by file and line', () => {
   fails('Shopping list\n\neggs\nmilk\n', 'not-an-article', 1);
 });
 
+test('UTF-16 without a byte order mark is refused as UTF-16, not as binary; with one it is read, its format found from its text', () => {
+  const page = '---\nlang: ar\ntitle: تقرير محفوظ\npublished: 2024-05-02\n---\n\nفقرة من تقرير كتبناه للاختبار.\n';
+  const le = Buffer.from(page, 'utf16le');
+  const be = Buffer.from(le.map((_, i) => le[i ^ 1]!));
+  for (const bytes of [le, be]) {
+    assert.throws(
+      () => readPage({ file: 'saved.md', bytes }),
+      (e: unknown) => e instanceof MizanError && e.code === 'utf-16' && e.message === 'the file is UTF-16: save it as UTF-8',
+    );
+  }
+  for (const bom of [[0xff, 0xfe, ...le], [0xfe, 0xff, ...be]]) {
+    const r = readPage({ file: 'saved-without-extension', bytes: new Uint8Array(bom) });
+    assert.equal(r.format, 'md');
+    assert.equal(r.articles[0].title, 'تقرير محفوظ');
+  }
+});
+
 test('a page over 20 MB is refused before parsing', () => {
   const big = new Uint8Array(20 * 1024 * 1024 + 1).fill(0x61);
   assert.throws(() => readPage({ file: 'big.txt', bytes: big }), (e: unknown) => e instanceof MizanError && e.code === 'too-big' && e.file === 'big.txt');

@@ -58,6 +58,7 @@ describe('citations in independent tools', { skip: seedSkip }, () => {
     assert.deepEqual(mods(xml, 'url'), [opts.url], 'the URL is read whole, with no space inside');
     assert.deepEqual(mods(xml, 'dateIssued'), ['2023-05-18']);
     assert.deepEqual(mods(xml, 'namePart', ' type="family"'), ['هينبرج', 'روملي', 'يافورسكي']);
+    assert.match(xml, /<mods ID="hynbrj2023[0-9a-f]{4}">/, 'the key is the first author\'s family name, as RIS names her');
     assert.deepEqual(mods(xml, 'abstract'), [seed.summary], 'the abstract whole');
     const en = bibutils('ris2xml', citeArticle(english, 'ris', { ...opts, url: 'https://mizan.example/policy-analysis/oil-and-arms' }));
     assert.deepEqual(mods(en.xml, 'abstract'), [english.summary]);
@@ -73,12 +74,15 @@ describe('citations in independent tools', { skip: seedSkip }, () => {
     assert.equal(status, 0);
     assert.deepEqual(mods(xml, 'dateIssued'), ['2023-05-18']);
     assert.deepEqual(mods(xml, 'namePart', ' type="given"'), ['سابينا', 'غرانت', 'إريك']);
+    assert.deepEqual(mods(xml, 'namePart', ' type="family"'), ['هينبرج', 'روملي', 'يافورسكي']);
+    assert.match(xml, /<mods ID="hynbrj2023[0-9a-f]{4}">/, 'the key is the family name the author field gives, not sabyna…');
     assert.deepEqual(mods(xml, 'url'), [opts.url]);
     const en = bibutils('bib2xml', citeArticle(english, 'bibtex', { ...opts, url: 'https://mizan.example/policy-analysis/oil-and-arms' }));
     assert.equal(en.status, 0);
     // bibutils splits a title at its colon into title and subtitle.
     assert.deepEqual([mods(en.xml, 'title')[0], mods(en.xml, 'subTitle')[0]], ['Oil &amp; Arms', '50% {More} for #Algeria_2023']);
     assert.deepEqual(mods(en.xml, 'namePart', ' type="family"'), ['van der Berg']);
+    assert.match(en.xml, /<mods ID="berg2023[0-9a-f]{4}">/);
     assert.deepEqual(mods(en.xml, 'dateIssued'), ['2023-01-07']);
   });
 

@@ -88,11 +88,12 @@ forEachEngine('hostile requests', (h) => {
     };
     const page = (tag: string, n: number) => `<html lang="ar"><head><title>عمق</title></head><body><article><h1>عمق</h1>${`<${tag}>`.repeat(n)}نص${`</${tag}>`.repeat(n)}</article></body></html>`;
     const cases: [string, string | Uint8Array<ArrayBuffer>, number, RegExp][] = [
-      ['quotes.html', page('blockquote', 5000), 422, /لم ينجح ذلك: .*nest more than 100 deep/],
-      ['divs.html', page('div', 20000), 422, /nest more than 100 deep/],
-      ['lists.md', `---\ntitle: عمق\nlang: ar\n---\n\n${Array.from({ length: 1000 }, (_, i) => '  '.repeat(i) + '- بند').join('\n')}\n`, 422, /indented/],
-      ['stars.md', `---\ntitle: عمق\nlang: ar\n---\n\n${'**'.repeat(20000)}نص${'**'.repeat(20000)}\n`, 422, /markers in a row/],
-      ['many.json', JSON.stringify({ lang: 'ar', title: 'كثير', path: '/ar/policy-analysis/kthyr', body: Array.from({ length: 30000 }, () => ({ kind: 'paragraph', text: 'ن', links: [] })) }), 422, /more than 20,000/],
+      // The editors' side is in Arabic unless English was chosen: the refusals are said in Arabic.
+      ['quotes.html', page('blockquote', 5000), 422, /تتداخل عناصر HTML أعمق من 100 مستوى: رُفضت الصفحة/],
+      ['divs.html', page('div', 20000), 422, /تتداخل عناصر HTML أعمق من 100 مستوى/],
+      ['lists.md', `---\ntitle: عمق\nlang: ar\n---\n\n${Array.from({ length: 1000 }, (_, i) => '  '.repeat(i) + '- بند').join('\n')}\n`, 422, /تتداخل القوائم أعمق من 100 مستوى/],
+      ['stars.md', `---\ntitle: عمق\nlang: ar\n---\n\n${'**'.repeat(20000)}نص${'**'.repeat(20000)}\n`, 422, /أكثر من 64 علامة تنسيق متتالية/],
+      ['many.json', JSON.stringify({ lang: 'ar', title: 'كثير', path: '/ar/policy-analysis/kthyr', body: Array.from({ length: 30000 }, () => ({ kind: 'paragraph', text: 'ن', links: [] })) }), 422, /أكثر من 20,000 فقرة/],
       ['big.txt', new Uint8Array(6 * 1024 * 1024).fill(65), 413, /./],
       ['binary.html', new Uint8Array(200_000).map((_, i) => (i * 7919) % 256), 422, /./],
     ];

@@ -5,7 +5,7 @@
  * (see `articleFromForm`), so a typo can no longer create a public expert page.
  */
 import { createHash } from 'node:crypto';
-import { MizanError } from '../../lib/index.ts';
+import { FieldError, MizanError } from '../../lib/index.ts';
 import { expertPath, isLang } from '../../model/index.ts';
 import type { Store } from '../../store/index.ts';
 import { normalize, slugify } from '../../text/index.ts';
@@ -76,8 +76,8 @@ export async function createExpert(store: Store, editor: Editor, input: NewExper
     .filter(([lang]) => isLang(lang))
     .map(([lang, name]) => [lang, sanitizeLine(name)] as const)
     .filter(([, name]) => name);
-  if (!names.length) throw new MizanError('invalid-expert', 'an expert needs a name');
-  for (const [, name] of names) if (name.length > 200) throw new MizanError('invalid-expert', 'an expert’s name is at most 200 characters');
+  if (!names.length) throw new FieldError('invalid-expert', 'an expert needs a name', { field: 'names', rule: 'required' });
+  for (const [, name] of names) if (name.length > 200) throw new FieldError('invalid-expert', 'an expert’s name is at most 200 characters', { field: 'names', rule: 'too-long', limit: 200 });
   return store.transaction(async (tx) => {
     const db = tx.db;
     let id: string | undefined;

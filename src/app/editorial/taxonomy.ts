@@ -3,7 +3,7 @@
  * Article documents carry their authors' and terms' names, so a change is written to every article
  * that shows it too — each through `saveEdit`, with its revision — in one transaction.
  */
-import { MizanError } from '../../lib/index.ts';
+import { FieldError, MizanError } from '../../lib/index.ts';
 import type { Store } from '../../store/index.ts';
 import { recordAudit } from '../accounts/audit.ts';
 import { requireCan, type Editor } from './editor.ts';
@@ -21,7 +21,7 @@ export async function updateExpert(store: Store, editor: Editor, input: { id: st
   const name = sanitizeLine(input.name);
   const title = input.title ? sanitizeLine(input.title) : null;
   const bio = sanitizeText(input.bio).trim();
-  if (!name) throw new MizanError('invalid-expert', 'an expert needs a name');
+  if (!name) throw new FieldError('invalid-expert', 'an expert needs a name', { field: 'name', rule: 'required' });
   return store.transaction(async (tx) => {
     const row = await tx.db.selectFrom('expert_names').selectAll().where('expert_id', '=', input.id).where('lang', '=', input.lang).executeTakeFirst();
     if (!row) throw new MizanError('not-found', `no expert ${input.id} in ${input.lang}`, { status: 404 });
@@ -50,7 +50,7 @@ export async function updateExpert(store: Store, editor: Editor, input: { id: st
 export async function renameTerm(store: Store, editor: Editor, input: { id: string; lang: string; name: string }): Promise<number> {
   requireCan(editor, 'taxonomy.edit');
   const name = sanitizeLine(input.name);
-  if (!name) throw new MizanError('invalid-term', 'a topic or region needs a name');
+  if (!name) throw new FieldError('invalid-term', 'a topic or region needs a name', { field: 'name', rule: 'required' });
   return store.transaction(async (tx) => {
     const row = await tx.db.selectFrom('term_names').selectAll().where('term_id', '=', input.id).where('lang', '=', input.lang).executeTakeFirst();
     if (!row) throw new MizanError('not-found', `no topic or region ${input.id} in ${input.lang}`, { status: 404 });

@@ -63,32 +63,32 @@ export function newMessageId(kind: string): string {
 
 /** Checks preferences against what exists (terms, experts, series); throws MizanError naming the bad one. */
 export async function checkPreferences(store: Store, prefs: Preferences): Promise<Preferences> {
-  if (!Object.hasOwn(LANGS, prefs.uiLang)) throw new MizanError('bad-preferences', `unknown interface language "${prefs.uiLang}"`);
+  if (!Object.hasOwn(LANGS, prefs.uiLang)) throw new MizanError('bad-preferences', `unknown interface language "${prefs.uiLang}"`, { data: { problem: 'ui-lang', value: String(prefs.uiLang).slice(0, 20) } });
   const langs = [...new Set(prefs.langs)].filter((l) => Object.hasOwn(LANGS, l));
-  if (!langs.length || langs.length !== new Set(prefs.langs).size) throw new MizanError('bad-preferences', 'choose at least one language among ' + Object.keys(LANGS).join(', '));
-  if (prefs.frequency !== 'instant' && prefs.frequency !== 'weekly') throw new MizanError('bad-preferences', 'frequency is instant or weekly');
-  if (prefs.follows.length > MAX_FOLLOWS) throw new MizanError('bad-preferences', `at most ${MAX_FOLLOWS} follows`);
+  if (!langs.length || langs.length !== new Set(prefs.langs).size) throw new MizanError('bad-preferences', 'choose at least one language among ' + Object.keys(LANGS).join(', '), { data: { problem: 'langs', langs: Object.keys(LANGS).join(',') } });
+  if (prefs.frequency !== 'instant' && prefs.frequency !== 'weekly') throw new MizanError('bad-preferences', 'frequency is instant or weekly', { data: { problem: 'frequency' } });
+  if (prefs.follows.length > MAX_FOLLOWS) throw new MizanError('bad-preferences', `at most ${MAX_FOLLOWS} follows`, { data: { problem: 'too-many-follows', limit: MAX_FOLLOWS } });
   const follows: Follow[] = [];
   const seen = new Set<string>();
   const db = store.db;
   for (const f of prefs.follows) {
-    if (!FOLLOW_KINDS.includes(f.kind) || typeof f.ref !== 'string') throw new MizanError('bad-preferences', `unknown follow "${String(f.kind)}"`);
+    if (!FOLLOW_KINDS.includes(f.kind) || typeof f.ref !== 'string') throw new MizanError('bad-preferences', `unknown follow "${String(f.kind)}"`, { data: { problem: 'follow-kind', value: String(f.kind).slice(0, 60) } });
     let ref = f.ref.trim();
     if (f.kind === 'all') ref = '';
     else if (f.kind === 'topic' || f.kind === 'region') {
       const term = await db.selectFrom('terms').select('id').where('id', '=', ref).where('kind', '=', f.kind).executeTakeFirst();
-      if (!term) throw new MizanError('bad-preferences', `no ${f.kind} "${ref.slice(0, 60)}"`);
+      if (!term) throw new MizanError('bad-preferences', `no ${f.kind} "${ref.slice(0, 60)}"`, { data: { problem: `no-${f.kind}`, value: ref.slice(0, 60) } });
     } else if (f.kind === 'expert') {
-      if (!(await db.selectFrom('experts').select('id').where('id', '=', ref).executeTakeFirst())) throw new MizanError('bad-preferences', `no expert "${ref.slice(0, 60)}"`);
+      if (!(await db.selectFrom('experts').select('id').where('id', '=', ref).executeTakeFirst())) throw new MizanError('bad-preferences', `no expert "${ref.slice(0, 60)}"`, { data: { problem: 'no-expert', value: ref.slice(0, 60) } });
     } else if (f.kind === 'series') {
       // A series is followed by its name in English, so PolicyWatch and المرصد السياسي are one follow.
       const names = (await db.selectFrom('articles').select('series_name').distinct().where('series_name', 'is not', null).execute()).map((r) => r.series_name!);
       const key = seriesName(ref, 'en');
-      if (!names.some((n) => seriesName(n, 'en') === key)) throw new MizanError('bad-preferences', `no series "${ref.slice(0, 60)}"`);
+      if (!names.some((n) => seriesName(n, 'en') === key)) throw new MizanError('bad-preferences', `no series "${ref.slice(0, 60)}"`, { data: { problem: 'no-series', value: ref.slice(0, 60) } });
       ref = key;
     } else if (f.kind === 'search') {
       ref = ref.replace(/\s+/g, ' ');
-      if (!ref || ref.length > MAX_SEARCH_CHARS || /[\u0000-\u001f]/.test(ref)) throw new MizanError('bad-preferences', `a saved search has 1 to ${MAX_SEARCH_CHARS} characters`);
+      if (!ref || ref.length > MAX_SEARCH_CHARS || /[\u0000-\u001f]/.test(ref)) throw new MizanError('bad-preferences', `a saved search has 1 to ${MAX_SEARCH_CHARS} characters`, { data: { problem: 'search', limit: MAX_SEARCH_CHARS } });
     }
     const key = `${f.kind}\u0000${ref}`;
     if (!seen.has(key)) follows.push({ kind: f.kind, ref });

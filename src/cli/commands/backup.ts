@@ -58,7 +58,8 @@ export function registerBackup(program: Command): void {
     .option('--force', 'replace whatever the database already holds')
     .option('--media <dir>', 'where to write media files (default: media/ beside an SQLite database)')
     .action(async (file: string, opts: { force?: boolean; media?: string }, cmd: Command) => {
-      const store = await storeFor(cmd);
+      // A restore fills a new database as readily as an empty one.
+      const store = await storeFor(cmd, { create: true });
       const { restoreBackup } = await loadApp();
       try {
         const started = performance.now();

@@ -83,7 +83,8 @@ async function serve(opts: ServeOptions, cmd: Command): Promise<void> {
   const target = storeTarget(cmd.optsWithGlobals() as { db?: string });
   if (clustered && !poolable(target)) throw new UsageError('--processes needs a database file or PostgreSQL: a :memory: database lives in one process');
   const queryWatch = new QueryWatch({ logger, slowMs });
-  const store = await storeFor(cmd, { onQuery: queryWatch.onQuery });
+  // Serving makes the database when there is none yet (`npm start` on a fresh checkout).
+  const store = await storeFor(cmd, { onQuery: queryWatch.onQuery, create: true });
   let pool: Awaited<ReturnType<typeof SearchPool.start>> | undefined;
   try {
     if (opts.demo && !serverProcess) {

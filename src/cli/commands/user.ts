@@ -64,7 +64,8 @@ export function registerUser(program: Command): void {
       if (!isRole(opts.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${opts.role}"`);
       const password = await readPassword();
       const { addUser, CLI_ACTOR } = await loadApp();
-      const store = await storeFor(cmd);
+      // The first admin may come before the first serve (FIRST_STEPS in main.ts): this one may make the database.
+      const store = await storeFor(cmd, { create: true });
       try {
         const u = await addUser(store, { email, role: opts.role, password }, { actor: CLI_ACTOR });
         process.stdout.write(`created ${u.email} (${u.role})\n`);

@@ -31,7 +31,7 @@ export function readHtml(file: string, source: string, opts: { path?: string } =
     const at = source.indexOf(needle);
     return at < 0 ? null : source.slice(0, at).split('\n').length;
   };
-  if (!meta.title) throw new MizanError('no-title', 'the page has no title (no JSON-LD headline, og:title, <h1> or <title>)', { file, line: lineOf('<body') ?? 1 });
+  if (!meta.title) throw new MizanError('no-title', 'the page has no title (no JSON-LD headline, og:title, <h1> or <title>)', { file, line: lineOf('<body') ?? 1, data: { problem: 'html' } });
   const title = meta.title;
   const lang = meta.lang ?? scriptLang(title);
 

@@ -166,7 +166,7 @@ function readBody(body: string, firstLine: number, ctx: Ctx): Block[] {
     flush();
     let j = i + 1;
     while (j < lines.length && !/^:::\s*$/.test(lines[j])) j++;
-    if (j >= lines.length) throw new MizanError('bad-markdown', `:::${open[1]} is never closed by a ::: line`, { file: ctx.file, line: firstLine + i });
+    if (j >= lines.length) throw new MizanError('bad-markdown', `:::${open[1]} is never closed by a ::: line`, { file: ctx.file, line: firstLine + i, data: { marker: `:::${open[1]}` } });
     const inner = lines.slice(i + 1, j).join('\n');
     if (open[1].toLowerCase() === 'gap') {
       out.push({ kind: 'gap', text: '', links: [] });
@@ -275,7 +275,7 @@ function typeOf(v: unknown, field: string, place: FieldPlace, top = field): Arti
   if ((ARTICLE_TYPES as readonly string[]).includes(s)) return s as ArticleType;
   const byLabel = typeFromLabel(s);
   if (byLabel) return byLabel;
-  throw new FieldError('bad-front-matter', `${field}: unknown article type '${s.slice(0, 60)}' (one of ${ARTICLE_TYPES.join(', ')})`, { field, rule: 'not-allowed', value: s }, { file: place.file, line: place.lines[top] });
+  throw new FieldError('bad-front-matter', `${field}: unknown article type '${s.slice(0, 60)}' (one of ${ARTICLE_TYPES.join(', ')})`, { field, rule: 'not-allowed', value: s }, { file: place.file, line: place.lines[top], data: { problem: 'type', type: s, types: ARTICLE_TYPES.join(', ') } });
 }
 
 /**
@@ -289,7 +289,7 @@ function typeOf(v: unknown, field: string, place: FieldPlace, top = field): Arti
 export function draftFromFields(fm: Obj, file: string, opts: { lines?: Record<string, number>; warnings?: Warning[] } = {}): ArticleDraft {
   const place: FieldPlace = { file, lines: opts.lines ?? {}, warnings: opts.warnings ?? [] };
   const title = str(fm.title)?.trim() ?? '';
-  if (!title) throw new MizanError('no-title', 'no title: the front matter needs a title', { file, line: place.lines.title ?? 1 });
+  if (!title) throw new MizanError('no-title', 'no title: the front matter needs a title', { file, line: place.lines.title ?? 1, data: { problem: 'md' } });
   for (const key of Object.keys(fm)) {
     if (!KNOWN_FIELDS.has(key)) place.warnings.push({ code: 'unknown-field', file, line: place.lines[key] ?? null, message: `'${key.slice(0, 60)}' is no field of an article: ignored` });
   }
@@ -345,7 +345,7 @@ export function readMarkdown(file: string, source: string, opts: { path?: string
   if (!m) throw new MizanError('no-front-matter', 'Markdown without front matter: start the file with a --- block holding at least the title', { file, line: 1 });
   const warnings: Warning[] = [];
   const { data: fm, lines } = readFrontMatter(m[1], file, warnings);
-  if (!isObj(fm)) throw new MizanError('bad-front-matter', 'front matter must be a mapping of fields', { file, line: 2 });
+  if (!isObj(fm)) throw new MizanError('bad-front-matter', 'front matter must be a mapping of fields', { file, line: 2, data: { problem: 'mapping' } });
   const draft = draftFromFields(opts.path ? { ...fm, path: opts.path } : fm, file, { lines, warnings });
   const bodyStart = m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0) + 1;
   checkMarkdownSource(file, text.slice(m[0].length), bodyStart);
@@ -381,7 +381,7 @@ function readFrontMatter(yaml: string, file: string, warnings: Warning[]): { dat
   const err = doc.errors[0];
   if (err) {
     const line = err instanceof YAMLParseError ? (err.linePos?.[0]?.line ?? 0) + 1 : 1;
-    throw new MizanError('bad-front-matter', `front matter is not valid YAML: ${err.message.split('\n')[0]}`, { file, line, cause: err });
+    throw new MizanError('bad-front-matter', `front matter is not valid YAML: ${err.message.split('\n')[0]}`, { file, line, cause: err, data: { problem: 'yaml', detail: err.message.split('\n')[0]! } });
   }
   for (const w of doc.warnings) {
     warnings.push({ code: 'front-matter', file, line: lineOf(w.pos[0]), message: w.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') });

@@ -109,7 +109,7 @@ export function readScraped(file: string, source: string, opts: { path?: string 
   if (!titleUnit) throw new MizanError('empty', 'no text to import', { file, line: 1 });
   const titleText = parseLine(titleUnit.raw.replace(/^#+\s*/, '')).text;
   if (bylineOf(titleUnit.raw) || sectionOf(titleUnit.raw) || labelType(titleUnit.raw) || dateOf(titleUnit.raw)) {
-    throw new MizanError('no-title', 'the page has no title: its first line is a label, byline or date', { file, line: titleUnit.line });
+    throw new MizanError('no-title', 'the page has no title: its first line is a label, byline or date', { file, line: titleUnit.line, data: { problem: 'text' } });
   }
 
   let lang = scriptLang(titleText);
@@ -271,7 +271,7 @@ export function readScraped(file: string, source: string, opts: { path?: string 
   }
 
   if (!sawHeader) {
-    throw new MizanError('not-an-article', 'not an article page: no byline, date, type label, translations or author bios were found', { file, line: titleUnit.line });
+    throw new MizanError('not-an-article', 'not an article page: no byline, date, type label, translations or author bios were found', { file, line: titleUnit.line, data: { problem: 'text' } });
   }
 
   const mended = mendBreaks(paras, lang, file);

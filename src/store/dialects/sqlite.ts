@@ -8,7 +8,7 @@ import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
-import { DatabaseRefusedError, ensureFolder } from '../../lib/index.ts';
+import { DatabaseRefusedError, ensureFolder, NoDatabaseError } from '../../lib/index.ts';
 
 const HEADER = 'SQLite format 3\0';
 
@@ -115,16 +115,25 @@ class WriterDialect extends SqliteDialect {
   }
 }
 
-export function sqliteDialect(file: string, opts: { readOnly?: boolean } = {}): { dialect: SqliteDialect; raw: SQLite.Database } {
+/**
+ * Opens `file`. `create: false` (and `readOnly`) refuse a file that does not exist with a
+ * NoDatabaseError, making neither the file nor its folder.
+ *
+ * @example sqliteDialect('typo/nope.db', { create: false })   // throws NoDatabaseError: no database at typo/nope.db
+ */
+export function sqliteDialect(file: string, opts: { readOnly?: boolean; create?: boolean } = {}): { dialect: SqliteDialect; raw: SQLite.Database } {
+  const mustExist = opts.readOnly || opts.create === false;
   if (file !== ':memory:') {
+    if (mustExist && !existsSync(file)) throw new NoDatabaseError(file);
     checkHeader(file);
-    if (!opts.readOnly) makeFolderFor(file);
+    if (!mustExist) makeFolderFor(file);
   }
   let raw: SQLite.Database;
   try {
     // A reader beside the server (a search worker) opens the file it already made and never writes it:
     // the journal mode is the file's own (WAL, set by the first writer) and needs no pragma.
-    raw = opts.readOnly ? new SQLite(file, { readonly: true, fileMustExist: true }) : new SQLite(file);
+    // fileMustExist also covers a file removed since the check above: SQLite would make it again.
+    raw = new SQLite(file, { readonly: Boolean(opts.readOnly), fileMustExist: mustExist && file !== ':memory:' });
     if (!opts.readOnly) raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');

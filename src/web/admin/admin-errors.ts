@@ -1,18 +1,28 @@
 /**
  * @module What went wrong, in the editor's language. Errors carry English sentences for the CLI, logs
  * and the API; here a field error becomes "العنوان: أطول من 1000 حرف" and a known failure its
- * catalog sentence. An error no catalog knows keeps its English detail after a translated lead.
+ * catalog sentence (`err.<code>`, or `err.<code>.<problem>` where one code covers several problems),
+ * filled with the values the error carries. An error no catalog knows keeps its English detail after a
+ * translated lead.
  */
 import { FieldError, fillPlaceholders, MizanError } from '../../lib/index.ts';
 import { EMPTY_FORM, type ArticleForm } from '../../app/index.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { at, atIfKnown, type AdminKey } from './admin-i18n.ts';
 
-/**
- * @example errorText('ar', new FieldError('invalid-article', 'title: Too big…', { field: 'title', rule: 'too-long', limit: 1000 }))
- * // → 'العنوان: أطول من 1,000 حرف'
- */
-export function errorText(lang: string, err: unknown): string {
+/** The error's values as the sentence shows them: numbers in the page's digits, list names translated. */
+function valuesOf(lang: string, err: MizanError): Record<string, string> {
+  const values: Record<string, string> = { detail: err.message };
+  for (const [k, v] of Object.entries(err.data)) values[k] = typeof v === 'number' ? formatNumber(lang, v) : v;
+  if (typeof err.data.list === 'string') values.list = atIfKnown(lang, `errfield.${err.data.list}`) ?? err.data.list;
+  // Errors about named things (unknown authors) carry the names: the sentence repeats them.
+  const names = (err as { names?: unknown }).names;
+  if (Array.isArray(names)) values.names = names.join(lang === 'ar' ? '، ' : ', ');
+  return values;
+}
+
+/** The sentence alone, without the line. */
+function sentence(lang: string, err: unknown): string {
   if (err instanceof FieldError) {
     const head = err.field.split(/[.[]/)[0]!;
     const field = atIfKnown(lang, `errfield.${head}`) ?? err.field;
@@ -23,13 +33,25 @@ export function errorText(lang: string, err: unknown): string {
     return err.value !== undefined && err.value !== '' ? at(lang, 'error.fieldValue', { field, problem, value: err.value }) : at(lang, 'error.field', { field, problem });
   }
   if (err instanceof MizanError) {
-    const known = atIfKnown(lang, `err.${err.code}`);
+    const problem = err.data.problem;
+    const known = (problem === undefined ? undefined : atIfKnown(lang, `err.${err.code}.${problem}`)) ?? atIfKnown(lang, `err.${err.code}`);
     if (known === undefined) return at(lang, 'error.generic', { message: err.message });
-    // Errors about named things (unknown authors) carry the names: the sentence repeats them.
-    const names = (err as { names?: unknown }).names;
-    return fillPlaceholders(known, Array.isArray(names) ? { names: names.join(lang === 'ar' ? '، ' : ', ') } : {});
+    return fillPlaceholders(known, valuesOf(lang, err));
   }
   return at(lang, 'error.generic', { message: lang === 'ar' ? 'خطأ غير متوقع' : 'unexpected error' });
+}
+
+/**
+ * @example errorText('ar', new FieldError('invalid-article', 'title: Too big…', { field: 'title', rule: 'too-long', limit: 1000 }))
+ * // → 'العنوان: أطول من 1,000 حرف'
+ * @example errorText('ar', new MizanError('bad-json', 'not valid JSON: Unexpected end of JSON input', { file: 'a.json', line: 3, data: { detail: 'Unexpected end of JSON input' } }))
+ * // → 'السطر 3: الملف ليس JSON صالحاً (رسالة المحلّل: Unexpected end of JSON input).'
+ */
+export function errorText(lang: string, err: unknown): string {
+  const text = sentence(lang, err);
+  // A file's error names its line where that says more than "the start" (an upload's file is the page's own).
+  if (err instanceof MizanError && err.file && err.line !== undefined && err.line > 1) return at(lang, 'error.atLine', { message: text, n: formatNumber(lang, err.line) });
+  return text;
 }
 
 /** Errors about one field of the article form that are no FieldError, by code. */

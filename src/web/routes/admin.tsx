@@ -684,7 +684,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     handler: async (c, ctx) => {
       const file = ctx.form['file'];
       if (!(file instanceof File)) return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: at(ctx.lang, 'import.file') }} />, 400);
-      if (file.size > MAX_UPLOAD_BYTES) return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: `> ${MAX_UPLOAD_BYTES} bytes` }} />, 413);
+      if (file.size > MAX_UPLOAD_BYTES) return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text: at(ctx.lang, 'err.too-large') }} />, 413);
       try {
         const result = await importUpload(ctx.store, ctx.editor, file.name, new Uint8Array(await file.arrayBuffer()), { force: str(ctx, 'force') === '1' });
         return html(c, <ImportPage lang={ctx.lang} user={ctx.user} result={result} />);

@@ -33,6 +33,16 @@ const en = {
   'bad.domain': 'The part after @ is not a valid domain.',
   'bad.lookalike': 'The domain mixes alphabets or imitates another one; please check it.',
   'bad.preferences': 'Please check your choices: {message}',
+  'bad.pref.langs': 'Please check your choices: choose at least one language for the articles ({langs}).',
+  'bad.pref.ui-lang': 'Please check your choices: this page’s language is not one the site speaks.',
+  'bad.pref.frequency': 'Please check your choices: choose how often, as soon as a piece is published or weekly.',
+  'bad.pref.too-many-follows': 'Please check your choices: you can follow at most {limit} topics, regions, experts and series.',
+  'bad.pref.follow-kind': 'Please check your choices: one of them is not something the site offers to follow.',
+  'bad.pref.no-topic': 'Please check your choices: a topic you chose no longer exists.',
+  'bad.pref.no-region': 'Please check your choices: a region you chose no longer exists.',
+  'bad.pref.no-expert': 'Please check your choices: an expert you chose is no longer listed.',
+  'bad.pref.no-series': 'Please check your choices: a series you chose no longer exists.',
+  'bad.pref.search': 'Please check your choices: a saved search has 1 to {limit} characters.',
   'confirm.title': 'Confirm your subscription',
   'confirm.body': 'One click and your alerts begin.',
   'confirm.button': 'Confirm my subscription',
@@ -95,6 +105,16 @@ const ar: Record<SubscribeKey, string> = {
   'bad.domain': 'الجزء الذي بعد @ ليس نطاقاً صالحاً.',
   'bad.lookalike': 'يخلط النطاق بين أبجديات أو يقلّد نطاقاً آخر؛ يُرجى التحقق منه.',
   'bad.preferences': 'يُرجى مراجعة اختياراتك: {message}',
+  'bad.pref.langs': 'يُرجى مراجعة اختياراتك: اختر لغة واحدة على الأقل للمقالات ({langs}).',
+  'bad.pref.ui-lang': 'يُرجى مراجعة اختياراتك: لغة هذه الصفحة ليست من لغات الموقع.',
+  'bad.pref.frequency': 'يُرجى مراجعة اختياراتك: اختر عدد مرات الإرسال، فور النشر أو أسبوعياً.',
+  'bad.pref.too-many-follows': 'يُرجى مراجعة اختياراتك: يمكنك متابعة {limit} من المواضيع والمناطق والخبراء والسلاسل على الأكثر.',
+  'bad.pref.follow-kind': 'يُرجى مراجعة اختياراتك: أحدها ليس مما يتيح الموقع متابعته.',
+  'bad.pref.no-topic': 'يُرجى مراجعة اختياراتك: موضوع اخترته لم يعد موجوداً.',
+  'bad.pref.no-region': 'يُرجى مراجعة اختياراتك: منطقة اخترتها لم تعد موجودة.',
+  'bad.pref.no-expert': 'يُرجى مراجعة اختياراتك: خبير اخترته لم يعد مدرجاً.',
+  'bad.pref.no-series': 'يُرجى مراجعة اختياراتك: سلسلة اخترتها لم تعد موجودة.',
+  'bad.pref.search': 'يُرجى مراجعة اختياراتك: يتكون البحث المحفوظ من حرف واحد إلى {limit} حرف.',
   'confirm.title': 'تأكيد الاشتراك',
   'confirm.body': 'نقرة واحدة وتبدأ التنبيهات.',
   'confirm.button': 'تأكيد الاشتراك',
@@ -130,4 +150,9 @@ const CATALOGS: Record<string, Record<SubscribeKey, string>> = { en, ar };
 /** @example st('ar', 'submit') // → 'اشترك' */
 export function st(lang: string, key: SubscribeKey, vars: Record<string, string> = {}): string {
   return fillPlaceholders((CATALOGS[lang] ?? en)[key], vars);
+}
+
+/** Whether `key` names a string of the catalogs (keys built from data, such as an error's problem, may not). */
+export function isSubscribeKey(key: string): key is SubscribeKey {
+  return Object.hasOwn(en, key);
 }

@@ -26,6 +26,7 @@ import {
   type Subscriber,
 } from '../../app/index.ts';
 import { MizanError } from '../../lib/index.ts';
+import { formatNumber } from '../i18n/index.ts';
 import { seriesName } from '../../model/index.ts';
 import { currentSite } from '../site/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -33,7 +34,7 @@ import { clientIp, sameOrigin, securitySettings } from '../admin/admin-security.
 import { onceInBuild } from '../read-cache.ts';
 import { sendPage, sitePrefixes } from '../send.ts';
 import type { WebDeps } from '../web-deps.ts';
-import { st, type SubscribeKey } from './subscribe-i18n.ts';
+import { isSubscribeKey, st, type SubscribeKey } from './subscribe-i18n.ts';
 import { SubscribeFormPage, SubscribeMessagePage, subscribePath, type Choices, type FormState } from './subscribe-pages.tsx';
 
 const MAX_BODY = 32 * 1024;
@@ -107,9 +108,25 @@ function prefsOf(state: FormState, lang: string): Preferences {
   return { uiLang: lang, langs: state.langs, frequency: state.frequency, follows };
 }
 
-function errorText(lang: string, err: unknown): string {
+/** The names the form shows for the languages an error lists (`en,ar` → `English، العربية`). */
+const LANG_NAMES: Record<string, string> = { ar: 'العربية', en: 'English' };
+
+/**
+ * The error in the page's language: an address's problem, else the preferences' problem by the data the
+ * error carries; an error no catalog knows keeps its English message after the translated lead.
+ *
+ * @example errorText('ar', new MizanError('bad-preferences', '…', { data: { problem: 'langs', langs: 'en,ar' } }))
+ * // → 'يُرجى مراجعة اختياراتك: اختر لغة واحدة على الأقل للمقالات (English، العربية).'
+ */
+function errorText(lang: string, err: MizanError): string {
   if (err instanceof AddressError) return st(lang, `bad.${err.problem}` as SubscribeKey);
-  return st(lang, 'bad.preferences', { message: (err as Error).message });
+  const key = `bad.pref.${String(err.data.problem)}`;
+  if (err.code !== 'bad-preferences' || !isSubscribeKey(key)) return st(lang, 'bad.preferences', { message: err.message });
+  const langs = String(err.data.langs ?? '')
+    .split(',')
+    .map((code) => LANG_NAMES[code] ?? code)
+    .join(lang === 'ar' ? '، ' : ', ');
+  return st(lang, key, { langs, limit: formatNumber(lang, Number(err.data.limit ?? 0)) });
 }
 
 async function readForm(c: Context): Promise<Form | undefined> {
