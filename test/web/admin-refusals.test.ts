@@ -122,13 +122,13 @@ forEachEngine('bad input refused on the editors’ side', (h) => {
     const before = await count();
     const fr = await upload('hello-fr.md', '---\ntitle: Hello\nlang: fr\n---\n\nA paragraph written for this test.\n');
     assert.equal(fr.status, 422);
-    assert.match(flashOf(fr.text), /^\u2068hello-fr\.md\u2069: اللغة «\u2068fr\u2069»: ليس من القيم المسموح بها \(المسموح به: \u2068en، ar\u2069\)$/);
+    assert.match(flashOf(fr.text), /^\u2068hello-fr\.md\u2069: السطر 3: اللغة «\u2068fr\u2069»: ليس من القيم المسموح بها \(المسموح به: \u2068en، ar\u2069\)$/);
     const json = await upload('lang-xx.json', '{"title":"x","lang":"xx"}');
     assert.equal(json.status, 422);
     assert.match(flashOf(json.text), /اللغة «\u2068xx\u2069»/);
     const date = await upload('feb-30.md', '---\ntitle: Thirtieth\nlang: en\ndate: 2023-02-30\n---\n\nA paragraph written for this test.\n');
     assert.equal(date.status, 422);
-    assert.match(flashOf(date.text), /feb-30\.md\u2069: date «\u20682023-02-30\u2069»: ليس تاريخاً حقيقياً/);
+    assert.match(flashOf(date.text), /feb-30\.md\u2069: السطر 4: تاريخ النشر «\u20682023-02-30\u2069»: ليس تاريخاً حقيقياً/);
     const body = await upload('body.json', '{"title":"Body","lang":"en","body":"not an array"}');
     assert.equal(body.status, 422);
     assert.equal(await count(), before, 'nothing was saved');

@@ -45,7 +45,13 @@ async function upload(client: Client, name: string, bytes: Uint8Array<ArrayBuffe
   const form = new FormData();
   form.set('file', new Blob([bytes]), name);
   const r = await client.postMultipart('/admin/import', form, csrf);
-  return { status: r.status, flash: r.status === 200 ? '' : flashOf(r.text), html: r.text };
+  if (r.status === 200) return { status: r.status, flash: '', html: r.text };
+  // The import page names the file first (isolated, in an Arabic sentence), then says what is wrong.
+  const said = flashOf(r.text);
+  const named = `${name}: `;
+  const bare = said.replace(/[\u2068\u2069]/g, '');
+  assert.ok(bare.startsWith(named), `the message names the file: ${said}`);
+  return { status: r.status, flash: bare.slice(named.length), html: r.text };
 }
 
 /** UTF-16 bytes of `text`, little-endian, with or without the byte order mark. */

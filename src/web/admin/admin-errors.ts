@@ -44,12 +44,20 @@ function sentence(lang: string, err: unknown): string {
 /**
  * @example errorText('ar', new FieldError('invalid-article', 'title: Too big…', { field: 'title', rule: 'too-long', limit: 1000 }))
  * // → 'العنوان: أطول من 1,000 حرف'
- * @example errorText('ar', new MizanError('bad-json', 'not valid JSON: Unexpected end of JSON input', { file: 'a.json', line: 3, data: { detail: 'Unexpected end of JSON input' } }))
- * // → 'السطر 3: الملف ليس JSON صالحاً (رسالة المحلّل: Unexpected end of JSON input).'
  */
 export function errorText(lang: string, err: unknown): string {
+  return sentence(lang, err);
+}
+
+/**
+ * The same for a file the editor uploaded, naming its line where that says more than "the start" (the
+ * form's own fields are read as a file too, but their lines mean nothing to the editor).
+ *
+ * @example uploadErrorText('ar', new MizanError('bad-json', 'not valid JSON: Unexpected end of JSON input', { file: 'a.json', line: 3, data: { detail: 'Unexpected end of JSON input' } }))
+ * // → 'السطر 3: الملف ليس JSON صالحاً (رسالة المحلّل: Unexpected end of JSON input).'
+ */
+export function uploadErrorText(lang: string, err: unknown): string {
   const text = sentence(lang, err);
-  // A file's error names its line where that says more than "the start" (an upload's file is the page's own).
   if (err instanceof MizanError && err.file && err.line !== undefined && err.line > 1) return at(lang, 'error.atLine', { message: text, n: formatNumber(lang, err.line) });
   return text;
 }

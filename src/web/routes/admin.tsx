@@ -109,7 +109,7 @@ import { clearCookie, clientIp, readCookie, sameOrigin, tokensMatch, writeCookie
 import { renderPage } from '../views/layout.tsx';
 import { EDITOR_ROUTES } from '../admin/editor/routes.tsx';
 import { instituteTimeZone, recoveryFor } from '../admin/editor/edit-extras.ts';
-import { errorText, formFieldOf } from '../admin/admin-errors.ts';
+import { errorText, formFieldOf, uploadErrorText } from '../admin/admin-errors.ts';
 import { sitePreview } from '../admin/editor/site-preview.tsx';
 import { PendingPanel } from '../admin/editor/review-pages.tsx';
 import { editorBundle } from '../admin/editor/editor-bundle.ts';
@@ -695,7 +695,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
         }
         if (!(err instanceof MizanError) || err instanceof ForbiddenError) throw err;
         // The importer's refusal names the file (the upload's name) it read.
-        const text = err.file ? at(ctx.lang, 'error.inFile', { file: err.file, text: errorText(ctx.lang, err) }) : errorText(ctx.lang, err);
+        const text = err.file ? at(ctx.lang, 'error.inFile', { file: err.file, text: uploadErrorText(ctx.lang, err) }) : uploadErrorText(ctx.lang, err);
         return html(c, <ImportPage lang={ctx.lang} user={ctx.user} flash={{ kind: 'error', text }} />, err.status === 413 ? 413 : 422);
       }
     },
