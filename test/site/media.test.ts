@@ -161,6 +161,8 @@ test('the demo\'s articles carry our own images with alt text in each language; 
     assert.equal(/[\u0600-\u06FF]/.test(a.image!.alt), a.lang === 'ar', `alt text in the article's language: ${a.path}`);
   }
   const db = join(dir, 'cli.db');
+  // `mizan media` works on a site's database: it refuses a path with none (made here first).
+  assert.equal((await runMizan(['--db', db, 'db', 'migrate'])).code, 0);
   const file = join(dir, 'cli.jpg');
   writeFileSync(file, await photo(300, 200));
   writeFileSync(join(dir, 'fake.jpg'), 'not an image');
