@@ -18,7 +18,7 @@ import type { OpenOptions, Store } from '../../store/index.ts';
 import { pageRenderer, sha, type Rendered } from './page-renderer.ts';
 import { RenderThread, startRenderThreads, ThreadGone } from './render-pool.ts';
 import { searchScript, staticSearchIndex } from './search-index.ts';
-import { CITE_EXTENSIONS, fileForPath, linksOf } from './site-files.ts';
+import { CITE_EXPORT, CITE_EXTENSIONS, fileForPath, linksOf } from './site-files.ts';
 
 export { fileForPath } from './site-files.ts';
 
@@ -111,8 +111,6 @@ const DYNAMIC = /^\/(admin|api)(\/|$)|^(\/[a-z]{2})?\/search(\?|$)|\/readyz$|\/h
 const SUBSCRIBE = /^(\/[a-z]{2})?\/subscribe(\/|\?|$)/;
 /** What the API holds that is the same for every reader: copied when no server answers the API. */
 const API_FILES = /^\/api\/openapi\.json$/;
-/** An article's citation export: copied too, unless left out (`cite: false`). */
-const CITE_EXPORT = /^\/api\/articles\/[^/?]+\/cite\?format=(bibtex|ris|csl)$/;
 
 /** The copy's "not found" page for the paths under a language's prefix: `404.html`, `ar/404.html`. */
 function notFoundFile(prefix: string): string {

@@ -8,7 +8,7 @@ import { detached } from '../../lib/index.ts';
  * A citation export: written under its format's extension (the one its link's `download` names), since a
  * static host serves a file by its name and cannot tell `?format=ris` from `?format=bibtex`.
  */
-const CITE = /^\/api\/articles\/([^/?]+)\/cite\?format=(bibtex|ris|csl)$/;
+export const CITE_EXPORT = /^\/api\/articles\/([^/?]+)\/cite\?format=(bibtex|ris|csl)$/;
 export const CITE_EXTENSIONS = { bibtex: 'bib', ris: 'ris', csl: 'json' } as const;
 
 /**
@@ -16,7 +16,7 @@ export const CITE_EXTENSIONS = { bibtex: 'bib', ris: 'ris', csl: 'json' } as con
  * `/api/articles/a1/cite?format=ris` → `api/articles/a1/cite.ris`.
  */
 export function fileForPath(path: string): string {
-  const cite = CITE.exec(path);
+  const cite = CITE_EXPORT.exec(path);
   if (cite) return decodeURIComponent(`api/articles/${cite[1]}/cite.${CITE_EXTENSIONS[cite[2] as keyof typeof CITE_EXTENSIONS]}`);
   const q = path.indexOf('?');
   const bare = q < 0 ? path : path.slice(0, q);
