@@ -14,6 +14,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { DatabaseRefusedError } from '../lib/index.ts';
 import { engineOf } from './dialects/index.ts';
+import { lockTransaction } from './dialects/transaction-lock.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
 export interface MigrateResult {
@@ -80,7 +81,7 @@ async function executedMigrations(db: Kysely<any>, table: ReturnType<typeof sql.
 async function atomically<T>(db: Kysely<any>, fn: (trx: Kysely<any>) => Promise<T>): Promise<T> {
   if (engineOf(db) === 'postgres') {
     return db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext('mizan-migrate:' || current_schema()))`.execute(trx);
+      await lockTransaction(trx, 'migrate');
       return fn(trx);
     });
   }

@@ -1,6 +1,6 @@
 /**
  * @module A named lock held until the transaction that took it ends, for a write that several servers
- * must not make side by side (the first account of a database). PostgreSQL: a transaction-scoped
+ * must not make side by side (migrating, the first account of a database). PostgreSQL: a transaction-scoped
  * advisory lock on the name, per schema; a second transaction asking for it waits for the first to end,
  * and (read committed) its next statement sees what the first one committed. SQLite: nothing more to
  * take, since every Mizan transaction begins IMMEDIATE and so already holds the database's one write lock.
