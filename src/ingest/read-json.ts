@@ -7,7 +7,7 @@ import { BlockSchema, type Article, type ArticleState, type Block, type Source, 
 import { checkBlockCount } from './limits.ts';
 import { describeValue } from './describe-value.ts';
 import { finishArticle } from './finish-article.ts';
-import { draftFromFields } from './markdown/read-markdown.ts';
+import { draftFromFields, isObj } from './markdown/read-markdown.ts';
 import { readState } from './read-state.ts';
 
 /**
@@ -29,7 +29,6 @@ function lineOfPosition(text: string, message: string): number | undefined {
   return text.slice(0, Number(pos)).split('\n').length;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** An item's body, each block checked against the Block schema before anything reads it; a body that is no list is refused. */
 function bodyOf(value: unknown, file: string, item: number): Block[] {
@@ -68,7 +67,7 @@ export function readJson(file: string, text: string, opts: { path?: string } = {
   const states: (ArticleState | null)[] = [];
   const warnings: Warning[] = [];
   const articles = items.map((item, i) => {
-    if (!isRecord(item)) {
+    if (!isObj(item)) {
       throw new MizanError('not-an-article', `item ${i + 1} is not an Article JSON object`, { file, data: { problem: 'json-item', n: i + 1 } });
     }
     const fields = item;

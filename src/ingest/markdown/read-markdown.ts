@@ -190,7 +190,8 @@ function readBody(body: string, firstLine: number, ctx: Ctx): Block[] {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A mapping of fields (front matter, an Article JSON object), not a list or a scalar. */
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : typeof v === 'string' ? v : String(v));
 
 /** Where a field of the draft was written, for its errors and warnings. */
